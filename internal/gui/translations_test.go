@@ -1,0 +1,122 @@
+package gui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/motpart/motpart/assets"
+)
+
+// usedKeys returns every string literal passed as the first argument of
+// lang.L in the package's source, with where it is used.
+func usedKeys(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" || sel.Sel.Name != "L" {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: lang.L with a non-literal argument cannot be checked", fset.Position(call.Pos()))
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys[s] = fset.Position(call.Pos()).String()
+			return true
+		})
+	}
+	if len(keys) < 10 {
+		t.Fatalf("found only %d translated strings", len(keys))
+	}
+	return keys
+}
+
+func loadTranslation(t *testing.T, code string) map[string]string {
+	t.Helper()
+	data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + code + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	return m
+}
+
+var placeholder = regexp.MustCompile(`\{\{\s*\.[A-Za-z]+\s*\}\}`)
+
+func TestEveryStringIsTranslated(t *testing.T) {
+	used := usedKeys(t)
+	for _, code := range supportedLanguages() {
+		tr := loadTranslation(t, code)
+		for key, where := range used {
+			got, ok := tr[key]
+			if !ok || strings.TrimSpace(got) == "" {
+				t.Errorf("%s.json lacks %q (used at %s)", code, key, where)
+				continue
+			}
+			if code == "en" && got != key {
+				t.Errorf("en.json changes %q to %q; the key is the English text", key, got)
+			}
+			for _, ph := range placeholder.FindAllString(key, -1) {
+				if !strings.Contains(got, ph) {
+					t.Errorf("%s.json: %q loses the placeholder %s", code, key, ph)
+				}
+			}
+		}
+		for key := range tr {
+			if _, ok := used[key]; !ok {
+				t.Errorf("%s.json has %q, which no code uses", code, key)
+			}
+		}
+	}
+}
+
+func TestTranslationsDiffer(t *testing.T) {
+	en := loadTranslation(t, "en")
+	for _, code := range []string{"sv", "nb", "fi"} {
+		tr := loadTranslation(t, code)
+		same := 0
+		for k, v := range tr {
+			if v == en[k] {
+				same++
+			}
+		}
+		if same*5 > len(tr) {
+			t.Errorf("%s.json: %d of %d strings are the English text", code, same, len(tr))
+		}
+	}
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# screenshots.sh DIR starts the real Motpart window under Xvfb once for each
+# screen and saves a PNG of it in DIR. It uses a throw-away home directory,
+# so it never touches the user's own vault or preferences.
+set -eu
+out=${1:-docs/screenshots}
+mkdir -p "$out"
+bin=$(pwd)/bin
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
+export LANG=en_US.UTF-8 LC_ALL= FYNE_SCALE=1
+mkdir -p "$HOME"
+display=:97
+
+# shot NAME LANGUAGE [ARGS...] starts the window with ARGS in LANGUAGE and
+# saves it as DIR/NAME.png.
+shot() {
+	name=$1 language=$2
+	shift 2
+	Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+	xvfb=$!
+	sleep 1
+	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop" "$@" >"$work/app.log" 2>&1 &
+	app=$!
+	id=""
+	for _ in $(seq 1 40); do
+		id=$(DISPLAY=$display xwininfo -root -tree 2>/dev/null | awk '/"Motpart"/ {print $1; exit}')
+		[ -n "$id" ] && break
+		sleep 0.25
+	done
+	sleep 2
+	if [ -z "$id" ]; then
+		echo "screenshots: the window for $name did not appear:" >&2
+		cat "$work/app.log" >&2
+		kill "$app" "$xvfb" 2>/dev/null || true
+		exit 1
+	fi
+	DISPLAY=$display import -window "$id" "$out/$name.png"
+	echo "screenshots: $out/$name.png"
+	kill "$app" 2>/dev/null || true
+	wait "$app" 2>/dev/null || true
+	kill "$xvfb" 2>/dev/null || true
+	wait "$xvfb" 2>/dev/null || true
+}
+
+shot lookup-empty en --screen lookup
+shot lookup-valid en --screen lookup --search "556074-7569"
+shot lookup-invalid-sv sv --screen lookup --search "811218-9875"
+shot lookup-nb nb --screen lookup --search "923 609 016"
+shot lookup-fi fi --screen lookup --search "0116297-6"
+shot settings en --screen settings
