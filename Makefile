@@ -48,9 +48,14 @@ deps-test:
 deps-shots:
 	@scripts/install-deps.sh shots
 
-## package: a Linux package (tar.xz with the .desktop file and icon).
+## package: Motpart.tar.xz for Linux: the binary, the .desktop file (from
+## FyneApp.toml) and the icon, with `make install` inside.
 package: deps-build
-	$(GO) tool fyne package --target linux --source-dir ./cmd/desktop --icon ../../assets/icon.png --name Motpart --app-id io.github.motpart.Motpart --tags $(TAGS) --release
+	$(GO) build -tags $(TAGS) -trimpath -ldflags '-s -w' -o $(BIN)/motpart-desktop ./cmd/desktop
+	@# fyne package bumps the build number in FyneApp.toml; keep the file as committed
+	cp FyneApp.toml $(BIN)/FyneApp.toml.orig
+	$(GO) tool fyne package --target linux --exe $(BIN)/motpart-desktop; status=$$?; \
+		mv $(BIN)/FyneApp.toml.orig FyneApp.toml; exit $$status
 
 ## screenshots: the real window under Xvfb, one PNG per screen in docs/screenshots.
 screenshots: deps-shots desktop cli

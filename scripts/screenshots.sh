@@ -44,9 +44,24 @@ shot() {
 	wait "$xvfb" 2>/dev/null || true
 }
 
-shot lookup-empty en --screen lookup
-shot lookup-valid en --screen lookup --search "556074-7569"
-shot lookup-invalid-sv sv --screen lookup --search "811218-9875"
-shot lookup-nb nb --screen lookup --search "923 609 016"
-shot lookup-fi fi --screen lookup --search "0116297-6"
-shot settings en --screen settings
+vault="$work/vault.db"
+password="sandbox screenshots"
+
+# First start: no vault yet.
+shot create en --vault "$vault"
+
+# A vault with a few notes, made with the command line.
+MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" vault init >/dev/null
+MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" notes add 923609016 "Kunden har bytt revisor (från KPMG till PwC). Nytt avtal signerat." >/dev/null
+MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" notes add 923609016 "Styret byttes i mars; hent ny firmaattest etter registrering." >/dev/null
+
+shot unlock en --vault "$vault"
+export MOTPART_PASSWORD="$password"
+shot lookup-empty en --vault "$vault" --screen lookup
+shot lookup-notes en --vault "$vault" --screen lookup --search "923 609 016"
+shot lookup-valid en --vault "$vault" --screen lookup --search "556074-7569"
+shot lookup-invalid-sv sv --vault "$vault" --screen lookup --search "811218-9875"
+shot lookup-nb nb --vault "$vault" --screen lookup --search "923 609 016"
+shot lookup-fi fi --vault "$vault" --screen lookup --search "0116297-6"
+shot settings en --vault "$vault" --screen settings
+unset MOTPART_PASSWORD

@@ -1,13 +1,18 @@
 // Command desktop is Motpart's window. It wires the Fyne app to the use
 // cases in internal/desk and does nothing else.
 //
-//	motpart-desktop [--screen lookup|settings] [--search NUMBER]
+//	motpart-desktop [--vault PATH] [--screen lookup|settings] [--search NUMBER]
+//
+// The vault is --vault PATH, or $MOTPART_VAULT, or Motpart/vault.db in the
+// user's configuration folder. When $MOTPART_PASSWORD is set the window
+// unlocks with it at start (for automation such as `make screenshots`).
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2/app"
 
@@ -16,16 +21,30 @@ import (
 )
 
 func main() {
-	screen := flag.String("screen", "", "open on this screen: lookup or settings")
+	vaultPath := flag.String("vault", os.Getenv("MOTPART_VAULT"), "the vault file (default: Motpart/vault.db in the configuration folder)")
+	screen := flag.String("screen", "", "open on this screen once unlocked: lookup or settings")
 	search := flag.String("search", "", "type this number into the Lookup screen")
 	flag.Parse()
 
+	if *vaultPath == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "motpart-desktop: finding the configuration folder: %v; give --vault PATH\n", err)
+			os.Exit(1)
+		}
+		*vaultPath = filepath.Join(dir, "Motpart", "vault.db")
+	}
+
 	fa := app.NewWithID("io.github.motpart.Motpart")
-	d := desk.New(desk.Config{AllowTestData: true})
+	d := desk.New(desk.Config{AllowTestData: true, VaultPath: *vaultPath})
 	ui := gui.New(fa, d)
+	if pw, ok := os.LookupEnv("MOTPART_PASSWORD"); ok {
+		if err := ui.Unlock([]byte(pw)); err != nil {
+			fmt.Fprintf(os.Stderr, "motpart-desktop: unlocking with $MOTPART_PASSWORD: %v\n", err)
+		}
+	}
 	if *screen != "" && !ui.ShowScreen(*screen) {
-		fmt.Fprintf(os.Stderr, "motpart-desktop: no screen called %q\n", *screen)
-		os.Exit(2)
+		fmt.Fprintf(os.Stderr, "motpart-desktop: no screen %q to show (is the vault unlocked?)\n", *screen)
 	}
 	if *search != "" {
 		ui.Search(*search)

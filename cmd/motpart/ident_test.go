@@ -12,7 +12,8 @@ import (
 func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb)
+	env := func(string) (string, bool) { return "", false }
+	code := run(args, strings.NewReader(stdin), &out, &errb, env)
 	return code, out.String(), errb.String()
 }
 

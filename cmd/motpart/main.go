@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.LookupEnv))
 }
 
 // Exit statuses shared by every command.
@@ -30,12 +30,46 @@ Usage:
       Say what each number is and whether it is valid.
       Exit status 0 when all are valid, 1 when any is not, 2 on a usage error.
 
+  motpart [--vault PATH] vault init | info [--json] | passwd | audit [--json]
+      Create the vault, describe it (no password needed, never its contents),
+      change its password, or show its audit log and whether the chain is intact.
+
+  motpart [--vault PATH] notes add ORGNR TEXT | list [--json] ORGNR | edit ORGNR ID TEXT | remove ORGNR ID
+      The firm's dated notes on a client, kept in the vault.
+
   motpart help
       Show this text.
+
+The vault is --vault PATH, or $MOTPART_VAULT, or Motpart/vault.db in your
+configuration folder. The password comes from $MOTPART_PASSWORD when it is
+set, otherwise from a prompt; vault passwd takes the new one from
+$MOTPART_NEW_PASSWORD or a prompt.
 `
 
-// run carries out one command line and returns the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// run carries out one command line and returns the exit status. lookupEnv
+// reads the environment (os.LookupEnv, or a map in tests).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, lookupEnv func(string) (string, bool)) int {
+	args, vaultPath, err := extractVaultFlag(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "motpart: %v\n", err)
+		return exitUsage
+	}
+	if vaultPath == "" {
+		vaultPath, _ = lookupEnv("MOTPART_VAULT")
+	}
+	if vaultPath == "" {
+		if vaultPath, err = defaultVaultPath(); err != nil {
+			fmt.Fprintf(stderr, "motpart: %v; give --vault PATH\n", err)
+			return exitFailed
+		}
+	}
+	s := &session{stdin: stdin, stdout: stdout, stderr: stderr, lookupEnv: lookupEnv, vaultPath: vaultPath}
+	return s.dispatch(args)
+}
+
+// dispatch runs the command args names.
+func (s *session) dispatch(args []string) int {
+	stdout, stderr := s.stdout, s.stderr
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -46,6 +80,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	case "ident":
 		return runIdent(args[1:], stdout, stderr)
+	case "vault":
+		return s.runVault(args[1:])
+	case "notes":
+		return s.runNotes(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -55,7 +55,7 @@ type rule struct {
 var internal = module + "/internal/"
 
 func rules() []rule {
-	lower := []string{"desk", "registry", "vault", "certs", "report", "dossier", "ownership", "ident", "sandbox"}
+	lower := []string{"desk", "registry", "vault", "certs", "report", "dossier", "ownership", "ident", "problem", "sandbox"}
 	rs := []rule{{
 		// gui reaches desk through an interface that cmd/desktop fills in,
 		// so not even its transitive imports hold the vault or a register.
@@ -77,7 +77,7 @@ func rules() []rule {
 	for _, p := range lower {
 		rs = append(rs, rule{from: internal + p, forbidden: []string{"fyne.io/"}, why: "nothing below gui imports Fyne"})
 	}
-	for _, p := range []string{"dossier", "ownership", "ident"} {
+	for _, p := range []string{"dossier", "ownership", "ident", "problem"} {
 		rs = append(rs, rule{from: internal + p, forbidden: []string{module + "/"}, why: "the vocabulary imports nothing of the project"})
 	}
 	rs = append(rs, rule{from: module + "/cmd/motpart", forbidden: []string{"fyne.io/", internal + "gui"}, why: "the command line needs no display and no cgo"})

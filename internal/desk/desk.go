@@ -1,9 +1,19 @@
 // Package desk holds Motpart's use cases: one method for each thing a user
 // does. The window (internal/gui) and the command line (cmd/motpart) both
 // call it, so they behave the same. It knows no Fyne and no HTTP details.
+//
+// A Desk holds at most one open vault. Its methods are safe for concurrent
+// use; the window calls the slow ones (unlocking runs Argon2id) from
+// goroutines.
 package desk
 
-import "github.com/motpart/motpart/internal/ident"
+import (
+	"sync"
+	"time"
+
+	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/vault"
+)
 
 // Config is what a Desk needs to know when it is made.
 type Config struct {
@@ -13,15 +23,34 @@ type Config struct {
 	// AllowDUNS takes a 9-digit number that is not a valid Norwegian
 	// organisation number as a DUNS number.
 	AllowDUNS bool
+	// VaultPath is the vault file.
+	VaultPath string
+	// VaultParams are the Argon2id parameters for a new vault or a new
+	// password; zero means vault.DefaultParams().
+	VaultParams vault.Params
+	// VaultOptions are passed to the vault when it is opened. Production
+	// code leaves them zero; tests lower MinParams for speed.
+	VaultOptions vault.OpenOptions
+	// Now returns the time; nil means time.Now.
+	Now func() time.Time
 }
 
 // Desk carries out what a user asks for. Make one with New.
 type Desk struct {
 	cfg Config
+
+	mu    sync.Mutex
+	vault *vault.Vault // nil while locked
 }
 
 // New returns a Desk configured by cfg.
 func New(cfg Config) *Desk {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.VaultOptions.Now == nil {
+		cfg.VaultOptions.Now = cfg.Now
+	}
 	return &Desk{cfg: cfg}
 }
 

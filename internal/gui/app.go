@@ -1,16 +1,29 @@
 // Package gui is Motpart's window, built with Fyne. Every screen is made by
-// small functions from what internal/desk offers; the package never talks to
-// a register, the vault or the network itself. Long work runs in goroutines
-// and changes the screen only through fyne.Do.
+// small functions from what the use cases offer (the Desk interface); the
+// package never talks to a register, the vault or the network itself. Long
+// work runs in goroutines and changes the screen only through fyne.Do.
 package gui
 
 import (
+	"sync"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/assets"
+)
+
+// Screen names, for ShowScreen, Screen and the --screen flag.
+const (
+	ScreenCreate   = "create"   // first start: make the vault
+	ScreenUnlock   = "unlock"   // later starts and after locking
+	ScreenLookup   = "lookup"   // the main window's Lookup tab
+	ScreenSettings = "settings" // the main window's Settings tab
 )
 
 // App is Motpart's main window and the state its screens share.
@@ -22,22 +35,42 @@ type App struct {
 
 	// language is the interface language in use ("en", "sv", "nb", "fi").
 	language string
-	// tabs is the navigation; rebuilt when the language changes.
+	// tabs is the main window's navigation; nil while locked.
 	tabs *container.AppTabs
-	// lookup is the Lookup screen, kept so tests and shortcuts reach it.
-	lookup *lookupScreen
+	// lookup and settings are the main window's screens.
+	lookup   *lookupScreen
+	settings *settingsScreen
+	// gate is the create or unlock screen; nil while unlocked.
+	gate *gateScreen
+	// lockButton is the main window's Lock button.
+	lockButton *widget.Button
+
+	// jobs counts work running in the background, so tests can wait.
+	jobs sync.WaitGroup
+	// do runs a function on the UI goroutine and waits for it:
+	// fyne.DoAndWait, except in tests, whose driver has no UI goroutine.
+	do func(func())
+
+	// mu guards what the auto-lock timer's goroutine and tests read.
+	mu           sync.Mutex
+	screen       string // the screen shown
+	lastActivity time.Time
+	idleTimer    *time.Timer
+	idleLimit    time.Duration // overrides the preference; tests only
 }
 
-// New builds Motpart's window on the Fyne app fa, asking d for everything.
-// It applies the language chosen in the preferences.
+// New builds Motpart's window on the Fyne app fa, asking d for everything,
+// in the language chosen in the preferences. It opens on the create or
+// unlock screen.
 func New(fa fyne.App, d Desk) *App {
 	fa.SetIcon(Icon())
-	a := &App{fyne: fa, desk: d, prefs: NewPreferences(fa.Preferences())}
+	a := &App{fyne: fa, desk: d, prefs: NewPreferences(fa.Preferences()), do: fyne.DoAndWait}
 	a.language = a.setLanguage(a.prefs.Language())
 	a.win = fa.NewWindow("Motpart")
 	a.win.Resize(fyne.NewSize(980, 680))
 	a.win.SetMaster()
-	a.rebuild()
+	a.win.SetOnClosed(func() { _ = a.desk.Lock() })
+	a.showGate()
 	return a
 }
 
@@ -50,6 +83,20 @@ func (a *App) Window() fyne.Window { return a.win }
 // ShowAndRun shows the window and runs the app until it is closed.
 func (a *App) ShowAndRun() { a.win.ShowAndRun() }
 
+// Screen returns the name of the screen shown. It is safe to call from any
+// goroutine.
+func (a *App) Screen() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.screen
+}
+
+func (a *App) setScreen(name string) {
+	a.mu.Lock()
+	a.screen = name
+	a.mu.Unlock()
+}
+
 // setLanguage applies code ("" for the system's) and returns the language
 // in use; on failure it keeps English and logs why.
 func (a *App) setLanguage(code string) string {
@@ -61,52 +108,57 @@ func (a *App) setLanguage(code string) string {
 	return used
 }
 
-// rebuild makes every screen anew, in the current language, and shows the
-// Lookup screen with the search field focused.
-func (a *App) rebuild() {
+// showGate shows the create screen when there is no vault yet, otherwise
+// the unlock screen.
+func (a *App) showGate() {
+	a.stopAutoLock()
+	a.tabs, a.lookup, a.settings = nil, nil, nil
+	a.gate = newGateScreen(a, !a.desk.VaultExists())
+	a.win.SetContent(a.gate.content())
+	a.win.Canvas().Focus(a.gate.password)
+	a.setScreen(a.gate.name())
+}
+
+// showMain builds the unlocked window: a bar with the Lock button over the
+// screens, with the search field focused.
+func (a *App) showMain() {
+	a.gate = nil
 	a.lookup = newLookupScreen(a)
+	a.settings = newSettingsScreen(a)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.content()),
-		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), newSettingsScreen(a)),
+		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), a.settings.content()),
 	)
 	a.tabs.SetTabLocation(container.TabLocationLeading)
-	a.tabs.OnSelected = func(*container.TabItem) { a.focusCurrent() }
-	a.win.SetContent(a.tabs)
-	a.focusCurrent()
-}
-
-// focusCurrent puts the keyboard focus where the user will type next.
-func (a *App) focusCurrent() {
-	if a.tabs.SelectedIndex() == 0 {
-		a.win.Canvas().Focus(a.lookup.search)
+	a.tabs.OnSelected = func(*container.TabItem) {
+		a.activity()
+		a.focusCurrent()
+		a.setScreen(screenNames()[a.tabs.SelectedIndex()])
 	}
+	a.lockButton = widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), a.lock)
+	title := widget.NewLabelWithStyle("Motpart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bar := container.NewBorder(nil, nil, title, a.lockButton)
+	a.win.SetContent(container.NewBorder(bar, nil, nil, nil, a.tabs))
+	a.focusCurrent()
+	a.setScreen(ScreenLookup)
+	a.startAutoLock()
+	a.installShortcuts()
 }
 
-// changeLanguage is called from Settings: it stores the choice and redraws
-// every screen in the new language, staying on Settings.
-func (a *App) changeLanguage(code string) {
-	a.prefs.SetLanguage(code)
-	a.language = a.setLanguage(code)
-	selected := a.tabs.SelectedIndex()
-	a.rebuild()
-	a.tabs.SelectIndex(selected)
-}
-
-// Screen names, for ShowScreen and the --screen flag.
-const (
-	ScreenLookup   = "lookup"
-	ScreenSettings = "settings"
-)
-
-// screenNames lists the screens in navigation order.
+// screenNames lists the main window's screens in navigation order.
 func screenNames() []string { return []string{ScreenLookup, ScreenSettings} }
 
-// ShowScreen selects the screen called name and reports whether one is.
+// ShowScreen selects the main window's screen called name and reports
+// whether there is one (there is none while the vault is locked).
 func (a *App) ShowScreen(name string) bool {
+	if a.tabs == nil {
+		return false
+	}
 	for i, n := range screenNames() {
 		if n == name {
 			a.tabs.SelectIndex(i)
 			a.focusCurrent()
+			a.setScreen(name)
 			return true
 		}
 	}
@@ -114,6 +166,75 @@ func (a *App) ShowScreen(name string) bool {
 }
 
 // Search types text into the Lookup screen's search field.
-func (a *App) Search(text string) {
+func (a *App) Search(text string) bool {
+	if a.lookup == nil {
+		return false
+	}
 	a.lookup.search.SetText(text)
+	return true
+}
+
+// focusCurrent puts the keyboard focus where the user will type next.
+func (a *App) focusCurrent() {
+	if a.tabs != nil && a.tabs.SelectedIndex() == 0 {
+		a.win.Canvas().Focus(a.lookup.search)
+	}
+}
+
+// lock closes the vault and shows the unlock screen.
+func (a *App) lock() {
+	if err := a.desk.Lock(); err != nil {
+		fyne.LogError("locking the vault", err)
+	}
+	a.showGate()
+}
+
+// Unlock opens the vault with password and shows the main window; for
+// cmd/desktop when the password comes from the environment.
+func (a *App) Unlock(password []byte) error {
+	if err := a.desk.Unlock(password); err != nil {
+		return err
+	}
+	a.showMain()
+	return nil
+}
+
+// changeLanguage is called from Settings: it stores the choice and redraws
+// every screen in the new language, staying on Settings.
+func (a *App) changeLanguage(code string) {
+	a.prefs.SetLanguage(code)
+	a.language = a.setLanguage(code)
+	search := a.lookup.search.Text
+	a.showMain()
+	a.lookup.search.SetText(search)
+	a.ShowScreen(ScreenSettings)
+}
+
+// background runs work off the UI goroutine, then done on it with work's
+// error. Tests wait for it with waitIdle.
+func (a *App) background(work func() error, done func(error)) {
+	a.jobs.Add(1)
+	go func() {
+		defer a.jobs.Done()
+		err := work()
+		a.do(func() { done(err) })
+	}()
+}
+
+// waitIdle waits until no background work runs.
+func (a *App) waitIdle() { a.jobs.Wait() }
+
+// installShortcuts adds the main window's keyboard shortcuts: Ctrl+L locks,
+// Ctrl+F goes to the search field.
+func (a *App) installShortcuts() {
+	// Adding a shortcut under a name it already has replaces it.
+	c := a.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if a.tabs != nil {
+			a.lock()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		a.ShowScreen(ScreenLookup)
+	})
 }

@@ -1,13 +1,40 @@
 package gui
 
-import "github.com/motpart/motpart/internal/ident"
+import (
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
+)
 
 // Desk is what the window asks of Motpart's use cases. internal/desk.Desk
 // provides it; cmd/desktop passes one in. Declaring it here keeps the
 // window's package free of the vault, the registers and the network, which
-// the use cases reach.
+// the use cases reach. Errors carry a *problem.Error with a stable code.
 type Desk interface {
 	// Identify says what a typed number is; the error is an
 	// *ident.ParseError when it is not valid.
 	Identify(input string, country ident.Country) (ident.Number, error)
+
+	// VaultPath is the vault file.
+	VaultPath() string
+	// VaultExists reports whether there is a vault to unlock.
+	VaultExists() bool
+	// CreateVault makes the vault and leaves it unlocked.
+	CreateVault(password []byte) error
+	// Unlock opens the vault.
+	Unlock(password []byte) error
+	// Lock closes the vault and drops its keys.
+	Lock() error
+	// ChangePassword seals the vault with a new password.
+	ChangePassword(oldPassword, newPassword []byte) error
+	// PasswordStrength grades a new password from 0 (too short) to 3.
+	PasswordStrength(password string) int
+
+	// Notes returns the firm's notes on an organisation, oldest first.
+	Notes(orgnr string) ([]dossier.Note, error)
+	// AddNote writes a new note on an organisation.
+	AddNote(orgnr, text string) (dossier.Note, error)
+	// EditNote replaces a note's text.
+	EditNote(orgnr, id, text string) error
+	// RemoveNote deletes a note.
+	RemoveNote(orgnr, id string) error
 }

@@ -19,6 +19,7 @@ type lookupScreen struct {
 	verdict *widget.Label
 	icon    *widget.Icon
 	details *widget.Form
+	notes   *notesPanel
 }
 
 func newLookupScreen(a *App) *lookupScreen {
@@ -33,6 +34,7 @@ func newLookupScreen(a *App) *lookupScreen {
 	s.icon = widget.NewIcon(theme.InfoIcon())
 	s.details = widget.NewForm()
 	s.details.Hide()
+	s.notes = newNotesPanel(a)
 	return s
 }
 
@@ -40,7 +42,7 @@ func (s *lookupScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Look up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewBorder(nil, nil, nil, s.country, s.search)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.verdict)
-	return container.NewPadded(container.NewVBox(title, bar, verdict, s.details))
+	return container.NewPadded(container.NewVScroll(container.NewVBox(title, bar, verdict, s.details, s.notes.box)))
 }
 
 // countryChoices are the country filter's entries; the first means any.
@@ -66,11 +68,13 @@ func (s *lookupScreen) refresh() {
 	if s.search == nil || s.verdict == nil {
 		return
 	}
+	s.app.activity()
 	text := s.search.Text
 	if text == "" {
 		s.icon.SetResource(theme.InfoIcon())
 		s.verdict.SetText(lang.L("Type a Norwegian, Swedish or Finnish number."))
 		s.details.Hide()
+		s.notes.show("")
 		return
 	}
 	n, err := s.app.desk.Identify(text, s.selectedCountry())
@@ -78,10 +82,16 @@ func (s *lookupScreen) refresh() {
 	if err == nil {
 		s.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		s.showDetails(n)
+		if n.IsPersonal() {
+			s.notes.show("")
+		} else {
+			s.notes.show(n.String())
+		}
 		return
 	}
 	s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 	s.details.Hide()
+	s.notes.show("")
 }
 
 // showDetails fills the form under the verdict for a valid number.

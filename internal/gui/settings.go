@@ -3,15 +3,39 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// newSettingsScreen builds the Settings screen.
-func newSettingsScreen(a *App) fyne.CanvasObject {
+// settingsScreen is the Settings tab.
+type settingsScreen struct {
+	app      *App
+	language *widget.Select
+	autoLock *widget.Select
+	// passwordDialog is the open change-password dialog, if any.
+	passwordDialog *passwordDialog
+}
+
+func newSettingsScreen(a *App) *settingsScreen {
+	s := &settingsScreen{app: a}
+	s.language = languageSelect(a)
+	s.autoLock = autoLockSelect(a)
+	return s
+}
+
+func (s *settingsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	form := widget.NewForm(widget.NewFormItem(lang.L("Language"), languageSelect(a)))
-	return container.NewPadded(container.NewVBox(title, form))
+	change := widget.NewButtonWithIcon(lang.L("Change the vault password…"), theme.AccountIcon(), s.openPasswordDialog)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Language"), s.language),
+		widget.NewFormItem(lang.L("Lock after"), s.autoLock),
+		widget.NewFormItem(lang.L("Vault password"), container.NewHBox(change)),
+	)
+	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.app.desk.VaultPath()}))
+	path.Wrapping = fyne.TextWrapBreak
+	return container.NewPadded(container.NewVBox(title, form, path))
 }
 
 // languageSelect offers the system language and each translation; choosing
@@ -37,4 +61,110 @@ func languageSelect(a *App) *widget.Select {
 		}
 	}
 	return sel
+}
+
+// autoLockChoices are the idle minutes Settings offers.
+func autoLockChoices() []int { return []int{1, 5, 10, 15, 30, 60} }
+
+// autoLockSelect sets how many idle minutes lock the vault.
+func autoLockSelect(a *App) *widget.Select {
+	minutes := autoLockChoices()
+	names := make([]string, len(minutes))
+	for i, m := range minutes {
+		names[i] = lang.L("{{.Count}} min", map[string]any{"Count": m})
+	}
+	sel := widget.NewSelect(names, nil)
+	for i, m := range minutes {
+		if m == a.prefs.AutoLockMinutes() {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	sel.OnChanged = func(string) {
+		a.prefs.SetAutoLockMinutes(minutes[sel.SelectedIndex()])
+		a.startAutoLock()
+	}
+	return sel
+}
+
+// passwordDialog asks for the current password and a new one, twice.
+type passwordDialog struct {
+	dialog  *dialog.CustomDialog
+	current *widget.Entry
+	fresh   *widget.Entry
+	repeat  *widget.Entry
+	message *widget.Label
+	busy    *widget.ProgressBarInfinite
+	change  *widget.Button
+	cancel  *widget.Button
+}
+
+// openPasswordDialog shows the change-password dialog.
+func (s *settingsScreen) openPasswordDialog() {
+	a := s.app
+	a.activity()
+	p := &passwordDialog{
+		current: widget.NewPasswordEntry(),
+		fresh:   widget.NewPasswordEntry(),
+		repeat:  widget.NewPasswordEntry(),
+		message: widget.NewLabel(""),
+		busy:    widget.NewProgressBarInfinite(),
+	}
+	p.message.Wrapping = fyne.TextWrapWord
+	p.message.Importance = widget.DangerImportance
+	p.message.Hide()
+	p.busy.Stop()
+	p.busy.Hide()
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Current password"), p.current),
+		widget.NewFormItem(lang.L("New password"), p.fresh),
+		widget.NewFormItem(lang.L("Repeat the new password"), p.repeat),
+	)
+	note := widget.NewLabel(lang.L("Motpart rewrites the vault file under the new password, so nothing sealed with the old one is left on the disk."))
+	note.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(form, note, p.message, p.busy)
+	p.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dialog.Hide(); s.passwordDialog = nil })
+	p.change = widget.NewButtonWithIcon(lang.L("Change password"), theme.ConfirmIcon(), func() { s.changePassword(p) })
+	p.change.Importance = widget.HighImportance
+	p.repeat.OnSubmitted = func(string) { s.changePassword(p) }
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Change the vault password"), container.NewGridWrap(fyne.NewSize(460, body.MinSize().Height+60), body), a.win)
+	p.dialog.SetButtons([]fyne.CanvasObject{p.cancel, p.change})
+	s.passwordDialog = p
+	p.dialog.Show()
+	a.win.Canvas().Focus(p.current)
+}
+
+// changePassword checks the dialog's fields and changes the password in
+// the background; the dialog closes when it worked.
+func (s *settingsScreen) changePassword(p *passwordDialog) {
+	a := s.app
+	a.activity()
+	if p.fresh.Text != p.repeat.Text {
+		p.message.SetText(lang.L("The two new passwords differ."))
+		p.message.Show()
+		return
+	}
+	current, fresh := []byte(p.current.Text), []byte(p.fresh.Text)
+	p.change.Disable()
+	p.cancel.Disable()
+	p.message.Hide()
+	p.busy.Show()
+	p.busy.Start()
+	a.background(func() error {
+		defer clear(current)
+		defer clear(fresh)
+		return a.desk.ChangePassword(current, fresh)
+	}, func(err error) {
+		p.busy.Stop()
+		p.busy.Hide()
+		p.change.Enable()
+		p.cancel.Enable()
+		if err != nil {
+			p.message.SetText(problemText(err))
+			p.message.Show()
+			return
+		}
+		p.dialog.Hide()
+		s.passwordDialog = nil
+		dialog.ShowInformation(lang.L("Password changed"), lang.L("The vault now opens only with the new password."), a.win)
+	})
 }

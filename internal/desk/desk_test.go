@@ -1,0 +1,214 @@
+package desk
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/vault"
+)
+
+// fastParams make Argon2id quick in tests; MinParams is lowered to match.
+var fastParams = vault.Params{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// newTestDesk returns a Desk on a vault path in a fresh directory, with a
+// fixed clock.
+func newTestDesk(t *testing.T) *Desk {
+	t.Helper()
+	now := time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+	d := New(Config{
+		VaultPath:    filepath.Join(t.TempDir(), "Motpart", "vault.db"),
+		VaultParams:  fastParams,
+		VaultOptions: vault.OpenOptions{MinParams: fastParams},
+		Now:          func() time.Time { return now },
+	})
+	t.Cleanup(func() { _ = d.Lock() })
+	return d
+}
+
+func TestVaultLifecycle(t *testing.T) {
+	d := newTestDesk(t)
+	if d.VaultExists() || d.Unlocked() {
+		t.Fatal("a fresh desk has a vault")
+	}
+	if err := d.Unlock([]byte("whatever1")); problem.CodeOf(err) != problem.CodeNoVault {
+		t.Errorf("Unlock without vault: %v, want %s", err, problem.CodeNoVault)
+	}
+	if err := d.CreateVault([]byte("short")); problem.CodeOf(err) != problem.CodePasswordShort {
+		t.Errorf("CreateVault(short): %v, want %s", err, problem.CodePasswordShort)
+	}
+	if err := d.CreateVault([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	if !d.VaultExists() || !d.Unlocked() {
+		t.Fatal("vault not created and unlocked")
+	}
+	st, err := os.Stat(d.VaultPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("vault mode %v, want 0600", st.Mode().Perm())
+	}
+	if err := d.CreateVault([]byte("correct horse")); problem.CodeOf(err) != problem.CodeVaultExists {
+		t.Errorf("second CreateVault: %v, want %s", err, problem.CodeVaultExists)
+	}
+	if err := d.Lock(); err != nil || d.Unlocked() {
+		t.Fatalf("Lock: %v, unlocked %v", err, d.Unlocked())
+	}
+	if _, err := d.Notes("923609016"); problem.CodeOf(err) != problem.CodeLocked {
+		t.Errorf("Notes while locked: %v, want %s", err, problem.CodeLocked)
+	}
+	if err := d.Unlock([]byte("wrong horse")); problem.CodeOf(err) != problem.CodeWrongPassword {
+		t.Errorf("Unlock(wrong): %v, want %s", err, problem.CodeWrongPassword)
+	}
+	if err := d.Unlock([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+
+	// A second desk on the same file is told the vault is in use.
+	other := New(Config{VaultPath: d.VaultPath(), VaultOptions: vault.OpenOptions{MinParams: fastParams}})
+	start := time.Now()
+	if err := other.Unlock([]byte("correct horse")); problem.CodeOf(err) != problem.CodeVaultInUse {
+		t.Errorf("second Unlock: %v, want %s", err, problem.CodeVaultInUse)
+	}
+	if time.Since(start) > 2*time.Second {
+		t.Errorf("second Unlock took %v; it must not hang", time.Since(start))
+	}
+
+	if err := d.ChangePassword([]byte("correct horse"), []byte("tiny")); problem.CodeOf(err) != problem.CodePasswordShort {
+		t.Errorf("ChangePassword(short): %v", err)
+	}
+	if err := d.ChangePassword([]byte("not the one"), []byte("battery staple")); problem.CodeOf(err) != problem.CodeWrongPassword {
+		t.Errorf("ChangePassword(wrong old): %v, want %s", err, problem.CodeWrongPassword)
+	}
+	if err := d.ChangePassword([]byte("correct horse"), []byte("battery staple")); err != nil {
+		t.Fatal(err)
+	}
+	_ = d.Lock()
+	if err := d.Unlock([]byte("correct horse")); problem.CodeOf(err) != problem.CodeWrongPassword {
+		t.Errorf("old password after change: %v", err)
+	}
+	if err := d.Unlock([]byte("battery staple")); err != nil {
+		t.Fatalf("new password: %v", err)
+	}
+	entries, check, err := d.AuditLog()
+	if err != nil || !check.Intact {
+		t.Fatalf("AuditLog: %v, %+v", err, check)
+	}
+	if len(entries) != 1 || entries[0].Action != "vault.passwd" {
+		t.Errorf("audit entries = %+v, want one vault.passwd", entries)
+	}
+}
+
+func TestNotes(t *testing.T) {
+	d := newTestDesk(t)
+	if err := d.CreateVault([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	// The same company typed two ways shares its notes.
+	a, err := d.AddNote("923 609 016", "  Kunden har bytt revisor.  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "1" || a.Text != "Kunden har bytt revisor." || !a.Created.Equal(d.cfg.Now()) {
+		t.Errorf("first note = %+v", a)
+	}
+	b, err := d.AddNote("923609016", "Second")
+	if err != nil || b.ID != "2" {
+		t.Fatalf("second note = %+v, %v", b, err)
+	}
+	if _, err := d.AddNote("556074-7569", "Swedish client"); err != nil {
+		t.Fatal(err)
+	}
+	notes, err := d.Notes("923.609.016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 2 || notes[0].ID != "1" || notes[1].Text != "Second" {
+		t.Fatalf("notes = %+v", notes)
+	}
+	if err := d.EditNote("923609016", "1", "Edited"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.RemoveNote("923609016", "2"); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ = d.Notes("923609016")
+	if len(notes) != 1 || notes[0].Text != "Edited" || notes[0].Updated.IsZero() {
+		t.Fatalf("after edit and remove: %+v", notes)
+	}
+	// A new note after a removal never reuses a live id.
+	c, _ := d.AddNote("923609016", "Third")
+	if c.ID != "2" {
+		t.Errorf("next id = %q, want 2", c.ID)
+	}
+
+	tests := []struct {
+		name string
+		err  error
+		want problem.Code
+	}{
+		{"personal number", func() error { _, err := d.AddNote("19811218-9876", "x"); return err }(), problem.CodeNotOrgNr},
+		{"bad check digit", func() error { _, err := d.Notes("923609017"); return err }(), problem.CodeNotOrgNr},
+		{"empty", func() error { _, err := d.AddNote("923609016", "   "); return err }(), problem.CodeNoteEmpty},
+		{"too long", func() error { _, err := d.AddNote("923609016", strings.Repeat("x", 10_001)); return err }(), problem.CodeNoteTooLong},
+		{"edit missing", d.EditNote("923609016", "99", "x"), problem.CodeNoteNotFound},
+		{"remove missing", d.RemoveNote("923609016", "99"), problem.CodeNoteNotFound},
+	}
+	for _, tt := range tests {
+		if got := problem.CodeOf(tt.err); got != tt.want {
+			t.Errorf("%s: %v (code %s), want %s", tt.name, tt.err, got, tt.want)
+		}
+	}
+	var pe *problem.Error
+	if !errors.As(tests[0].err, &pe) {
+		t.Errorf("errors are not *problem.Error")
+	}
+
+	entries, check, err := d.AuditLog()
+	if err != nil || !check.Intact {
+		t.Fatalf("AuditLog: %v %+v", err, check)
+	}
+	var actions []string
+	for _, e := range entries {
+		actions = append(actions, e.Action)
+	}
+	want := []string{"note.add", "note.add", "note.add", "note.edit", "note.remove", "note.add"}
+	if len(actions) != len(want) {
+		t.Fatalf("audit actions = %v, want %v", actions, want)
+	}
+	for i := range want {
+		if actions[i] != want[i] {
+			t.Errorf("audit[%d] = %s, want %s", i, actions[i], want[i])
+		}
+	}
+	if entries[0].Subject != "no-orgnr:923609016" {
+		t.Errorf("audit subject = %q", entries[0].Subject)
+	}
+}
+
+func TestPasswordStrength(t *testing.T) {
+	tests := []struct {
+		password string
+		want     Strength
+	}{
+		{"", StrengthTooShort},
+		{"abc1234", StrengthTooShort},
+		{"aaaaaaaa", StrengthWeak},
+		{"password", StrengthWeak},
+		{"Passw0rd12", StrengthFair},
+		{"correct horse", StrengthFair},
+		{"correct horse battery", StrengthStrong},
+		{"Korrekt-Häst-Batteri-42", StrengthStrong},
+	}
+	for _, tt := range tests {
+		if got := PasswordStrength(tt.password); got != tt.want {
+			t.Errorf("PasswordStrength(%q) = %d, want %d", tt.password, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package gui
+
+import "time"
+
+// idleLimitNow is how long the vault may stay unused before it locks.
+func (a *App) idleLimitNow() time.Duration {
+	a.mu.Lock()
+	limit := a.idleLimit
+	a.mu.Unlock()
+	if limit > 0 {
+		return limit
+	}
+	return time.Duration(a.prefs.AutoLockMinutes()) * time.Minute
+}
+
+// activity notes that the user did something, which postpones auto-lock.
+// Every screen's handlers call it.
+func (a *App) activity() {
+	a.mu.Lock()
+	a.lastActivity = time.Now()
+	a.mu.Unlock()
+}
+
+// startAutoLock arms the idle timer for the unlocked window.
+func (a *App) startAutoLock() {
+	a.activity()
+	a.armIdleTimer(a.idleLimitNow())
+}
+
+// armIdleTimer checks for idleness after d.
+func (a *App) armIdleTimer(d time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.idleTimer != nil {
+		a.idleTimer.Stop()
+	}
+	a.idleTimer = time.AfterFunc(d, func() { a.do(a.idleCheck) })
+}
+
+// stopAutoLock disarms the idle timer.
+func (a *App) stopAutoLock() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.idleTimer != nil {
+		a.idleTimer.Stop()
+		a.idleTimer = nil
+	}
+}
+
+// idleCheck runs on the UI goroutine when the timer fires: it locks when
+// the user has been away long enough, and otherwise waits the rest.
+func (a *App) idleCheck() {
+	a.mu.Lock()
+	armed := a.idleTimer != nil
+	idle := time.Since(a.lastActivity)
+	a.mu.Unlock()
+	if !armed || a.tabs == nil {
+		return
+	}
+	limit := a.idleLimitNow()
+	if idle < limit {
+		a.armIdleTimer(limit - idle)
+		return
+	}
+	a.lock()
+}

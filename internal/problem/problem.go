@@ -1,0 +1,93 @@
+// Package problem names the problems a user can meet, with stable codes
+// that the window and the command line turn into words. It is vocabulary:
+// it imports nothing of the project, so every layer can use it.
+package problem
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code names a problem a user can meet. Codes are stable: the window and the
+// command line turn them into words, and scripts may compare them.
+type Code string
+
+// The codes the use cases (internal/desk) return.
+const (
+	CodeNoVault       Code = "no_vault"       // there is no vault file yet
+	CodeVaultExists   Code = "vault_exists"   // creating a vault where one is
+	CodeVaultInUse    Code = "vault_in_use"   // another Motpart has the file open
+	CodeWrongPassword Code = "wrong_password" // the password does not open the vault
+	CodeWeakParams    Code = "vault_weak_kdf" // the file asks for too little key stretching
+	CodeVaultDamaged  Code = "vault_damaged"  // the file fails authentication or is not a vault
+	CodeLocked        Code = "locked"         // the vault must be unlocked first
+	CodePasswordShort Code = "password_short" // a new password is too short
+	CodeNotOrgNr      Code = "not_orgnr"      // notes need a valid organisation number
+	CodeNoteEmpty     Code = "note_empty"     // a note without text
+	CodeNoteTooLong   Code = "note_too_long"  // a note over dossier.MaxNoteLen
+	CodeNoteNotFound  Code = "note_not_found" // no note with that id
+	CodeInternal      Code = "internal"       // anything else; the error says what
+)
+
+// Error is a problem with a stable Code. Err, when set, holds the cause.
+type Error struct {
+	Code Code
+	Err  error
+}
+
+// Error describes the problem in English, for logs and the command line.
+func (e *Error) Error() string {
+	msg := string(e.Code)
+	switch e.Code {
+	case CodeNoVault:
+		msg = "there is no vault yet; create one first"
+	case CodeVaultExists:
+		msg = "a vault already exists there"
+	case CodeVaultInUse:
+		msg = "the vault is already open in another Motpart window or command"
+	case CodeWrongPassword:
+		msg = "the password is wrong"
+	case CodeWeakParams:
+		msg = "the vault's key-derivation parameters are below the safe minimum"
+	case CodeVaultDamaged:
+		msg = "the vault file is damaged or not a Motpart vault"
+	case CodeLocked:
+		msg = "the vault is locked"
+	case CodePasswordShort:
+		msg = fmt.Sprintf("the password must have at least %d characters", MinPasswordLen)
+	case CodeNotOrgNr:
+		msg = "not a valid organisation number"
+	case CodeNoteEmpty:
+		msg = "the note is empty"
+	case CodeNoteTooLong:
+		msg = "the note is too long"
+	case CodeNoteNotFound:
+		msg = "there is no note with that id"
+	}
+	if e.Err != nil && e.Code == CodeInternal {
+		return msg + ": " + e.Err.Error()
+	}
+	return msg
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// CodeOf returns the Code of err, CodeInternal for an error without one,
+// and "" for nil.
+func CodeOf(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// New returns an *Error with code, caused by err (which may be nil).
+func New(code Code, err error) error { return &Error{Code: code, Err: err} }
+
+// MinPasswordLen is the fewest characters a vault password may have.
+const MinPasswordLen = 8

@@ -1,0 +1,566 @@
+package vault
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// lockTimeout is how long Open waits for the file lock before reporting
+// ErrAlreadyOpen.
+const lockTimeout = 150 * time.Millisecond
+
+// OpenOptions configure Open. The zero value is what production code uses.
+type OpenOptions struct {
+	// MinParams overrides the minimum accepted Argon2id parameters
+	// (MinParams()). Only tests should set it, to open vaults made with
+	// tiny parameters. The zero value means MinParams().
+	MinParams Params
+	// Rand is the source of all randomness (salts, keys, nonces, blob
+	// ids). Nil means crypto/rand. Only tests should set it (the golden
+	// vault is generated with a deterministic reader).
+	Rand io.Reader
+	// Now returns the current time, used for audit entries and blob
+	// creation times. Nil means time.Now.
+	Now func() time.Time
+	// MaxBlobSize bounds the size of one blob written with PutBlob.
+	// Zero means DefaultMaxBlobSize.
+	MaxBlobSize int64
+}
+
+// CreateOptions configure Create.
+type CreateOptions struct {
+	// Params are the Argon2id parameters for the new vault. The zero
+	// value means DefaultParams().
+	Params Params
+	// OpenOptions apply to the created vault as they would to Open.
+	OpenOptions
+}
+
+// Vault is an open, unlocked vault. It is safe for concurrent use.
+// Obtain one with Create or Open; release it with Lock or Close.
+type Vault struct {
+	mu   sync.RWMutex // held for reading by every operation, for writing by Lock and rewrites
+	path string
+	db   *bolt.DB
+	hdr  header
+	keys *keyring // nil once locked
+
+	rand      *randSource
+	now       func() time.Time
+	minParams Params
+	maxBlob   int64
+	chunkSize int // plaintext bytes per blob chunk (tests lower it)
+	batchSize int // plaintext bytes of blob chunks per write transaction
+}
+
+// Info describes a vault without revealing any of its contents.
+type Info struct {
+	// Path is the vault file.
+	Path string
+	// FormatVersion is the on-disk format version.
+	FormatVersion int
+	// VaultID is the random vault id, in hex.
+	VaultID string
+	// Params are the stored Argon2id parameters.
+	Params Params
+	// Buckets maps each bucket name to its number of records.
+	Buckets map[string]int
+	// Blobs is the number of blobs.
+	Blobs int
+	// BlobBytes is the total plaintext size of all blobs.
+	BlobBytes int64
+	// AuditEntries is the number of audit-log entries.
+	AuditEntries int
+	// FileSize is the size of the file in bytes.
+	FileSize int64
+}
+
+// Exists reports whether a file exists at path. It does not check that
+// the file is a vault; use Inspect for that.
+func Exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func newVault(path string, opt OpenOptions) *Vault {
+	v := &Vault{
+		path:      path,
+		rand:      &randSource{r: opt.Rand},
+		now:       opt.Now,
+		minParams: opt.MinParams,
+		maxBlob:   opt.MaxBlobSize,
+		chunkSize: BlobChunkSize,
+		batchSize: 4 << 20,
+	}
+	if v.now == nil {
+		v.now = time.Now
+	}
+	if v.minParams.IsZero() {
+		v.minParams = MinParams()
+	}
+	if v.maxBlob <= 0 {
+		v.maxBlob = DefaultMaxBlobSize
+	}
+	return v
+}
+
+// Create creates a new vault file at path, sealed with password, and
+// returns it open and unlocked. It fails with ErrExists if any file
+// exists at path. The file is created with mode 0600. password is not
+// retained; the caller may zero it afterwards.
+func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
+	v := newVault(path, opt.OpenOptions)
+	p := opt.Params
+	if p.IsZero() {
+		p = DefaultParams()
+	}
+	if !p.valid() {
+		return nil, fmt.Errorf("vault: create: %w: key-derivation parameters %v", ErrInvalid, p)
+	}
+	if !p.atLeast(v.minParams) {
+		return nil, fmt.Errorf("vault: create: %w: %v < %v", ErrWeakParams, p, v.minParams)
+	}
+	h := header{version: FormatVersion, params: p, salt: make([]byte, saltLen)}
+	dk := make([]byte, keyLen)
+	defer wipe(dk)
+	for _, b := range [][]byte{h.id[:], h.salt, dk} {
+		if _, err := io.ReadFull(v.rand, b); err != nil {
+			return nil, fmt.Errorf("vault: create: random: %w", err)
+		}
+	}
+	kek := deriveKEK(password, h.salt, p)
+	var err error
+	h.wrapped, err = wrapKey(v.rand, kek, dk, &h)
+	wipe(kek)
+	if err != nil {
+		return nil, fmt.Errorf("vault: create: %w", err)
+	}
+	keys, err := newKeyring(dk, h.id)
+	if err != nil {
+		return nil, fmt.Errorf("vault: create: %w", err)
+	}
+
+	db, err := openDB(path, modeCreate)
+	if err != nil {
+		keys.wipe()
+		return nil, fmt.Errorf("vault: create: %w", err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range topBuckets {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		if err := writeHeader(tx.Bucket(bktMeta), h); err != nil {
+			return err
+		}
+		return putAuditHead(tx.Bucket(bktAudit), v.rand, keys, 0, make([]byte, hashLen))
+	})
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
+	}
+	if err != nil {
+		keys.wipe()
+		_ = db.Close()
+		_ = os.Remove(path)
+		return nil, fmt.Errorf("vault: create: %w", err)
+	}
+	v.db, v.hdr, v.keys = db, h, keys
+	return v, nil
+}
+
+// Open opens the vault file at path and unlocks it with password. It
+// fails with ErrAlreadyOpen if the file is held by another Vault (in this
+// or another process), ErrNotVault if the file is not a vault,
+// ErrWeakParams if its key-derivation parameters are below the minimum,
+// and ErrWrongPassword if the password is wrong. A missing file gives an
+// error wrapping fs.ErrNotExist. password is not retained.
+//
+// Open also removes the remains of interrupted blob writes and
+// compactions.
+func Open(path string, password []byte, opt OpenOptions) (*Vault, error) {
+	v := newVault(path, opt)
+	db, err := openDB(path, modeOpen)
+	if err != nil {
+		return nil, fmt.Errorf("vault: open: %w", err)
+	}
+	if err := v.unlockDB(db, password); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("vault: open: %w", err)
+	}
+	return v, nil
+}
+
+// unlockDB reads the header of db, unlocks it and installs it in v.
+func (v *Vault) unlockDB(db *bolt.DB, password []byte) error {
+	var h header
+	err := safely(func() error {
+		return db.View(func(tx *bolt.Tx) (err error) {
+			h, err = readHeader(tx)
+			return err
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if !h.params.atLeast(v.minParams) {
+		return fmt.Errorf("%w: file has %v, minimum is %v", ErrWeakParams, h.params, v.minParams)
+	}
+	dk, err := unlock(password, &h)
+	if err != nil {
+		return err
+	}
+	keys, err := newKeyring(dk, h.id)
+	wipe(dk)
+	if err != nil {
+		return err
+	}
+	if err := safely(func() error { return cleanPending(db) }); err != nil {
+		keys.wipe()
+		return err
+	}
+	v.db, v.hdr, v.keys = db, h, keys
+	v.tidyFiles()
+	return nil
+}
+
+// tidyFiles tightens the file mode to 0600 and removes left-over
+// compaction files (sealed copies of the vault) of interrupted rewrites.
+// It runs while the file lock is held, so no other process is compacting.
+func (v *Vault) tidyFiles() {
+	if fi, err := os.Stat(v.path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		_ = os.Chmod(v.path, 0o600)
+	}
+	dir, base := filepath.Split(v.path)
+	if dir == "" {
+		dir = "."
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, compactPrefix(base)+"*"))
+	for _, m := range matches {
+		_ = os.Remove(m)
+	}
+}
+
+// Lock closes the vault file and wipes the keys from memory. Afterwards
+// every method returns ErrLocked; open a new Vault with Open to continue.
+// Wiping is best effort: Go may have left copies of key material in
+// memory it has already freed (see docs/SECURITY.md). Lock waits for
+// running operations to finish. Calling Lock again is a no-op.
+func (v *Vault) Lock() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.keys == nil {
+		return nil
+	}
+	v.keys.wipe()
+	v.keys = nil
+	err := v.db.Close()
+	v.db = nil
+	if err != nil {
+		return fmt.Errorf("vault: lock: %w", err)
+	}
+	return nil
+}
+
+// Close is Lock; it lets *Vault be used as an io.Closer.
+func (v *Vault) Close() error { return v.Lock() }
+
+// Path returns the path of the vault file.
+func (v *Vault) Path() string { return v.path }
+
+// Info describes the open vault: format, parameters, record counts per
+// bucket, blob and audit counts and file size.
+func (v *Vault) Info() (Info, error) {
+	var info Info
+	err := v.read(func(k *keyring) error {
+		return v.db.View(func(tx *bolt.Tx) (err error) {
+			info, err = stats(tx, v.hdr)
+			return err
+		})
+	})
+	if err != nil {
+		return Info{}, fmt.Errorf("vault: info: %w", err)
+	}
+	info.Path = v.path
+	if fi, err := os.Stat(v.path); err == nil {
+		info.FileSize = fi.Size()
+	}
+	return info, nil
+}
+
+// Inspect describes the vault file at path without a password: format
+// version, key-derivation parameters, vault id, record counts per bucket,
+// blob count and bytes, audit entries and file size (everything that is
+// visible in the file anyway), never contents. It fails with
+// ErrAlreadyOpen while the vault is open; use Vault.Info then.
+func Inspect(path string) (Info, error) {
+	db, err := openDB(path, modeReadOnly)
+	if err != nil {
+		return Info{}, fmt.Errorf("vault: inspect: %w", err)
+	}
+	defer db.Close()
+	var info Info
+	err = safely(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			h, err := readHeader(tx)
+			if err != nil {
+				return err
+			}
+			info, err = stats(tx, h)
+			return err
+		})
+	})
+	if err != nil {
+		return Info{}, fmt.Errorf("vault: inspect: %w", err)
+	}
+	info.Path = path
+	if fi, err := os.Stat(path); err == nil {
+		info.FileSize = fi.Size()
+	}
+	return info, nil
+}
+
+// stats counts what Info reports.
+func stats(tx *bolt.Tx, h header) (Info, error) {
+	info := Info{
+		FormatVersion: h.version,
+		VaultID:       hex.EncodeToString(h.id[:]),
+		Params:        h.params,
+		Buckets:       map[string]int{},
+	}
+	recs := tx.Bucket(bktRecords)
+	err := recs.ForEach(func(k, v []byte) error {
+		if v != nil {
+			return nil
+		}
+		if b := recs.Bucket(k); b != nil {
+			info.Buckets[string(k)] = b.Stats().KeyN
+		}
+		return nil
+	})
+	if err != nil {
+		return info, err
+	}
+	info.Blobs = tx.Bucket(bktBlobs).Stats().KeyN
+	pending := tx.Bucket(bktPending)
+	c := tx.Bucket(bktChunks).Cursor()
+	for k, val := c.First(); k != nil; k, val = c.Next() {
+		if len(k) == blobIDLen+4 && len(val) >= overhead && pending.Get(k[:blobIDLen]) == nil {
+			info.BlobBytes += int64(len(val) - overhead)
+		}
+	}
+	c = tx.Bucket(bktAudit).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) == 8 {
+			info.AuditEntries++
+		}
+	}
+	return info, nil
+}
+
+// read runs fn with the keys while holding the read lock; it returns
+// ErrLocked if the vault is locked.
+func (v *Vault) read(fn func(k *keyring) error) error {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.keys == nil {
+		return ErrLocked
+	}
+	return fn(v.keys)
+}
+
+// openMode selects how openDB opens the file.
+type openMode int
+
+const (
+	modeOpen     openMode = iota // existing file, read-write, exclusive lock
+	modeCreate                   // new file (O_EXCL), read-write, exclusive lock
+	modeReadOnly                 // existing file, read-only, shared lock
+)
+
+// errEmptyFile is returned by the OpenFile hook for a zero-length file,
+// which bbolt would otherwise initialise.
+var errEmptyFile = errors.New("empty file")
+
+// openDB opens the bbolt file at path with a bounded lock wait. Errors
+// wrap ErrAlreadyOpen, ErrNotVault, ErrCorrupt, ErrExists or fs errors.
+//
+// An existing file is first opened read-only (shared lock, bbolt reads
+// only the meta pages) and its page structure is checked, because bbolt
+// itself can hang or crash on a damaged file; only then is it reopened
+// read-write with an exclusive lock.
+func openDB(path string, mode openMode) (*bolt.DB, error) {
+	if mode == modeCreate {
+		db, _, err := boltOpen(path, modeCreate)
+		return db, err
+	}
+	ro, f, err := boltOpen(path, modeReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	if err := safely(func() error { return checkStructure(ro, f) }); err != nil {
+		_ = ro.Close()
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	if mode == modeReadOnly {
+		return ro, nil
+	}
+	if err := ro.Close(); err != nil {
+		return nil, err
+	}
+	for attempt := 0; ; attempt++ {
+		db, f, err := boltOpen(path, modeOpen)
+		if err != nil {
+			return nil, err
+		}
+		// The file may have been replaced by a compaction between our
+		// open and our lock; then we hold a lock on a dead file.
+		fi1, err1 := f.Stat()
+		fi2, err2 := os.Stat(path)
+		if err1 == nil && err2 == nil && os.SameFile(fi1, fi2) {
+			return db, nil
+		}
+		_ = db.Close()
+		if attempt >= 2 {
+			return nil, ErrAlreadyOpen
+		}
+	}
+}
+
+// boltOpen opens path with bbolt and also returns bbolt's *os.File.
+func boltOpen(path string, mode openMode) (*bolt.DB, *os.File, error) {
+	var f *os.File
+	opts := &bolt.Options{
+		Timeout:  lockTimeout,
+		ReadOnly: mode == modeReadOnly,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			if mode == modeCreate {
+				flag |= os.O_CREATE | os.O_EXCL
+			} else {
+				flag &^= os.O_CREATE
+			}
+			fl, err := os.OpenFile(name, flag, 0o600)
+			if err != nil {
+				return nil, err
+			}
+			if mode != modeCreate {
+				fi, err := fl.Stat()
+				if err == nil && !fi.Mode().IsRegular() {
+					err = errors.New("not a regular file")
+				} else if err == nil && fi.Size() == 0 {
+					err = errEmptyFile
+				}
+				if err != nil {
+					_ = fl.Close()
+					return nil, err
+				}
+			}
+			f = fl
+			return fl, nil
+		},
+	}
+	var db *bolt.DB
+	err := safely(func() (err error) {
+		db, err = bolt.Open(path, 0o600, opts)
+		return err
+	})
+	if err != nil {
+		if db == nil && f != nil && errors.Is(err, ErrCorrupt) {
+			_ = f.Close() // bbolt panicked before it could clean up
+		}
+		return nil, nil, classifyOpenErr(err)
+	}
+	return db, f, nil
+}
+
+func classifyOpenErr(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return ErrAlreadyOpen
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%w: %w", ErrExists, err)
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
+		return err
+	case errors.Is(err, ErrCorrupt):
+		return fmt.Errorf("%w: %w", ErrNotVault, err)
+	default:
+		// bbolt's ErrInvalid, ErrChecksum, ErrVersionMismatch, size and
+		// mapping errors all mean the bytes are not a usable database.
+		return fmt.Errorf("%w: %w", ErrNotVault, err)
+	}
+}
+
+// safely runs fn, turning a panic (bbolt panics on some damaged pages)
+// or a memory fault (reading beyond a truncated mapping) into ErrCorrupt.
+func safely(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	return fn()
+}
+
+// syncDir fsyncs a directory so that a create or rename in it is durable.
+// Windows cannot open directories for syncing; there it is a no-op.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync dir: %w", err)
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("sync dir: %w", err)
+	}
+	return nil
+}
+
+// cleanPending deletes the chunks of blobs whose write was interrupted.
+func cleanPending(db *bolt.DB) error {
+	var ids [][]byte
+	err := db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bktPending).ForEach(func(k, _ []byte) error {
+			ids = append(ids, append([]byte(nil), k...))
+			return nil
+		})
+	})
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			if err := deleteChunks(tx, id); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bktPending).Delete(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// chunkKey is the storage key of chunk index of blob id.
+func chunkKey(id []byte, index uint32) []byte {
+	return binary.BigEndian.AppendUint32(append(make([]byte, 0, blobIDLen+4), id...), index)
+}
