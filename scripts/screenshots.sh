@@ -55,6 +55,24 @@ MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" vault init >/dev/nu
 MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" notes add 923609016 "Kunden har bytt revisor (från KPMG till PwC). Nytt avtal signerat." >/dev/null
 MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" notes add 923609016 "Styret byttes i mars; hent ny firmaattest etter registrering." >/dev/null
 
+# Certificate files as the registers send them, from a throw-away CA.
+pki="$work/pki"
+mkdir -p "$pki"
+printf 'extendedKeyUsage=clientAuth\nkeyUsage=digitalSignature\n' >"$pki/client.ext"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/ca.key" -out "$pki/ca.crt" -days 3650 \
+	-subj "/O=Motpart Sandbox/CN=Motpart Sandbox CA" 2>/dev/null
+# client NAME DAYS SUBJECT PASSWORD FILE makes one .pfx.
+client() {
+	openssl req -newkey rsa:2048 -nodes -keyout "$pki/$1.key" -out "$pki/$1.csr" -utf8 -subj "$3" 2>/dev/null
+	openssl x509 -req -in "$pki/$1.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -CAcreateserial \
+		-out "$pki/$1.crt" -days "$2" -extfile "$pki/client.ext" 2>/dev/null
+	openssl pkcs12 -export -inkey "$pki/$1.key" -in "$pki/$1.crt" -certfile "$pki/ca.crt" -out "$5" -passout "pass:$4"
+}
+scbfile="$pki/Certifikat_SokPaVar_A04711_2026-11-27 09-00-00Z.pfx"
+client scb 476 "/C=SE/O=Exempelbyrån Redovisning AB/CN=Exempelbyrån Redovisning AB A04711" "Sommar-2026" "$scbfile"
+client buypass 30 "/C=NO/O=EKSEMPELBYRÅ AS/CN=EKSEMPELBYRÅ AS/serialNumber=923609016" "pin-4711" "$pki/buypass.p12"
+MOTPART_PASSWORD="$password" MOTPART_CERT_PASSWORD="pin-4711" "$bin/motpart" --vault "$vault" cert import --name "Maskinporten (Buypass)" "$pki/buypass.p12" >/dev/null
+
 shot unlock en --vault "$vault"
 export MOTPART_PASSWORD="$password"
 shot lookup-empty en --vault "$vault" --screen lookup
@@ -64,4 +82,10 @@ shot lookup-invalid-sv sv --vault "$vault" --screen lookup --search "811218-9875
 shot lookup-nb nb --vault "$vault" --screen lookup --search "923 609 016"
 shot lookup-fi fi --vault "$vault" --screen lookup --search "0116297-6"
 shot settings en --vault "$vault" --screen settings
+shot certificates en --vault "$vault" --screen certificates
+shot wizard-1-file en --vault "$vault" --screen import
+shot wizard-2-password en --vault "$vault" --import "$scbfile"
+MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-3-summary en --vault "$vault" --import "$scbfile"
+MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-4-name en --vault "$vault" --import "$scbfile" --import-to-name
+MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-3-summary-sv sv --vault "$vault" --import "$scbfile"
 unset MOTPART_PASSWORD

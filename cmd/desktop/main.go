@@ -1,11 +1,13 @@
 // Command desktop is Motpart's window. It wires the Fyne app to the use
 // cases in internal/desk and does nothing else.
 //
-//	motpart-desktop [--vault PATH] [--screen lookup|settings] [--search NUMBER]
+//	motpart-desktop [--vault PATH] [--screen lookup|certificates|settings] [--search NUMBER] [--import FILE [--import-to-name]]
 //
 // The vault is --vault PATH, or $MOTPART_VAULT, or Motpart/vault.db in the
 // user's configuration folder. When $MOTPART_PASSWORD is set the window
-// unlocks with it at start (for automation such as `make screenshots`).
+// unlocks with it at start, and --import FILE opens the certificate
+// wizard on FILE, reading it with $MOTPART_CERT_PASSWORD when that is set
+// (for automation such as `make screenshots`).
 package main
 
 import (
@@ -22,8 +24,10 @@ import (
 
 func main() {
 	vaultPath := flag.String("vault", os.Getenv("MOTPART_VAULT"), "the vault file (default: Motpart/vault.db in the configuration folder)")
-	screen := flag.String("screen", "", "open on this screen once unlocked: lookup or settings")
+	screen := flag.String("screen", "", "open on this screen once unlocked: lookup, certificates or settings")
 	search := flag.String("search", "", "type this number into the Lookup screen")
+	importFile := flag.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
+	importToName := flag.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
 	flag.Parse()
 
 	if *vaultPath == "" {
@@ -48,6 +52,15 @@ func main() {
 	}
 	if *search != "" {
 		ui.Search(*search)
+	}
+	if *importFile != "" {
+		var password *string
+		if pw, ok := os.LookupEnv("MOTPART_CERT_PASSWORD"); ok {
+			password = &pw
+		}
+		if err := ui.OpenImport(*importFile, password, *importToName); err != nil {
+			fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
+		}
 	}
 	ui.ShowAndRun()
 }

@@ -37,6 +37,14 @@ Usage:
   motpart [--vault PATH] notes add ORGNR TEXT | list [--json] ORGNR | edit ORGNR ID TEXT | remove ORGNR ID
       The firm's dated notes on a client, kept in the vault.
 
+  motpart cert inspect [--json] FILE
+      Say what a .pfx/.p12 file is, whom it belongs to and which registers it serves.
+      Needs no vault; the file's password comes from $MOTPART_CERT_PASSWORD or a prompt.
+
+  motpart [--vault PATH] cert import [--name NAME] FILE | list [--json] | export NAME OUT.pfx | remove NAME
+      Keep certificates in the vault; export one with a new password
+      ($MOTPART_NEW_PASSWORD or a prompt) to move it to another computer.
+
   motpart help
       Show this text.
 
@@ -84,6 +92,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runVault(args[1:])
 	case "notes":
 		return s.runNotes(args[1:])
+	case "cert":
+		return s.runCert(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

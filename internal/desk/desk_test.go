@@ -1,6 +1,10 @@
 package desk
 
 import (
+	"bytes"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"os"
 	"path/filepath"
@@ -8,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/certs/certstest"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/vault"
 )
@@ -210,5 +216,93 @@ func TestPasswordStrength(t *testing.T) {
 		if got := PasswordStrength(tt.password); got != tt.want {
 			t.Errorf("PasswordStrength(%q) = %d, want %d", tt.password, got, tt.want)
 		}
+	}
+}
+
+func TestCertificates(t *testing.T) {
+	d := newTestDesk(t)
+	if err := d.CreateVault([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	holder := "EKSEMPELBYRÅ AS"
+	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian(holder, "923609016"), Password: "pin-1234"})
+
+	info, err := d.InspectCertificate(pfx, "buypass.p12", "pin-1234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.SuggestCertificateName(info); got != "Maskinporten 923609016" {
+		t.Errorf("suggested name %q", got)
+	}
+	if _, err := d.ImportCertificate("Maskinporten", pfx, "buypass.p12", "wrong"); certs.CodeOf(err) != certs.CodeWrongPassword {
+		t.Errorf("import with a wrong password: %v", err)
+	}
+	if _, err := d.ImportCertificate("  ", pfx, "buypass.p12", "pin-1234"); problem.CodeOf(err) != problem.CodeCertName {
+		t.Errorf("import with an empty name: %v", err)
+	}
+	if _, err := d.ImportCertificate("Maskinporten", pfx, "buypass.p12", "pin-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.ImportCertificate("Maskinporten", pfx, "buypass.p12", "pin-1234"); problem.CodeOf(err) != problem.CodeCertNameTaken {
+		t.Errorf("second import under the same name: %v", err)
+	}
+	expired := certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A00494"), NotBefore: time.Now().AddDate(-2, 0, 0), NotAfter: time.Now().AddDate(0, 0, -1)})
+	if _, err := d.ImportCertificate("old", expired, "old.pfx", ""); certs.CodeOf(err) != certs.CodeExpired {
+		t.Errorf("importing an expired certificate: %v", err)
+	}
+
+	list, err := d.Certificates()
+	if err != nil || len(list) != 1 || list[0].Name != "Maskinporten" || list[0].Info.Holder != holder {
+		t.Fatalf("Certificates() = %+v, %v", list, err)
+	}
+
+	// Neither the holder's name nor the private key is in the file in clear.
+	c, err := d.Certificate("Maskinporten")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(c.Signer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(d.VaultPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	prime := c.Signer().(*rsa.PrivateKey).Primes[0].Bytes()
+	for what, needle := range map[string][]byte{"holder": []byte(holder), "key": keyDER, "key in base64": []byte(base64.StdEncoding.EncodeToString(keyDER)[:64]),
+		"key prime": prime, "orgnr": []byte("923609016")} {
+		if bytes.Contains(raw, needle) {
+			t.Errorf("the vault file holds the %s in clear", what)
+		}
+	}
+
+	if _, err := d.ExportCertificate("Maskinporten", "short"); problem.CodeOf(err) != problem.CodePasswordShort {
+		t.Errorf("export with a short password: %v", err)
+	}
+	out, err := d.ExportCertificate("Maskinporten", "ny-lösen-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := d.InspectCertificate(out, "export.pfx", "ny-lösen-2026")
+	if err != nil || back.SHA256 != list[0].Info.SHA256 {
+		t.Errorf("the exported file reads back as %+v, %v", back, err)
+	}
+	if err := d.RemoveCertificate("Maskinporten"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.RemoveCertificate("Maskinporten"); problem.CodeOf(err) != problem.CodeCertNotFound {
+		t.Errorf("removing twice: %v", err)
+	}
+	entries, check, err := d.AuditLog()
+	if err != nil || !check.Intact {
+		t.Fatal(err, check)
+	}
+	var actions []string
+	for _, e := range entries {
+		actions = append(actions, e.Action)
+	}
+	if strings.Join(actions, " ") != "cert.import cert.export cert.remove" {
+		t.Errorf("audit actions %v", actions)
 	}
 }

@@ -1,6 +1,6 @@
 // Package dossier is the vocabulary of what Motpart shows about a company,
-// whatever the source: plain data types, no I/O. This far it holds the
-// firm's own notes on a client.
+// whatever the source: plain data types, no I/O. Register clients fill
+// them; the window, the command line and (later) the PDF report read them.
 package dossier
 
 import "time"
@@ -18,4 +18,190 @@ type Note struct {
 	Updated time.Time `json:"updated,omitempty"`
 	// Text is the note itself.
 	Text string `json:"text"`
+}
+
+// Dossier is everything Motpart learned about one organisation in one
+// lookup: the facts, and where each came from.
+type Dossier struct {
+	// Number is the organisation number looked up, canonical.
+	Number string `json:"number"`
+	// Country is "NO", "SE" or "FI".
+	Country string `json:"country"`
+	// Fetched is when the lookup finished, in UTC.
+	Fetched time.Time `json:"fetched"`
+	// Company holds the facts; nil when no source found the unit.
+	Company *Company `json:"company,omitempty"`
+	// Roles are the unit's roles (board, CEO, auditor, ...).
+	Roles []Role `json:"roles,omitempty"`
+	// SubUnits are the unit's sub-units (bedrifter/virksomheter).
+	SubUnits []UnitRef `json:"sub_units,omitempty"`
+	// Sources says, for each source asked, what it answered.
+	Sources []Source `json:"sources"`
+}
+
+// Complete reports whether every source asked answered in full (found,
+// not found or deleted); a dossier that is not complete must say so.
+func (d *Dossier) Complete() bool {
+	for _, s := range d.Sources {
+		if s.Status == StatusFailed || s.Status == StatusNoAccess {
+			return false
+		}
+	}
+	return true
+}
+
+// Company is a registered unit (NO: enhet or underenhet).
+type Company struct {
+	Number string `json:"number"`
+	Name   string `json:"name"`
+	// Form is the organisation form, e.g. {AS, Aksjeselskap}.
+	Form            Code     `json:"form"`
+	BusinessAddress *Address `json:"business_address,omitempty"`
+	PostalAddress   *Address `json:"postal_address,omitempty"`
+	// LocationAddress is a sub-unit's beliggenhetsadresse.
+	LocationAddress *Address `json:"location_address,omitempty"`
+	// Industry holds the NACE codes, main one first.
+	Industry []Code `json:"industry,omitempty"`
+	// Sector is the institutional sector code.
+	Sector *Code `json:"sector,omitempty"`
+	// Registered is the date of registration; Founded the date of foundation.
+	Registered string `json:"registered,omitempty"` // YYYY-MM-DD
+	Founded    string `json:"founded,omitempty"`    // YYYY-MM-DD
+	// Employees is nil when not registered.
+	Employees *int   `json:"employees,omitempty"`
+	Email     string `json:"email,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+	Mobile    string `json:"mobile,omitempty"`
+	Website   string `json:"website,omitempty"`
+	// Purpose is the registered purpose or activity, as lines.
+	Purpose []string `json:"purpose,omitempty"`
+	// Capital is the share capital, e.g. "30000 NOK".
+	Capital string `json:"capital,omitempty"`
+	// The registers the unit is entered in.
+	InBusinessRegister bool `json:"in_business_register,omitempty"`
+	InVATRegister      bool `json:"in_vat_register,omitempty"`
+	// Status flags.
+	Bankrupt               bool   `json:"bankrupt,omitempty"`
+	BankruptDate           string `json:"bankrupt_date,omitempty"`
+	UnderLiquidation       bool   `json:"under_liquidation,omitempty"`
+	UnderForcedDissolution bool   `json:"under_forced_dissolution,omitempty"`
+	Deleted                bool   `json:"deleted,omitempty"`
+	DeletedDate            string `json:"deleted_date,omitempty"`
+	// SubUnit is true for a sub-unit; Parent is then its legal unit.
+	SubUnit bool   `json:"sub_unit,omitempty"`
+	Parent  string `json:"parent,omitempty"`
+}
+
+// Code is a code with its description, e.g. {"62.010", "Programmeringstjenester"}.
+type Code struct {
+	Code        string `json:"code"`
+	Description string `json:"description,omitempty"`
+}
+
+// Address is a postal or business address.
+type Address struct {
+	Lines        []string `json:"lines,omitempty"`
+	PostalCode   string   `json:"postal_code,omitempty"`
+	City         string   `json:"city,omitempty"`
+	Municipality string   `json:"municipality,omitempty"`
+	// MunicipalityNumber is the 4-digit kommunenummer.
+	MunicipalityNumber string `json:"municipality_number,omitempty"`
+	Country            string `json:"country,omitempty"`
+	// CountryCode is ISO 3166 alpha-2 ("NO") as the REST API gives it,
+	// or alpha-3 ("NOR") as grunndataWS does.
+	CountryCode string `json:"country_code,omitempty"`
+}
+
+// Role is one role in a unit, held by a person or by another unit.
+type Role struct {
+	// Group is the role group, e.g. {STYR, Styre}.
+	Group Code `json:"group"`
+	// Type is the role, e.g. {LEDE, Styrets leder}.
+	Type Code `json:"type"`
+	// Exactly one of Person and Unit is set.
+	Person *Person  `json:"person,omitempty"`
+	Unit   *UnitRef `json:"unit,omitempty"`
+	// ElectedBy is who elected a board member, if registered.
+	ElectedBy string `json:"elected_by,omitempty"`
+	// Share is a partner's share of responsibility, e.g. "50%".
+	Share string `json:"share,omitempty"`
+	// Resigned is true for a role that has been deregistered.
+	Resigned bool `json:"resigned,omitempty"`
+}
+
+// Person is a natural person holding a role or owning a unit.
+type Person struct {
+	Name string `json:"name"`
+	// BirthDate is YYYY-MM-DD when known.
+	BirthDate string `json:"birth_date,omitempty"`
+	// NationalID is the fødselsnummer or D-nummer when the source gives
+	// it. It is personal data: screens mask it until asked.
+	NationalID string `json:"national_id,omitempty"`
+	Deceased   bool   `json:"deceased,omitempty"`
+}
+
+// UnitRef names another unit: a role holder, a sub-unit, a parent.
+type UnitRef struct {
+	Number  string `json:"number"`
+	Name    string `json:"name"`
+	Form    string `json:"form,omitempty"`
+	Deleted bool   `json:"deleted,omitempty"`
+}
+
+// Status is what a source answered.
+type Status string
+
+// Source statuses.
+const (
+	StatusFound    Status = "found"     // the source knows the unit
+	StatusNotFound Status = "not_found" // the source does not know it
+	StatusDeleted  Status = "deleted"   // the unit is deleted (see Source.Date)
+	StatusNoAccess Status = "no_access" // Motpart may not ask this source (no account, not authorised)
+	StatusFailed   Status = "failed"    // the source could not be asked or answered badly
+	StatusOffline  Status = "offline"   // answered from an offline copy (see Source.Date)
+	StatusSkipped  Status = "skipped"   // not asked (not configured for this country)
+)
+
+// Source names a source and says what it answered and when.
+type Source struct {
+	// ID is stable: "brreg" (Enhetsregisteret's open API), "grunndata"
+	// (grunndataWS), later "rrh", "scb", "bankid", ...
+	ID     string `json:"id"`
+	Status Status `json:"status"`
+	// Code is a stable code for the outcome where there is one, e.g. the
+	// grunndataWS sub-status "1020", or "timeout", "http_503",
+	// "malformed", "unauthorized".
+	Code string `json:"code,omitempty"`
+	// Message is what happened, in English, for logs and the command line;
+	// screens translate Code instead.
+	Message string `json:"message,omitempty"`
+	// Date is the deletion date (StatusDeleted) or the offline copy's
+	// date (StatusOffline), YYYY-MM-DD.
+	Date string `json:"date,omitempty"`
+	// Fetched is when the source answered, in UTC.
+	Fetched time.Time `json:"fetched"`
+	// Duration is how long it took.
+	Duration time.Duration `json:"duration"`
+	// Redirect names the unit to look at instead: the correct unit after a
+	// duplicate or merger, or the legal unit of a sub-unit.
+	Redirect *Redirect `json:"redirect,omitempty"`
+	// Notes are facts the source says are not registered, e.g.
+	// {Code "1020", "No postal address registered"}: notes, not errors.
+	Notes []SourceNote `json:"notes,omitempty"`
+}
+
+// Redirect points from the unit asked for to the right one.
+type Redirect struct {
+	// Reason is a stable code: "duplicate", "merged", "replacement_deleted",
+	// "sub_unit" (the unit asked for is a sub-unit), "registration_unit".
+	Reason string `json:"reason"`
+	// Code is the source's own code, e.g. grunndataWS "1", "2", "120", "130".
+	Code   string `json:"code,omitempty"`
+	Number string `json:"number"`
+}
+
+// SourceNote is something a source says is not registered.
+type SourceNote struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }

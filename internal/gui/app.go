@@ -16,14 +16,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/assets"
+	"github.com/motpart/motpart/internal/certs"
 )
 
 // Screen names, for ShowScreen, Screen and the --screen flag.
 const (
-	ScreenCreate   = "create"   // first start: make the vault
-	ScreenUnlock   = "unlock"   // later starts and after locking
-	ScreenLookup   = "lookup"   // the main window's Lookup tab
-	ScreenSettings = "settings" // the main window's Settings tab
+	ScreenCreate       = "create"       // first start: make the vault
+	ScreenUnlock       = "unlock"       // later starts and after locking
+	ScreenLookup       = "lookup"       // the main window's Lookup tab
+	ScreenCertificates = "certificates" // the main window's Certificates tab
+	ScreenSettings     = "settings"     // the main window's Settings tab
+	ScreenImport       = "import"       // the certificate wizard over Certificates
 )
 
 // App is Motpart's main window and the state its screens share.
@@ -37,9 +40,15 @@ type App struct {
 	language string
 	// tabs is the main window's navigation; nil while locked.
 	tabs *container.AppTabs
-	// lookup and settings are the main window's screens.
-	lookup   *lookupScreen
-	settings *settingsScreen
+	// lookup, certificates and settings are the main window's screens.
+	lookup       *lookupScreen
+	certificates *certificatesScreen
+	settings     *settingsScreen
+	// wizard is the open certificate wizard, if any.
+	wizard *certWizard
+	// banner warns of certificates about to expire; hidden when none.
+	banner     *fyne.Container
+	bannerText *widget.Label
 	// gate is the create or unlock screen; nil while unlocked.
 	gate *gateScreen
 	// lockButton is the main window's Lock button.
@@ -112,7 +121,10 @@ func (a *App) setLanguage(code string) string {
 // the unlock screen.
 func (a *App) showGate() {
 	a.stopAutoLock()
-	a.tabs, a.lookup, a.settings = nil, nil, nil
+	if a.wizard != nil {
+		a.wizard.close()
+	}
+	a.tabs, a.lookup, a.certificates, a.settings = nil, nil, nil, nil
 	a.gate = newGateScreen(a, !a.desk.VaultExists())
 	a.win.SetContent(a.gate.content())
 	a.win.Canvas().Focus(a.gate.password)
@@ -124,9 +136,16 @@ func (a *App) showGate() {
 func (a *App) showMain() {
 	a.gate = nil
 	a.lookup = newLookupScreen(a)
+	a.certificates = newCertificatesScreen(a)
 	a.settings = newSettingsScreen(a)
+	a.bannerText = wrapLabel("")
+	a.bannerText.Importance = widget.WarningImportance
+	show := widget.NewButton(lang.L("Show"), func() { a.ShowScreen(ScreenCertificates) })
+	a.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), show, a.bannerText)
+	a.banner.Hide()
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.content()),
+		container.NewTabItemWithIcon(lang.L("Certificates"), theme.AccountIcon(), a.certificates.content()),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), a.settings.content()),
 	)
 	a.tabs.SetTabLocation(container.TabLocationLeading)
@@ -138,7 +157,8 @@ func (a *App) showMain() {
 	a.lockButton = widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), a.lock)
 	title := widget.NewLabelWithStyle("Motpart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewBorder(nil, nil, title, a.lockButton)
-	a.win.SetContent(container.NewBorder(bar, nil, nil, nil, a.tabs))
+	a.win.SetContent(container.NewBorder(container.NewVBox(bar, a.banner), nil, nil, nil, a.tabs))
+	a.win.SetOnDropped(a.dropped)
 	a.focusCurrent()
 	a.setScreen(ScreenLookup)
 	a.startAutoLock()
@@ -146,13 +166,18 @@ func (a *App) showMain() {
 }
 
 // screenNames lists the main window's screens in navigation order.
-func screenNames() []string { return []string{ScreenLookup, ScreenSettings} }
+func screenNames() []string { return []string{ScreenLookup, ScreenCertificates, ScreenSettings} }
 
 // ShowScreen selects the main window's screen called name and reports
 // whether there is one (there is none while the vault is locked).
 func (a *App) ShowScreen(name string) bool {
 	if a.tabs == nil {
 		return false
+	}
+	if name == ScreenImport {
+		a.ShowScreen(ScreenCertificates)
+		a.openWizard()
+		return true
 	}
 	for i, n := range screenNames() {
 		if n == name {
@@ -178,6 +203,69 @@ func (a *App) Search(text string) bool {
 func (a *App) focusCurrent() {
 	if a.tabs != nil && a.tabs.SelectedIndex() == 0 {
 		a.win.Canvas().Focus(a.lookup.search)
+	}
+}
+
+// openWizard opens the certificate wizard (one at a time) and returns it.
+func (a *App) openWizard() *certWizard {
+	a.activity()
+	if a.tabs == nil {
+		return nil
+	}
+	if a.wizard == nil {
+		a.wizard = newCertWizard(a, func() {
+			a.certificates.reload()
+			a.ShowScreen(ScreenCertificates)
+		})
+		a.wizard.open()
+	}
+	return a.wizard
+}
+
+// dropped takes a certificate file dropped on the window into the wizard.
+func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	if a.tabs == nil || len(uris) == 0 {
+		return
+	}
+	w := a.openWizard()
+	w.show(stepFile)
+	w.loadURI(uris[0])
+}
+
+// refreshBanner shows the banner when a stored certificate expires within
+// 60 days, and once a day a desktop notification saying so.
+func (a *App) refreshBanner(list []certs.Stored) {
+	var soon []certs.Stored
+	for _, c := range list {
+		if c.Info.DaysLeft <= certs.ExpiringDays {
+			soon = append(soon, c)
+		}
+	}
+	if len(soon) == 0 {
+		a.banner.Hide()
+		return
+	}
+	first := soon[0]
+	for _, c := range soon[1:] {
+		if c.Info.DaysLeft < first.Info.DaysLeft {
+			first = c
+		}
+	}
+	var text string
+	if first.Info.DaysLeft < 0 {
+		text = lang.L("The certificate “{{.Name}}” has expired. Order a new one from the register.", map[string]any{"Name": first.Name})
+	} else {
+		text = lang.L("The certificate “{{.Name}}” expires in {{.Days}} days. Order a renewal from the register now.", map[string]any{"Name": first.Name, "Days": first.Info.DaysLeft})
+	}
+	if len(soon) > 1 {
+		text += " " + lang.L("({{.Count}} certificates need attention.)", map[string]any{"Count": len(soon)})
+	}
+	a.bannerText.SetText(text)
+	a.banner.Show()
+	today := time.Now().Format(dateLayout)
+	if a.prefs.LastExpiryNotice() != today {
+		a.prefs.SetLastExpiryNotice(today)
+		a.fyne.SendNotification(fyne.NewNotification("Motpart", text))
 	}
 }
 

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
 )
@@ -37,4 +38,19 @@ type Desk interface {
 	EditNote(orgnr, id, text string) error
 	// RemoveNote deletes a note.
 	RemoveNote(orgnr, id string) error
+
+	// InspectCertificate describes a PKCS#12 file without storing it;
+	// errors are *certs.Error.
+	InspectCertificate(data []byte, fileName, password string) (*certs.Info, error)
+	// SuggestCertificateName proposes a name from what it is for.
+	SuggestCertificateName(info *certs.Info) string
+	// ImportCertificate stores a certificate, with its key, under name.
+	ImportCertificate(name string, data []byte, fileName, password string) (*certs.Info, error)
+	// Certificates lists the stored certificates by name.
+	Certificates() ([]certs.Stored, error)
+	// RemoveCertificate deletes a stored certificate.
+	RemoveCertificate(name string) error
+	// ExportCertificate writes a stored certificate as a new PKCS#12 file
+	// sealed with password.
+	ExportCertificate(name, password string) ([]byte, error)
 }

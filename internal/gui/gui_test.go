@@ -183,7 +183,7 @@ func TestLanguageSwitchRedrawsEveryScreen(t *testing.T) {
 			if got := a.tabs.Items[0].Text; got != tt.wantLookup {
 				t.Errorf("Lookup tab = %q, want %q", got, tt.wantLookup)
 			}
-			if a.tabs.Selected() != a.tabs.Items[1] {
+			if a.tabs.Selected() != a.tabs.Items[2] {
 				t.Errorf("left Settings after switching language")
 			}
 			a.ShowScreen(ScreenLookup)

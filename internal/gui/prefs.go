@@ -7,6 +7,7 @@ import "fyne.io/fyne/v2"
 const (
 	prefLanguage        = "language"
 	prefAutoLockMinutes = "autolock.minutes"
+	prefExpiryNotice    = "notice.expiry.day"
 )
 
 // defaultAutoLockMinutes is how long the vault stays unlocked without use.
@@ -39,3 +40,10 @@ func (p Preferences) AutoLockMinutes() int {
 
 // SetAutoLockMinutes sets the idle minutes after which the vault locks.
 func (p Preferences) SetAutoLockMinutes(m int) { p.p.SetInt(prefAutoLockMinutes, m) }
+
+// LastExpiryNotice is the day (YYYY-MM-DD) of the last desktop notification
+// about expiring certificates, so there is at most one a day.
+func (p Preferences) LastExpiryNotice() string { return p.p.String(prefExpiryNotice) }
+
+// SetLastExpiryNotice records the day of an expiry notification.
+func (p Preferences) SetLastExpiryNotice(day string) { p.p.SetString(prefExpiryNotice, day) }

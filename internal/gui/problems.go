@@ -39,6 +39,12 @@ func problemText(err error) string {
 		return lang.L("The note is too long. Split it into several notes.")
 	case problem.CodeNoteNotFound:
 		return lang.L("That note no longer exists. It may have been removed in another window.")
+	case problem.CodeCertNameTaken:
+		return lang.L("A certificate with this name is already stored. Choose another name.")
+	case problem.CodeCertName:
+		return lang.L("Give the certificate a name of 1 to {{.Count}} characters.", map[string]any{"Count": problem.MaxCertNameLen})
+	case problem.CodeCertNotFound:
+		return lang.L("That certificate is no longer in the vault.")
 	}
 	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
 }

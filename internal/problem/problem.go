@@ -14,19 +14,26 @@ type Code string
 
 // The codes the use cases (internal/desk) return.
 const (
-	CodeNoVault       Code = "no_vault"       // there is no vault file yet
-	CodeVaultExists   Code = "vault_exists"   // creating a vault where one is
-	CodeVaultInUse    Code = "vault_in_use"   // another Motpart has the file open
-	CodeWrongPassword Code = "wrong_password" // the password does not open the vault
-	CodeWeakParams    Code = "vault_weak_kdf" // the file asks for too little key stretching
-	CodeVaultDamaged  Code = "vault_damaged"  // the file fails authentication or is not a vault
-	CodeLocked        Code = "locked"         // the vault must be unlocked first
-	CodePasswordShort Code = "password_short" // a new password is too short
-	CodeNotOrgNr      Code = "not_orgnr"      // notes need a valid organisation number
-	CodeNoteEmpty     Code = "note_empty"     // a note without text
-	CodeNoteTooLong   Code = "note_too_long"  // a note over dossier.MaxNoteLen
-	CodeNoteNotFound  Code = "note_not_found" // no note with that id
-	CodeInternal      Code = "internal"       // anything else; the error says what
+	CodeNoVault        Code = "no_vault"        // there is no vault file yet
+	CodeVaultExists    Code = "vault_exists"    // creating a vault where one is
+	CodeVaultInUse     Code = "vault_in_use"    // another Motpart has the file open
+	CodeWrongPassword  Code = "wrong_password"  // the password does not open the vault
+	CodeWeakParams     Code = "vault_weak_kdf"  // the file asks for too little key stretching
+	CodeVaultDamaged   Code = "vault_damaged"   // the file fails authentication or is not a vault
+	CodeLocked         Code = "locked"          // the vault must be unlocked first
+	CodePasswordShort  Code = "password_short"  // a new password is too short
+	CodeNotOrgNr       Code = "not_orgnr"       // notes need a valid organisation number
+	CodeNoteEmpty      Code = "note_empty"      // a note without text
+	CodeNoteTooLong    Code = "note_too_long"   // a note over dossier.MaxNoteLen
+	CodeNoteNotFound   Code = "note_not_found"  // no note with that id
+	CodeCertNameTaken  Code = "cert_name_taken" // a certificate with that name is stored
+	CodeCertName       Code = "cert_name"       // a certificate name that is empty or too long
+	CodeCertNotFound   Code = "cert_not_found"  // no stored certificate with that name
+	CodeUnknownSetting Code = "unknown_setting" // no setting has that name
+	CodeBadSetting     Code = "bad_setting"     // a value the setting does not take
+	CodeCanceled       Code = "canceled"        // the user cancelled the work
+	CodeNoDossier      Code = "no_dossier"      // the organisation was never looked up
+	CodeInternal       Code = "internal"        // anything else; the error says what
 )
 
 // Error is a problem with a stable Code. Err, when set, holds the cause.
@@ -63,6 +70,20 @@ func (e *Error) Error() string {
 		msg = "the note is too long"
 	case CodeNoteNotFound:
 		msg = "there is no note with that id"
+	case CodeCertNameTaken:
+		msg = "a certificate with that name is already stored; choose another name"
+	case CodeCertName:
+		msg = fmt.Sprintf("a certificate name must have 1 to %d characters", MaxCertNameLen)
+	case CodeCertNotFound:
+		msg = "there is no certificate with that name"
+	case CodeCanceled:
+		msg = "cancelled"
+	case CodeNoDossier:
+		msg = "the organisation has not been looked up yet"
+	case CodeUnknownSetting, CodeBadSetting:
+		if e.Err != nil {
+			return e.Err.Error()
+		}
 	}
 	if e.Err != nil && e.Code == CodeInternal {
 		return msg + ": " + e.Err.Error()
@@ -89,5 +110,9 @@ func CodeOf(err error) Code {
 // New returns an *Error with code, caused by err (which may be nil).
 func New(code Code, err error) error { return &Error{Code: code, Err: err} }
 
-// MinPasswordLen is the fewest characters a vault password may have.
+// MinPasswordLen is the fewest characters a vault password (or the
+// password of an exported certificate file) may have.
 const MinPasswordLen = 8
+
+// MaxCertNameLen is the most characters a certificate's name may have.
+const MaxCertNameLen = 100

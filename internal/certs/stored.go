@@ -1,0 +1,9 @@
+package certs
+
+// Stored is a certificate kept in the vault under the name the user gave
+// it, described as of some moment; lists of certificates hold these, so a
+// screen never needs the private key.
+type Stored struct {
+	Name string
+	Info *Info
+}

@@ -1,0 +1,116 @@
+package gui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/motpart/motpart/internal/certs"
+)
+
+// dateLayout shows dates the same way in every language: ISO dates are
+// read everywhere in the Nordics.
+const dateLayout = "2006-01-02"
+
+// isSCBFileName reports whether a file name looks like one SCB sends
+// (Certifikat_<service>_Annnnn_<time>.pfx), so hints can name SCB.
+func isSCBFileName(name string) bool {
+	return strings.HasPrefix(strings.ToLower(name), "certifikat_")
+}
+
+// certPasswordHint says where the password of a certificate file is found.
+func certPasswordHint(fileName string) string {
+	if isSCBFileName(fileName) {
+		return lang.L("SCB sends the password in a separate e-mail, after the one with the certificate file.")
+	}
+	return lang.L("The password came separately from the file: SCB and the Incomes Register send it in another e-mail; for an enterprise certificate (Buypass, Commfides) it came with the order, by letter or text message.")
+}
+
+// certProblemText says what went wrong with a certificate file and what to
+// do, or "" when err is no certificate problem.
+func certProblemText(err error, fileName string) string {
+	var ce *certs.Error
+	if !errors.As(err, &ce) {
+		return ""
+	}
+	switch ce.Code {
+	case certs.CodeNotPKCS12:
+		return lang.L("This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file.")
+	case certs.CodeDamaged:
+		return lang.L("The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again.")
+	case certs.CodeWrongPassword:
+		if isSCBFileName(fileName) {
+			return lang.L("The password does not open this file. SCB sends the password in a separate e-mail.")
+		}
+		return lang.L("The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case.")
+	case certs.CodeNoPrivateKey:
+		return lang.L("The file holds certificates but not the private key, so Motpart cannot sign in with it. Ask for the file that contains the key.")
+	case certs.CodeKeyMismatch:
+		return lang.L("The key in the file does not belong to its certificate. Ask the register for a new file.")
+	case certs.CodeExpired:
+		return lang.L("This certificate has expired. Order a new one from the register; an expired certificate cannot be used.")
+	case certs.CodeNotYetValid:
+		return lang.L("This certificate is not valid yet. Import it on or after the date it becomes valid.")
+	}
+	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
+}
+
+// certUsesText lists what a certificate can be used for, in words.
+func certUsesText(info *certs.Info) string {
+	var parts []string
+	for _, u := range info.Uses {
+		switch u {
+		case certs.UseSCB:
+			if info.Identity.SCBAPIID != "" {
+				parts = append(parts, lang.L("SCB's business register (API-Id {{.ID}})", map[string]any{"ID": info.Identity.SCBAPIID}))
+			} else {
+				parts = append(parts, lang.L("SCB's business register"))
+			}
+		case certs.UseMaskinporten:
+			parts = append(parts, lang.L("Maskinporten and the Register of beneficial owners (organisation number {{.Number}})", map[string]any{"Number": info.Identity.OrgNumber.String()}))
+		case certs.UseIncomesRegister:
+			parts = append(parts, lang.L("the Finnish Incomes Register (Y-tunnus {{.Number}})", map[string]any{"Number": info.Identity.YTunnus.String()}))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// certSummaryText is the wizard's plain-words summary of a certificate.
+func certSummaryText(info *certs.Info) string {
+	holder := map[string]any{"Holder": info.Holder}
+	text := lang.L("This certificate belongs to {{.Holder}}.", holder)
+	if uses := certUsesText(info); uses != "" {
+		text += " " + lang.L("Motpart can use it for {{.Uses}}.", map[string]any{"Uses": uses})
+	} else {
+		text += " " + lang.L("Motpart does not recognise which register it is for; it can still be kept in the vault.")
+	}
+	return text + " " + certValidityText(info)
+}
+
+// certValidityText says until when a certificate is valid.
+func certValidityText(info *certs.Info) string {
+	data := map[string]any{"Date": info.NotAfter.Local().Format(dateLayout), "Days": info.DaysLeft}
+	switch info.Status {
+	case certs.StatusExpired:
+		return lang.L("It expired on {{.Date}}.", data)
+	case certs.StatusNotYetValid:
+		return lang.L("It becomes valid on {{.Date}}.", map[string]any{"Date": info.NotBefore.Local().Format(dateLayout)})
+	}
+	return lang.L("Valid until {{.Date}}, {{.Days}} days from now.", data)
+}
+
+// certWarningText says what a warning means and what to do about it.
+func certWarningText(w certs.Warning) string {
+	switch w {
+	case certs.WarnNotClientAuth:
+		return lang.L("It is not meant for signing in to services (client authentication), so the registers will probably refuse it. Check that this is the right file.")
+	case certs.WarnExpiringSoon:
+		return lang.L("It expires within 60 days. Order a renewal from the register now; it takes time.")
+	case certs.WarnChainIncomplete:
+		return lang.L("The file lacks some of the issuer's certificates. Motpart can still use it, but a register may refuse it; ask for a file with the whole chain.")
+	case certs.WarnWeakKey:
+		return lang.L("Its key is shorter than 2048 bits, which the registers no longer accept. Order a new certificate.")
+	}
+	return string(w)
+}
