@@ -36,6 +36,7 @@ shot() {
 		kill "$app" "$xvfb" 2>/dev/null || true
 		exit 1
 	fi
+	sleep "${SHOT_WAIT:-0}"
 	DISPLAY=$display import -window "$id" "$out/$name.png"
 	echo "screenshots: $out/$name.png"
 	kill "$app" 2>/dev/null || true
@@ -81,6 +82,9 @@ shot lookup-valid en --vault "$vault" --screen lookup --search "556074-7569"
 shot lookup-invalid-sv sv --vault "$vault" --screen lookup --search "811218-9875"
 shot lookup-nb nb --vault "$vault" --screen lookup --search "923 609 016"
 shot lookup-fi fi --vault "$vault" --screen lookup --search "0116297-6"
+shot lookup-dossier en --vault "$vault" --lookup 311111116
+shot lookup-dossier-nb nb --vault "$vault" --lookup 310322199
+shot lookup-subunit-fi fi --vault "$vault" --lookup 310126144
 shot settings en --vault "$vault" --screen settings
 shot certificates en --vault "$vault" --screen certificates
 shot wizard-1-file en --vault "$vault" --screen import

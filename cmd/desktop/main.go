@@ -1,7 +1,7 @@
 // Command desktop is Motpart's window. It wires the Fyne app to the use
 // cases in internal/desk and does nothing else.
 //
-//	motpart-desktop [--vault PATH] [--screen lookup|certificates|settings] [--search NUMBER] [--import FILE [--import-to-name]]
+//	motpart-desktop [--vault PATH] [--screen lookup|certificates|settings] [--search NUMBER] [--lookup NUMBER] [--import FILE [--import-to-name]]
 //
 // The vault is --vault PATH, or $MOTPART_VAULT, or Motpart/vault.db in the
 // user's configuration folder. When $MOTPART_PASSWORD is set the window
@@ -26,6 +26,7 @@ func main() {
 	vaultPath := flag.String("vault", os.Getenv("MOTPART_VAULT"), "the vault file (default: Motpart/vault.db in the configuration folder)")
 	screen := flag.String("screen", "", "open on this screen once unlocked: lookup, certificates or settings")
 	search := flag.String("search", "", "type this number into the Lookup screen")
+	lookup := flag.String("lookup", "", "look this organisation up at start")
 	importFile := flag.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
 	importToName := flag.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
 	flag.Parse()
@@ -40,7 +41,18 @@ func main() {
 	}
 
 	fa := app.NewWithID("io.github.motpart.Motpart")
-	d := desk.New(desk.Config{AllowTestData: true, VaultPath: *vaultPath})
+	// The registers' addresses can be changed for one run, as on the
+	// command line; the settings in the vault say the rest.
+	overrides := desk.Overrides{BrregURL: os.Getenv("MOTPART_BRREG_URL"), GrunndataURL: os.Getenv("MOTPART_GRUNNDATA_URL")}
+	if path := os.Getenv("MOTPART_EXTRA_CA"); path != "" {
+		pem, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "motpart-desktop: MOTPART_EXTRA_CA: %v\n", err)
+			os.Exit(1)
+		}
+		overrides.ExtraRootsPEM = pem
+	}
+	d := desk.New(desk.Config{VaultPath: *vaultPath, Overrides: overrides})
 	ui := gui.New(fa, d)
 	if pw, ok := os.LookupEnv("MOTPART_PASSWORD"); ok {
 		if err := ui.Unlock([]byte(pw)); err != nil {
@@ -53,6 +65,9 @@ func main() {
 	if *search != "" {
 		ui.Search(*search)
 	}
+	if *lookup != "" && !ui.LookUp(*lookup) {
+		fmt.Fprintln(os.Stderr, "motpart-desktop: --lookup needs the vault unlocked")
+	}
 	if *importFile != "" {
 		var password *string
 		if pw, ok := os.LookupEnv("MOTPART_CERT_PASSWORD"); ok {
@@ -63,4 +78,7 @@ func main() {
 		}
 	}
 	ui.ShowAndRun()
+	if err := d.Close(); err != nil {
+		fmt.Fprintf(os.Stderr, "motpart-desktop: closing: %v\n", err)
+	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -89,9 +88,7 @@ func (s *session) certInspect(args []string) int {
 		status = exitFailed
 	}
 	if *asJSON {
-		enc := json.NewEncoder(s.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(certs.Report(info, err)); err != nil {
+		if err := s.writeJSON(certs.Report(info, err)); err != nil {
 			return s.fail("cert inspect", err)
 		}
 		return status
@@ -202,9 +199,7 @@ func (s *session) certList(args []string) int {
 			out = append(out, certListEntry{Name: c.Name, Holder: c.Info.Holder, NotAfter: c.Info.NotAfter.UTC().Format(time.RFC3339),
 				DaysLeft: c.Info.DaysLeft, Status: c.Info.Status, Uses: c.Info.Uses, Warnings: c.Info.Warnings})
 		}
-		enc := json.NewEncoder(s.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := s.writeJSON(out); err != nil {
 			return s.fail("cert list", err)
 		}
 		return exitOK

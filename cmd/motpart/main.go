@@ -45,6 +45,19 @@ Usage:
       Keep certificates in the vault; export one with a new password
       ($MOTPART_NEW_PASSWORD or a prompt) to move it to another computer.
 
+  motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER
+      Ask every register about an organisation and print the dossier (saved in the
+      vault). Exit status 1 when a source failed. $MOTPART_BRREG_URL,
+      $MOTPART_GRUNNDATA_URL and $MOTPART_EXTRA_CA (a PEM file of extra trusted
+      roots) change the registers' addresses for one run.
+
+  motpart [--vault PATH] settings set KEY VALUE | get KEY | list
+      The settings Motpart keeps in the vault (secrets are never printed).
+
+  motpart sandbox serve [--out DIR]
+      Run the local simulators in the foreground and print their addresses and
+      the demo credentials.
+
   motpart help
       Show this text.
 
@@ -94,6 +107,12 @@ func (s *session) dispatch(args []string) int {
 		return s.runNotes(args[1:])
 	case "cert":
 		return s.runCert(args[1:])
+	case "lookup":
+		return s.runLookup(args[1:])
+	case "settings":
+		return s.runSettings(args[1:])
+	case "sandbox":
+		return s.runSandbox(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -73,9 +72,7 @@ func (s *session) printNotes(notes []dossier.Note, asJSON bool) int {
 		if notes == nil {
 			notes = []dossier.Note{}
 		}
-		enc := json.NewEncoder(s.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(notes); err != nil {
+		if err := s.writeJSON(notes); err != nil {
 			return s.fail("notes list", err)
 		}
 		return exitOK

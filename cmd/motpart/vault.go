@@ -69,6 +69,13 @@ func extractVaultFlag(args []string) (rest []string, path string, err error) {
 	return rest, path, nil
 }
 
+// writeJSON prints v as indented JSON.
+func (s *session) writeJSON(v any) error {
+	enc := json.NewEncoder(s.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
 // desk opens the use cases on the session's vault.
 func (s *session) desk() *desk.Desk {
 	return desk.New(desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions})
@@ -196,9 +203,7 @@ func (s *session) vaultInfo(args []string) int {
 		return s.fail("vault info", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(s.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(info); err != nil {
+		if err := s.writeJSON(info); err != nil {
 			return s.fail("vault info", err)
 		}
 		return exitOK
@@ -275,9 +280,7 @@ func (s *session) vaultAudit(args []string) int {
 		status = exitFailed
 	}
 	if *asJSON {
-		enc := json.NewEncoder(s.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"entries": entries, "check": check}); err != nil {
+		if err := s.writeJSON(map[string]any{"entries": entries, "check": check}); err != nil {
 			return s.fail("vault audit", err)
 		}
 		return status

@@ -12,13 +12,15 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/vault"
 )
 
 // Config is what a Desk needs to know when it is made.
 type Config struct {
 	// AllowTestData accepts synthetic test identities (Norwegian Tenor
-	// numbers, month + 80). It is true for the sandbox environment.
+	// numbers, month + 80) whatever the environment; the sandbox
+	// environment accepts them anyway.
 	AllowTestData bool
 	// AllowDUNS takes a 9-digit number that is not a valid Norwegian
 	// organisation number as a DUNS number.
@@ -33,6 +35,11 @@ type Config struct {
 	VaultOptions vault.OpenOptions
 	// Now returns the time; nil means time.Now.
 	Now func() time.Time
+	// Overrides change the registers' environment and addresses for this
+	// run, above what the settings say.
+	Overrides Overrides
+	// SourceTimeout bounds each source in a lookup; zero means 20 s.
+	SourceTimeout time.Duration
 }
 
 // Desk carries out what a user asks for. Make one with New.
@@ -41,6 +48,10 @@ type Desk struct {
 
 	mu    sync.Mutex
 	vault *vault.Vault // nil while locked
+
+	regMu   sync.Mutex
+	regs    *registers       // the register clients; nil until first needed
+	sandbox *sandbox.Sandbox // the local simulators; nil until first needed
 }
 
 // New returns a Desk configured by cfg.
@@ -55,8 +66,11 @@ func New(cfg Config) *Desk {
 }
 
 // identOptions are the parsing options this desk's configuration allows.
+// Synthetic test identities are allowed when the configuration says so,
+// and in the sandbox environment, whose world is made of them.
 func (d *Desk) identOptions(country ident.Country) ident.Options {
-	return ident.Options{Country: country, AllowTestData: d.cfg.AllowTestData, AllowDUNS: d.cfg.AllowDUNS}
+	allow := d.cfg.AllowTestData || (d.Unlocked() && d.Environment() == EnvSandbox)
+	return ident.Options{Country: country, AllowTestData: allow, AllowDUNS: d.cfg.AllowDUNS}
 }
 
 // Identify says what input is (which kind of number, from which country)

@@ -23,7 +23,7 @@ var fastParams = vault.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 
 // newTestDesk returns a Desk on a vault path in a fresh directory, with a
 // fixed clock.
-func newTestDesk(t *testing.T) *Desk {
+func newTestDesk(t testing.TB) *Desk {
 	t.Helper()
 	now := time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
 	d := New(Config{

@@ -205,3 +205,10 @@ type SourceNote struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
+
+// HistoryEntry is one earlier lookup.
+type HistoryEntry struct {
+	Number  string    `json:"number"`
+	Name    string    `json:"name"`
+	Fetched time.Time `json:"fetched"`
+}

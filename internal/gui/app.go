@@ -199,6 +199,16 @@ func (a *App) Search(text string) bool {
 	return true
 }
 
+// LookUp types number into the Lookup screen and looks it up, as Enter
+// does.
+func (a *App) LookUp(number string) bool {
+	if !a.ShowScreen(ScreenLookup) {
+		return false
+	}
+	a.lookup.openUnit(number)
+	return true
+}
+
 // focusCurrent puts the keyboard focus where the user will type next.
 func (a *App) focusCurrent() {
 	if a.tabs != nil && a.tabs.SelectedIndex() == 0 {

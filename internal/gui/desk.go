@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"context"
+
 	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
@@ -53,4 +55,15 @@ type Desk interface {
 	// ExportCertificate writes a stored certificate as a new PKCS#12 file
 	// sealed with password.
 	ExportCertificate(name, password string) ([]byte, error)
+
+	// Lookup asks every configured register about an organisation and
+	// returns the dossier; it stops when ctx is cancelled.
+	Lookup(ctx context.Context, number string) (*dossier.Dossier, error)
+	// History lists earlier lookups, newest first.
+	History() ([]dossier.HistoryEntry, error)
+	// SavedDossier returns the dossier of the last lookup of a number.
+	SavedDossier(number string) (*dossier.Dossier, error)
+	// Setting and SetSetting read and change a setting kept in the vault.
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
 }

@@ -40,7 +40,7 @@ func newTestDesk(t *testing.T) *desk.Desk {
 		VaultParams:  fastParams,
 		VaultOptions: vault.OpenOptions{MinParams: fastParams},
 	})
-	t.Cleanup(func() { _ = d.Lock() })
+	t.Cleanup(func() { _ = d.Close() })
 	return d
 }
 

@@ -1,17 +1,22 @@
 package gui
 
 import (
+	"context"
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/problem"
 )
 
-// lookupScreen is where the user types an organisation or identity number
-// and learns, as they type, what it is and whether it is valid.
+// lookupScreen is where the user types an organisation or identity number,
+// learns as they type what it is, and looks the organisation up.
 type lookupScreen struct {
 	app     *App
 	search  *widget.Entry
@@ -20,6 +25,20 @@ type lookupScreen struct {
 	icon    *widget.Icon
 	details *widget.Form
 	notes   *notesPanel
+
+	lookupButton *widget.Button
+	cancelButton *widget.Button
+	busy         *widget.ProgressBarInfinite
+	message      *widget.Label
+	dossier      *dossierView
+	history      *fyne.Container
+
+	// cancel stops the lookup running, if any.
+	cancel context.CancelFunc
+	// number is the organisation the view shows ("" for none).
+	number string
+	// current is the dossier shown.
+	current *dossier.Dossier
 }
 
 func newLookupScreen(a *App) *lookupScreen {
@@ -27,6 +46,7 @@ func newLookupScreen(a *App) *lookupScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
 	s.search.OnChanged = func(string) { s.refresh() }
+	s.search.OnSubmitted = func(string) { s.lookUp() }
 	s.country = widget.NewSelect(countryChoices(), func(string) { s.refresh() })
 	s.country.SetSelectedIndex(0)
 	s.verdict = widget.NewLabel(lang.L("Type a Norwegian, Swedish or Finnish number."))
@@ -35,14 +55,29 @@ func newLookupScreen(a *App) *lookupScreen {
 	s.details = widget.NewForm()
 	s.details.Hide()
 	s.notes = newNotesPanel(a)
+	s.lookupButton = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), s.lookUp)
+	s.lookupButton.Importance = widget.HighImportance
+	s.lookupButton.Disable()
+	s.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancelLookup)
+	s.cancelButton.Hide()
+	s.busy = widget.NewProgressBarInfinite()
+	s.busy.Stop()
+	s.busy.Hide()
+	s.message = wrapLabel("")
+	s.message.Importance = widget.DangerImportance
+	s.message.Hide()
+	s.dossier = newDossierView(s.openUnit)
+	s.history = container.NewVBox()
 	return s
 }
 
 func (s *lookupScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Look up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewBorder(nil, nil, nil, s.country, s.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.country, s.lookupButton, s.cancelButton), s.search)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.verdict)
-	return container.NewPadded(container.NewVScroll(container.NewVBox(title, bar, verdict, s.details, s.notes.box)))
+	s.showHistory()
+	body := container.NewVBox(verdict, s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
+	return container.NewPadded(container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(body)))
 }
 
 // countryChoices are the country filter's entries; the first means any.
@@ -63,35 +98,47 @@ func (s *lookupScreen) selectedCountry() ident.Country {
 	return ""
 }
 
-// refresh shows what the typed text is.
+// refresh shows what the typed text is; a different number clears the
+// dossier of the previous one.
 func (s *lookupScreen) refresh() {
 	if s.search == nil || s.verdict == nil {
 		return
 	}
 	s.app.activity()
 	text := s.search.Text
+	org := ""
 	if text == "" {
 		s.icon.SetResource(theme.InfoIcon())
 		s.verdict.SetText(lang.L("Type a Norwegian, Swedish or Finnish number."))
 		s.details.Hide()
-		s.notes.show("")
-		return
-	}
-	n, err := s.app.desk.Identify(text, s.selectedCountry())
-	s.verdict.SetText(verdictText(n, err))
-	if err == nil {
+	} else if n, err := s.app.desk.Identify(text, s.selectedCountry()); err == nil {
+		s.verdict.SetText(verdictText(n, err))
 		s.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		s.showDetails(n)
-		if n.IsPersonal() {
-			s.notes.show("")
-		} else {
-			s.notes.show(n.String())
+		if !n.IsPersonal() {
+			org = n.String()
 		}
-		return
+	} else {
+		s.verdict.SetText(verdictText(n, err))
+		s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		s.details.Hide()
 	}
-	s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	s.details.Hide()
-	s.notes.show("")
+	if org != s.number {
+		s.number = org
+		s.showDossier(nil)
+		s.message.Hide()
+		s.notes.show(org)
+	}
+	if org != "" && s.cancel == nil {
+		s.lookupButton.Enable()
+	} else {
+		s.lookupButton.Disable()
+	}
+	if text == "" {
+		s.showHistory()
+	} else {
+		s.history.Hide()
+	}
 }
 
 // showDetails fills the form under the verdict for a valid number.
@@ -103,4 +150,104 @@ func (s *lookupScreen) showDetails(n ident.Number) {
 	}
 	s.details.Refresh()
 	s.details.Show()
+}
+
+// lookUp asks the registers about the typed organisation, in the
+// background, with a progress bar and a Cancel button.
+func (s *lookupScreen) lookUp() {
+	s.app.activity()
+	if s.number == "" || s.cancel != nil {
+		return
+	}
+	number := s.number
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.lookupButton.Disable()
+	s.cancelButton.Show()
+	s.message.Hide()
+	s.busy.Show()
+	s.busy.Start()
+	var dos *dossier.Dossier
+	s.app.background(func() error {
+		var err error
+		dos, err = s.app.desk.Lookup(ctx, number)
+		return err
+	}, func(err error) {
+		cancel()
+		s.cancel = nil
+		s.busy.Stop()
+		s.busy.Hide()
+		s.cancelButton.Hide()
+		if s.number == number {
+			s.lookupButton.Enable()
+		}
+		if s.number != number {
+			return // the user typed another number meanwhile
+		}
+		var p *problem.Error
+		switch {
+		case errors.As(err, &p) && p.Code == problem.CodeCanceled:
+			return
+		case err != nil && dos == nil:
+			s.message.SetText(problemText(err))
+			s.message.Show()
+			return
+		case err != nil:
+			s.message.SetText(problemText(err))
+			s.message.Show()
+		}
+		s.showDossier(dos)
+	})
+}
+
+// cancelLookup stops the running lookup.
+func (s *lookupScreen) cancelLookup() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// showDossier shows dos (nil clears).
+func (s *lookupScreen) showDossier(dos *dossier.Dossier) {
+	s.current = dos
+	s.dossier.show(dos)
+	if dos != nil {
+		s.details.Hide() // the dossier says it all
+	}
+}
+
+// openUnit types number into the search field and looks it up: a click on
+// a role holder, a sub-unit or a redirect.
+func (s *lookupScreen) openUnit(number string) {
+	s.cancelLookup()
+	s.country.SetSelectedIndex(0)
+	s.search.SetText(number)
+	s.lookUp()
+}
+
+// showHistory lists earlier lookups when nothing is typed.
+func (s *lookupScreen) showHistory() {
+	entries, err := s.app.desk.History()
+	if err != nil || len(entries) == 0 {
+		s.history.Hide()
+		return
+	}
+	objs := []fyne.CanvasObject{sectionTitle(lang.L("Earlier lookups"))}
+	for i, e := range entries {
+		if i == 15 {
+			break
+		}
+		number := e.Number
+		text := e.Number
+		if e.Name != "" {
+			text = e.Name + " (" + e.Number + ")"
+		}
+		b := widget.NewButtonWithIcon(text+" · "+e.Fetched.Local().Format("2006-01-02 15:04"), theme.HistoryIcon(), func() { s.openUnit(number) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		objs = append(objs, b)
+	}
+	s.history.Objects = objs
+	s.history.Refresh()
+	s.history.Show()
 }

@@ -16,13 +16,92 @@ type settingsScreen struct {
 	autoLock *widget.Select
 	// passwordDialog is the open change-password dialog, if any.
 	passwordDialog *passwordDialog
+
+	// the registers
+	environment  *widget.Select
+	brregURL     *widget.Entry
+	grunndataURL *widget.Entry
+	grunndataID  *widget.Entry
+	grunndataPW  *widget.Entry
+	saveRegs     *widget.Button
+	regsMessage  *widget.Label
 }
+
+// Setting keys of internal/desk (the window reaches them through Desk).
+const (
+	settingEnvironment       = "environment"
+	settingBrregURL          = "brreg.url"
+	settingGrunndataURL      = "grunndata.url"
+	settingGrunndataUser     = "grunndata.userid"
+	settingGrunndataPassword = "grunndata.password"
+)
+
+// environments are the values of the environment setting, in the order
+// the select offers them.
+func environments() []string { return []string{"sandbox", "test", "production"} }
 
 func newSettingsScreen(a *App) *settingsScreen {
 	s := &settingsScreen{app: a}
 	s.language = languageSelect(a)
 	s.autoLock = autoLockSelect(a)
+	s.environment = widget.NewSelect([]string{lang.L("Sandbox (local simulators)"), lang.L("Test hosts"), lang.L("Production")}, nil)
+	s.brregURL = widget.NewEntry()
+	s.brregURL.SetPlaceHolder(lang.L("Default for the environment"))
+	s.grunndataURL = widget.NewEntry()
+	s.grunndataURL.SetPlaceHolder(lang.L("Default for the environment"))
+	s.grunndataID = widget.NewEntry()
+	s.grunndataPW = widget.NewPasswordEntry()
+	s.grunndataPW.SetPlaceHolder(lang.L("Unchanged"))
+	s.saveRegs = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.saveRegisters)
+	s.regsMessage = wrapLabel("")
+	s.regsMessage.Hide()
+	s.loadRegisters()
 	return s
+}
+
+// loadRegisters shows the stored register settings (never the password).
+func (s *settingsScreen) loadRegisters() {
+	get := func(key string) string { v, _ := s.app.desk.Setting(key); return v }
+	env := get(settingEnvironment)
+	s.environment.SetSelectedIndex(0)
+	for i, e := range environments() {
+		if e == env {
+			s.environment.SetSelectedIndex(i)
+		}
+	}
+	s.brregURL.SetText(get(settingBrregURL))
+	s.grunndataURL.SetText(get(settingGrunndataURL))
+	s.grunndataID.SetText(get(settingGrunndataUser))
+	if get(settingGrunndataPassword) != "" {
+		s.grunndataPW.SetPlaceHolder(lang.L("Stored; type to replace"))
+	}
+}
+
+// saveRegisters stores the register settings.
+func (s *settingsScreen) saveRegisters() {
+	s.app.activity()
+	values := []struct{ key, value string }{
+		{settingEnvironment, environments()[max(0, s.environment.SelectedIndex())]},
+		{settingBrregURL, s.brregURL.Text},
+		{settingGrunndataURL, s.grunndataURL.Text},
+		{settingGrunndataUser, s.grunndataID.Text},
+	}
+	if s.grunndataPW.Text != "" {
+		values = append(values, struct{ key, value string }{settingGrunndataPassword, s.grunndataPW.Text})
+	}
+	for _, v := range values {
+		if err := s.app.desk.SetSetting(v.key, v.value); err != nil {
+			s.regsMessage.Importance = widget.DangerImportance
+			s.regsMessage.SetText(problemText(err))
+			s.regsMessage.Show()
+			return
+		}
+	}
+	s.grunndataPW.SetText("")
+	s.loadRegisters()
+	s.regsMessage.Importance = widget.SuccessImportance
+	s.regsMessage.SetText(lang.L("Saved. The next lookup uses these settings."))
+	s.regsMessage.Show()
 }
 
 func (s *settingsScreen) content() fyne.CanvasObject {
@@ -35,7 +114,16 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	)
 	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.app.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
-	return container.NewPadded(container.NewVBox(title, form, path))
+	regs := widget.NewForm(
+		widget.NewFormItem(lang.L("Environment"), s.environment),
+		widget.NewFormItem(lang.L("Enhetsregisteret address"), s.brregURL),
+		widget.NewFormItem(lang.L("grunndataWS address"), s.grunndataURL),
+		widget.NewFormItem(lang.L("grunndataWS user id"), s.grunndataID),
+		widget.NewFormItem(lang.L("grunndataWS password"), s.grunndataPW),
+	)
+	regsTitle := widget.NewLabelWithStyle(lang.L("Registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewPadded(container.NewVScroll(container.NewVBox(title, form, path, widget.NewSeparator(), regsTitle, regs,
+		container.NewHBox(s.saveRegs), s.regsMessage)))
 }
 
 // languageSelect offers the system language and each translation; choosing

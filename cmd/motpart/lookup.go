@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
+)
+
+// overrides reads --env and the environment variables that point the
+// register clients elsewhere for this run.
+func (s *session) overrides(env string) (desk.Overrides, error) {
+	o := desk.Overrides{Environment: desk.Environment(env)}
+	switch o.Environment {
+	case "", desk.EnvSandbox, desk.EnvTest, desk.EnvProduction:
+	default:
+		return o, fmt.Errorf("--env %q: want sandbox, test or production", env)
+	}
+	o.BrregURL, _ = s.lookupEnv("MOTPART_BRREG_URL")
+	o.GrunndataURL, _ = s.lookupEnv("MOTPART_GRUNNDATA_URL")
+	if path, ok := s.lookupEnv("MOTPART_EXTRA_CA"); ok && path != "" {
+		pem, err := os.ReadFile(path)
+		if err != nil {
+			return o, fmt.Errorf("MOTPART_EXTRA_CA: %w", err)
+		}
+		o.ExtraRootsPEM = pem
+	}
+	return o, nil
+}
+
+// runLookup runs `motpart lookup [--json] [--env E] NUMBER`.
+func (s *session) runLookup(args []string) int {
+	fs := flag.NewFlagSet("motpart lookup", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	asJSON := fs.Bool("json", false, "print the dossier as JSON")
+	env := fs.String("env", "", "sandbox, test or production (default: the setting, or sandbox)")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+		fmt.Fprint(s.stderr, "usage: motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER\n")
+		return exitUsage
+	}
+	o, err := s.overrides(*env)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "motpart lookup: %v\n", err)
+		return exitUsage
+	}
+	d := desk.New(desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions, Overrides: o})
+	defer d.Close()
+	if err := s.unlock(d); err != nil {
+		return s.fail("lookup", err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	dos, err := d.Lookup(ctx, fs.Arg(0))
+	if err != nil && dos == nil {
+		return s.fail("lookup", err)
+	}
+	if *asJSON {
+		if err := s.writeJSON(dos); err != nil {
+			return s.fail("lookup", err)
+		}
+	} else {
+		printDossier(s, dos)
+	}
+	if err != nil {
+		return s.fail("lookup", err)
+	}
+	if !dos.Complete() {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// printDossier writes a dossier for a person reading a terminal.
+func printDossier(s *session, dos *dossier.Dossier) {
+	tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
+	defer tw.Flush()
+	if c := dos.Company; c != nil {
+		fmt.Fprintf(tw, "%s\t%s\n", c.Number, c.Name)
+		fmt.Fprintf(tw, "Form:\t%s (%s)\n", c.Form.Description, c.Form.Code)
+		var status []string
+		for _, f := range []struct {
+			on   bool
+			word string
+		}{{c.Deleted, "deleted " + c.DeletedDate}, {c.Bankrupt, "bankrupt"}, {c.UnderLiquidation, "under liquidation"},
+			{c.UnderForcedDissolution, "under forced dissolution"}, {c.SubUnit && c.Parent != "", "sub-unit of " + c.Parent}} {
+			if f.on {
+				status = append(status, strings.TrimSpace(f.word))
+			}
+		}
+		if len(status) > 0 {
+			fmt.Fprintf(tw, "Status:\t%s\n", strings.Join(status, ", "))
+		}
+		if a := c.BusinessAddress; a != nil {
+			fmt.Fprintf(tw, "Business address:\t%s, %s %s\n", strings.Join(a.Lines, ", "), a.PostalCode, a.City)
+		}
+		if a := c.PostalAddress; a != nil {
+			fmt.Fprintf(tw, "Postal address:\t%s, %s %s\n", strings.Join(a.Lines, ", "), a.PostalCode, a.City)
+		}
+		for _, n := range c.Industry {
+			fmt.Fprintf(tw, "NACE:\t%s %s\n", n.Code, n.Description)
+		}
+		if c.Sector != nil {
+			fmt.Fprintf(tw, "Sector:\t%s %s\n", c.Sector.Code, c.Sector.Description)
+		}
+	} else {
+		fmt.Fprintf(tw, "%s\tnot found in any register\n", dos.Number)
+	}
+	for _, r := range dos.Roles {
+		holder := "-"
+		switch {
+		case r.Person != nil:
+			holder = r.Person.Name
+			if n, err := ident.Parse(r.Person.NationalID, ident.Options{AllowTestData: true}); err == nil {
+				holder += " (" + n.Masked() + ")"
+			} else if r.Person.BirthDate != "" {
+				holder += " (born " + r.Person.BirthDate + ")"
+			}
+		case r.Unit != nil:
+			holder = r.Unit.Name + " (" + r.Unit.Number + ")"
+		}
+		fmt.Fprintf(tw, "Role %s:\t%s\n", r.Type.Code, holder)
+	}
+	for _, u := range dos.SubUnits {
+		fmt.Fprintf(tw, "Sub-unit:\t%s %s\n", u.Number, u.Name)
+	}
+	for _, src := range dos.Sources {
+		line := string(src.Status)
+		if src.Date != "" {
+			line += " " + src.Date
+		}
+		if src.Message != "" {
+			line += ": " + src.Message
+		}
+		fmt.Fprintf(tw, "Source %s:\t%s (%s)\n", src.ID, line, src.Duration.Round(time.Millisecond))
+		if src.Redirect != nil {
+			fmt.Fprintf(tw, "\tsee %s (%s)\n", src.Redirect.Number, src.Redirect.Reason)
+		}
+		for _, n := range src.Notes {
+			fmt.Fprintf(tw, "\tnote %s: %s\n", n.Code, n.Message)
+		}
+	}
+	if !dos.Complete() {
+		fmt.Fprintf(tw, "INCOMPLETE:\tnot every source answered\n")
+	}
+}
+
+// runSettings runs `motpart settings set KEY VALUE | get KEY | list`.
+func (s *session) runSettings(args []string) int {
+	const usage = "usage: motpart [--vault PATH] settings set KEY VALUE | get KEY | list\n"
+	if len(args) == 0 {
+		fmt.Fprint(s.stderr, usage)
+		return exitUsage
+	}
+	want := map[string]int{"set": 3, "get": 2, "list": 1}[args[0]]
+	if want == 0 || len(args) != want {
+		fmt.Fprint(s.stderr, usage)
+		return exitUsage
+	}
+	d := s.desk()
+	if err := s.unlock(d); err != nil {
+		return s.fail("settings", err)
+	}
+	defer d.Lock()
+	secret := func(key string) bool {
+		for _, info := range desk.Settings() {
+			if info.Key == key {
+				return info.Secret
+			}
+		}
+		return false
+	}
+	switch args[0] {
+	case "set":
+		if err := d.SetSetting(args[1], args[2]); err != nil {
+			return s.fail("settings set", err)
+		}
+		fmt.Fprintf(s.stdout, "Set %s.\n", args[1])
+	case "get":
+		v, err := d.Setting(args[1])
+		if err != nil {
+			return s.fail("settings get", err)
+		}
+		if secret(args[1]) {
+			v = map[bool]string{true: "(set)", false: "(not set)"}[v != ""]
+		}
+		fmt.Fprintln(s.stdout, v)
+	case "list":
+		tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "KEY\tVALUE\tWHAT")
+		for _, info := range desk.Settings() {
+			v, err := d.Setting(info.Key)
+			if err != nil {
+				return s.fail("settings list", err)
+			}
+			switch {
+			case info.Secret && v != "":
+				v = "(set)"
+			case v == "":
+				v = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", info.Key, v, info.Description)
+		}
+		_ = tw.Flush()
+	}
+	return exitOK
+}
+
+// runSandbox runs `motpart sandbox serve [--out DIR]`: the simulators in
+// the foreground until interrupted.
+func (s *session) runSandbox(args []string) int {
+	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
+	if len(args) == 0 || args[0] != "serve" || fs.Parse(args[1:]) != nil || fs.NArg() != 0 {
+		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	d := desk.New(desk.Config{})
+	defer d.Close()
+	sb, err := d.Sandbox(ctx)
+	if err != nil {
+		return s.fail("sandbox serve", err)
+	}
+	ep := sb.Endpoints()
+	fmt.Fprintf(s.stdout, "Motpart sandbox: local simulators over TLS, trusting only their own CA.\n\n")
+	fmt.Fprintf(s.stdout, "  Enhetsregisteret  %s\n  grunndataWS       %s\n", ep.Brreg, ep.Grunndata)
+	user, password := sb.GrunndataCredentials()
+	fmt.Fprintf(s.stdout, "  grunndataWS user  %s / %s\n\n", user, password)
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o700); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+		if err := os.WriteFile(*out+"/sandbox-ca.pem", sb.CACertPEM(), 0o644); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+		if err := sb.WriteDemoCertificates(*out); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+		fmt.Fprintf(s.stdout, "Wrote %s/sandbox-ca.pem (use it as MOTPART_EXTRA_CA) and the demo certificates:\n", *out)
+	} else {
+		fmt.Fprintf(s.stdout, "Demo certificates (write them with --out DIR):\n")
+	}
+	for _, c := range sb.DemoCertificates() {
+		fmt.Fprintf(s.stdout, "  %s  password %q  %s\n", c.FileName, c.Password, c.Description)
+	}
+	fmt.Fprintf(s.stdout, "\nNumbers to try:\n")
+	for _, c := range sb.World().Showcase() {
+		fmt.Fprintf(s.stdout, "  %s\n", c)
+	}
+	fmt.Fprintf(s.stdout, "\nPress Ctrl+C to stop.\n")
+	<-ctx.Done()
+	return exitOK
+}

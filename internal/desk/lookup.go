@@ -1,0 +1,379 @@
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/registry/brreg"
+	"github.com/motpart/motpart/internal/registry/transport"
+	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/vault"
+)
+
+// Vault buckets of lookups.
+const (
+	dossiersBucket = "dossiers" // the latest dossier of each organisation
+	historyBucket  = "history"  // one record: the list of earlier lookups
+	historyID      = "lookups"
+	maxHistory     = 200
+)
+
+// defaultSourceTimeout bounds how long one source may take in a lookup.
+const defaultSourceTimeout = 20 * time.Second
+
+// Overrides change, for one run, what the settings say: the command line
+// fills them from --env and $MOTPART_BRREG_URL, $MOTPART_GRUNNDATA_URL and
+// $MOTPART_EXTRA_CA.
+type Overrides struct {
+	Environment  Environment
+	BrregURL     string
+	GrunndataURL string
+	// ExtraRootsPEM are roots trusted besides the system's (never used for
+	// the sandbox, which trusts only its own CA).
+	ExtraRootsPEM []byte
+}
+
+// productionHosts are the registers' addresses. The test environment uses
+// the same ones: no separate test hosts are known for Enhetsregisteret's
+// open API or grunndataWS (specs §3 [U]); Settings can point elsewhere.
+func productionHosts() (brregURL, grunndataURL string) {
+	return "https://data.brreg.no/enhetsregisteret/api", "https://grunndata.brreg.no/grunndata/ErFr"
+}
+
+// registers are the clients of one configuration.
+type registers struct {
+	env       Environment
+	rest      *brreg.REST
+	grunndata *brreg.Grunndata // nil without a grunndataWS account
+}
+
+// resetClients drops the clients, so the next lookup builds them from the
+// current settings.
+func (d *Desk) resetClients() {
+	d.regMu.Lock()
+	d.regs = nil
+	d.regMu.Unlock()
+}
+
+// Environment is the environment lookups use now.
+func (d *Desk) Environment() Environment {
+	if d.cfg.Overrides.Environment != "" {
+		return d.cfg.Overrides.Environment
+	}
+	if v, err := d.Setting(SettingEnvironment); err == nil && v != "" {
+		return Environment(v)
+	}
+	return EnvSandbox
+}
+
+// registers returns the clients, making them (and starting the sandbox)
+// on first use.
+func (d *Desk) registers(ctx context.Context) (*registers, error) {
+	d.regMu.Lock()
+	defer d.regMu.Unlock()
+	if d.regs != nil {
+		return d.regs, nil
+	}
+	setting := func(key string) string { v, _ := d.Setting(key); return v }
+	env := d.Environment()
+	brregURL, grunndataURL := productionHosts()
+	user, password := setting(SettingGrunndataUser), setting(SettingGrunndataPassword)
+	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: d.cfg.Overrides.ExtraRootsPEM}
+	if env == EnvSandbox {
+		sb, err := d.startSandbox(ctx)
+		if err != nil {
+			return nil, err
+		}
+		ep := sb.Endpoints()
+		brregURL, grunndataURL = ep.Brreg, ep.Grunndata
+		if user == "" {
+			user, password = sb.GrunndataCredentials()
+		}
+		tcfg.RootCAs, tcfg.ExtraRootsPEM = sb.CAPool(), nil
+	}
+	if v := setting(SettingBrregURL); v != "" {
+		brregURL = v
+	}
+	if v := setting(SettingGrunndataURL); v != "" {
+		grunndataURL = v
+	}
+	if v := d.cfg.Overrides.BrregURL; v != "" {
+		brregURL = v
+	}
+	if v := d.cfg.Overrides.GrunndataURL; v != "" {
+		grunndataURL = v
+	}
+	t, err := transport.New(tcfg)
+	if err != nil {
+		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
+	}
+	regs := &registers{env: env, rest: brreg.NewREST(brregURL, t)}
+	if user != "" {
+		regs.grunndata = brreg.NewGrunndata(grunndataURL, user, password, t)
+	}
+	d.regs = regs
+	return regs, nil
+}
+
+// startSandbox starts the local simulators once per Desk.
+func (d *Desk) startSandbox(ctx context.Context) (*sandbox.Sandbox, error) {
+	if d.sandbox != nil {
+		return d.sandbox, nil
+	}
+	sb, err := sandbox.New(sandbox.Config{})
+	if err != nil {
+		return nil, problem.New(problem.CodeInternal, fmt.Errorf("building the sandbox: %w", err))
+	}
+	if err := sb.Start(ctx); err != nil {
+		return nil, problem.New(problem.CodeInternal, fmt.Errorf("starting the sandbox: %w", err))
+	}
+	d.sandbox = sb
+	return sb, nil
+}
+
+// Sandbox returns the running sandbox, starting it if need be (for
+// `motpart sandbox serve` and the demo certificates).
+func (d *Desk) Sandbox(ctx context.Context) (*sandbox.Sandbox, error) {
+	d.regMu.Lock()
+	defer d.regMu.Unlock()
+	return d.startSandbox(ctx)
+}
+
+// Close stops what the Desk started (the sandbox) and locks the vault.
+func (d *Desk) Close() error {
+	d.regMu.Lock()
+	if d.sandbox != nil {
+		_ = d.sandbox.Close()
+		d.sandbox = nil
+	}
+	d.regs = nil
+	d.regMu.Unlock()
+	return d.Lock()
+}
+
+// Lookup asks every register configured for the number's country, in
+// parallel with a time limit each, and returns the dossier: the facts and
+// each source's outcome. The dossier is saved in the vault with its time.
+// Cancelling ctx stops the lookup.
+func (d *Desk) Lookup(ctx context.Context, number string) (*dossier.Dossier, error) {
+	n, err := ident.ParseOrgNr(number, d.identOptions(""))
+	if err != nil {
+		return nil, problem.New(problem.CodeNotOrgNr, err)
+	}
+	if !d.Unlocked() {
+		return nil, problem.New(problem.CodeLocked, nil)
+	}
+	dos := &dossier.Dossier{Number: n.String(), Country: string(n.Country())}
+	switch n.Country() {
+	case ident.CountryNO:
+		regs, err := d.registers(ctx)
+		if err != nil {
+			return nil, err
+		}
+		d.lookupNorway(ctx, regs, n.String(), dos)
+	default:
+		now := d.cfg.Now().UTC()
+		dos.Sources = []dossier.Source{{ID: "registers", Status: dossier.StatusSkipped, Code: "country_not_connected",
+			Message: "Motpart has no register for this country connected yet", Fetched: now}}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, problem.New(problem.CodeCanceled, err)
+	}
+	dos.Fetched = d.cfg.Now().UTC()
+	if err := d.saveDossier(dos); err != nil {
+		return dos, err
+	}
+	return dos, nil
+}
+
+// lookupNorway asks Enhetsregisteret and grunndataWS at once.
+func (d *Desk) lookupNorway(ctx context.Context, regs *registers, orgnr string, dos *dossier.Dossier) {
+	timeout := d.cfg.SourceTimeout
+	if timeout <= 0 {
+		timeout = defaultSourceTimeout
+	}
+	var wg sync.WaitGroup
+	results := make([]brreg.Result, 2)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		results[0] = regs.rest.Lookup(sctx, orgnr)
+	}()
+	if regs.grunndata != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sctx, cancel := context.WithTimeout(ctx, timeout)
+			defer cancel()
+			results[1] = regs.grunndata.Lookup(sctx, orgnr)
+		}()
+	} else {
+		results[1] = brreg.Result{Source: dossier.Source{ID: "grunndata", Status: dossier.StatusNoAccess, Code: "no_account",
+			Message: "No grunndataWS account: add the user id and password from the contract with Brønnøysund in Settings", Fetched: d.cfg.Now().UTC()}}
+	}
+	wg.Wait()
+	merge(dos, results...)
+}
+
+// merge puts the sources' results into dos: the first that found the unit
+// gives the facts, the others fill what it lacks.
+func merge(dos *dossier.Dossier, results ...brreg.Result) {
+	for _, r := range results {
+		dos.Sources = append(dos.Sources, r.Source)
+		if r.Company == nil {
+			continue
+		}
+		if dos.Company == nil {
+			c := *r.Company
+			dos.Company = &c
+			dos.Roles = r.Roles
+			dos.SubUnits = r.SubUnits
+			continue
+		}
+		fillCompany(dos.Company, r.Company)
+		if len(dos.Roles) == 0 {
+			dos.Roles = r.Roles
+		}
+		if len(dos.SubUnits) == 0 {
+			dos.SubUnits = r.SubUnits
+		}
+	}
+}
+
+// fillCompany copies into c what c lacks and o has.
+func fillCompany(c, o *dossier.Company) {
+	str := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	str(&c.Name, o.Name)
+	str(&c.Email, o.Email)
+	str(&c.Phone, o.Phone)
+	str(&c.Mobile, o.Mobile)
+	str(&c.Website, o.Website)
+	str(&c.Capital, o.Capital)
+	str(&c.Registered, o.Registered)
+	str(&c.Founded, o.Founded)
+	if c.Form.Code == "" {
+		c.Form = o.Form
+	}
+	if c.BusinessAddress == nil {
+		c.BusinessAddress = o.BusinessAddress
+	}
+	if c.PostalAddress == nil {
+		c.PostalAddress = o.PostalAddress
+	}
+	if len(c.Industry) == 0 {
+		c.Industry = o.Industry
+	}
+	if c.Sector == nil {
+		c.Sector = o.Sector
+	}
+	if len(c.Purpose) == 0 {
+		c.Purpose = o.Purpose
+	}
+	if c.Employees == nil {
+		c.Employees = o.Employees
+	}
+}
+
+// saveDossier keeps the dossier as the organisation's latest and puts it
+// first in the history, in one transaction with the audit entry.
+func (d *Desk) saveDossier(dos *dossier.Dossier) error {
+	data, err := json.Marshal(dos)
+	if err != nil {
+		return problem.New(problem.CodeInternal, fmt.Errorf("encoding the dossier: %w", err))
+	}
+	name := ""
+	if dos.Company != nil {
+		name = dos.Company.Name
+	}
+	return d.withVault(func(v *vault.Vault) error {
+		return vaultProblem(v.Update(func(tx *vault.Tx) error {
+			if err := tx.Put(dossiersBucket, dos.Number, data); err != nil {
+				return err
+			}
+			hist, err := readHistory(tx)
+			if err != nil {
+				return err
+			}
+			entries := []dossier.HistoryEntry{{Number: dos.Number, Name: name, Fetched: dos.Fetched}}
+			for _, e := range hist {
+				if e.Number != dos.Number && len(entries) < maxHistory {
+					entries = append(entries, e)
+				}
+			}
+			b, err := json.Marshal(entries)
+			if err != nil {
+				return err
+			}
+			if err := tx.Put(historyBucket, historyID, b); err != nil {
+				return err
+			}
+			return tx.Audit(vault.AuditEntry{Action: "lookup", Subject: dos.Number})
+		}))
+	})
+}
+
+// readHistory returns the saved history; none is not an error.
+func readHistory(tx *vault.Tx) ([]dossier.HistoryEntry, error) {
+	b, err := tx.Get(historyBucket, historyID)
+	if errors.Is(err, vault.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var entries []dossier.HistoryEntry
+	if err := json.Unmarshal(b, &entries); err != nil {
+		return nil, problem.New(problem.CodeVaultDamaged, fmt.Errorf("decoding the history: %w", err))
+	}
+	return entries, nil
+}
+
+// History lists earlier lookups, newest first.
+func (d *Desk) History() ([]dossier.HistoryEntry, error) {
+	var entries []dossier.HistoryEntry
+	err := d.withVault(func(v *vault.Vault) error {
+		return vaultProblem(v.View(func(tx *vault.Tx) error {
+			var err error
+			entries, err = readHistory(tx)
+			return err
+		}))
+	})
+	return entries, err
+}
+
+// SavedDossier returns the dossier saved by the last lookup of number.
+func (d *Desk) SavedDossier(number string) (*dossier.Dossier, error) {
+	n, err := ident.ParseOrgNr(number, d.identOptions(""))
+	if err != nil {
+		return nil, problem.New(problem.CodeNotOrgNr, err)
+	}
+	var dos *dossier.Dossier
+	err = d.withVault(func(v *vault.Vault) error {
+		b, err := v.Get(dossiersBucket, n.String())
+		if errors.Is(err, vault.ErrNotFound) {
+			return problem.New(problem.CodeNoDossier, nil)
+		}
+		if err != nil {
+			return vaultProblem(err)
+		}
+		dos = new(dossier.Dossier)
+		if err := json.Unmarshal(b, dos); err != nil {
+			return problem.New(problem.CodeVaultDamaged, fmt.Errorf("decoding a dossier: %w", err))
+		}
+		return nil
+	})
+	return dos, err
+}

@@ -1,0 +1,269 @@
+package desk
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/sandbox"
+)
+
+// newLookupDesk is an unlocked Desk on the sandbox, with a short time
+// limit per source so fault tests end quickly.
+func newLookupDesk(t testing.TB) *Desk {
+	t.Helper()
+	d := newTestDesk(t)
+	d.cfg.SourceTimeout = 2 * time.Second
+	if err := d.CreateVault([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = d.Close() })
+	return d
+}
+
+// source returns the outcome of source id in dos.
+func source(t *testing.T, dos *dossier.Dossier, id string) dossier.Source {
+	t.Helper()
+	for _, s := range dos.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("no source %q in %+v", id, dos.Sources)
+	return dossier.Source{}
+}
+
+func TestLookupOnTheSandbox(t *testing.T) {
+	d := newLookupDesk(t)
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		number    string
+		wantName  string
+		brreg     dossier.Status
+		grunndata dossier.Status
+		check     func(t *testing.T, dos *dossier.Dossier)
+	}{
+		{"the richest unit", sandbox.RichestOrgNr, "SOLSTRAND INDUSTRIER ASA", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+			c := dos.Company
+			if c.Form.Code != "ASA" || len(c.Industry) != 3 || c.Sector == nil || c.BusinessAddress == nil || c.PostalAddress == nil {
+				t.Errorf("company %+v", c)
+			}
+			if len(dos.SubUnits) < 3 {
+				t.Errorf("%d sub-units", len(dos.SubUnits))
+			}
+			var types []string
+			var unitHolder bool
+			for _, r := range dos.Roles {
+				types = append(types, r.Type.Code)
+				if r.Unit != nil && r.Unit.Number == sandbox.AuditorOrgNr {
+					unitHolder = true
+				}
+			}
+			for _, want := range []string{"DAGL", "LEDE", "MEDL", "VARA", "REVI", "REGN"} {
+				if !slices.Contains(types, want) {
+					t.Errorf("no %s among the roles %v", want, types)
+				}
+			}
+			if !unitHolder {
+				t.Error("the auditor firm is not a unit role holder")
+			}
+			if !dos.Complete() {
+				t.Error("dossier marked incomplete")
+			}
+		}},
+		{"deleted", sandbox.DeletedOrgNr, "GAMLEVEIEN TRANSPORT AS", dossier.StatusDeleted, dossier.StatusDeleted, func(t *testing.T, dos *dossier.Dossier) {
+			if !dos.Company.Deleted || source(t, dos, "brreg").Date == "" {
+				t.Errorf("deleted without a date: %+v", source(t, dos, "brreg"))
+			}
+		}},
+		{"deleted as a duplicate", sandbox.DuplicateOrgNr, "FJELLHEIM BYGG AS", dossier.StatusDeleted, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+			r := source(t, dos, "grunndata").Redirect
+			if r == nil || r.Reason != "duplicate" || r.Number != sandbox.DuplicateOfOrgNr {
+				t.Errorf("redirect %+v, want the correct unit %s", r, sandbox.DuplicateOfOrgNr)
+			}
+		}},
+		{"a sub-unit asked for as a legal unit", sandbox.SubUnitOrgNr, "SOLSTRAND INDUSTRIER ASA AVD OSLO", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+			if !dos.Company.SubUnit || dos.Company.Parent != sandbox.RichestOrgNr {
+				t.Errorf("company %+v", dos.Company)
+			}
+			if r := source(t, dos, "brreg").Redirect; r == nil || r.Reason != "sub_unit" || r.Number != sandbox.RichestOrgNr {
+				t.Errorf("redirect %+v", r)
+			}
+		}},
+		{"never created", sandbox.NeverCreatedOrgNr, "", dossier.StatusNotFound, dossier.StatusNotFound, nil},
+		{"bankrupt", sandbox.BankruptOrgNr, "STORMKAST MEDIA AS", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+			if !dos.Company.Bankrupt {
+				t.Error("not bankrupt")
+			}
+			if notes := source(t, dos, "grunndata").Notes; len(notes) == 0 {
+				t.Error("grunndata gave no notes of what is not registered")
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dos, err := d.Lookup(ctx, tt.number)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantName == "" {
+				if dos.Company != nil {
+					t.Errorf("found %+v", dos.Company)
+				}
+			} else if dos.Company == nil || dos.Company.Name != tt.wantName {
+				t.Fatalf("company %+v, want %s", dos.Company, tt.wantName)
+			}
+			if got := source(t, dos, "brreg").Status; got != tt.brreg {
+				t.Errorf("brreg %s, want %s (%+v)", got, tt.brreg, source(t, dos, "brreg"))
+			}
+			if got := source(t, dos, "grunndata").Status; got != tt.grunndata {
+				t.Errorf("grunndata %s, want %s (%+v)", got, tt.grunndata, source(t, dos, "grunndata"))
+			}
+			if tt.check != nil {
+				tt.check(t, dos)
+			}
+		})
+	}
+
+	// Every lookup is saved, and listed newest first.
+	hist, err := d.History()
+	if err != nil || len(hist) != len(tests) || hist[0].Number != sandbox.BankruptOrgNr || hist[0].Name != "STORMKAST MEDIA AS" {
+		t.Errorf("history %+v, %v", hist, err)
+	}
+	saved, err := d.SavedDossier(sandbox.RichestOrgNr)
+	if err != nil || saved.Company == nil || saved.Company.Name != "SOLSTRAND INDUSTRIER ASA" || saved.Fetched.IsZero() {
+		t.Errorf("saved dossier %+v, %v", saved, err)
+	}
+	if _, err := d.SavedDossier("923609016"); problem.CodeOf(err) != problem.CodeNoDossier {
+		t.Errorf("never looked up: %v", err)
+	}
+}
+
+func TestLookupFaults(t *testing.T) {
+	d := newLookupDesk(t)
+	ctx := context.Background()
+	sb, err := d.Sandbox(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		fault   sandbox.Fault
+		limit   time.Duration // per source
+		status  dossier.Status
+		code    string
+		minTime time.Duration
+		maxTime time.Duration
+	}{
+		{"429 once, retried after Retry-After", sandbox.Fault{Status: 429, RetryAfter: time.Second, Times: 1}, 10 * time.Second, dossier.StatusFound, "", time.Second, 4 * time.Second},
+		{"429 with a Retry-After past the time limit fails at once", sandbox.Fault{Status: 429, RetryAfter: 30 * time.Second}, 2 * time.Second, dossier.StatusFailed, "http_429", 0, time.Second},
+		{"503 twice, retried with backoff", sandbox.Fault{Status: 503, Times: 2}, 10 * time.Second, dossier.StatusFound, "", 0, 8 * time.Second},
+		{"a hang ends at the time limit", sandbox.Fault{Hang: true}, 700 * time.Millisecond, dossier.StatusFailed, "timeout", 600 * time.Millisecond, 2 * time.Second},
+		{"malformed body", sandbox.Fault{Malformed: true}, 2 * time.Second, dossier.StatusFailed, "malformed", 0, 2 * time.Second},
+		{"body cut short", sandbox.Fault{Truncated: true}, 2 * time.Second, dossier.StatusFailed, "truncated", 0, 2 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d.cfg.SourceTimeout = tt.limit
+			sb.ClearFaults()
+			sb.SetFault(sandbox.ServiceBrreg, tt.fault)
+			defer sb.ClearFaults()
+			start := time.Now()
+			dos, err := d.Lookup(ctx, sandbox.RichestOrgNr)
+			took := time.Since(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := source(t, dos, "brreg")
+			if s.Status != tt.status || s.Code != tt.code {
+				t.Errorf("brreg %s/%s, want %s/%s (%s)", s.Status, s.Code, tt.status, tt.code, s.Message)
+			}
+			if took < tt.minTime || took > tt.maxTime {
+				t.Errorf("took %v, want %v to %v", took, tt.minTime, tt.maxTime)
+			}
+			if tt.status == dossier.StatusFailed {
+				if dos.Complete() {
+					t.Error("a dossier with a failed source is marked complete")
+				}
+				// grunndataWS still answered, so the facts come from it.
+				if dos.Company == nil || source(t, dos, "grunndata").Status != dossier.StatusFound {
+					t.Errorf("grunndata did not fill in: %+v", dos.Sources)
+				}
+			}
+		})
+	}
+}
+
+func TestLookupCancelAndSettings(t *testing.T) {
+	d := newLookupDesk(t)
+	sb, err := d.Sandbox(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.SetFault(sandbox.ServiceBrreg, sandbox.Fault{Hang: true})
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = d.Lookup(ctx, sandbox.RichestOrgNr)
+	if problem.CodeOf(err) != problem.CodeCanceled || time.Since(start) > 2*time.Second {
+		t.Errorf("cancelled lookup: %v after %v", err, time.Since(start))
+	}
+	sb.ClearFaults()
+
+	if err := d.SetSetting(SettingEnvironment, "staging"); problem.CodeOf(err) != problem.CodeBadSetting {
+		t.Errorf("environment staging: %v", err)
+	}
+	if err := d.SetSetting("nonsense", "x"); problem.CodeOf(err) != problem.CodeUnknownSetting {
+		t.Errorf("unknown setting: %v", err)
+	}
+	if err := d.SetSetting(SettingBrregURL, "http://plain.example"); problem.CodeOf(err) != problem.CodeBadSetting {
+		t.Errorf("plain http address: %v", err)
+	}
+	// A wrong grunndataWS password: no access, with the code that says so.
+	for key, value := range map[string]string{SettingGrunndataUser: sandbox.DefaultGrunndataUser, SettingGrunndataPassword: "wrong"} {
+		if err := d.SetSetting(key, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dos, err := d.Lookup(context.Background(), sandbox.RichestOrgNr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := source(t, dos, "grunndata"); s.Status != dossier.StatusNoAccess || s.Code != "-101" {
+		t.Errorf("grunndata with a wrong password: %+v", s)
+	}
+	if s := source(t, dos, "brreg"); s.Status != dossier.StatusFound {
+		t.Errorf("brreg: %+v", s)
+	}
+	if got, _ := d.Setting(SettingGrunndataPassword); got != "wrong" {
+		t.Errorf("stored password %q", got)
+	}
+}
+
+// BenchmarkLookupRichest measures a whole lookup of the sandbox's richest
+// unit, both sources, on loopback over TLS, and reports the median.
+func BenchmarkLookupRichest(b *testing.B) {
+	d := newLookupDesk(b)
+	ctx := context.Background()
+	if _, err := d.Lookup(ctx, sandbox.RichestOrgNr); err != nil { // start the sandbox, warm the connections
+		b.Fatal(err)
+	}
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		dos, err := d.Lookup(ctx, sandbox.RichestOrgNr)
+		if err != nil || !dos.Complete() {
+			b.Fatalf("lookup: %v", err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+}

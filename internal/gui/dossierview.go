@@ -1,0 +1,249 @@
+package gui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
+)
+
+// dossierView draws one dossier: the company, its roles and sub-units, and
+// what each source answered. open is called with an organisation number
+// when the user clicks a unit.
+type dossierView struct {
+	box  *fyne.Container
+	open func(number string)
+	// units are the buttons that open another unit's dossier, by number.
+	units map[string]*widget.Button
+}
+
+func newDossierView(open func(string)) *dossierView {
+	return &dossierView{box: container.NewVBox(), open: open, units: map[string]*widget.Button{}}
+}
+
+// show draws dos; nil clears the view.
+func (v *dossierView) show(dos *dossier.Dossier) {
+	v.units = map[string]*widget.Button{}
+	if dos == nil {
+		v.box.Objects = nil
+		v.box.Refresh()
+		return
+	}
+	var objs []fyne.CanvasObject
+	if dos.Company != nil {
+		objs = append(objs, v.company(dos)...)
+	} else {
+		objs = append(objs, wrapLabel(lang.L("No register found this organisation. See what each source answered below.")))
+	}
+	if !dos.Complete() {
+		warn := wrapLabel(lang.L("Not every source answered, so this dossier may be incomplete."))
+		warn.Importance = widget.WarningImportance
+		objs = append(objs, warn)
+	}
+	if len(dos.Roles) > 0 {
+		objs = append(objs, sectionTitle(lang.L("Roles")))
+		objs = append(objs, v.roles(dos.Roles)...)
+	}
+	if len(dos.SubUnits) > 0 {
+		objs = append(objs, sectionTitle(lang.L("Sub-units")))
+		for _, u := range dos.SubUnits {
+			objs = append(objs, v.unitButton(u.Number, fmt.Sprintf("%s (%s)", u.Name, u.Number)))
+		}
+	}
+	objs = append(objs, sectionTitle(lang.L("Sources")))
+	for _, s := range dos.Sources {
+		objs = append(objs, v.source(s))
+	}
+	when := widget.NewLabel(lang.L("Looked up {{.Time}}.", map[string]any{"Time": dos.Fetched.Local().Format("2006-01-02 15:04:05")}))
+	when.SizeName = theme.SizeNameCaptionText
+	objs = append(objs, when)
+	v.box.Objects = objs
+	v.box.Refresh()
+}
+
+func sectionTitle(text string) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+}
+
+// company draws the facts.
+func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
+	c := dos.Company
+	name := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	var badges []fyne.CanvasObject
+	badge := func(text string, imp widget.Importance) {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Importance = imp
+		badges = append(badges, l)
+	}
+	if c.Deleted {
+		if c.DeletedDate != "" {
+			badge(lang.L("Deleted {{.Date}}", map[string]any{"Date": c.DeletedDate}), widget.DangerImportance)
+		} else {
+			badge(lang.L("Deleted"), widget.DangerImportance)
+		}
+	}
+	if c.Bankrupt {
+		badge(lang.L("Bankrupt"), widget.DangerImportance)
+	}
+	if c.UnderLiquidation {
+		badge(lang.L("Under liquidation"), widget.WarningImportance)
+	}
+	if c.UnderForcedDissolution {
+		badge(lang.L("Under forced dissolution"), widget.WarningImportance)
+	}
+	if c.SubUnit {
+		badge(lang.L("Sub-unit"), widget.MediumImportance)
+	}
+	form := widget.NewForm()
+	add := func(label, value string) {
+		if value != "" {
+			form.Append(label, wrapLabel(value))
+		}
+	}
+	add(lang.L("Organisation number"), c.Number)
+	if c.Form.Code != "" {
+		add(lang.L("Form"), strings.TrimSpace(c.Form.Description+" ("+c.Form.Code+")"))
+	}
+	if c.SubUnit && c.Parent != "" {
+		form.Append(lang.L("Legal unit"), v.unitButton(c.Parent, c.Parent))
+	}
+	add(lang.L("Business address"), addressText(c.BusinessAddress))
+	add(lang.L("Postal address"), addressText(c.PostalAddress))
+	add(lang.L("Location"), addressText(c.LocationAddress))
+	var nace []string
+	for _, n := range c.Industry {
+		nace = append(nace, n.Code+" "+n.Description)
+	}
+	add(lang.L("Industry (NACE)"), strings.Join(nace, "\n"))
+	if c.Sector != nil {
+		add(lang.L("Sector"), c.Sector.Code+" "+c.Sector.Description)
+	}
+	if c.Employees != nil {
+		add(lang.L("Employees"), fmt.Sprint(*c.Employees))
+	}
+	add(lang.L("Registered"), c.Registered)
+	add(lang.L("Founded"), c.Founded)
+	add(lang.L("Capital"), c.Capital)
+	add(lang.L("Bankrupt since"), c.BankruptDate)
+	add(lang.L("E-mail"), c.Email)
+	add(lang.L("Phone"), strings.TrimSpace(c.Phone+" "+c.Mobile))
+	add(lang.L("Website"), c.Website)
+	add(lang.L("Purpose"), strings.Join(c.Purpose, " "))
+	objs := []fyne.CanvasObject{name}
+	if len(badges) > 0 {
+		objs = append(objs, container.NewHBox(badges...))
+	}
+	return append(objs, form)
+}
+
+// addressText writes an address on lines.
+func addressText(a *dossier.Address) string {
+	if a == nil {
+		return ""
+	}
+	var lines []string
+	for _, l := range a.Lines {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, l)
+		}
+	}
+	if city := strings.TrimSpace(a.PostalCode + " " + a.City); city != "" {
+		lines = append(lines, city)
+	}
+	if a.Country != "" && a.CountryCode != "NO" && a.CountryCode != "NOR" {
+		lines = append(lines, a.Country)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// roles draws each role: persons with their number masked, units as
+// buttons that open their dossier.
+func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, r := range roles {
+		kind := r.Type.Description
+		if kind == "" {
+			kind = r.Type.Code
+		}
+		label := widget.NewLabelWithStyle(kind, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		var holder fyne.CanvasObject
+		switch {
+		case r.Unit != nil:
+			holder = v.unitButton(r.Unit.Number, fmt.Sprintf("%s (%s)", r.Unit.Name, r.Unit.Number))
+		case r.Person != nil:
+			holder = wrapLabel(personText(r.Person))
+		default:
+			holder = widget.NewLabel("—")
+		}
+		if r.Resigned {
+			label.SetText(kind + " " + lang.L("(resigned)"))
+		}
+		objs = append(objs, container.NewGridWithColumns(2, label, holder))
+	}
+	return objs
+}
+
+// personText is a person's name with the birth date or the masked
+// national identity number: never the number in full.
+func personText(p *dossier.Person) string {
+	text := p.Name
+	switch {
+	case p.NationalID != "":
+		masked := "*****"
+		if n, err := ident.Parse(p.NationalID, ident.Options{AllowTestData: true}); err == nil {
+			masked = n.Masked()
+		}
+		text += " (" + masked + ")"
+	case p.BirthDate != "":
+		text += " (" + lang.L("born {{.Date}}", map[string]any{"Date": p.BirthDate}) + ")"
+	}
+	if p.Deceased {
+		text += " †"
+	}
+	return text
+}
+
+// unitButton is a link to another unit's dossier.
+func (v *dossierView) unitButton(number, text string) *widget.Button {
+	b := widget.NewButtonWithIcon(text, theme.NavigateNextIcon(), func() { v.open(number) })
+	b.Importance = widget.LowImportance
+	b.Alignment = widget.ButtonAlignLeading
+	v.units[number] = b
+	return b
+}
+
+// source draws what one source answered.
+func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
+	var icon fyne.Resource
+	switch s.Status {
+	case dossier.StatusFound, dossier.StatusNotFound, dossier.StatusDeleted:
+		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case dossier.StatusOffline, dossier.StatusSkipped:
+		icon = theme.InfoIcon()
+	case dossier.StatusNoAccess:
+		icon = theme.NewWarningThemedResource(theme.WarningIcon())
+	default:
+		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+	}
+	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(sourceName(s.ID)+": "+sourceStatusText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	if text := sourceDetailText(s); text != "" {
+		lines = append(lines, wrapLabel(text))
+	}
+	if s.Redirect != nil && s.Redirect.Number != "" {
+		lines = append(lines, v.unitButton(s.Redirect.Number, redirectText(s.Redirect)))
+	}
+	for _, n := range s.Notes {
+		note := wrapLabel("• " + grunndataCodeText(n.Code, n.Message))
+		note.SizeName = theme.SizeNameCaptionText
+		lines = append(lines, note)
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVBox(lines...))
+}

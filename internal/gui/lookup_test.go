@@ -1,0 +1,110 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/sandbox"
+)
+
+// lookUp types number, presses Enter and waits for the dossier.
+func lookUp(t *testing.T, a *App, number string) {
+	t.Helper()
+	s := a.lookup
+	s.search.SetText("")
+	test.Type(s.search, number)
+	onUI(func() { s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	a.waitIdle()
+	if s.message.Visible() {
+		t.Fatalf("lookup of %s: %s", number, s.message.Text)
+	}
+}
+
+func TestLookupShowsTheCompanyAndOpensARoleHolder(t *testing.T) {
+	a := newUnlockedApp(t, "en")
+	s := a.lookup
+	if !s.lookupButton.Disabled() {
+		t.Error("Look up is enabled with nothing typed")
+	}
+	lookUp(t, a, sandbox.RichestOrgNr)
+	if s.current == nil || s.current.Company == nil || s.current.Company.Name != "SOLSTRAND INDUSTRIER ASA" {
+		t.Fatalf("dossier %+v", s.current)
+	}
+	labels := labelsIn(s.dossier.box)
+	for _, want := range []string{"SOLSTRAND INDUSTRIER ASA", "Roles", "Sub-units", "Sources", "Brønnøysund, Enhetsregisteret: found", "Brønnøysund, grunndataWS: found", "Daglig leder"} {
+		if !contains(labels, want) {
+			t.Errorf("the dossier view lacks %q", want)
+		}
+	}
+	// No national identity number is shown in full.
+	for _, r := range s.current.Roles {
+		if r.Person == nil || r.Person.NationalID == "" {
+			continue
+		}
+		for _, l := range labels {
+			if strings.Contains(l, r.Person.NationalID) {
+				t.Errorf("a national identity number is shown: %s", l)
+			}
+		}
+	}
+
+	// The auditor is a unit: a click opens its dossier.
+	auditor, ok := s.dossier.units[sandbox.AuditorOrgNr]
+	if !ok {
+		t.Fatalf("no link to the auditor %s among %v", sandbox.AuditorOrgNr, s.dossier.units)
+	}
+	onUI(func() { test.Tap(auditor) })
+	a.waitIdle()
+	if s.search.Text != sandbox.AuditorOrgNr || s.current == nil || s.current.Number != sandbox.AuditorOrgNr || s.current.Company == nil {
+		t.Fatalf("after the click: search %q, dossier %+v", s.search.Text, s.current)
+	}
+
+	// Earlier lookups are listed when the field is empty.
+	s.search.SetText("")
+	hist := buttonTexts(s.history)
+	if !s.history.Visible() || len(hist) != 2 || !strings.HasPrefix(hist[0], "NORDKAPP REVISJON AS ("+sandbox.AuditorOrgNr+") · ") {
+		t.Errorf("history shows %q", hist)
+	}
+}
+
+func TestLookupShowsRedirectsAndFailures(t *testing.T) {
+	a := newUnlockedApp(t, "en")
+	s := a.lookup
+	lookUp(t, a, sandbox.DuplicateOrgNr)
+	if _, ok := s.dossier.units[sandbox.DuplicateOfOrgNr]; !ok {
+		t.Errorf("no link to the correct unit %s", sandbox.DuplicateOfOrgNr)
+	}
+	if labels := labelsIn(s.dossier.box); !contains(labels, "Deleted 2019-03-15") {
+		t.Errorf("no deletion badge in %q", labels)
+	}
+	lookUp(t, a, sandbox.NeverCreatedOrgNr)
+	if s.current.Company != nil || !contains(labelsIn(s.dossier.box), "No register found this organisation. See what each source answered below.") {
+		t.Errorf("never-created unit: %+v", s.current)
+	}
+	if src := s.current.Sources[0]; src.Status != dossier.StatusNotFound {
+		t.Errorf("source %+v", src)
+	}
+}
+
+// buttonTexts returns the text of every button in o's tree.
+func buttonTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *widget.Button:
+			out = append(out, w.Text)
+		}
+	}
+	walk(o)
+	return out
+}

@@ -1,0 +1,97 @@
+package brreg
+
+import (
+	"strings"
+	"time"
+
+	"github.com/motpart/motpart/internal/dossier"
+)
+
+// Source IDs.
+const (
+	SourceREST      = "brreg"     // Enhetsregisteret's open API
+	SourceGrunndata = "grunndata" // grunndataWS
+)
+
+// Result is what one source said about one organisation number. When
+// Source.Status is failed or no_access, Company, Roles and SubUnits are
+// empty: a result is never half filled.
+type Result struct {
+	Company  *dossier.Company
+	Roles    []dossier.Role
+	SubUnits []dossier.UnitRef
+	Source   dossier.Source
+}
+
+// failedResult is the Result for a lookup that failed with err.
+func failedResult(id, service string, err error) Result {
+	return Result{Source: dossier.Source{
+		ID:      id,
+		Status:  dossier.StatusFailed,
+		Code:    ErrorCode(err),
+		Message: failureMessage(service, err),
+	}}
+}
+
+// stamp sets the source's ID, time and duration.
+func stamp(r *Result, id string, start time.Time) {
+	r.Source.ID = id
+	r.Source.Fetched = time.Now().UTC()
+	r.Source.Duration = time.Since(start)
+}
+
+// orgNumber returns s as 9 digits, without the spaces, dots or hyphens
+// people type, or an Error with CodeInvalidNumber. It does not check the
+// MOD11 check digit: the register decides, and test fixtures use numbers
+// that fail it.
+func orgNumber(s string) (string, error) {
+	var b [9]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if n == len(b) {
+				return "", &Error{Code: CodeInvalidNumber, Message: "more than 9 digits"}
+			}
+			b[n] = c
+			n++
+		case c == ' ' || c == '.' || c == '-' || c == '\t':
+		default:
+			return "", &Error{Code: CodeInvalidNumber, Message: "an organisation number has only digits"}
+		}
+	}
+	if n != 9 {
+		return "", &Error{Code: CodeInvalidNumber, Message: "an organisation number has 9 digits"}
+	}
+	return string(b[:]), nil
+}
+
+// isOrgNr reports whether s is exactly 9 ASCII digits.
+func isOrgNr(s string) bool {
+	if len(s) != 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// joinNonEmpty joins the trimmed, non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

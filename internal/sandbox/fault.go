@@ -1,0 +1,195 @@
+package sandbox
+
+import (
+	"bytes"
+	"math"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Service names one simulated service, for fault switches and ports.
+type Service string
+
+// The simulated services.
+const (
+	// ServiceBrreg is Enhetsregisteret's open REST API.
+	ServiceBrreg Service = "brreg"
+	// ServiceGrunndata is Brønnøysund's grunndataWS (SOAP).
+	ServiceGrunndata Service = "grunndata"
+)
+
+// Fault is what a service does wrong, switched on with [Sandbox.SetFault].
+// The zero Fault is a healthy service. Faults apply in this order: Latency,
+// then Hang, then Status, then Malformed or Truncated.
+type Fault struct {
+	// Latency delays every answer.
+	Latency time.Duration
+	// Status answers with this HTTP status (429, 500, 503...) instead of
+	// the real answer; 0 means none.
+	Status int
+	// RetryAfter is sent with a 429 or 503 Status as a Retry-After header,
+	// in whole seconds (rounded up).
+	RetryAfter time.Duration
+	// Times applies Status to the next Times requests only; 0 means to
+	// every request until the fault is changed.
+	Times int
+	// Malformed sends a syntactically broken body with status 200.
+	Malformed bool
+	// Truncated sends the first half of the body with the Content-Length
+	// of the whole, then closes the connection.
+	Truncated bool
+	// Hang never answers: the request waits until the client gives up (its
+	// context ends) or the sandbox closes.
+	Hang bool
+}
+
+// faultSet holds the current fault of every service. It is safe for
+// concurrent use.
+type faultSet struct {
+	mu sync.Mutex
+	m  map[Service]*faultState
+}
+
+type faultState struct {
+	f    Fault
+	left int // requests left that get f.Status, when f.Times > 0
+}
+
+func (fs *faultSet) set(svc Service, f Fault) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.m == nil {
+		fs.m = make(map[Service]*faultState)
+	}
+	fs.m[svc] = &faultState{f: f, left: f.Times}
+}
+
+func (fs *faultSet) clear() {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.m = nil
+}
+
+// take returns the fault for one request to svc and whether its Status
+// applies to it, counting down Times.
+func (fs *faultSet) take(svc Service) (Fault, bool) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	st := fs.m[svc]
+	if st == nil {
+		return Fault{}, false
+	}
+	f := st.f
+	if f.Status == 0 {
+		return f, false
+	}
+	if f.Times == 0 {
+		return f, true
+	}
+	if st.left > 0 {
+		st.left--
+		return f, true
+	}
+	return f, false
+}
+
+// maxBody bounds request bodies.
+const maxBody = 1 << 20
+
+// errorWriter writes a service's own error body for an HTTP status.
+type errorWriter func(w http.ResponseWriter, r *http.Request, status int)
+
+// withFaults wraps a service's handler with its fault switches and the
+// request body limit. closing ends hanging requests when the sandbox
+// closes.
+func withFaults(faults *faultSet, svc Service, closing <-chan struct{}, writeError errorWriter, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		f, status := faults.take(svc)
+		ctx := r.Context()
+		if f.Latency > 0 {
+			t := time.NewTimer(f.Latency)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-closing:
+				t.Stop()
+				return
+			}
+		}
+		if f.Hang {
+			select {
+			case <-ctx.Done():
+			case <-closing:
+			}
+			return
+		}
+		if status {
+			if f.RetryAfter > 0 && (f.Status == http.StatusTooManyRequests || f.Status == http.StatusServiceUnavailable) {
+				w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(f.RetryAfter.Seconds()))))
+			}
+			writeError(w, r, f.Status)
+			return
+		}
+		if !f.Malformed && !f.Truncated {
+			h.ServeHTTP(w, r)
+			return
+		}
+		rec := &recorder{header: make(http.Header)}
+		h.ServeHTTP(rec, r)
+		body := rec.body.Bytes()
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		if f.Malformed {
+			// Half the body and a stray tail: neither JSON nor XML.
+			broken := append(append([]byte{}, body[:len(body)/2]...), "\x00}]>#<"...)
+			w.Header().Set("Content-Length", strconv.Itoa(len(broken)))
+			w.WriteHeader(http.StatusOK)
+			_, _ = w.Write(broken)
+			return
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(rec.statusOr200())
+		_, _ = w.Write(body[:len(body)/2])
+		_ = http.NewResponseController(w).Flush()
+		// Abort: net/http closes the connection without logging.
+		panic(http.ErrAbortHandler)
+	})
+}
+
+// recorder captures a handler's answer so a fault can spoil it.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+// Header implements http.ResponseWriter.
+func (r *recorder) Header() http.Header { return r.header }
+
+// WriteHeader implements http.ResponseWriter.
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+}
+
+// Write implements http.ResponseWriter.
+func (r *recorder) Write(p []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.body.Write(p)
+}
+
+func (r *recorder) statusOr200() int {
+	if r.status == 0 {
+		return http.StatusOK
+	}
+	return r.status
+}

@@ -1,0 +1,319 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// The default grunndataWS accounts.
+const (
+	// DefaultGrunndataUser and DefaultGrunndataPassword are the account
+	// authorised for every grunndata operation.
+	DefaultGrunndataUser     = "SANDBOX"
+	DefaultGrunndataPassword = "sandbox-passord"
+	// DefaultGrunndataLimitedUser and DefaultGrunndataLimitedPassword are
+	// an account that is authenticated but not authorised for hentRoller
+	// (it gets hovedStatus -1, underStatus -100).
+	DefaultGrunndataLimitedUser     = "SANDBOX-BEGRENSET"
+	DefaultGrunndataLimitedPassword = "sandbox-begrenset"
+)
+
+// Config configures a [Sandbox]. The zero value is a working sandbox on
+// 127.0.0.1 with free ports and the default accounts.
+type Config struct {
+	// Addr is the host every simulator listens on; default 127.0.0.1.
+	Addr string
+	// Ports fixes a service's port; a missing or zero entry means any free
+	// port.
+	Ports map[Service]int
+	// GrunndataUser and GrunndataPassword are the fully authorised
+	// grunndataWS account; defaults DefaultGrunndataUser and
+	// DefaultGrunndataPassword.
+	GrunndataUser, GrunndataPassword string
+	// GrunndataLimitedUser and GrunndataLimitedPassword are the account not
+	// authorised for hentRoller; defaults DefaultGrunndataLimitedUser and
+	// DefaultGrunndataLimitedPassword.
+	GrunndataLimitedUser, GrunndataLimitedPassword string
+	// Now is the clock for dates in replies (prossessDato, timestamps) and
+	// for the demo certificates; default time.Now.
+	Now func() time.Time
+	// Logger receives the servers' own errors (TLS handshakes and the
+	// like), never request contents; nil discards them.
+	Logger *slog.Logger
+
+	// GrunndataNoteStatus is the hovedStatus that comes with data notes
+	// 1010–1180 (data returned, some item missing). [U] The published
+	// table of legal combinations and the recorded replies say 0, the
+	// default; the digest's simulator note suggests 1.
+	GrunndataNoteStatus int
+	// GrunndataResignedFlag is the fratraadt value of a resigned role in
+	// hentRoller; a current role is always "N". [L] The digest says "J",
+	// the default; hentRoller.xsd documents "K", "R" or "F".
+	GrunndataResignedFlag string
+	// BrregChecksum404 makes the REST API answer 404 instead of 400 for a
+	// 9-digit number that fails MOD11. [U] the live behaviour is not
+	// documented.
+	BrregChecksum404 bool
+}
+
+// Endpoints are the simulators' base URLs.
+type Endpoints struct {
+	// Brreg is Enhetsregisteret's REST base,
+	// https://127.0.0.1:PORT/enhetsregisteret/api.
+	Brreg string
+	// Grunndata is grunndataWS's ErFr endpoint,
+	// https://127.0.0.1:PORT/grunndata/ErFr.
+	Grunndata string
+}
+
+// The simulators' paths.
+const (
+	brregBasePath = "/enhetsregisteret/api"
+	grunndataPath = "/grunndata/ErFr"
+)
+
+// Sandbox is the set of simulators with their world, CA and fault
+// switches. Its methods are safe for concurrent use.
+type Sandbox struct {
+	cfg    Config
+	world  *World
+	ca     *authority
+	faults faultSet
+
+	demoOnce sync.Once
+	demo     []DemoCertificate
+	demoErr  error
+
+	mu        sync.Mutex
+	started   bool
+	closed    bool
+	closing   chan struct{}
+	servers   []*http.Server
+	wg        sync.WaitGroup
+	endpoints Endpoints
+}
+
+// New builds the world and the CA. It starts nothing; see [Sandbox.Start].
+func New(cfg Config) (*Sandbox, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1"
+	}
+	if cfg.GrunndataUser == "" {
+		cfg.GrunndataUser = DefaultGrunndataUser
+	}
+	if cfg.GrunndataPassword == "" {
+		cfg.GrunndataPassword = DefaultGrunndataPassword
+	}
+	if cfg.GrunndataLimitedUser == "" {
+		cfg.GrunndataLimitedUser = DefaultGrunndataLimitedUser
+	}
+	if cfg.GrunndataLimitedPassword == "" {
+		cfg.GrunndataLimitedPassword = DefaultGrunndataLimitedPassword
+	}
+	if cfg.GrunndataUser == cfg.GrunndataLimitedUser {
+		return nil, errors.New("sandbox: the grunndata user and the limited user must differ")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.GrunndataNoteStatus != 0 && cfg.GrunndataNoteStatus != 1 {
+		return nil, fmt.Errorf("sandbox: GrunndataNoteStatus %d: want 0 or 1", cfg.GrunndataNoteStatus)
+	}
+	switch cfg.GrunndataResignedFlag {
+	case "":
+		cfg.GrunndataResignedFlag = "J"
+	case "J", "K", "R", "F":
+	default:
+		return nil, fmt.Errorf("sandbox: GrunndataResignedFlag %q: want J, K, R or F", cfg.GrunndataResignedFlag)
+	}
+	for svc, p := range cfg.Ports {
+		if p < 0 || p > 65535 {
+			return nil, fmt.Errorf("sandbox: port %d for %s out of range", p, svc)
+		}
+	}
+	w, err := newWorld()
+	if err != nil {
+		return nil, err
+	}
+	ca, err := newAuthority(cfg.Now())
+	if err != nil {
+		return nil, err
+	}
+	return &Sandbox{cfg: cfg, world: w, ca: ca, closing: make(chan struct{})}, nil
+}
+
+// Start starts every simulator on its own TLS listener and returns once
+// they all accept connections. ctx bounds the start only; the simulators
+// run until [Sandbox.Close].
+func (s *Sandbox) Start(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.closed:
+		return errors.New("sandbox: start after close")
+	case s.started:
+		return errors.New("sandbox: already started")
+	}
+	type service struct {
+		svc     Service
+		path    string
+		handler func(base string) http.Handler
+		errors  errorWriter
+	}
+	services := []service{
+		{ServiceBrreg, brregBasePath, func(base string) http.Handler { return newBrreg(s.world, &s.cfg, base) }, brregError(&s.cfg)},
+		{ServiceGrunndata, grunndataPath, func(base string) http.Handler { return newGrunndata(s.world, &s.cfg, base) }, grunndataError},
+	}
+	var listeners []net.Listener
+	fail := func(err error) error {
+		for _, l := range listeners {
+			_ = l.Close()
+		}
+		return err
+	}
+	var bases []string
+	for _, sv := range services {
+		if err := ctx.Err(); err != nil {
+			return fail(fmt.Errorf("sandbox: start: %w", err))
+		}
+		var lc net.ListenConfig
+		l, err := lc.Listen(ctx, "tcp", net.JoinHostPort(s.cfg.Addr, strconv.Itoa(s.cfg.Ports[sv.svc])))
+		if err != nil {
+			return fail(fmt.Errorf("sandbox: %s listener: %w", sv.svc, err))
+		}
+		listeners = append(listeners, l)
+		port := l.Addr().(*net.TCPAddr).Port
+		bases = append(bases, "https://"+net.JoinHostPort(s.cfg.Addr, strconv.Itoa(port))+sv.path)
+	}
+	errLog := log.New(io.Discard, "", 0)
+	if s.cfg.Logger != nil {
+		errLog = slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelDebug)
+	}
+	var servers []*http.Server
+	for i, sv := range services {
+		cert, err := s.ca.serverCert(string(sv.svc), s.cfg.Addr)
+		if err != nil {
+			return fail(err)
+		}
+		servers = append(servers, &http.Server{
+			Handler:           withFaults(&s.faults, sv.svc, s.closing, sv.errors, sv.handler(bases[i])),
+			TLSConfig:         &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
+			ReadHeaderTimeout: 10 * time.Second,
+			ErrorLog:          errLog,
+		})
+	}
+	s.servers = servers
+	for i, srv := range servers {
+		l := listeners[i]
+		s.wg.Go(func() {
+			if err := srv.ServeTLS(l, "", ""); err != nil && !errors.Is(err, http.ErrServerClosed) && s.cfg.Logger != nil {
+				s.cfg.Logger.Error("sandbox server stopped", "service", string(services[i].svc), "err", err)
+			}
+		})
+	}
+	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1]}
+	s.started = true
+	if s.cfg.Logger != nil {
+		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata)
+	}
+	return nil
+}
+
+// Close stops every simulator, ends hanging requests and waits for the
+// servers to stop. It may be called more than once.
+func (s *Sandbox) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	close(s.closing)
+	servers := s.servers
+	s.mu.Unlock()
+	var errs []error
+	for _, srv := range servers {
+		if err := srv.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("sandbox: close: %w", err))
+		}
+	}
+	s.wg.Wait()
+	return errors.Join(errs...)
+}
+
+// World returns the sandbox's world (read-only).
+func (s *Sandbox) World() *World { return s.world }
+
+// Endpoints returns the simulators' base URLs; they are empty before
+// [Sandbox.Start].
+func (s *Sandbox) Endpoints() Endpoints {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.endpoints
+}
+
+// GrunndataCredentials returns the fully authorised grunndataWS account.
+func (s *Sandbox) GrunndataCredentials() (user, password string) {
+	return s.cfg.GrunndataUser, s.cfg.GrunndataPassword
+}
+
+// CACertPEM returns the sandbox CA's certificate in PEM form. Only a
+// client configured for the sandbox may trust it.
+func (s *Sandbox) CACertPEM() []byte { return append([]byte(nil), s.ca.pem...) }
+
+// CAPool returns a pool holding only the sandbox CA.
+func (s *Sandbox) CAPool() *x509.CertPool { return s.ca.pool.Clone() }
+
+// DemoCertificates returns the demo client certificates issued by the
+// sandbox CA to the world's accounting firm: an SCB one (API-Id in the CN
+// and the file name), a Norwegian enterprise one (organisasjonsnummer in
+// serialNumber and organizationIdentifier, RSA 2048) and a Finnish one
+// (Y-tunnus in the CN). They are made on first use. On error it returns
+// nil; [Sandbox.WriteDemoCertificates] reports the error.
+func (s *Sandbox) DemoCertificates() []DemoCertificate {
+	certs, err := s.demoCertificates()
+	if err != nil {
+		return nil
+	}
+	out := make([]DemoCertificate, len(certs))
+	for i, c := range certs {
+		c.Data = append([]byte(nil), c.Data...)
+		out[i] = c
+	}
+	return out
+}
+
+func (s *Sandbox) demoCertificates() ([]DemoCertificate, error) {
+	s.demoOnce.Do(func() {
+		s.demo, s.demoErr = s.ca.demoCertificates(s.world, s.cfg.Now())
+	})
+	return s.demo, s.demoErr
+}
+
+// WriteDemoCertificates writes the demo certificates into dir (made if
+// missing), each file readable by its owner only (0600).
+func (s *Sandbox) WriteDemoCertificates(dir string) error {
+	certs, err := s.demoCertificates()
+	if err != nil {
+		return err
+	}
+	return writeDemoCertificates(dir, certs)
+}
+
+// SetFault sets the fault of one service, replacing the one before; the
+// zero Fault heals it. It takes effect with the next request.
+func (s *Sandbox) SetFault(svc Service, f Fault) { s.faults.set(svc, f) }
+
+// ClearFaults heals every service.
+func (s *Sandbox) ClearFaults() { s.faults.clear() }

@@ -1,0 +1,75 @@
+package sandbox
+
+import (
+	"strings"
+
+	"github.com/motpart/motpart/internal/ident"
+)
+
+// nineDigits reports whether s is exactly nine ASCII digits.
+func nineDigits(s string) bool {
+	if len(s) != 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// mod11OrgNr reports whether the nine digits s pass the organisasjonsnummer
+// MOD11 check (registries.md §3.3). The simulators check it themselves
+// rather than through ident, as the real registers would.
+func mod11OrgNr(s string) bool {
+	w := [8]int{3, 2, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for i, x := range w {
+		sum += x * int(s[i]-'0')
+	}
+	c := 11 - sum%11
+	if c == 11 {
+		c = 0
+	}
+	return c != 10 && c == int(s[8]-'0')
+}
+
+// birthDate returns the birth date (YYYY-MM-DD) carried by a synthetic
+// fødselsnummer or D-nummer, or "" if id is none.
+func birthDate(id string) string {
+	n, err := ident.Parse(id, ident.Options{Country: ident.CountryNO, AllowTestData: true})
+	if err != nil {
+		return ""
+	}
+	t, ok := n.BirthDate()
+	if !ok {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// nameLineLen is the longest name line in the register.
+const nameLineLen = 35
+
+// nameLines splits a name into lines of at most 35 characters at spaces,
+// as the register stores names (grunndata navn1..navn5, REST enhet.navn).
+func nameLines(name string) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(name) {
+		switch {
+		case line == "":
+			line = word
+		case len([]rune(line))+1+len([]rune(word)) <= nameLineLen:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" || lines == nil {
+		lines = append(lines, line)
+	}
+	return lines
+}
