@@ -138,9 +138,9 @@ func (s *session) certImport(args []string) int {
 	if err != nil {
 		return s.fail("cert import", err)
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("cert import", err)
+	d, status := s.openVault("cert import")
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	password, err := s.certPassword()
@@ -184,9 +184,9 @@ func (s *session) certList(args []string) int {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("cert list", err)
+	d, status := s.openVault("cert list")
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	list, err := d.Certificates()
@@ -226,9 +226,9 @@ func (s *session) certExport(args []string) int {
 	if _, err := os.Stat(out); err == nil {
 		return s.fail("cert export", fmt.Errorf("%s exists; choose a new file name", out))
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("cert export", err)
+	d, status := s.openVault("cert export")
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	pw, err := s.password("MOTPART_NEW_PASSWORD", "Password for the exported file: ", true)
@@ -266,9 +266,9 @@ func (s *session) certRemove(args []string) int {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("cert remove", err)
+	d, status := s.openVault("cert remove")
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	if err := d.RemoveCertificate(args[0]); err != nil {

@@ -164,9 +164,9 @@ func (s *session) runSettings(args []string) int {
 		fmt.Fprint(s.stderr, usage)
 		return exitUsage
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("settings", err)
+	d, status := s.openVault("settings")
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	secret := func(key string) bool {

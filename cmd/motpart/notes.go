@@ -33,9 +33,9 @@ func (s *session) runNotes(args []string) int {
 		fmt.Fprint(s.stderr, usage)
 		return exitUsage
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("notes "+sub, err)
+	d, status := s.openVault("notes " + sub)
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	orgnr := args[0]

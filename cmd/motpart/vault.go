@@ -145,6 +145,16 @@ func (s *session) unlock(d *desk.Desk) error {
 	return d.Unlock(pw)
 }
 
+// openVault returns the use cases with the session's vault unlocked, or
+// nil and the exit status after saying why not (cmd names the command).
+func (s *session) openVault(cmd string) (*desk.Desk, int) {
+	d := s.desk()
+	if err := s.unlock(d); err != nil {
+		return nil, s.fail(cmd, err)
+	}
+	return d, exitOK
+}
+
 // runVault runs `motpart vault SUBCOMMAND`.
 func (s *session) runVault(args []string) int {
 	if len(args) == 0 {
@@ -266,16 +276,16 @@ func (s *session) vaultAudit(args []string) int {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return exitUsage
 	}
-	d := s.desk()
-	if err := s.unlock(d); err != nil {
-		return s.fail("vault audit", err)
+	d, status := s.openVault("vault audit")
+	if d == nil {
+		return status
 	}
 	defer d.Lock()
 	entries, check, err := d.AuditLog()
 	if err != nil {
 		return s.fail("vault audit", err)
 	}
-	status := exitOK
+	status = exitOK
 	if !check.Intact {
 		status = exitFailed
 	}

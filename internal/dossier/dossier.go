@@ -35,6 +35,8 @@ type Dossier struct {
 	Roles []Role `json:"roles,omitempty"`
 	// SubUnits are the unit's sub-units (bedrifter/virksomheter).
 	SubUnits []UnitRef `json:"sub_units,omitempty"`
+	// Owners are the beneficial owners, when a source gives them.
+	Owners *Owners `json:"owners,omitempty"`
 	// Sources says, for each source asked, what it answered.
 	Sources []Source `json:"sources"`
 }
@@ -140,12 +142,16 @@ type Person struct {
 	Deceased   bool   `json:"deceased,omitempty"`
 }
 
-// UnitRef names another unit: a role holder, a sub-unit, a parent.
+// UnitRef names another unit: a role holder, a sub-unit, a parent, an
+// intermediate company. A foreign unit has no Norwegian Number but its
+// home registration number in ForeignNumber and its Country.
 type UnitRef struct {
-	Number  string `json:"number"`
-	Name    string `json:"name"`
-	Form    string `json:"form,omitempty"`
-	Deleted bool   `json:"deleted,omitempty"`
+	Number        string `json:"number,omitempty"`
+	Name          string `json:"name,omitempty"`
+	Form          string `json:"form,omitempty"`
+	Deleted       bool   `json:"deleted,omitempty"`
+	ForeignNumber string `json:"foreign_number,omitempty"`
+	Country       string `json:"country,omitempty"`
 }
 
 // Status is what a source answered.
@@ -211,4 +217,69 @@ type HistoryEntry struct {
 	Number  string    `json:"number"`
 	Name    string    `json:"name"`
 	Fetched time.Time `json:"fetched"`
+}
+
+// Owners is what the Register of beneficial owners says of one
+// organisation.
+type Owners struct {
+	// Number is the organisation that must register its owners.
+	Number string `json:"number"`
+	// Status is the registration status, e.g.
+	// {reellerettighetshaverestatus.arid, "all identified"}; see the
+	// OwnerStatus constants for the codes, matched case-insensitively.
+	Status Code `json:"status"`
+	// Registered is when the registration was made (RFC 3339, UTC).
+	Registered time.Time `json:"registered,omitempty"`
+	// Owners are the beneficial owners.
+	Owners []BeneficialOwner `json:"owners,omitempty"`
+	// Source is "online" or "offline"; CopyDate is the offline copy's date.
+	Source   string `json:"source"`
+	CopyDate string `json:"copy_date,omitempty"`
+}
+
+// Registration statuses of the Register of beneficial owners, lower case.
+const (
+	OwnersAllIdentified  = "reellerettighetshaverestatus.arid" // all identified
+	OwnersSomeIdentified = "reellerettighetshaverestatus.nrki" // some cannot be identified
+	OwnersNoneIdentified = "reellerettighetshaverestatus.irki" // none can be identified
+	OwnersNone           = "reellerettighetshaverestatus.rikv" // none, and no public owner
+	OwnersNorwegianState = "reellerettighetshaverestatus.rknv" // none: a Norwegian public body owns > 75 %
+	OwnersForeignState   = "reellerettighetshaverestatus.rkuv" // none: a foreign public body owns > 75 %
+)
+
+// BeneficialOwner is one beneficial owner. Exempt owners carry only the
+// birth year, citizenships, country of residence and positions.
+type BeneficialOwner struct {
+	// Name is empty for an owner exempt from disclosure.
+	Name string `json:"name,omitempty"`
+	// NationalID is the fødselsnummer or D-nummer of a registered person;
+	// personal data, masked on screen until the user asks.
+	NationalID string `json:"national_id,omitempty"`
+	BirthDate  string `json:"birth_date,omitempty"` // YYYY-MM-DD
+	BirthYear  string `json:"birth_year,omitempty"` // YYYY
+	// Foreign is true for a person not in the Norwegian population register.
+	Foreign bool `json:"foreign,omitempty"`
+	// Citizenships and Residence are countries (ISO 3166 alpha-3 code and name).
+	Citizenships []Code     `json:"citizenships,omitempty"`
+	Residence    *Code      `json:"residence,omitempty"`
+	Exempt       bool       `json:"exempt,omitempty"`
+	Deceased     bool       `json:"deceased,omitempty"`
+	Positions    []Position `json:"positions,omitempty"`
+}
+
+// Position is one way a beneficial owner owns or controls the unit.
+type Position struct {
+	// Type is posisjontype.eier (ownership), .kont (control of votes),
+	// .ruas (right to appoint half the board) or .anne (other means).
+	Type Code `json:"type"`
+	// Interval is stoerrelseintervall.int1 (25–49.99 %), .int2 (50–74.99 %)
+	// or .int3 (75–100 %), for ownership and control of votes.
+	Interval *Code `json:"interval,omitempty"`
+	// Basis lists grunnlagtype.dire (direct), .indi (indirect), .enav
+	// (agreement or arrangement).
+	Basis []Code `json:"basis,omitempty"`
+	// Other describes control by other means.
+	Other string `json:"other,omitempty"`
+	// Intermediates are the companies the position runs through.
+	Intermediates []UnitRef `json:"intermediates,omitempty"`
 }
