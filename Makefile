@@ -63,8 +63,13 @@ screenshots: deps-shots desktop cli
 
 ## bench: the benchmarks behind docs/PERFORMANCE.md.
 bench:
+	@scripts/install-deps.sh bench
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./internal/ident/
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/vault/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/ownership/
+	$(GO) test -run '^$$' -bench LookupRichest -benchtime 200x ./internal/desk/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/registry/...
+	bench/rrh-import.sh 50 500
 
 ## fuzz: each fuzz target for FUZZTIME (default 30s).
 fuzz:

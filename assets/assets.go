@@ -13,7 +13,8 @@ import (
 var Icon []byte
 
 // Translations holds translations/{en,sv,nb,fi}.json in the go-i18n JSON
-// format that fyne.io/fyne/v2/lang reads.
+// format that fyne.io/fyne/v2/lang reads, and fyne.{nb,fi}.json: Fyne's
+// own dialog texts in the two languages Fyne lacks.
 //
 //go:embed translations/*.json
 var Translations embed.FS

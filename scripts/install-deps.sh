@@ -5,11 +5,13 @@
 #   scripts/install-deps.sh build   packages to build the window (cgo, OpenGL, X11)
 #   scripts/install-deps.sh test    packages for the test suite
 #   scripts/install-deps.sh shots   packages to take screenshots under Xvfb
+#   scripts/install-deps.sh bench   packages the benchmark scripts use
 set -eu
 
 build="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
 shots="xvfb xauth imagemagick x11-utils openssl"
 test="gcc libc6-dev"
+bench="time"
 
 want=""
 for set in "$@"; do
@@ -17,6 +19,7 @@ for set in "$@"; do
 	build) want="$want $build" ;;
 	test) want="$want $test" ;;
 	shots) want="$want $build $shots" ;;
+	bench) want="$want $bench" ;;
 	*) echo "install-deps: unknown set $set" >&2; exit 2 ;;
 	esac
 done

@@ -83,6 +83,9 @@ shot lookup-invalid-sv sv --vault "$vault" --screen lookup --search "811218-9875
 shot lookup-nb nb --vault "$vault" --screen lookup --search "923 609 016"
 shot lookup-fi fi --vault "$vault" --screen lookup --search "0116297-6"
 shot lookup-dossier en --vault "$vault" --lookup 311111116
+shot lookup-owners en --vault "$vault" --lookup 311111116 --tab 1
+shot lookup-ownership en --vault "$vault" --lookup 311111116 --tab 2
+shot lookup-ownership-cross sv --vault "$vault" --lookup 312222221 --tab 2
 shot lookup-dossier-nb nb --vault "$vault" --lookup 310322199
 shot lookup-subunit-fi fi --vault "$vault" --lookup 310126144
 shot settings en --vault "$vault" --screen settings

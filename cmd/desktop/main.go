@@ -27,6 +27,7 @@ func main() {
 	screen := flag.String("screen", "", "open on this screen once unlocked: lookup, certificates or settings")
 	search := flag.String("search", "", "type this number into the Lookup screen")
 	lookup := flag.String("lookup", "", "look this organisation up at start")
+	tab := flag.Int("tab", 0, "with --lookup: the dossier tab to show (0 company, 1 beneficial owners, 2 ownership)")
 	importFile := flag.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
 	importToName := flag.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
 	flag.Parse()
@@ -43,7 +44,8 @@ func main() {
 	fa := app.NewWithID("io.github.motpart.Motpart")
 	// The registers' addresses can be changed for one run, as on the
 	// command line; the settings in the vault say the rest.
-	overrides := desk.Overrides{BrregURL: os.Getenv("MOTPART_BRREG_URL"), GrunndataURL: os.Getenv("MOTPART_GRUNNDATA_URL")}
+	overrides := desk.Overrides{BrregURL: os.Getenv("MOTPART_BRREG_URL"), GrunndataURL: os.Getenv("MOTPART_GRUNNDATA_URL"),
+		MaskinportenURL: os.Getenv("MOTPART_MASKINPORTEN_URL"), RRHURL: os.Getenv("MOTPART_RRH_URL")}
 	if path := os.Getenv("MOTPART_EXTRA_CA"); path != "" {
 		pem, err := os.ReadFile(path)
 		if err != nil {
@@ -65,7 +67,7 @@ func main() {
 	if *search != "" {
 		ui.Search(*search)
 	}
-	if *lookup != "" && !ui.LookUp(*lookup) {
+	if *lookup != "" && !ui.LookUp(*lookup, *tab) {
 		fmt.Fprintln(os.Stderr, "motpart-desktop: --lookup needs the vault unlocked")
 	}
 	if *importFile != "" {

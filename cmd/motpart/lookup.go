@@ -26,6 +26,8 @@ func (s *session) overrides(env string) (desk.Overrides, error) {
 	}
 	o.BrregURL, _ = s.lookupEnv("MOTPART_BRREG_URL")
 	o.GrunndataURL, _ = s.lookupEnv("MOTPART_GRUNNDATA_URL")
+	o.MaskinportenURL, _ = s.lookupEnv("MOTPART_MASKINPORTEN_URL")
+	o.RRHURL, _ = s.lookupEnv("MOTPART_RRH_URL")
 	if path, ok := s.lookupEnv("MOTPART_EXTRA_CA"); ok && path != "" {
 		pem, err := os.ReadFile(path)
 		if err != nil {

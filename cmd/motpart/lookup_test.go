@@ -24,7 +24,7 @@ func TestLookupAndSettingsCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &dos); err != nil {
 		t.Fatalf("not a dossier: %v\n%s", err, out)
 	}
-	if dos.Company == nil || dos.Company.Name != "SOLSTRAND INDUSTRIER ASA" || len(dos.Roles) == 0 || len(dos.Sources) != 2 {
+	if dos.Company == nil || dos.Company.Name != "SOLSTRAND INDUSTRIER ASA" || len(dos.Roles) == 0 || len(dos.Sources) != 3 || dos.Owners == nil || len(dos.Owners.Owners) == 0 {
 		t.Errorf("dossier %+v", dos)
 	}
 	code, out, _ = c.run("", "lookup", sandbox.DuplicateOrgNr)

@@ -48,8 +48,15 @@ Usage:
   motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER
       Ask every register about an organisation and print the dossier (saved in the
       vault). Exit status 1 when a source failed. $MOTPART_BRREG_URL,
-      $MOTPART_GRUNNDATA_URL and $MOTPART_EXTRA_CA (a PEM file of extra trusted
-      roots) change the registers' addresses for one run.
+      $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL and
+      $MOTPART_EXTRA_CA (a PEM file of extra trusted roots) change the registers'
+      addresses for one run.
+
+  motpart [--vault PATH] rrh import [--date YYYY-MM-DD] FILE | refresh
+      Import a full download of the Register of beneficial owners (totalbestand:
+      zip of JSON or CSV, or the file itself) as the offline copy; lookups answer
+      from it when the register cannot be reached. refresh brings the copy up to
+      date from the register's change log.
 
   motpart [--vault PATH] settings set KEY VALUE | get KEY | list
       The settings Motpart keeps in the vault (secrets are never printed).
@@ -113,6 +120,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runSettings(args[1:])
 	case "sandbox":
 		return s.runSandbox(args[1:])
+	case "rrh":
+		return s.runRRH(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -40,6 +40,9 @@ type Config struct {
 	Overrides Overrides
 	// SourceTimeout bounds each source in a lookup; zero means 20 s.
 	SourceTimeout time.Duration
+	// Sandbox configures the simulators when the Desk starts them; tests
+	// shorten token lifetimes with it.
+	Sandbox sandbox.Config
 }
 
 // Desk carries out what a user asks for. Make one with New.

@@ -12,6 +12,7 @@ import (
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/brreg"
+	"github.com/motpart/motpart/internal/registry/rrh"
 	"github.com/motpart/motpart/internal/registry/transport"
 	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/vault"
@@ -32,9 +33,11 @@ const defaultSourceTimeout = 20 * time.Second
 // fills them from --env and $MOTPART_BRREG_URL, $MOTPART_GRUNNDATA_URL and
 // $MOTPART_EXTRA_CA.
 type Overrides struct {
-	Environment  Environment
-	BrregURL     string
-	GrunndataURL string
+	Environment     Environment
+	BrregURL        string
+	GrunndataURL    string
+	MaskinportenURL string
+	RRHURL          string
 	// ExtraRootsPEM are roots trusted besides the system's (never used for
 	// the sandbox, which trusts only its own CA).
 	ExtraRootsPEM []byte
@@ -52,6 +55,9 @@ type registers struct {
 	env       Environment
 	rest      *brreg.REST
 	grunndata *brreg.Grunndata // nil without a grunndataWS account
+	owners    *rrh.Client      // nil when the register cannot be asked
+	// noOwners says why owners is nil.
+	noOwners *dossier.Source
 }
 
 // resetClients drops the clients, so the next lookup builds them from the
@@ -86,8 +92,10 @@ func (d *Desk) registers(ctx context.Context) (*registers, error) {
 	brregURL, grunndataURL := productionHosts()
 	user, password := setting(SettingGrunndataUser), setting(SettingGrunndataPassword)
 	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: d.cfg.Overrides.ExtraRootsPEM}
+	var sb *sandbox.Sandbox
 	if env == EnvSandbox {
-		sb, err := d.startSandbox(ctx)
+		var err error
+		sb, err = d.startSandbox(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +126,7 @@ func (d *Desk) registers(ctx context.Context) (*registers, error) {
 	if user != "" {
 		regs.grunndata = brreg.NewGrunndata(grunndataURL, user, password, t)
 	}
+	regs.owners, regs.noOwners = d.ownersClient(ctx, env, t, sb)
 	d.regs = regs
 	return regs, nil
 }
@@ -127,7 +136,7 @@ func (d *Desk) startSandbox(ctx context.Context) (*sandbox.Sandbox, error) {
 	if d.sandbox != nil {
 		return d.sandbox, nil
 	}
-	sb, err := sandbox.New(sandbox.Config{})
+	sb, err := sandbox.New(d.cfg.Sandbox)
 	if err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("building the sandbox: %w", err))
 	}
@@ -201,6 +210,15 @@ func (d *Desk) lookupNorway(ctx context.Context, regs *registers, orgnr string, 
 	}
 	var wg sync.WaitGroup
 	results := make([]brreg.Result, 2)
+	var owners *dossier.Owners
+	var ownersSource dossier.Source
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		owners, ownersSource = d.lookupOwners(sctx, regs.owners, regs.noOwners, orgnr)
+	}()
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -222,6 +240,8 @@ func (d *Desk) lookupNorway(ctx context.Context, regs *registers, orgnr string, 
 	}
 	wg.Wait()
 	merge(dos, results...)
+	dos.Owners = owners
+	dos.Sources = append(dos.Sources, ownersSource)
 }
 
 // merge puts the sources' results into dos: the first that found the unit

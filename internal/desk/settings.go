@@ -50,6 +50,11 @@ func Settings() []SettingInfo {
 		{SettingGrunndataURL, false, "address of grunndataWS (empty: the environment's)"},
 		{SettingGrunndataUser, false, "grunndataWS user id, from the contract with Brønnøysund"},
 		{SettingGrunndataPassword, true, "grunndataWS password"},
+		{SettingMaskinportenClientID, false, "Maskinporten client id (from Samarbeidsportalen)"},
+		{SettingMaskinportenScope, false, "Maskinporten scope for the Register of beneficial owners: " + strings.Join(OwnerScopes(), ", ")},
+		{SettingMaskinportenCertificate, false, "name of the stored enterprise certificate that signs Maskinporten grants"},
+		{SettingMaskinportenURL, false, "Maskinporten's address (empty: the environment's)"},
+		{SettingRRHURL, false, "address of the Register of beneficial owners (empty: the environment's)"},
 	}
 }
 
@@ -96,7 +101,10 @@ func (d *Desk) SetSetting(key, value string) error {
 			return problem.New(problem.CodeBadSetting, fmt.Errorf("environment %q: want sandbox, test or production", value))
 		}
 	}
-	if (key == SettingBrregURL || key == SettingGrunndataURL) && value != "" && !strings.HasPrefix(value, "https://") {
+	if key == SettingMaskinportenScope && value != "" && !slices.Contains(OwnerScopes(), value) {
+		return problem.New(problem.CodeBadSetting, fmt.Errorf("scope %q: want one of %s", value, strings.Join(OwnerScopes(), ", ")))
+	}
+	if strings.HasSuffix(key, ".url") && value != "" && !strings.HasPrefix(value, "https://") {
 		return problem.New(problem.CodeBadSetting, fmt.Errorf("%s must be an https:// address", key))
 	}
 	err := d.withVault(func(v *vault.Vault) error {

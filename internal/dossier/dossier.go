@@ -283,3 +283,13 @@ type Position struct {
 	// Intermediates are the companies the position runs through.
 	Intermediates []UnitRef `json:"intermediates,omitempty"`
 }
+
+// OwnersCopy describes the offline copy of the Register of beneficial
+// owners kept in the vault.
+type OwnersCopy struct {
+	// Date is the download's date, YYYY-MM-DD.
+	Date          string    `json:"date"`
+	Registrations int       `json:"registrations"`
+	Sequence      int64     `json:"sequence"`
+	Imported      time.Time `json:"imported"`
+}

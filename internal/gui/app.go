@@ -200,11 +200,13 @@ func (a *App) Search(text string) bool {
 }
 
 // LookUp types number into the Lookup screen and looks it up, as Enter
-// does.
-func (a *App) LookUp(number string) bool {
+// does, then shows the dossier's tab (0 the company, 1 the beneficial
+// owners, 2 the ownership graph).
+func (a *App) LookUp(number string, tab int) bool {
 	if !a.ShowScreen(ScreenLookup) {
 		return false
 	}
+	a.lookup.tab = tab
 	a.lookup.openUnit(number)
 	return true
 }
@@ -334,5 +336,22 @@ func (a *App) installShortcuts() {
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		a.ShowScreen(ScreenLookup)
+	})
+	// Alt+Left and Alt+Right go back and forward between dossiers, as in
+	// a browser; Ctrl+R looks the dossier up again.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+		if a.lookup != nil {
+			a.lookup.goBack()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+		if a.lookup != nil {
+			a.lookup.goForward()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if a.lookup != nil {
+			a.lookup.lookUp()
+		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/ownership"
 )
 
 // Desk is what the window asks of Motpart's use cases. internal/desk.Desk
@@ -66,4 +67,20 @@ type Desk interface {
 	// Setting and SetSetting read and change a setting kept in the vault.
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
+
+	// RevealOwnerID shows a beneficial owner's full identity number and
+	// writes that it was shown to the audit log.
+	RevealOwnerID(orgnr string, i int) (string, error)
+	// ImportOwnersCopy imports a download of the Register of beneficial
+	// owners as the offline copy, reporting progress; ctx cancels it.
+	ImportOwnersCopy(ctx context.Context, path, date string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error)
+	// RefreshOwnersCopy brings the offline copy up to date from the
+	// register's change log and says how many organisations changed.
+	RefreshOwnersCopy(ctx context.Context) (int, error)
+	// OwnersCopy describes the offline copy; ok is false without one.
+	OwnersCopy() (copy dossier.OwnersCopy, ok bool, err error)
+	// OwnerScopes lists the Maskinporten scopes of the register.
+	OwnerScopes() []string
+	// OwnershipGraph builds the ownership graph of a dossier.
+	OwnershipGraph(dos *dossier.Dossier) *ownership.Graph
 }

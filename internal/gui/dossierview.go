@@ -20,18 +20,29 @@ import (
 type dossierView struct {
 	box  *fyne.Container
 	open func(number string)
+	// reveal shows a beneficial owner's full identity number.
+	reveal func(orgnr string, i int) (string, error)
+	// ownership is the Ownership tab of the dossier shown.
+	ownership *ownershipTab
+	app       *App
 	// units are the buttons that open another unit's dossier, by number.
 	units map[string]*widget.Button
+	// tabs are the dossier's tabs: the company, the beneficial owners.
+	tabs *container.AppTabs
+	// reveals are the owners' Show buttons, in order.
+	reveals []*widget.Button
 }
 
-func newDossierView(open func(string)) *dossierView {
-	return &dossierView{box: container.NewVBox(), open: open, units: map[string]*widget.Button{}}
+func newDossierView(a *App, open func(string)) *dossierView {
+	return &dossierView{box: container.NewVBox(), app: a, open: open, reveal: a.desk.RevealOwnerID, units: map[string]*widget.Button{}}
 }
 
 // show draws dos; nil clears the view.
 func (v *dossierView) show(dos *dossier.Dossier) {
 	v.units = map[string]*widget.Button{}
+	v.reveals = nil
 	if dos == nil {
+		v.tabs = nil
 		v.box.Objects = nil
 		v.box.Refresh()
 		return
@@ -64,7 +75,13 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	when := widget.NewLabel(lang.L("Looked up {{.Time}}.", map[string]any{"Time": dos.Fetched.Local().Format("2006-01-02 15:04:05")}))
 	when.SizeName = theme.SizeNameCaptionText
 	objs = append(objs, when)
-	v.box.Objects = objs
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Company"), theme.HomeIcon(), container.NewVBox(objs...)),
+		container.NewTabItemWithIcon(lang.L("Beneficial owners"), theme.AccountIcon(), v.owners(dos)),
+	)
+	v.ownership = newOwnershipTab(v.app, v.app.desk.OwnershipGraph(dos), v.open)
+	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Ownership"), theme.GridIcon(), v.ownership.content()))
+	v.box.Objects = []fyne.CanvasObject{v.tabs}
 	v.box.Refresh()
 }
 

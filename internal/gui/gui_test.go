@@ -418,17 +418,12 @@ func labelsIn(o fyne.CanvasObject) []string {
 			}
 		case *container.Scroll:
 			walk(w.Content)
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				walk(it.Content)
+			}
 		}
 	}
 	walk(o)
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -39,6 +39,19 @@ type lookupScreen struct {
 	number string
 	// current is the dossier shown.
 	current *dossier.Dossier
+	// tab is the dossier tab to show (0 the company, 1 the beneficial
+	// owners, 2 the ownership graph).
+	tab int
+
+	// visited are the dossiers looked up, for back and forward; at is the
+	// one shown.
+	visited []string
+	at      int
+	back    *widget.Button
+	forward *widget.Button
+	reload  *widget.Button
+	copyNum *widget.Button
+	moving  bool // a back/forward move is looking up, not a new visit
 }
 
 func newLookupScreen(a *App) *lookupScreen {
@@ -66,14 +79,84 @@ func newLookupScreen(a *App) *lookupScreen {
 	s.message = wrapLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
-	s.dossier = newDossierView(s.openUnit)
+	s.dossier = newDossierView(a, s.openUnit)
 	s.history = container.NewVBox()
+	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.goBack)
+	s.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), s.goForward)
+	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.lookUp)
+	s.copyNum = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.copyNumber)
+	s.at = -1
+	s.updateNav()
 	return s
+}
+
+// updateNav enables back, forward, refresh and copy when they can act.
+func (s *lookupScreen) updateNav() {
+	enable := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	enable(s.back, s.at > 0)
+	enable(s.forward, s.at >= 0 && s.at < len(s.visited)-1)
+	enable(s.reload, s.current != nil && s.cancel == nil)
+	enable(s.copyNum, s.current != nil)
+}
+
+// goBack shows the dossier looked up before this one.
+func (s *lookupScreen) goBack() {
+	if s.at > 0 {
+		s.at--
+		s.moveTo(s.visited[s.at])
+	}
+}
+
+// goForward shows the dossier looked up after this one.
+func (s *lookupScreen) goForward() {
+	if s.at < len(s.visited)-1 {
+		s.at++
+		s.moveTo(s.visited[s.at])
+	}
+}
+
+// moveTo shows number's dossier from the vault (as last looked up),
+// without a new lookup; Refresh asks the registers again.
+func (s *lookupScreen) moveTo(number string) {
+	s.moving = true
+	defer func() { s.moving = false }()
+	s.cancelLookup()
+	s.country.SetSelectedIndex(0)
+	s.search.SetText(number)
+	if dos, err := s.app.desk.SavedDossier(number); err == nil {
+		s.showDossier(dos)
+	} else {
+		s.lookUp()
+	}
+	s.updateNav()
+}
+
+// visit records number as the dossier shown, dropping what was ahead.
+func (s *lookupScreen) visit(number string) {
+	if s.moving || (s.at >= 0 && s.visited[s.at] == number) {
+		return
+	}
+	s.visited = append(s.visited[:s.at+1], number)
+	s.at = len(s.visited) - 1
+}
+
+// copyNumber puts the organisation number on the clipboard.
+func (s *lookupScreen) copyNumber() {
+	if s.current != nil {
+		s.app.fyne.Clipboard().SetContent(s.current.Number)
+	}
 }
 
 func (s *lookupScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Look up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.country, s.lookupButton, s.cancelButton), s.search)
+	nav := container.NewHBox(s.back, s.forward)
+	bar := container.NewBorder(nil, nil, nav, container.NewHBox(s.country, s.lookupButton, s.cancelButton, s.reload, s.copyNum), s.search)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.verdict)
 	s.showHistory()
 	body := container.NewVBox(verdict, s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
@@ -164,6 +247,7 @@ func (s *lookupScreen) lookUp() {
 	s.cancel = cancel
 	s.lookupButton.Disable()
 	s.cancelButton.Show()
+	s.reload.Disable()
 	s.message.Hide()
 	s.busy.Show()
 	s.busy.Start()
@@ -196,7 +280,9 @@ func (s *lookupScreen) lookUp() {
 			s.message.SetText(problemText(err))
 			s.message.Show()
 		}
+		s.visit(number)
 		s.showDossier(dos)
+		s.updateNav()
 	})
 }
 
@@ -213,6 +299,9 @@ func (s *lookupScreen) showDossier(dos *dossier.Dossier) {
 	s.dossier.show(dos)
 	if dos != nil {
 		s.details.Hide() // the dossier says it all
+		if s.tab > 0 && s.tab < len(s.dossier.tabs.Items) {
+			s.dossier.tabs.SelectIndex(s.tab)
+		}
 	}
 }
 

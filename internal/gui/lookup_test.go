@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,8 +104,44 @@ func buttonTexts(o fyne.CanvasObject) []string {
 			}
 		case *widget.Button:
 			out = append(out, w.Text)
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				walk(it.Content)
+			}
 		}
 	}
 	walk(o)
 	return out
+}
+
+func TestBackForwardAndCopy(t *testing.T) {
+	a := newUnlockedApp(t, "en")
+	s := a.lookup
+	if !s.back.Disabled() || !s.forward.Disabled() || !s.copyNum.Disabled() {
+		t.Error("navigation enabled before any lookup")
+	}
+	lookUp(t, a, sandbox.RichestOrgNr)
+	lookUp(t, a, sandbox.AuditorOrgNr)
+	lookUp(t, a, sandbox.BankruptOrgNr)
+	test.Tap(s.back)
+	if s.current.Number != sandbox.AuditorOrgNr || s.search.Text != sandbox.AuditorOrgNr {
+		t.Fatalf("back shows %s", s.current.Number)
+	}
+	test.Tap(s.back)
+	if s.current.Number != sandbox.RichestOrgNr || !s.back.Disabled() || s.forward.Disabled() {
+		t.Fatalf("second back: %s, back disabled %v, forward disabled %v", s.current.Number, s.back.Disabled(), s.forward.Disabled())
+	}
+	test.Tap(s.forward)
+	if s.current.Number != sandbox.AuditorOrgNr {
+		t.Fatalf("forward shows %s", s.current.Number)
+	}
+	// A new lookup drops what was ahead.
+	lookUp(t, a, sandbox.DeletedOrgNr)
+	if !s.forward.Disabled() || len(s.visited) != 3 {
+		t.Errorf("visited %v, forward disabled %v", s.visited, s.forward.Disabled())
+	}
+	test.Tap(s.copyNum)
+	if got := a.fyne.Clipboard().Content(); got != sandbox.DeletedOrgNr {
+		t.Errorf("clipboard %q", got)
+	}
 }

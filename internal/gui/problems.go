@@ -45,6 +45,18 @@ func problemText(err error) string {
 		return lang.L("Give the certificate a name of 1 to {{.Count}} characters.", map[string]any{"Count": problem.MaxCertNameLen})
 	case problem.CodeCertNotFound:
 		return lang.L("That certificate is no longer in the vault.")
+	case problem.CodeNoCopy:
+		return lang.L("There is no offline copy yet: import a download of the register first.")
+	case problem.CodeNoAccess, problem.CodeRegisterFailed:
+		detail := ""
+		if p.Err != nil {
+			detail = p.Err.Error()
+		}
+		return lang.L("The register could not be asked: {{.Error}}", map[string]any{"Error": detail})
+	case problem.CodeBadDownload:
+		return lang.L("This file is not a download of the Register of beneficial owners that Motpart can read (a zip of JSON or CSV, or the file itself).")
+	case problem.CodeCanceled:
+		return lang.L("Cancelled.")
 	}
 	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
 }

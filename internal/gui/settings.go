@@ -1,10 +1,13 @@
 package gui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -25,6 +28,17 @@ type settingsScreen struct {
 	grunndataPW  *widget.Entry
 	saveRegs     *widget.Button
 	regsMessage  *widget.Label
+
+	// Maskinporten and the offline copy of the Register of beneficial owners
+	mpClientID    *widget.Entry
+	mpScope       *widget.Select
+	mpCertificate *widget.Select
+	copyInfo      *widget.Label
+	importCopy    *widget.Button
+	cancelImport  *widget.Button
+	importBar     *widget.ProgressBar
+	refreshCopy   *widget.Button
+	cancel        context.CancelFunc
 }
 
 // Setting keys of internal/desk (the window reaches them through Desk).
@@ -34,6 +48,9 @@ const (
 	settingGrunndataURL      = "grunndata.url"
 	settingGrunndataUser     = "grunndata.userid"
 	settingGrunndataPassword = "grunndata.password"
+	settingMPClientID        = "maskinporten.client_id"
+	settingMPScope           = "maskinporten.scope"
+	settingMPCertificate     = "maskinporten.certificate"
 )
 
 // environments are the values of the environment setting, in the order
@@ -55,8 +72,103 @@ func newSettingsScreen(a *App) *settingsScreen {
 	s.saveRegs = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.saveRegisters)
 	s.regsMessage = wrapLabel("")
 	s.regsMessage.Hide()
+	s.mpClientID = widget.NewEntry()
+	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
+	s.mpScope = widget.NewSelect(a.desk.OwnerScopes(), nil)
+	s.mpCertificate = widget.NewSelect(nil, nil)
+	s.copyInfo = wrapLabel("")
+	s.importCopy = widget.NewButtonWithIcon(lang.L("Import a download of the register…"), theme.DownloadIcon(), s.chooseCopy)
+	s.cancelImport = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
+		if s.cancel != nil {
+			s.cancel()
+		}
+	})
+	s.cancelImport.Hide()
+	s.importBar = widget.NewProgressBar()
+	s.importBar.Hide()
+	s.refreshCopy = widget.NewButtonWithIcon(lang.L("Update from the change log"), theme.ViewRefreshIcon(), s.refreshFromLog)
 	s.loadRegisters()
 	return s
+}
+
+// showCopyInfo says which offline copy of the register the vault holds.
+func (s *settingsScreen) showCopyInfo() {
+	c, ok, err := s.app.desk.OwnersCopy()
+	switch {
+	case err != nil:
+		s.copyInfo.SetText(problemText(err))
+	case !ok:
+		s.copyInfo.SetText(lang.L("No offline copy. Import the register's full download (totalbestand) to look owners up when the register cannot be reached."))
+	default:
+		s.copyInfo.SetText(lang.L("Offline copy of {{.Date}}: {{.Count}} organisations.", map[string]any{"Date": c.Date, "Count": c.Registrations}))
+	}
+}
+
+// refreshFromLog brings the offline copy up to date in the background.
+func (s *settingsScreen) refreshFromLog() {
+	s.app.activity()
+	s.refreshCopy.Disable()
+	var n int
+	s.app.background(func() error {
+		var err error
+		n, err = s.app.desk.RefreshOwnersCopy(context.Background())
+		return err
+	}, func(err error) {
+		s.refreshCopy.Enable()
+		s.showCopyInfo()
+		if err != nil {
+			s.copyInfo.SetText(s.copyInfo.Text + " " + problemText(err))
+			return
+		}
+		s.copyInfo.SetText(s.copyInfo.Text + " " + lang.L("{{.Count}} organisations updated from the change log.", map[string]any{"Count": n}))
+	})
+}
+
+// chooseCopy asks for the download and imports it.
+func (s *settingsScreen) chooseCopy() {
+	s.app.activity()
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		s.importFrom(path)
+	}, s.app.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".json", ".csv"}))
+	d.Show()
+}
+
+// importFrom imports the download at path in the background, with a
+// progress bar and a Cancel button.
+func (s *settingsScreen) importFrom(path string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.importCopy.Disable()
+	s.cancelImport.Show()
+	s.importBar.SetValue(0)
+	s.importBar.Show()
+	s.app.background(func() error {
+		_, err := s.app.desk.ImportOwnersCopy(ctx, path, "", func(read, total int64, n int) {
+			if total > 0 {
+				fraction := float64(read) / float64(total)
+				s.app.do(func() { s.importBar.SetValue(fraction) })
+			}
+			s.app.activity()
+		})
+		return err
+	}, func(err error) {
+		cancel()
+		s.cancel = nil
+		s.importCopy.Enable()
+		s.cancelImport.Hide()
+		s.importBar.Hide()
+		if err != nil {
+			s.copyInfo.SetText(problemText(err))
+			return
+		}
+		s.showCopyInfo()
+	})
 }
 
 // loadRegisters shows the stored register settings (never the password).
@@ -75,6 +187,20 @@ func (s *settingsScreen) loadRegisters() {
 	if get(settingGrunndataPassword) != "" {
 		s.grunndataPW.SetPlaceHolder(lang.L("Stored; type to replace"))
 	}
+	s.mpClientID.SetText(get(settingMPClientID))
+	s.mpScope.SetSelected(get(settingMPScope))
+	names := []string{lang.L("The sandbox's demo certificate")}
+	if list, err := s.app.desk.Certificates(); err == nil {
+		for _, c := range list {
+			names = append(names, c.Name)
+		}
+	}
+	s.mpCertificate.Options = names
+	s.mpCertificate.SetSelectedIndex(0)
+	if chosen := get(settingMPCertificate); chosen != "" {
+		s.mpCertificate.SetSelected(chosen)
+	}
+	s.showCopyInfo()
 }
 
 // saveRegisters stores the register settings.
@@ -89,6 +215,13 @@ func (s *settingsScreen) saveRegisters() {
 	if s.grunndataPW.Text != "" {
 		values = append(values, struct{ key, value string }{settingGrunndataPassword, s.grunndataPW.Text})
 	}
+	certificate := ""
+	if s.mpCertificate.SelectedIndex() > 0 {
+		certificate = s.mpCertificate.Selected
+	}
+	values = append(values, []struct{ key, value string }{
+		{settingMPClientID, s.mpClientID.Text}, {settingMPScope, s.mpScope.Selected}, {settingMPCertificate, certificate},
+	}...)
 	for _, v := range values {
 		if err := s.app.desk.SetSetting(v.key, v.value); err != nil {
 			s.regsMessage.Importance = widget.DangerImportance
@@ -120,10 +253,15 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("grunndataWS address"), s.grunndataURL),
 		widget.NewFormItem(lang.L("grunndataWS user id"), s.grunndataID),
 		widget.NewFormItem(lang.L("grunndataWS password"), s.grunndataPW),
+		widget.NewFormItem(lang.L("Maskinporten client id"), s.mpClientID),
+		widget.NewFormItem(lang.L("Maskinporten scope"), s.mpScope),
+		widget.NewFormItem(lang.L("Signing certificate"), s.mpCertificate),
 	)
 	regsTitle := widget.NewLabelWithStyle(lang.L("Registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewPadded(container.NewVScroll(container.NewVBox(title, form, path, widget.NewSeparator(), regsTitle, regs,
-		container.NewHBox(s.saveRegs), s.regsMessage)))
+		container.NewHBox(s.saveRegs), s.regsMessage,
+		widget.NewSeparator(), widget.NewLabelWithStyle(lang.L("Offline copy of the Register of beneficial owners"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.copyInfo, container.NewHBox(s.importCopy, s.refreshCopy, s.cancelImport), s.importBar)))
 }
 
 // languageSelect offers the system language and each translation; choosing

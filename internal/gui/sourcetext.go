@@ -15,6 +15,8 @@ func sourceName(id string) string {
 		return lang.L("Brønnøysund, Enhetsregisteret")
 	case "grunndata":
 		return lang.L("Brønnøysund, grunndataWS")
+	case "rrh":
+		return lang.L("Register of beneficial owners")
 	case "registers":
 		return lang.L("Registers")
 	}
@@ -68,6 +70,17 @@ func sourceDetailText(s dossier.Source) string {
 		return lang.L("grunndataWS needs a contract account with Brønnøysund: add its user id and password in Settings.")
 	case "country_not_connected":
 		return lang.L("Motpart has no register for this country connected yet.")
+	case "not_required":
+		return lang.L("The company does not have to register beneficial owners.")
+	case "forbidden":
+		return lang.L("The register refused the Maskinporten token: check that Brønnøysund has granted the scope chosen in Settings.")
+	case "no_client":
+		return lang.L("No Maskinporten client: enter the client id from Samarbeidsportalen in Settings.")
+	case "no_certificate":
+		return lang.L("No enterprise certificate for Maskinporten: import it under Certificates and choose it in Settings.")
+	}
+	if strings.HasPrefix(s.Code, "mp_") {
+		return lang.L("Maskinporten refused the request: {{.Message}}", map[string]any{"Message": s.Message})
 	}
 	if isGrunndataCode(s.Code) {
 		return grunndataCodeText(s.Code, s.Message)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/motpart/motpart/assets"
 )
 
@@ -118,5 +120,31 @@ func TestTranslationsDiffer(t *testing.T) {
 		if same*5 > len(tr) {
 			t.Errorf("%s.json: %d of %d strings are the English text", code, same, len(tr))
 		}
+	}
+}
+
+func TestFyneDialogTextsInBokmålAndFinnish(t *testing.T) {
+	for _, code := range []string{"nb", "fi"} {
+		data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/fyne." + code + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]any{}
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, key := range []string{"Cancel", "OK", "Open", "Save", "Yes", "No", "New Folder", "Show Hidden Files", "file.name", "monday"} {
+			if _, ok := m[key]; !ok {
+				t.Errorf("fyne.%s.json lacks %q", code, key)
+			}
+		}
+	}
+	t.Setenv("LANGUAGE", "fi")
+	if _, err := applyLanguage("fi"); err != nil {
+		t.Fatal(err)
+	}
+	defer applyLanguage("en")
+	if got := lang.L("Show Hidden Files"); got != "Näytä piilotiedostot" {
+		t.Errorf("Fyne's file dialog in Finnish says %q", got)
 	}
 }

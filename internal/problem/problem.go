@@ -33,6 +33,10 @@ const (
 	CodeBadSetting     Code = "bad_setting"     // a value the setting does not take
 	CodeCanceled       Code = "canceled"        // the user cancelled the work
 	CodeNoDossier      Code = "no_dossier"      // the organisation was never looked up
+	CodeBadDownload    Code = "bad_download"    // a register download that cannot be read
+	CodeNoCopy         Code = "no_copy"         // there is no offline copy of the register
+	CodeNoAccess       Code = "no_access"       // Motpart may not ask the register
+	CodeRegisterFailed Code = "register_failed" // the register could not be asked
 	CodeInternal       Code = "internal"        // anything else; the error says what
 )
 
@@ -76,6 +80,18 @@ func (e *Error) Error() string {
 		msg = fmt.Sprintf("a certificate name must have 1 to %d characters", MaxCertNameLen)
 	case CodeCertNotFound:
 		msg = "there is no certificate with that name"
+	case CodeBadDownload:
+		msg = "the file is not a download of the register Motpart can read"
+		if e.Err != nil {
+			msg += ": " + e.Err.Error()
+		}
+	case CodeNoCopy:
+		msg = "there is no offline copy of the register yet; import a download first"
+	case CodeNoAccess, CodeRegisterFailed:
+		msg = "the register could not be asked"
+		if e.Err != nil {
+			msg += ": " + e.Err.Error()
+		}
 	case CodeCanceled:
 		msg = "cancelled"
 	case CodeNoDossier:

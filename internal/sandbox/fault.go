@@ -18,6 +18,11 @@ const (
 	ServiceBrreg Service = "brreg"
 	// ServiceGrunndata is Brønnøysund's grunndataWS (SOAP).
 	ServiceGrunndata Service = "grunndata"
+	// ServiceMaskinporten is Digdir's Maskinporten (OAuth2 JWT grant).
+	ServiceMaskinporten Service = "maskinporten"
+	// ServiceRRH is the register of beneficial owners' APIs (Partner and
+	// v1).
+	ServiceRRH Service = "rrh"
 )
 
 // Fault is what a service does wrong, switched on with [Sandbox.SetFault].
@@ -43,6 +48,16 @@ type Fault struct {
 	// Hang never answers: the request waits until the client gives up (its
 	// context ends) or the sandbox closes.
 	Hang bool
+
+	// MaskinportenError makes Maskinporten's /token refuse every grant
+	// with this MP code ("MP-250"...), its status and its OAuth2 error;
+	// for ServiceMaskinporten only. Times counts token requests for it.
+	MaskinportenError string
+	// ExpiredToken makes Maskinporten issue access tokens that have
+	// already expired (exp in the past, expires_in as usual), which RRH
+	// refuses; for ServiceMaskinporten only. Times counts token requests
+	// for it.
+	ExpiredToken bool
 }
 
 // faultSet holds the current fault of every service. It is safe for
@@ -53,8 +68,9 @@ type faultSet struct {
 }
 
 type faultState struct {
-	f    Fault
-	left int // requests left that get f.Status, when f.Times > 0
+	f         Fault
+	left      int // requests left that get f.Status, when f.Times > 0
+	tokenLeft int // token requests left that get the token faults
 }
 
 func (fs *faultSet) set(svc Service, f Fault) {
@@ -63,7 +79,7 @@ func (fs *faultSet) set(svc Service, f Fault) {
 	if fs.m == nil {
 		fs.m = make(map[Service]*faultState)
 	}
-	fs.m[svc] = &faultState{f: f, left: f.Times}
+	fs.m[svc] = &faultState{f: f, left: f.Times, tokenLeft: f.Times}
 }
 
 func (fs *faultSet) clear() {
@@ -93,6 +109,26 @@ func (fs *faultSet) take(svc Service) (Fault, bool) {
 		return f, true
 	}
 	return f, false
+}
+
+// takeToken returns the fault for one token request to svc and whether
+// its token faults (MaskinportenError, ExpiredToken) apply to it,
+// counting down Times.
+func (fs *faultSet) takeToken(svc Service) (Fault, bool) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	st := fs.m[svc]
+	if st == nil || st.f.MaskinportenError == "" && !st.f.ExpiredToken {
+		return Fault{}, false
+	}
+	if st.f.Times == 0 {
+		return st.f, true
+	}
+	if st.tokenLeft > 0 {
+		st.tokenLeft--
+		return st.f, true
+	}
+	return st.f, false
 }
 
 // maxBody bounds request bodies.

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -65,6 +66,21 @@ type Config struct {
 	// 9-digit number that fails MOD11. [U] the live behaviour is not
 	// documented.
 	BrregChecksum404 bool
+
+	// TokenLifetime is how long Maskinporten's access tokens live
+	// (expires_in); default 120 s. A short one lets a test see a token
+	// expire between two look-ups.
+	TokenLifetime time.Duration
+	// RRHPathPrefix is the v1 API's path prefix before /v1; default
+	// /api/oppslag. [U] §4.3 gives it, but the v1 OpenAPI is not public.
+	RRHPathPrefix string
+	// RRHV1LegacyCodes makes the v1 API write the Partner API's short
+	// codes (posisjontype.eier...) instead of the long ones. [U] §4.3
+	// expects the long style.
+	RRHV1LegacyCodes bool
+	// RRHV1TotalbestandZip serves v1's totalbestand zipped, as the Partner
+	// API's, instead of as plain JSON. [U]
+	RRHV1TotalbestandZip bool
 }
 
 // Endpoints are the simulators' base URLs.
@@ -75,6 +91,14 @@ type Endpoints struct {
 	// Grunndata is grunndataWS's ErFr endpoint,
 	// https://127.0.0.1:PORT/grunndata/ErFr.
 	Grunndata string
+	// Maskinporten is Maskinporten's issuer, https://127.0.0.1:PORT/ (with
+	// the slash): the grant's aud, and the base of
+	// .well-known/oauth-authorization-server, token and jwk.
+	Maskinporten string
+	// RRH is the register of beneficial owners' base,
+	// https://127.0.0.1:PORT: the Partner API is under
+	// /api/partner/reelle-rettigheter, v1 under Config.RRHPathPrefix + /v1.
+	RRH string
 }
 
 // The simulators' paths.
@@ -90,6 +114,8 @@ type Sandbox struct {
 	world  *World
 	ca     *authority
 	faults faultSet
+	mp     *mpState
+	rrh    *rrhStore
 
 	demoOnce sync.Once
 	demo     []DemoCertificate
@@ -137,6 +163,18 @@ func New(cfg Config) (*Sandbox, error) {
 	default:
 		return nil, fmt.Errorf("sandbox: GrunndataResignedFlag %q: want J, K, R or F", cfg.GrunndataResignedFlag)
 	}
+	switch {
+	case cfg.TokenLifetime < 0:
+		return nil, fmt.Errorf("sandbox: TokenLifetime %v is negative", cfg.TokenLifetime)
+	case cfg.TokenLifetime == 0:
+		cfg.TokenLifetime = 120 * time.Second
+	}
+	if cfg.RRHPathPrefix == "" {
+		cfg.RRHPathPrefix = "/api/oppslag"
+	}
+	if !strings.HasPrefix(cfg.RRHPathPrefix, "/") || strings.HasSuffix(cfg.RRHPathPrefix, "/") || strings.HasPrefix(cfg.RRHPathPrefix+"/", rrhPartnerPath+"/") {
+		return nil, fmt.Errorf("sandbox: RRHPathPrefix %q: want /something without a trailing slash, apart from the Partner API", cfg.RRHPathPrefix)
+	}
 	for svc, p := range cfg.Ports {
 		if p < 0 || p > 65535 {
 			return nil, fmt.Errorf("sandbox: port %d for %s out of range", p, svc)
@@ -150,7 +188,11 @@ func New(cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Sandbox{cfg: cfg, world: w, ca: ca, closing: make(chan struct{})}, nil
+	st, err := newRRHStore(w)
+	if err != nil {
+		return nil, err
+	}
+	return &Sandbox{cfg: cfg, world: w, ca: ca, mp: &mpState{}, rrh: st, closing: make(chan struct{})}, nil
 }
 
 // Start starts every simulator on its own TLS listener and returns once
@@ -171,9 +213,12 @@ func (s *Sandbox) Start(ctx context.Context) error {
 		handler func(base string) http.Handler
 		errors  errorWriter
 	}
+	var issuer string // Maskinporten's, for RRH; set before the handlers are made
 	services := []service{
 		{ServiceBrreg, brregBasePath, func(base string) http.Handler { return newBrreg(s.world, &s.cfg, base) }, brregError(&s.cfg)},
 		{ServiceGrunndata, grunndataPath, func(base string) http.Handler { return newGrunndata(s.world, &s.cfg, base) }, grunndataError},
+		{ServiceMaskinporten, "/", func(base string) http.Handler { return newMaskinporten(s, base) }, maskinportenError},
+		{ServiceRRH, "", func(base string) http.Handler { return newRRH(s, base, issuer) }, rrhError(&s.cfg)},
 	}
 	var listeners []net.Listener
 	fail := func(err error) error {
@@ -196,6 +241,7 @@ func (s *Sandbox) Start(ctx context.Context) error {
 		port := l.Addr().(*net.TCPAddr).Port
 		bases = append(bases, "https://"+net.JoinHostPort(s.cfg.Addr, strconv.Itoa(port))+sv.path)
 	}
+	issuer = bases[2]
 	errLog := log.New(io.Discard, "", 0)
 	if s.cfg.Logger != nil {
 		errLog = slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelDebug)
@@ -222,10 +268,11 @@ func (s *Sandbox) Start(ctx context.Context) error {
 			}
 		})
 	}
-	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1]}
+	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3]}
 	s.started = true
 	if s.cfg.Logger != nil {
-		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata)
+		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata,
+			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH)
 	}
 	return nil
 }

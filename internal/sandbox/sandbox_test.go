@@ -150,7 +150,8 @@ func TestServerCertificates(t *testing.T) {
 	if !ca.IsCA || ca.PublicKeyAlgorithm != x509.ECDSA {
 		t.Errorf("CA: IsCA %v, key %v", ca.IsCA, ca.PublicKeyAlgorithm)
 	}
-	for _, endpoint := range []string{shared.Endpoints().Brreg, shared.Endpoints().Grunndata} {
+	ep := shared.Endpoints()
+	for _, endpoint := range []string{ep.Brreg, ep.Grunndata, ep.Maskinporten, ep.RRH} {
 		u, err := url.Parse(endpoint)
 		if err != nil {
 			t.Fatal(err)

@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// World is the sandbox's fictional world: the units, persons, roles and
-// ownership every simulator serves. It is built once by [New] and never
+// World is the sandbox's fictional world: the units, persons, roles,
+// ownership, beneficial owners and Maskinporten clients every simulator
+// serves. It is built once by [New] and never
 // changes; callers must treat it, and everything it points to, as
 // read-only. It is safe for concurrent use.
 type World struct {
@@ -19,13 +20,31 @@ type World struct {
 	Persons []Person
 	// Foreign are companies registered outside Norway.
 	Foreign []ForeignEntity
-	// Ownerships are shareholdings in Norwegian units.
+	// Ownerships are shareholdings in Norwegian units and foreign
+	// entities.
 	Ownerships []Ownership
+	// ForeignPersons are natural persons without a Norwegian identity
+	// number.
+	ForeignPersons []ForeignPerson
+	// Controls are beneficial owners' positions other than ownership.
+	Controls []Control
+	// Filings are the units' registrations in the register of beneficial
+	// owners (RRH).
+	Filings []RRHFiling
+	// Clients are the clients registered in Maskinporten.
+	Clients []MaskinportenClient
+	// ScopeGrants are the scopes the API owners granted organisations.
+	ScopeGrants []ScopeGrant
+	// Delegations are customers' delegations of scopes to suppliers.
+	Delegations []Delegation
 
-	units   map[string]*Unit
-	persons map[string]*Person
-	foreign map[string]*ForeignEntity
-	subs    map[string][]*Unit
+	units          map[string]*Unit
+	persons        map[string]*Person
+	foreign        map[string]*ForeignEntity
+	subs           map[string][]*Unit
+	holdings       map[string][]*Ownership // by Company
+	foreignPersons map[string]*ForeignPerson
+	filings        map[string]*RRHFiling
 }
 
 // Firm is the accounting firm of the world, with its legal entities in the
@@ -171,7 +190,10 @@ type Person struct {
 	// ExemptFromDisclosure marks a person whose identity registers must
 	// not disclose (a minor, a protected address).
 	ExemptFromDisclosure bool
-	About                string // what the person exercises, if anything
+	// Citizenship is statsborgerskap, ISO 3166-1 alpha-3; none means
+	// Norwegian only.
+	Citizenship []string
+	About       string // what the person exercises, if anything
 }
 
 // Name returns the person's full name.
@@ -187,22 +209,28 @@ type ForeignEntity struct {
 	Name     string // registered name
 	Form     string // legal form in its own country: AB, GmbH, Oy
 	City     string // seat
+	Address  string // full address on one line (RRH's friAdressetekst)
+	Public   bool   // a public entity (state or municipality owned)
 }
 
 // Ownership is a shareholding: Owner holds Percent of Company.
 type Ownership struct {
-	Company string  // organisasjonsnummer of the Norwegian unit owned
+	// Company is the organisasjonsnummer of the Norwegian unit owned, or
+	// the Number of the foreign entity owned.
+	Company string
 	Owner   Party   // who owns
 	Percent float64 // share of the company, 0–100
 	Shares  int64   // number of shares held
 }
 
 // Party is an owner: exactly one of OrgNr (a Norwegian unit), PersonID (a
-// person) or Foreign (a foreign entity's Number) is set.
+// person), Foreign (a foreign entity's Number) or ForeignPerson (a foreign
+// person's Key) is set.
 type Party struct {
-	OrgNr    string // a Norwegian unit's organisasjonsnummer
-	PersonID string // a person's identity number
-	Foreign  string // a foreign entity's Number
+	OrgNr         string // a Norwegian unit's organisasjonsnummer
+	PersonID      string // a person's identity number
+	Foreign       string // a foreign entity's Number
+	ForeignPerson string // a foreign person's Key
 }
 
 // Showcase is a sandbox number worth trying, with a one-line description.
@@ -317,11 +345,23 @@ func (w *World) index() error {
 			return fmt.Errorf("sandbox world: %s: unknown organisasjonsform %s", u.OrgNr, u.Form)
 		}
 	}
-	for _, o := range w.Ownerships {
-		if err := unit(o.Company, "ownership"); err != nil {
-			return err
+	if err := w.indexRRH(); err != nil {
+		return err
+	}
+	w.holdings = make(map[string][]*Ownership)
+	for i := range w.Ownerships {
+		o := &w.Ownerships[i]
+		if _, ok := w.foreign[o.Company]; !ok {
+			if err := unit(o.Company, "ownership"); err != nil {
+				return err
+			}
 		}
-		switch p := o.Owner; {
+		w.holdings[o.Company] = append(w.holdings[o.Company], o)
+		p := o.Owner
+		if n := len(slices.DeleteFunc([]string{p.OrgNr, p.PersonID, p.Foreign, p.ForeignPerson}, func(s string) bool { return s == "" })); n > 1 {
+			return fmt.Errorf("sandbox world: owner of %s: %d parties in one", o.Company, n)
+		}
+		switch {
 		case p.OrgNr != "":
 			if err := unit(p.OrgNr, "owner of "+o.Company); err != nil {
 				return err
@@ -333,6 +373,10 @@ func (w *World) index() error {
 		case p.Foreign != "":
 			if _, ok := w.foreign[p.Foreign]; !ok {
 				return fmt.Errorf("sandbox world: owner of %s: no foreign entity %s", o.Company, p.Foreign)
+			}
+		case p.ForeignPerson != "":
+			if _, ok := w.foreignPersons[p.ForeignPerson]; !ok {
+				return fmt.Errorf("sandbox world: owner of %s: no foreign person %s", o.Company, p.ForeignPerson)
 			}
 		default:
 			return fmt.Errorf("sandbox world: owner of %s: empty party", o.Company)

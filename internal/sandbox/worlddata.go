@@ -102,6 +102,8 @@ const (
 	seFirm     = "559123-4561" // Fjordlys Redovisning AB
 	fiFirm     = "3123456-3"   // Fjordlys Tilitoimisto Oy
 	deBergmann = "HRB 218304"  // Bergmann Beteiligungen GmbH, Amtsgericht München
+	dkStatens  = "41 27 38 95" // Statens Ejendomsudvikling A/S, a Danish public company
+	gbMeridian = "09876543"    // Meridian Holdings Ltd, Companies House
 )
 
 // adr returns a Norwegian address.
@@ -133,10 +135,16 @@ func newWorld() (*World, error) {
 			SEName: "Fjordlys Redovisning AB", SEOrgNr: seFirm,
 			FIName: "Fjordlys Tilitoimisto Oy", YTunnus: fiFirm,
 		},
-		Units:      worldUnits(),
-		Persons:    worldPersons(),
-		Foreign:    worldForeign(),
-		Ownerships: worldOwnerships(),
+		Units:          worldUnits(),
+		Persons:        worldPersons(),
+		Foreign:        worldForeign(),
+		Ownerships:     worldOwnerships(),
+		ForeignPersons: worldForeignPersons(),
+		Controls:       worldControls(),
+		Filings:        worldFilings(),
+		Clients:        worldClients(),
+		ScopeGrants:    worldScopeGrants(),
+		Delegations:    worldDelegations(),
 	}
 	if err := w.index(); err != nil {
 		return nil, err
@@ -161,11 +169,11 @@ func worldPersons() []Person {
 		{ID: pOla, First: "Ola", Last: "Testmann", Address: oslo("Testveien 1")},
 		{ID: pKjell, First: "Kjell", Last: "Lien", Address: adr("7010", "TRONDHEIM", "5001", "TRONDHEIM", "Munkegata 14")},
 		{ID: pTove, First: "Tove", Last: "Bakke", Address: adr("7010", "TRONDHEIM", "5001", "TRONDHEIM", "Olav Tryggvasons gate 2")},
-		{ID: pAnders, First: "Anders", Last: "Ödegaard", Address: &Address{Lines: []string{"Stortorget 9"}, PostCode: "211 22", City: "MALMÖ", Country: "Sverige", CountryCode: "SE"}, About: "Swedish resident with a D-nummer"},
-		{ID: pKlaus, First: "Klaus", Middle: "Dieter", Last: "Bergmann", Address: &Address{Lines: []string{"Leopoldstraße 31"}, PostCode: "80802", City: "MÜNCHEN", Country: "Tyskland", CountryCode: "DE"}, About: "German resident with a D-nummer"},
+		{ID: pAnders, First: "Anders", Last: "Ödegaard", Address: &Address{Lines: []string{"Stortorget 9"}, PostCode: "211 22", City: "MALMÖ", Country: "Sverige", CountryCode: "SE"}, Citizenship: []string{"SWE"}, About: "Swedish resident with a D-nummer"},
+		{ID: pKlaus, First: "Klaus", Middle: "Dieter", Last: "Bergmann", Address: &Address{Lines: []string{"Leopoldstraße 31"}, PostCode: "80802", City: "MÜNCHEN", Country: "Tyskland", CountryCode: "DE"}, Citizenship: []string{"DEU"}, About: "German resident with a D-nummer; owns a GmbH that owns a Norwegian AS"},
 		{ID: pEmma, First: "Emma", Last: "Hauge", Address: adr("2317", "HAMAR", "3403", "HAMAR", "Torggata 8"), ExemptFromDisclosure: true, About: "a minor, exempt from disclosure"},
 		{ID: pPer, First: "Per", Last: "Gammel", Address: adr("5014", "BERGEN", "4601", "BERGEN", "Kalfarveien 30"), Dead: true, About: "dead (erDoed), still listed as a board member"},
-		{ID: pMarit, First: "Marit", Last: "Kvam", Address: adr("6413", "MOLDE", "1506", "MOLDE", "Storgata 1")},
+		{ID: pMarit, First: "Marit", Last: "Kvam", Address: adr("6413", "MOLDE", "1506", "MOLDE", "Storgata 1"), Citizenship: []string{"NOR", "SWE"}, About: "two citizenships"},
 		{ID: pRune, First: "Rune", Last: "Haugland", Address: oslo("Advokatgården, Rådhusgata 5"), About: "lawyer, bankruptcy trustee (BOBE)"},
 		{ID: pKari, First: "Kari", Last: "Kvitfjell", Address: adr("9008", "TROMSØ", "5501", "TROMSØ", "Sjøgata 3")},
 		{ID: pHans, First: "Hans", Last: "Brevik", Address: adr("4006", "STAVANGER", "1103", "STAVANGER", "Kirkegata 11")},
@@ -175,11 +183,13 @@ func worldPersons() []Person {
 
 func worldForeign() []ForeignEntity {
 	return []ForeignEntity{
-		{Country: "SE", Number: seNorrsken, Register: "Bolagsverket", Name: "Norrsken Kapital AB", Form: "AB", City: "Stockholm"},
-		{Country: "SE", Number: seOresund, Register: "Bolagsverket", Name: "Öresund Logistik AB", Form: "AB", City: "Malmö"},
-		{Country: "SE", Number: seFirm, Register: "Bolagsverket", Name: "Fjordlys Redovisning AB", Form: "AB", City: "Göteborg"},
-		{Country: "FI", Number: fiFirm, Register: "PRH", Name: "Fjordlys Tilitoimisto Oy", Form: "Oy", City: "Helsinki"},
-		{Country: "DE", Number: deBergmann, Register: "Amtsgericht München", Name: "Bergmann Beteiligungen GmbH", Form: "GmbH", City: "München"},
+		{Country: "SE", Number: seNorrsken, Register: "Bolagsverket", Name: "Norrsken Kapital AB", Form: "AB", City: "Stockholm", Address: "Birger Jarlsgatan 12, 114 34 Stockholm"},
+		{Country: "SE", Number: seOresund, Register: "Bolagsverket", Name: "Öresund Logistik AB", Form: "AB", City: "Malmö", Address: "Box 4400, 203 15 Malmö"},
+		{Country: "SE", Number: seFirm, Register: "Bolagsverket", Name: "Fjordlys Redovisning AB", Form: "AB", City: "Göteborg", Address: "Södra Hamngatan 5, 411 06 Göteborg"},
+		{Country: "FI", Number: fiFirm, Register: "PRH", Name: "Fjordlys Tilitoimisto Oy", Form: "Oy", City: "Helsinki", Address: "Mannerheimintie 10, 00100 Helsinki"},
+		{Country: "DE", Number: deBergmann, Register: "Amtsgericht München", Name: "Bergmann Beteiligungen GmbH", Form: "GmbH", City: "München", Address: "Leopoldstraße 31, 80802 München"},
+		{Country: "DK", Number: dkStatens, Register: "Erhvervsstyrelsen (CVR)", Name: "Statens Ejendomsudvikling A/S", Form: "A/S", City: "København", Address: "Slotsholmsgade 4, 1216 København K", Public: true},
+		{Country: "GB", Number: gbMeridian, Register: "Companies House", Name: "Meridian Holdings Ltd", Form: "Ltd", City: "London", Address: "1 Canada Square, London E14 5AB"},
 	}
 }
 
@@ -212,6 +222,45 @@ func worldOwnerships() []Ownership {
 		{Company: FirmOrgNr, Owner: per(pLars), Percent: 50, Shares: 50},
 		{Company: FirmOrgNr, Owner: per(pNora), Percent: 50, Shares: 50},
 		{Company: AuditorOrgNr, Owner: per(pErik), Percent: 100, Shares: 300},
+
+		// The owners of the foreign owners: chains through foreign
+		// companies to a person with a D-nummer and to a foreign person.
+		{Company: deBergmann, Owner: per(pKlaus), Percent: 100, Shares: 25_000},
+		{Company: seNorrsken, Owner: Party{ForeignPerson: fpGreta}, Percent: 100, Shares: 1000},
+		// Public owners: a municipality (rknv) and a Danish public company (rkuv).
+		{Company: "310596663", Owner: org(RegisteredByOrgNr), Percent: 80, Shares: 80},
+		{Company: "310596663", Owner: per(pSigrid), Percent: 20, Shares: 20},
+		{Company: "310531316", Owner: foreign(dkStatens), Percent: 100, Shares: 30},
+		// Five equal owners: nobody above 25 % (rikv).
+		{Company: "310622818", Owner: per(pEline), Percent: 20, Shares: 6},
+		{Company: "310622818", Owner: per(pJonas), Percent: 20, Shares: 6},
+		{Company: "310622818", Owner: per(pAstrid), Percent: 20, Shares: 6},
+		{Company: "310622818", Owner: per(pHakon), Percent: 20, Shares: 6},
+		{Company: "310622818", Owner: per(pGuro), Percent: 20, Shares: 6},
+		// A DA owned by the two halves of the cross-holding.
+		{Company: PartnershipDAOrgNr, Owner: org(CrossHoldingAOrgNr), Percent: 50},
+		{Company: PartnershipDAOrgNr, Owner: org(CrossHoldingBOrgNr), Percent: 50},
+		// An ANS owned by its two participants.
+		{Company: "310243779", Owner: per(pKjell), Percent: 50},
+		{Company: "310243779", Owner: per(pTove), Percent: 50},
+		{Company: BankruptOrgNr, Owner: per(pJonas), Percent: 100, Shares: 30},
+		{Company: LiquidationOrgNr, Owner: per(pEline), Percent: 100, Shares: 100},
+		// A dead owner.
+		{Company: ForcedDissolutionOrgNr, Owner: per(pOla), Percent: 70, Shares: 21},
+		{Company: ForcedDissolutionOrgNr, Owner: per(pPer), Percent: 30, Shares: 9},
+		// B shares: Astrid owns 40 % of the shares but 60 % of the votes.
+		{Company: "310465968", Owner: per(pAstrid), Percent: 40, Shares: 12},
+		{Company: "310465968", Owner: per(pTove), Percent: 60, Shares: 18},
+		// Some owners unidentified (nrki): 40 % of the shares unaccounted for.
+		{Company: "310609730", Owner: per(pGuro), Percent: 40, Shares: 200},
+		{Company: "310609730", Owner: per(pErik), Percent: 10, Shares: 50},
+		{Company: "310609730", Owner: per(pKari), Percent: 10, Shares: 50},
+		// Owned through an English company whose owners are unknown (irki).
+		{Company: "310583596", Owner: foreign(gbMeridian), Percent: 60, Shares: 120},
+		{Company: "310583596", Owner: per(pNora), Percent: 20, Shares: 40},
+		// A foreign person (no D-nummer) as a direct owner.
+		{Company: DuplicateOfOrgNr, Owner: per(pMarit), Percent: 70, Shares: 210},
+		{Company: DuplicateOfOrgNr, Owner: Party{ForeignPerson: fpJohn}, Percent: 30, Shares: 90},
 	}
 }
 

@@ -1,0 +1,468 @@
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/registry/maskinporten"
+	"github.com/motpart/motpart/internal/registry/rrh"
+	"github.com/motpart/motpart/internal/registry/transport"
+	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/vault"
+)
+
+// Vault buckets of the offline copy of the Register of beneficial owners.
+const (
+	ownersCopyBucket = "rrh-copy" // one record per organisation
+	ownersMetaBucket = "rrh-meta" // one record: the copy's date, generation and change-log position
+	ownersMetaID     = "copy"
+	// ownersBatch is how many organisations one vault transaction writes
+	// during an import: large enough to be fast, small enough that memory
+	// does not grow with the file.
+	ownersBatch = 2000
+)
+
+// Setting keys of Maskinporten and the Register of beneficial owners.
+const (
+	SettingMaskinportenURL         = "maskinporten.url"
+	SettingMaskinportenClientID    = "maskinporten.client_id"
+	SettingMaskinportenScope       = "maskinporten.scope"
+	SettingMaskinportenCertificate = "maskinporten.certificate"
+	SettingRRHURL                  = "rrh.url"
+)
+
+// OwnerScopes is the package's OwnerScopes, for the window.
+func (d *Desk) OwnerScopes() []string { return OwnerScopes() }
+
+// OwnerScopes are the Maskinporten scopes of the Register of beneficial
+// owners a firm may have been granted (specs §4.4).
+func OwnerScopes() []string {
+	return []string{
+		"brreg:reelle/rapporteringspliktig",
+		"brreg:reelle/begrenset",
+		"brreg:reelle/offentlig",
+		"brreg:reelle/partner.rapporteringspliktig",
+		"brreg:reelle/partner.offentlig",
+	}
+}
+
+// ownerHosts are the hosts of each environment: Maskinporten's issuer and
+// the register.
+func ownerHosts(env Environment) (maskinportenURL, rrhURL string) {
+	if env == EnvTest {
+		return "https://test.maskinporten.no/", "https://rrh.ppe.brreg.no"
+	}
+	return "https://maskinporten.no/", "https://rrh.brreg.no"
+}
+
+// ownersClient builds the client of the Register of beneficial owners for
+// the environment; nil with a Source saying why when it cannot be asked.
+func (d *Desk) ownersClient(ctx context.Context, env Environment, t *transport.Client, sb *sandbox.Sandbox) (*rrh.Client, *dossier.Source) {
+	setting := func(key string) string { v, _ := d.Setting(key); return v }
+	noAccess := func(code, msg string) (*rrh.Client, *dossier.Source) {
+		return nil, &dossier.Source{ID: "rrh", Status: dossier.StatusNoAccess, Code: code, Message: msg, Fetched: d.cfg.Now().UTC()}
+	}
+	mpURL, rrhURL := ownerHosts(env)
+	clientID := setting(SettingMaskinportenClientID)
+	scope := setting(SettingMaskinportenScope)
+	var cert *certs.Certificate
+	if name := setting(SettingMaskinportenCertificate); name != "" {
+		c, err := d.Certificate(name)
+		if err != nil {
+			return noAccess("no_certificate", fmt.Sprintf("The certificate %q chosen for Maskinporten is not in the vault: choose another in Settings", name))
+		}
+		cert = c
+	}
+	if sb != nil {
+		ep := sb.Endpoints()
+		mpURL, rrhURL = ep.Maskinporten, ep.RRH
+		if clientID == "" {
+			clientID = sandbox.DemoMaskinportenClientID
+		}
+		if cert == nil {
+			for _, demo := range sb.DemoCertificates() {
+				if c, err := certs.Parse(demo.Data, demo.Password, demo.FileName); err == nil && len(c.Describe(d.cfg.Now()).Uses) > 0 && c.Identity().OrgNumber.IsValid() {
+					cert = c
+					break
+				}
+			}
+		}
+	}
+	if v := setting(SettingMaskinportenURL); v != "" {
+		mpURL = v
+	}
+	if v := setting(SettingRRHURL); v != "" {
+		rrhURL = v
+	}
+	if v := d.cfg.Overrides.MaskinportenURL; v != "" {
+		mpURL = v
+	}
+	if v := d.cfg.Overrides.RRHURL; v != "" {
+		rrhURL = v
+	}
+	if scope == "" {
+		scope = OwnerScopes()[0]
+	}
+	switch {
+	case clientID == "":
+		return noAccess("no_client", "No Maskinporten client: enter the client id from Samarbeidsportalen in Settings")
+	case cert == nil:
+		return noAccess("no_certificate", "No enterprise certificate chosen for Maskinporten: import it and choose it in Settings")
+	}
+	mp, err := maskinporten.New(maskinporten.Config{
+		Issuer:      mpURL,
+		TokenURL:    strings.TrimSuffix(mpURL, "/") + "/token",
+		MetadataURL: strings.TrimSuffix(mpURL, "/") + "/.well-known/oauth-authorization-server",
+		ClientID:    clientID,
+		Scopes:      []string{scope},
+		Now:         d.cfg.Now,
+	}, cert.Signer(), cert.X5C(), t)
+	if err != nil {
+		return noAccess("mp_config", err.Error())
+	}
+	api := rrh.PartnerAPI
+	if !strings.Contains(scope, "partner") {
+		api = rrh.V1
+	}
+	return rrh.New(rrh.Config{BaseURL: rrhURL, API: api}, mp, t), nil
+}
+
+// ownersCopyMeta describes the offline copy in the vault.
+type ownersCopyMeta struct {
+	// Date is the copy's date (the download's), YYYY-MM-DD.
+	Date string `json:"date"`
+	// Generation numbers the imports; records of older ones are ignored.
+	Generation int64 `json:"generation"`
+	// Sequence is the change log's position the copy is fresh up to.
+	Sequence int64 `json:"sequence"`
+	// Registrations is how many organisations the copy holds.
+	Registrations int `json:"registrations"`
+	// Imported is when the copy was imported.
+	Imported time.Time `json:"imported"`
+}
+
+// ownersRecord is one organisation's owners in the copy.
+type ownersRecord struct {
+	Generation int64           `json:"g"`
+	Owners     *dossier.Owners `json:"o"`
+}
+
+// OwnersCopy describes the offline copy in the vault; ok is false when
+// there is none.
+func (d *Desk) OwnersCopy() (info dossier.OwnersCopy, ok bool, err error) {
+	meta, ok, err := d.ownersMeta()
+	if err != nil || !ok {
+		return dossier.OwnersCopy{}, ok, err
+	}
+	return dossier.OwnersCopy{Date: meta.Date, Registrations: meta.Registrations, Sequence: meta.Sequence, Imported: meta.Imported}, true, nil
+}
+
+func (d *Desk) ownersMeta() (meta ownersCopyMeta, ok bool, err error) {
+	err = d.withVault(func(v *vault.Vault) error {
+		b, err := v.Get(ownersMetaBucket, ownersMetaID)
+		if errors.Is(err, vault.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return vaultProblem(err)
+		}
+		ok = true
+		return json.Unmarshal(b, &meta)
+	})
+	return meta, ok, err
+}
+
+// ImportOwnersCopy reads a full download of the Register of beneficial
+// owners (totalbestand: a zip of JSON or CSV, or the JSON or CSV itself)
+// by streaming, and stores it in the vault as the offline copy, replacing
+// the previous one. date is the download's date (YYYY-MM-DD; empty: the
+// file's modification date). Cancelling ctx stops it; the previous copy
+// then stays.
+//
+// progress, when not nil, is called after each batch with the bytes read
+// of total and the organisations stored so far.
+func (d *Desk) ImportOwnersCopy(ctx context.Context, path, date string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
+	if !d.Unlocked() {
+		return dossier.OwnersCopy{}, problem.New(problem.CodeLocked, nil)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, fmt.Errorf("opening the download: %w", err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, fmt.Errorf("reading the download: %w", err))
+	}
+	if date == "" {
+		date = st.ModTime().UTC().Format(time.DateOnly)
+	}
+	meta, _, err := d.ownersMeta()
+	if err != nil {
+		return dossier.OwnersCopy{}, err
+	}
+	gen := meta.Generation + 1
+
+	counter := &countingReader{r: f}
+	batch := make([]*dossier.Owners, 0, ownersBatch)
+	count := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := d.withVault(func(v *vault.Vault) error {
+			return vaultProblem(v.Update(func(tx *vault.Tx) error {
+				for _, o := range batch {
+					b, err := json.Marshal(ownersRecord{Generation: gen, Owners: o})
+					if err != nil {
+						return err
+					}
+					if err := tx.Put(ownersCopyBucket, o.Number, b); err != nil {
+						return err
+					}
+				}
+				return nil
+			}))
+		})
+		count += len(batch)
+		batch = batch[:0]
+		if progress != nil {
+			progress(counter.n, st.Size(), count)
+		}
+		return err
+	}
+	each := func(o *dossier.Owners) error {
+		if err := ctx.Err(); err != nil {
+			return problem.New(problem.CodeCanceled, err)
+		}
+		o.Source, o.CopyDate = "offline", date
+		batch = append(batch, o)
+		if len(batch) == ownersBatch {
+			return flush()
+		}
+		return nil
+	}
+	if isZip(f) {
+		_, err = rrh.ReadTotal(&countingReaderAt{r: f, c: counter}, st.Size(), each)
+	} else {
+		_, err = rrh.ReadTotalStream(counter, rrh.Detect, each)
+	}
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		var p *problem.Error
+		if errors.As(err, &p) {
+			return dossier.OwnersCopy{}, err
+		}
+		return dossier.OwnersCopy{}, problem.New(problem.CodeBadDownload, err)
+	}
+	meta = ownersCopyMeta{Date: date, Generation: gen, Registrations: count, Imported: d.cfg.Now().UTC()}
+	err = d.withVault(func(v *vault.Vault) error {
+		return vaultProblem(v.Update(func(tx *vault.Tx) error {
+			b, err := json.Marshal(meta)
+			if err != nil {
+				return err
+			}
+			if err := tx.Put(ownersMetaBucket, ownersMetaID, b); err != nil {
+				return err
+			}
+			return tx.Audit(vault.AuditEntry{Action: "import", Subject: "rrh totalbestand", Detail: fmt.Sprintf("%d organisations, copy of %s", count, date)})
+		}))
+	})
+	if err != nil {
+		return dossier.OwnersCopy{}, err
+	}
+	return dossier.OwnersCopy{Date: date, Registrations: count, Imported: meta.Imported}, nil
+}
+
+// isZip reports whether f starts like a zip file, and rewinds it.
+func isZip(f *os.File) bool {
+	var head [4]byte
+	n, _ := f.ReadAt(head[:], 0)
+	return n == 4 && string(head[:]) == "PK\x03\x04"
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// countingReaderAt counts the bytes read through ReadAt into c.
+type countingReaderAt struct {
+	r io.ReaderAt
+	c *countingReader
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.c.n += int64(n)
+	return n, err
+}
+
+// copyOwners returns the organisation's owners from the offline copy.
+func (d *Desk) copyOwners(orgnr string) (*dossier.Owners, bool, error) {
+	meta, ok, err := d.ownersMeta()
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	var rec ownersRecord
+	found := false
+	err = d.withVault(func(v *vault.Vault) error {
+		b, err := v.Get(ownersCopyBucket, orgnr)
+		if errors.Is(err, vault.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return vaultProblem(err)
+		}
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return problem.New(problem.CodeVaultDamaged, err)
+		}
+		found = rec.Generation == meta.Generation && rec.Owners != nil
+		return nil
+	})
+	if !found {
+		return nil, false, err
+	}
+	rec.Owners.CopyDate = meta.Date
+	return rec.Owners, true, err
+}
+
+// lookupOwners asks the register, and answers from the offline copy when
+// the register cannot be reached.
+func (d *Desk) lookupOwners(ctx context.Context, client *rrh.Client, unavailable *dossier.Source, orgnr string) (*dossier.Owners, dossier.Source) {
+	var owners *dossier.Owners
+	var src dossier.Source
+	if client != nil {
+		owners, src = client.Lookup(ctx, orgnr)
+		if owners != nil {
+			owners.Source = "online"
+		}
+	} else {
+		src = *unavailable
+	}
+	if src.Status != dossier.StatusFailed && src.Status != dossier.StatusNoAccess {
+		return owners, src
+	}
+	copied, ok, err := d.copyOwners(orgnr)
+	if err != nil || !ok {
+		return owners, src
+	}
+	return copied, dossier.Source{ID: "rrh", Status: dossier.StatusOffline, Date: copied.CopyDate, Code: src.Code,
+		Message: "The register could not be asked (" + src.Message + "); the owners come from the offline copy of " + copied.CopyDate,
+		Fetched: d.cfg.Now().UTC()}
+}
+
+// RevealOwnerID returns the full national identity number of owner index
+// i of orgnr's last dossier, and writes that it was shown to the audit log.
+func (d *Desk) RevealOwnerID(orgnr string, i int) (string, error) {
+	dos, err := d.SavedDossier(orgnr)
+	if err != nil {
+		return "", err
+	}
+	if dos.Owners == nil || i < 0 || i >= len(dos.Owners.Owners) || dos.Owners.Owners[i].NationalID == "" {
+		return "", problem.New(problem.CodeInternal, fmt.Errorf("no identity number to show"))
+	}
+	id := dos.Owners.Owners[i].NationalID
+	n, _ := ident.Parse(id, ident.Options{AllowTestData: true})
+	err = d.withVault(func(v *vault.Vault) error {
+		return d.audit(v, "reveal", dos.Number, "national identity number of beneficial owner "+n.Masked())
+	})
+	return id, err
+}
+
+// RefreshOwnersCopy brings the offline copy up to date from the register's
+// change log: from the copy's position (or, after a fresh import, from a
+// few days before the copy's date, as Brønnøysund advises), it reads the
+// changes in order and fetches each changed organisation's owners again.
+// It never moves past a change it has not applied: when one fails, it
+// stops there and the next refresh starts from it. It returns how many
+// organisations it updated.
+func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
+	meta, ok, err := d.ownersMeta()
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, problem.New(problem.CodeNoCopy, nil)
+	}
+	regs, err := d.registers(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if regs.owners == nil {
+		return 0, problem.New(problem.CodeNoAccess, errors.New(regs.noOwners.Message))
+	}
+	if meta.Sequence == 0 {
+		day, err := time.Parse(time.DateOnly, meta.Date)
+		if err != nil {
+			day = meta.Imported
+		}
+		if meta.Sequence, err = regs.owners.Sequence(ctx, day.AddDate(0, 0, -3)); err != nil {
+			return 0, problem.New(problem.CodeRegisterFailed, err)
+		}
+	}
+	updated := 0
+	for {
+		changes, err := regs.owners.Changes(ctx, meta.Sequence)
+		if err != nil {
+			return updated, errors.Join(problem.New(problem.CodeRegisterFailed, err), d.saveOwnersMeta(meta))
+		}
+		if len(changes) == 0 {
+			return updated, d.saveOwnersMeta(meta)
+		}
+		for _, c := range changes {
+			owners, src := regs.owners.Lookup(ctx, c.OrgNr)
+			switch src.Status {
+			case dossier.StatusFound:
+				owners.Source, owners.CopyDate = "offline", meta.Date
+				if err := d.putCopyRecord(meta.Generation, owners); err != nil {
+					return updated, errors.Join(err, d.saveOwnersMeta(meta))
+				}
+				updated++
+			case dossier.StatusNotFound:
+				// no longer required to register: nothing to keep
+			default:
+				// not applied: stop before it, so the next refresh retries it
+				return updated, errors.Join(problem.New(problem.CodeRegisterFailed, errors.New(src.Message)), d.saveOwnersMeta(meta))
+			}
+			meta.Sequence = c.Seq
+		}
+	}
+}
+
+// putCopyRecord stores one organisation's owners in the offline copy.
+func (d *Desk) putCopyRecord(gen int64, o *dossier.Owners) error {
+	b, err := json.Marshal(ownersRecord{Generation: gen, Owners: o})
+	if err != nil {
+		return problem.New(problem.CodeInternal, err)
+	}
+	return d.withVault(func(v *vault.Vault) error { return vaultProblem(v.Put(ownersCopyBucket, o.Number, b)) })
+}
+
+// saveOwnersMeta stores the offline copy's description.
+func (d *Desk) saveOwnersMeta(meta ownersCopyMeta) error {
+	b, err := json.Marshal(meta)
+	if err != nil {
+		return problem.New(problem.CodeInternal, err)
+	}
+	return d.withVault(func(v *vault.Vault) error { return vaultProblem(v.Put(ownersMetaBucket, ownersMetaID, b)) })
+}

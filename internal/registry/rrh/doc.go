@@ -1,0 +1,27 @@
+// Package rrh is the client of Brønnøysund's Register of beneficial owners
+// (Register over reelle rettighetshavere, RRH): who ultimately owns or
+// controls a Norwegian company, as the anti-money-laundering rules make an
+// accounting firm find out about its clients.
+//
+// Access needs a Maskinporten token (see package maskinporten) for one of
+// the register's scopes. A Client looks up one organisation (Owners, and
+// Lookup, which answers with a dossier.Source as the other register
+// clients do), downloads the full register (DownloadTotal), and reads the
+// change log (Changes, Sequence). Two APIs are supported (Config.API): the
+// Partner API, whose OpenAPI is public, and the current "Virksomheter" v1
+// API, whose OpenAPI is not; what this package assumes of v1 is marked
+// [U] in the documentation, and its paths are configurable.
+//
+// Both APIs' documents map onto one model, dossier.Owners. Codes are
+// matched in any case and stored lower case in the Partner API's spelling
+// (v1's long codes are mapped), missing code texts are filled in from a
+// table, and StatusText, PositionText, IntervalText and BasisText explain
+// the codes in plain English.
+//
+// The full register is read by streaming, for files of hundreds of
+// megabytes: ReadTotal reads the zip as downloaded, ReadTotalStream an
+// unzipped JSON or CSV file. Neither holds more than one registration in
+// memory, and both refuse zip bombs and oversized input with a
+// *LimitError (see Limits); unreadable data is a *FormatError.
+// GenerateTotal writes a synthetic full register for benchmarks and tests.
+package rrh

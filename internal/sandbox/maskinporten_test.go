@@ -1,0 +1,539 @@
+package sandbox
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+)
+
+// The tests sign grants with their own small JWS writer, not the
+// simulator's.
+
+func b64url(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+
+// signGrant writes a compact JWS of claims with header; header["alg"]
+// chooses RS256/384/512, HS256 (keyed by hmacKey) or none.
+func signGrant(t *testing.T, key *rsa.PrivateKey, header, claims map[string]any) string {
+	t.Helper()
+	h, err := json.Marshal(header)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := json.Marshal(claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := b64url(h) + "." + b64url(c)
+	var sig []byte
+	switch header["alg"] {
+	case "RS256", "RS384", "RS512":
+		hash := map[any]crypto.Hash{"RS256": crypto.SHA256, "RS384": crypto.SHA384, "RS512": crypto.SHA512}[header["alg"]]
+		d := hash.New()
+		d.Write([]byte(input))
+		if sig, err = rsa.SignPKCS1v15(rand.Reader, key, hash, d.Sum(nil)); err != nil {
+			t.Fatal(err)
+		}
+	case "HS256":
+		m := hmac.New(sha256.New, []byte("a shared secret"))
+		m.Write([]byte(input))
+		sig = m.Sum(nil)
+	}
+	return input + "." + b64url(sig)
+}
+
+var (
+	demoOnce  sync.Once
+	demoKey   *rsa.PrivateKey
+	demoChain []*x509.Certificate
+)
+
+// demoBuypass returns the shared sandbox's demo Buypass certificate: its
+// key and its chain, leaf first.
+func demoBuypass(t *testing.T) (*rsa.PrivateKey, []*x509.Certificate) {
+	t.Helper()
+	demoOnce.Do(func() {
+		for _, dc := range shared.DemoCertificates() {
+			if !strings.HasPrefix(dc.FileName, "Virksomhetssertifikat_") {
+				continue
+			}
+			key, leaf, chain, err := pkcs12.DecodeChain(dc.Data, dc.Password)
+			if err != nil {
+				t.Fatal(err)
+			}
+			demoKey = key.(*rsa.PrivateKey)
+			demoChain = append([]*x509.Certificate{leaf}, chain...)
+		}
+	})
+	if demoKey == nil {
+		t.Fatal("no demo Buypass certificate")
+	}
+	return demoKey, demoChain
+}
+
+func x5c(certs ...*x509.Certificate) []string {
+	out := make([]string, len(certs))
+	for i, c := range certs {
+		out[i] = base64.StdEncoding.EncodeToString(c.Raw)
+	}
+	return out
+}
+
+// grantClaimsFor returns a valid grant's claims for a client and scope.
+func grantClaimsFor(s *Sandbox, clientID, scope string) map[string]any {
+	now := s.cfg.Now().Unix()
+	return map[string]any{"aud": s.Endpoints().Maskinporten, "iss": clientID, "scope": scope,
+		"iat": now, "exp": now + 100, "jti": newUUID()}
+}
+
+// demoGrant returns a valid grant of the demo client signed with the demo
+// certificate, with changes to header and claims (a nil value deletes).
+func demoGrant(t *testing.T, s *Sandbox, scope string, header, claims map[string]any) string {
+	t.Helper()
+	key, chain := demoBuypass(t)
+	h := map[string]any{"alg": "RS256", "x5c": x5c(chain...)}
+	for k, v := range header {
+		if v == nil {
+			delete(h, k)
+		} else {
+			h[k] = v
+		}
+	}
+	c := grantClaimsFor(s, DemoMaskinportenClientID, scope)
+	for k, v := range claims {
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+	}
+	return signGrant(t, key, h, c)
+}
+
+// postToken sends a grant to the token endpoint.
+func postToken(t *testing.T, s *Sandbox, assertion string) (int, map[string]any) {
+	t.Helper()
+	form := url.Values{"grant_type": {grantTypeJWTBearer}, "assertion": {assertion}}
+	return postForm(t, s, form)
+}
+
+func postForm(t *testing.T, s *Sandbox, form url.Values) (int, map[string]any) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, s.Endpoints().Maskinporten+"token", strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, body, err := do(t, client(s), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatalf("token: %d, not JSON: %s", resp.StatusCode, body)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("token: Content-Type %q", ct)
+	}
+	return resp.StatusCode, m
+}
+
+var mpCode = regexp.MustCompile(`\(MP-\d{3}\)$`)
+
+// wantMP checks an error answer: status, OAuth2 error and MP code.
+func wantMP(t *testing.T, status int, body map[string]any, wantStatus int, wantErr, wantCode string) {
+	t.Helper()
+	desc, _ := body["error_description"].(string)
+	if status != wantStatus || body["error"] != wantErr || !strings.HasSuffix(desc, "("+wantCode+")") || !mpCode.MatchString(desc) {
+		t.Errorf("got %d %v %q, want %d %s %s", status, body["error"], desc, wantStatus, wantErr, wantCode)
+	}
+	if len(body) != 2 {
+		t.Errorf("error body %v: want error and error_description only", body)
+	}
+}
+
+// jwksKey fetches the JWKS and returns its key and kid.
+func jwksKey(t *testing.T, s *Sandbox) (*rsa.PublicKey, string) {
+	t.Helper()
+	status, _, m := getJSON(t, client(s), s.Endpoints().Maskinporten+"jwk")
+	keys, _ := m["keys"].([]any)
+	if status != 200 || len(keys) != 1 {
+		t.Fatalf("jwk: %d %v", status, m)
+	}
+	k := keys[0].(map[string]any)
+	if k["kty"] != "RSA" || k["use"] != "sig" || k["alg"] != "RS256" || k["kid"] == "" {
+		t.Errorf("jwk %v", k)
+	}
+	n, err1 := base64.RawURLEncoding.DecodeString(k["n"].(string))
+	e, err2 := base64.RawURLEncoding.DecodeString(k["e"].(string))
+	if err1 != nil || err2 != nil {
+		t.Fatalf("jwk n/e: %v %v", err1, err2)
+	}
+	return &rsa.PublicKey{N: new(big.Int).SetBytes(n), E: int(new(big.Int).SetBytes(e).Int64())}, k["kid"].(string)
+}
+
+// verifyToken checks an access token with the JWKS key and returns its
+// claims.
+func verifyToken(t *testing.T, s *Sandbox, tok string) map[string]any {
+	t.Helper()
+	pub, kid := jwksKey(t, s)
+	parts := strings.Split(tok, ".")
+	if len(parts) != 3 {
+		t.Fatalf("access token %q is not a JWS", tok)
+	}
+	var header, claims map[string]any
+	for i, v := range []*map[string]any{&header, &claims} {
+		b, err := base64.RawURLEncoding.DecodeString(parts[i])
+		if err != nil || json.Unmarshal(b, v) != nil {
+			t.Fatalf("access token part %d: %v", i, err)
+		}
+	}
+	if header["alg"] != "RS256" || header["kid"] != kid {
+		t.Errorf("access token header %v, JWKS kid %s", header, kid)
+	}
+	sig, _ := base64.RawURLEncoding.DecodeString(parts[2])
+	sum := sha256.Sum256([]byte(parts[0] + "." + parts[1]))
+	if err := rsa.VerifyPKCS1v15(pub, crypto.SHA256, sum[:], sig); err != nil {
+		t.Errorf("access token does not verify with the JWKS key: %v", err)
+	}
+	return claims
+}
+
+func TestMaskinportenMetadata(t *testing.T) {
+	t.Parallel()
+	iss := shared.Endpoints().Maskinporten
+	u, err := url.Parse(iss)
+	if err != nil || u.Scheme != "https" || u.Hostname() != "127.0.0.1" || u.Path != "/" {
+		t.Fatalf("issuer %q", iss)
+	}
+	status, h, m := getJSON(t, client(shared), iss+".well-known/oauth-authorization-server")
+	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+		t.Fatalf("metadata %d %s", status, h.Get("Content-Type"))
+	}
+	want := map[string]any{"issuer": iss, "token_endpoint": iss + "token", "jwks_uri": iss + "jwk"}
+	for k, v := range want {
+		if m[k] != v {
+			t.Errorf("metadata %s = %v, want %v", k, m[k], v)
+		}
+	}
+	has := func(k, v string) {
+		t.Helper()
+		l, _ := m[k].([]any)
+		for _, x := range l {
+			if x == v {
+				return
+			}
+		}
+		t.Errorf("metadata %s = %v, want %s in it", k, m[k], v)
+	}
+	has("grant_types_supported", grantTypeJWTBearer)
+	has("token_endpoint_auth_methods_supported", "private_key_jwt")
+	has("token_endpoint_auth_signing_alg_values_supported", "RS256")
+	has("token_endpoint_auth_signing_alg_values_supported", "RS512")
+	// /jwks is an alias of /jwk.
+	if status, _, m := getJSON(t, client(shared), iss+"jwks"); status != 200 || m["keys"] == nil {
+		t.Errorf("jwks: %d %v", status, m)
+	}
+	jwksKey(t, shared)
+	if status, _, _ := get(t, client(shared), iss+"token"); status != http.StatusMethodNotAllowed {
+		t.Errorf("GET token: %d", status)
+	}
+}
+
+func TestMaskinportenGrant(t *testing.T) {
+	t.Parallel()
+	for _, alg := range []string{"RS256", "RS384", "RS512"} {
+		status, m := postToken(t, shared, demoGrant(t, shared, ScopeRRHPartnerRapporteringspliktig+" "+ScopeRRHRapporteringspliktig, map[string]any{"alg": alg}, nil))
+		if status != 200 {
+			t.Fatalf("%s: %d %v", alg, status, m)
+		}
+		if m["token_type"] != "Bearer" || m["expires_in"] != 120.0 || m["scope"] != ScopeRRHPartnerRapporteringspliktig+" "+ScopeRRHRapporteringspliktig {
+			t.Errorf("%s: token response %v", alg, m)
+		}
+		c := verifyToken(t, shared, m["access_token"].(string))
+		consumer, _ := c["consumer"].(map[string]any)
+		iat, _ := c["iat"].(float64)
+		exp, _ := c["exp"].(float64)
+		if c["iss"] != shared.Endpoints().Maskinporten || c["client_id"] != DemoMaskinportenClientID || c["client_amr"] != "virksomhetssertifikat" ||
+			c["scope"] != m["scope"] || c["token_type"] != "Bearer" || c["jti"] == "" ||
+			consumer["ID"] != "0192:"+FirmOrgNr || consumer["authority"] != "iso6523-actorid-upis" || exp-iat < 120 || exp-iat > 121 {
+			t.Errorf("%s: access token claims %v", alg, c)
+		}
+		if _, ok := c["supplier"]; ok {
+			t.Errorf("%s: a supplier without consumer_org", alg)
+		}
+	}
+}
+
+func TestMaskinportenChecks(t *testing.T) {
+	t.Parallel()
+	s := shared
+	key, chain := demoBuypass(t)
+	now := time.Now().Unix()
+	scope := ScopeRRHPartnerRapporteringspliktig
+
+	// A certificate from another CA, with the firm's organisation number.
+	otherKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	caKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "Self CA", SerialNumber: FirmOrgNr,
+		ExtraNames: []pkix.AttributeTypeAndValue{{Type: oidOrganizationIdentifier, Value: "NTRNO-" + FirmOrgNr}}},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IsCA: true, BasicConstraintsValid: true,
+		KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &otherKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign, _ := x509.ParseCertificate(der)
+
+	// An expired certificate of the firm, from the sandbox CA.
+	expired, err := s.IssueEnterpriseCertificate(FirmOrgNr, "FJORDLYS REGNSKAP AS", time.Now().AddDate(-2, 0, 0), time.Now().Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expKey, expLeaf, _, err := pkcs12.DecodeChain(expired.Data, expired.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	signed := func(k *rsa.PrivateKey, certs []*x509.Certificate, claims map[string]any) string {
+		c := grantClaimsFor(s, DemoMaskinportenClientID, scope)
+		for n, v := range claims {
+			c[n] = v
+		}
+		return signGrant(t, k, map[string]any{"alg": "RS256", "x5c": x5c(certs...)}, c)
+	}
+	tamper := func(tok string) string {
+		parts := strings.Split(tok, ".")
+		sig, _ := base64.RawURLEncoding.DecodeString(parts[2])
+		sig[10] ^= 0x01
+		return parts[0] + "." + parts[1] + "." + b64url(sig)
+	}
+	replayed := demoGrant(t, s, scope, nil, nil)
+	if status, m := postToken(t, s, replayed); status != 200 {
+		t.Fatalf("first use of a grant: %d %v", status, m)
+	}
+	// Without jti, the assertion itself may not be used twice.
+	noJTI := demoGrant(t, s, scope, nil, map[string]any{"jti": nil})
+	if status, m := postToken(t, s, noJTI); status != 200 {
+		t.Fatalf("grant without jti: %d %v", status, m)
+	}
+
+	tests := []struct {
+		name      string
+		assertion string
+		status    int
+		oauth     string
+		code      string
+	}{
+		{"bad signature", tamper(demoGrant(t, s, scope, nil, nil)), 400, "invalid_grant", "MP-124"},
+		{"signed with another key", signed(otherKey, chain, nil), 400, "invalid_grant", "MP-124"},
+		{"HS256", demoGrant(t, s, scope, map[string]any{"alg": "HS256"}, nil), 400, "invalid_grant", "MP-124"},
+		{"alg none", demoGrant(t, s, scope, map[string]any{"alg": "none"}, nil), 400, "invalid_grant", "MP-124"},
+		{"certificate not from the sandbox CA", signed(otherKey, []*x509.Certificate{foreign}, nil), 400, "invalid_grant", "MP-120"},
+		{"expired certificate", signed(expKey.(*rsa.PrivateKey), []*x509.Certificate{expLeaf}, nil), 400, "invalid_grant", "MP-120"},
+		{"x5c a bare string", demoGrant(t, s, scope, map[string]any{"x5c": x5c(chain[0])[0]}, nil), 400, "invalid_grant", "MP-123"},
+		{"x5c not base64 DER", demoGrant(t, s, scope, map[string]any{"x5c": []string{"bm90IGEgY2VydA=="}}, nil), 400, "invalid_grant", "MP-123"},
+		{"neither x5c nor kid", demoGrant(t, s, scope, map[string]any{"x5c": nil}, nil), 400, "invalid_grant", "MP-123"},
+		{"kid not registered", demoGrant(t, s, scope, map[string]any{"x5c": nil, "kid": "no-such-key"}, nil), 400, "invalid_grant", "MP-100"},
+		{"certificate of another organisation", signed(key, chain, map[string]any{"iss": OtherOrgMaskinportenClientID}), 400, "invalid_grant", "MP-122"},
+		{"wrong aud", demoGrant(t, s, scope, nil, map[string]any{"aud": "https://test.maskinporten.no/"}), 400, "invalid_grant", "MP-110"},
+		{"aud the token endpoint", demoGrant(t, s, scope, nil, map[string]any{"aud": s.Endpoints().Maskinporten + "token"}), 400, "invalid_grant", "MP-110"},
+		{"aud an array", demoGrant(t, s, scope, nil, map[string]any{"aud": []string{s.Endpoints().Maskinporten}}), 400, "invalid_grant", "MP-110"},
+		{"unknown iss", demoGrant(t, s, scope, nil, map[string]any{"iss": "00000000-0000-4000-8000-000000000000"}), 400, "invalid_grant", "MP-100"},
+		{"iat 60 s old", demoGrant(t, s, scope, nil, map[string]any{"iat": now - 60, "exp": now + 50}), 400, "invalid_grant", "MP-130"},
+		{"iat 60 s ahead", demoGrant(t, s, scope, nil, map[string]any{"iat": now + 60, "exp": now + 100}), 400, "invalid_grant", "MP-130"},
+		{"exp - iat over 120", demoGrant(t, s, scope, nil, map[string]any{"iat": now, "exp": now + 121}), 400, "invalid_grant", "MP-130"},
+		{"expired", demoGrant(t, s, scope, nil, map[string]any{"iat": now - 5, "exp": now - 1}), 400, "invalid_grant", "MP-130"},
+		{"iat missing", demoGrant(t, s, scope, nil, map[string]any{"iat": nil}), 400, "invalid_request", "MP-011"},
+		{"replayed jti", replayed, 400, "invalid_grant", "MP-012"},
+		{"replayed grant without jti", noJTI, 400, "invalid_grant", "MP-012"},
+		{"unknown claim", demoGrant(t, s, scope, nil, map[string]any{"sub": DemoMaskinportenClientID}), 400, "invalid_request", "MP-011"},
+		{"nbf is not allowed either", demoGrant(t, s, scope, nil, map[string]any{"nbf": now}), 400, "invalid_request", "MP-011"},
+		{"not a JWT", "not.a.jwt", 400, "invalid_request", "MP-011"},
+		{"no scope", demoGrant(t, s, scope, nil, map[string]any{"scope": nil}), 400, "invalid_scope", "MP-200"},
+		{"scope not registered", demoGrant(t, s, ScopeRRHMedia, nil, nil), 400, "invalid_scope", "MP-200"},
+		{"one scope of two not registered", demoGrant(t, s, scope+" "+ScopeRRHSivilsamfunn, nil, nil), 400, "invalid_scope", "MP-200"},
+		{"user login scope", demoGrant(t, s, "openid", nil, nil), 400, "invalid_scope", "MP-201"},
+		{"scope not granted", demoGrant(t, s, ScopeRRHOffentlig, nil, nil), 403, "access_denied", "MP-250"},
+		{"consumer not granted", demoGrant(t, s, ScopeRRHRapporteringspliktig, nil, map[string]any{"consumer_org": AuditorOrgNr}), 403, "access_denied", "MP-250"},
+		{"not delegated", demoGrant(t, s, ScopeRRHOffentlig, nil, map[string]any{"consumer_org": RegisteredByOrgNr}), 403, "access_denied", "MP-251"},
+		{"authorization_details", demoGrant(t, s, scope, nil, map[string]any{"authorization_details": []any{map[string]any{"type": "urn:altinn:systemuser"}}}), 400, "invalid_authorization_details", "MP-301"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			status, m := postToken(t, s, tt.assertion)
+			wantMP(t, status, m, tt.status, tt.oauth, tt.code)
+		})
+	}
+}
+
+func TestMaskinportenRequest(t *testing.T) {
+	t.Parallel()
+	s := shared
+	status, m := postForm(t, s, url.Values{"grant_type": {"client_credentials"}, "assertion": {demoGrant(t, s, ScopeRRHRapporteringspliktig, nil, nil)}})
+	wantMP(t, status, m, 400, "unsupported_grant_type", "MP-011")
+	status, m = postForm(t, s, url.Values{"grant_type": {grantTypeJWTBearer}})
+	wantMP(t, status, m, 400, "invalid_request", "MP-011")
+
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, s.Endpoints().Maskinporten+"token", strings.NewReader("{}"))
+	req.Header.Set("Content-Type", "application/json")
+	resp, _, err := do(t, client(s), req)
+	if err != nil || resp.StatusCode != 400 {
+		t.Errorf("JSON body: %v %v", resp, err)
+	}
+}
+
+func TestMaskinportenKidAndDelegation(t *testing.T) {
+	t.Parallel()
+	s := shared
+	key, _ := rsa.GenerateKey(rand.Reader, 2048)
+	if err := s.RegisterMaskinportenKey(PublicAuthorityMaskinportenClientID, "kommune-2026", &key.PublicKey, time.Now().AddDate(1, 0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RegisterMaskinportenKey(PublicAuthorityMaskinportenClientID, "kommune-2024", &key.PublicKey, time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RegisterMaskinportenKey("no-such-client", "k", &key.PublicKey, time.Now()); err == nil {
+		t.Error("a key registered on an unknown client")
+	}
+	grant := func(kid string) string {
+		return signGrant(t, key, map[string]any{"alg": "RS256", "kid": kid}, grantClaimsFor(s, PublicAuthorityMaskinportenClientID, ScopeRRHOffentlig+" "+ScopeRRHPartnerOffentlig))
+	}
+	status, m := postToken(t, s, grant("kommune-2026"))
+	if status != 200 {
+		t.Fatalf("kid grant: %d %v", status, m)
+	}
+	c := verifyToken(t, s, m["access_token"].(string))
+	if c["client_amr"] != "private_key_jwt" || c["consumer"].(map[string]any)["ID"] != "0192:"+RegisteredByOrgNr {
+		t.Errorf("kid token claims %v", c)
+	}
+	status, m = postToken(t, s, grant("kommune-2024"))
+	wantMP(t, status, m, 400, "invalid_grant", "MP-121")
+
+	// The firm acting for the auditor, which delegated the scope to it.
+	status, m = postToken(t, s, demoGrant(t, s, ScopeRRHRapporteringspliktigBegrenset, nil,
+		map[string]any{"consumer_org": AuditorOrgNr, "resource": "https://rrh.brreg.no", "pid": "12836810064"}))
+	if status != 200 {
+		t.Fatalf("delegated grant: %d %v", status, m)
+	}
+	c = verifyToken(t, s, m["access_token"].(string))
+	consumer, _ := c["consumer"].(map[string]any)
+	supplier, _ := c["supplier"].(map[string]any)
+	if consumer["ID"] != "0192:"+AuditorOrgNr || supplier["ID"] != "0192:"+FirmOrgNr || c["aud"] != "https://rrh.brreg.no" || c["pid"] != "12836810064" {
+		t.Errorf("delegated token claims %v", c)
+	}
+}
+
+func TestMaskinportenFaults(t *testing.T) {
+	t.Parallel()
+	s := start(t, Config{TokenLifetime: 45 * time.Second})
+	grant := func() string { return signedDemoGrant(t, s, ScopeRRHPartnerRapporteringspliktig) }
+
+	status, m := postToken(t, s, grant())
+	if status != 200 || m["expires_in"] != 45.0 {
+		t.Fatalf("TokenLifetime 45 s: %d %v", status, m)
+	}
+
+	// A forced MP error for the next token request only; metadata requests
+	// do not count.
+	s.SetFault(ServiceMaskinporten, Fault{MaskinportenError: "MP-250", Times: 1})
+	if status, _, _ := get(t, client(s), s.Endpoints().Maskinporten+".well-known/oauth-authorization-server"); status != 200 {
+		t.Errorf("metadata under a token fault: %d", status)
+	}
+	status, m = postToken(t, s, grant())
+	wantMP(t, status, m, 403, "access_denied", "MP-250")
+	if status, m := postToken(t, s, grant()); status != 200 {
+		t.Errorf("after Times ran out: %d %v", status, m)
+	}
+	s.SetFault(ServiceMaskinporten, Fault{MaskinportenError: "MP-130"})
+	status, m = postToken(t, s, grant())
+	wantMP(t, status, m, 400, "invalid_grant", "MP-130")
+
+	// An expired token.
+	s.SetFault(ServiceMaskinporten, Fault{ExpiredToken: true})
+	status, m = postToken(t, s, grant())
+	if status != 200 || m["expires_in"] != 45.0 {
+		t.Fatalf("expired token: %d %v", status, m)
+	}
+	c := verifyToken(t, s, m["access_token"].(string))
+	if exp, _ := c["exp"].(float64); int64(exp) >= time.Now().Unix() {
+		t.Errorf("ExpiredToken: exp %v is not in the past", c["exp"])
+	}
+	// The generic switches work too.
+	s.SetFault(ServiceMaskinporten, Fault{Status: 503, RetryAfter: time.Second})
+	status, m = postToken(t, s, grant())
+	if status != 503 || m["error"] != "temporarily_unavailable" {
+		t.Errorf("503: %d %v", status, m)
+	}
+	s.ClearFaults()
+	if status, m := postToken(t, s, grant()); status != 200 {
+		t.Errorf("healed: %d %v", status, m)
+	}
+}
+
+// sandboxDemo returns the demo Buypass certificate of s: its key and its
+// chain, leaf first.
+func sandboxDemo(t *testing.T, s *Sandbox) (*rsa.PrivateKey, []*x509.Certificate) {
+	t.Helper()
+	for _, dc := range s.DemoCertificates() {
+		if strings.HasPrefix(dc.FileName, "Virksomhetssertifikat_") {
+			key, leaf, chain, err := pkcs12.DecodeChain(dc.Data, dc.Password)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return key.(*rsa.PrivateKey), append([]*x509.Certificate{leaf}, chain...)
+		}
+	}
+	t.Fatal("no demo Buypass certificate")
+	return nil, nil
+}
+
+// signGrantFor is a valid grant of a client of the firm, signed with the
+// demo certificate of s.
+func signGrantFor(t *testing.T, s *Sandbox, clientID, scope string) string {
+	t.Helper()
+	key, chain := sandboxDemo(t, s)
+	return signGrant(t, key, map[string]any{"alg": "RS256", "x5c": x5c(chain...)}, grantClaimsFor(s, clientID, scope))
+}
+
+// signedDemoGrant is a valid grant of the demo client for any sandbox.
+func signedDemoGrant(t *testing.T, s *Sandbox, scope string) string {
+	t.Helper()
+	return signGrantFor(t, s, DemoMaskinportenClientID, scope)
+}
+
+func TestMaskinportenConfig(t *testing.T) {
+	t.Parallel()
+	if _, err := New(Config{TokenLifetime: -time.Second}); err == nil {
+		t.Error("a negative TokenLifetime")
+	}
+	for _, p := range []string{"api/oppslag", "/api/oppslag/", "/api/partner/reelle-rettigheter"} {
+		if _, err := New(Config{RRHPathPrefix: p}); err == nil {
+			t.Errorf("RRHPathPrefix %q accepted", p)
+		}
+	}
+	// The hash functions the grant algorithms need are linked in.
+	for _, h := range []crypto.Hash{crypto.SHA384, crypto.SHA512} {
+		if !h.Available() {
+			t.Errorf("%v not available", h)
+		}
+	}
+}
