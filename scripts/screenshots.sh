@@ -95,4 +95,8 @@ shot wizard-2-password en --vault "$vault" --import "$scbfile"
 MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-3-summary en --vault "$vault" --import "$scbfile"
 MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-4-name en --vault "$vault" --import "$scbfile" --import-to-name
 MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-3-summary-sv sv --vault "$vault" --import "$scbfile"
-unset MOTPART_PASSWORD
+# The light theme, to check it is as readable as the dark one.
+export FYNE_THEME=light
+shot lookup-dossier-light en --vault "$vault" --lookup 311111116
+shot lookup-ownership-light en --vault "$vault" --lookup 312222221 --tab 2
+unset FYNE_THEME MOTPART_PASSWORD

@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/registry/rrh"
 	"github.com/motpart/motpart/internal/sandbox"
 )
 
@@ -62,4 +65,63 @@ func TestLookupAndSettingsCommands(t *testing.T) {
 	if code, _, _ := c.run("", "settings", "set", "nonsense", "x"); code != 1 {
 		t.Errorf("unknown setting: %d", code)
 	}
+}
+
+func TestLookupFromTheOfflineCopy(t *testing.T) {
+	c := newCLIEnv(t)
+	if code, _, errOut := c.run("pw-for-vault\npw-for-vault\n", "vault", "init"); code != 0 {
+		t.Fatal(errOut)
+	}
+	c.env["MOTPART_PASSWORD"] = "pw-for-vault"
+	path := filepath.Join(t.TempDir(), "totalbestand.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rrh.GenerateTotal(f, 50, 3); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, out, errOut := c.run("", "rrh", "import", "--date", "2026-11-20", path)
+	if code != 0 || !strings.Contains(out, "Imported the copy of 2026-11-20: 50 organisations") {
+		t.Fatalf("rrh import: %d %q %q", code, out, errOut)
+	}
+	var number string
+	_, _ = rrh.ReadTotalStream(mustOpenFile(t, path), rrh.Detect, func(o *dossier.Owners) error {
+		if number == "" && len(o.Owners) > 0 {
+			number = o.Number
+		}
+		return nil
+	})
+
+	// The register cannot be reached: the owners come from the copy.
+	c.env["MOTPART_RRH_URL"] = "https://127.0.0.1:1"
+	code, out, _ = c.run("", "lookup", "--json", number)
+	var dos dossier.Dossier
+	if err := json.Unmarshal([]byte(out), &dos); err != nil {
+		t.Fatalf("lookup: %d, %v\n%s", code, err, out)
+	}
+	if dos.Owners == nil || len(dos.Owners.Owners) == 0 || dos.Owners.Source != "offline" || dos.Owners.CopyDate != "2026-11-20" {
+		t.Errorf("owners %+v", dos.Owners)
+	}
+	offline := false
+	for _, s := range dos.Sources {
+		offline = offline || (s.ID == "rrh" && s.Status == dossier.StatusOffline && s.Date == "2026-11-20")
+	}
+	if !offline {
+		t.Errorf("sources %+v do not say the owners came from the copy", dos.Sources)
+	}
+	if code, _, errOut := c.run("", "rrh", "import", "/nonexistent.zip"); code != 1 || !strings.Contains(errOut, "rrh import") {
+		t.Errorf("import of a missing file: %d %q", code, errOut)
+	}
+}
+
+func mustOpenFile(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

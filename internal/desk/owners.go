@@ -246,6 +246,7 @@ func (d *Desk) ImportOwnersCopy(ctx context.Context, path, date string, progress
 			return problem.New(problem.CodeCanceled, err)
 		}
 		o.Source, o.CopyDate = "offline", date
+		screenExempt(o)
 		batch = append(batch, o)
 		if len(batch) == ownersBatch {
 			return flush()
@@ -346,9 +347,41 @@ func (d *Desk) copyOwners(orgnr string) (*dossier.Owners, bool, error) {
 	return rec.Owners, true, err
 }
 
+// screenExempt removes from owners exempt from disclosure what the
+// register's screening rules remove (specs §4.2): name, birth date,
+// identity number, grounds and intermediate entities; birth year,
+// citizenship, country of residence and positions remain. The old Partner
+// API and downloads do not screen, so Motpart does it before anything is
+// shown or kept.
+func screenExempt(o *dossier.Owners) {
+	if o == nil {
+		return
+	}
+	for i := range o.Owners {
+		x := &o.Owners[i]
+		if !x.Exempt {
+			continue
+		}
+		if x.BirthYear == "" && len(x.BirthDate) >= 4 {
+			x.BirthYear = x.BirthDate[:4]
+		}
+		x.Name, x.BirthDate, x.NationalID = "", "", ""
+		for j := range x.Positions {
+			x.Positions[j].Basis = nil
+			x.Positions[j].Intermediates = nil
+		}
+	}
+}
+
 // lookupOwners asks the register, and answers from the offline copy when
 // the register cannot be reached.
 func (d *Desk) lookupOwners(ctx context.Context, client *rrh.Client, unavailable *dossier.Source, orgnr string) (*dossier.Owners, dossier.Source) {
+	owners, src := d.lookupOwnersUnscreened(ctx, client, unavailable, orgnr)
+	screenExempt(owners)
+	return owners, src
+}
+
+func (d *Desk) lookupOwnersUnscreened(ctx context.Context, client *rrh.Client, unavailable *dossier.Source, orgnr string) (*dossier.Owners, dossier.Source) {
 	var owners *dossier.Owners
 	var src dossier.Source
 	if client != nil {
@@ -434,6 +467,7 @@ func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
 			switch src.Status {
 			case dossier.StatusFound:
 				owners.Source, owners.CopyDate = "offline", meta.Date
+				screenExempt(owners)
 				if err := d.putCopyRecord(meta.Generation, owners); err != nil {
 					return updated, errors.Join(err, d.saveOwnersMeta(meta))
 				}

@@ -33,7 +33,19 @@ func TestOwnersOnline(t *testing.T) {
 		{sandbox.FamilyOwnedOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
 			exempt := false
 			for _, x := range o.Owners {
-				exempt = exempt || x.Exempt
+				if !x.Exempt {
+					continue
+				}
+				exempt = true
+				// Screened: only birth year, countries and positions remain.
+				if x.Name != "" || x.NationalID != "" || x.BirthDate != "" || x.BirthYear == "" {
+					t.Errorf("exempt owner not screened: %+v", x)
+				}
+				for _, p := range x.Positions {
+					if len(p.Intermediates) > 0 || len(p.Basis) > 0 {
+						t.Errorf("exempt owner's grounds or intermediates kept: %+v", p)
+					}
+				}
 			}
 			if !exempt {
 				t.Errorf("no exempt owner in %+v", o.Owners)

@@ -145,7 +145,9 @@ func Compute(g *Graph, opt Options) Layout {
 		from, to := boxes[f], boxes[t]
 		line := Line{Edge: e, Back: back}
 		if back {
-			line.From, line.To = Point{from.X + from.Width/2, from.Y}, Point{to.X + to.Width/2, to.Y + to.Height}
+			// Beside the forward edge it answers, so both show.
+			dx := opt.NodeWidth / 4
+			line.From, line.To = Point{from.X + from.Width/2 + dx, from.Y}, Point{to.X + to.Width/2 + dx, to.Y + to.Height}
 		} else {
 			line.From, line.To = Point{from.X + from.Width/2, from.Y + from.Height}, Point{to.X + to.Width/2, to.Y}
 		}
