@@ -397,3 +397,67 @@ func (d *Desk) SavedDossier(number string) (*dossier.Dossier, error) {
 	})
 	return dos, err
 }
+
+// RefreshSource asks one source again about the organisation of the saved
+// dossier number ("brreg", "grunndata" or "rrh"), puts its answer into the
+// dossier in place of the old one, saves it and returns it.
+func (d *Desk) RefreshSource(ctx context.Context, number, id string) (*dossier.Dossier, error) {
+	dos, err := d.SavedDossier(number)
+	if err != nil {
+		return nil, err
+	}
+	regs, err := d.registers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	timeout := d.cfg.SourceTimeout
+	if timeout <= 0 {
+		timeout = defaultSourceTimeout
+	}
+	sctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var src dossier.Source
+	switch id {
+	case "brreg":
+		r := regs.rest.Lookup(sctx, dos.Number)
+		src = r.Source
+		if r.Company != nil {
+			old := dos.Company
+			dos.Company, dos.Roles, dos.SubUnits = r.Company, r.Roles, r.SubUnits
+			if old != nil {
+				fillCompany(dos.Company, old)
+			}
+		}
+	case "grunndata":
+		if regs.grunndata == nil {
+			return dos, problem.New(problem.CodeNoAccess, errors.New("no grunndataWS account"))
+		}
+		r := regs.grunndata.Lookup(sctx, dos.Number)
+		src = r.Source
+		if r.Company != nil {
+			if dos.Company == nil {
+				dos.Company, dos.Roles = r.Company, r.Roles
+			} else {
+				fillCompany(dos.Company, r.Company)
+			}
+		}
+	case "rrh":
+		dos.Owners, src = d.lookupOwners(sctx, regs.owners, regs.noOwners, dos.Number)
+	default:
+		return dos, problem.New(problem.CodeInternal, fmt.Errorf("no source %q", id))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, problem.New(problem.CodeCanceled, err)
+	}
+	replaced := false
+	for i := range dos.Sources {
+		if dos.Sources[i].ID == id {
+			dos.Sources[i], replaced = src, true
+		}
+	}
+	if !replaced {
+		dos.Sources = append(dos.Sources, src)
+	}
+	dos.Fetched = d.cfg.Now().UTC()
+	return dos, d.saveDossier(dos)
+}

@@ -269,3 +269,38 @@ func BenchmarkLookupRichest(b *testing.B) {
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 }
+
+func TestRefreshOneSource(t *testing.T) {
+	d := newLookupDesk(t)
+	ctx := context.Background()
+	sb, err := d.Sandbox(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.SetFault(sandbox.ServiceBrreg, sandbox.Fault{Status: 500})
+	dos, err := d.Lookup(ctx, sandbox.RichestOrgNr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := source(t, dos, "brreg"); s.Status != dossier.StatusFailed || len(dos.SubUnits) != 0 {
+		t.Fatalf("brreg %+v, %d sub-units", s, len(dos.SubUnits))
+	}
+	sb.ClearFaults()
+	dos, err = d.RefreshSource(ctx, sandbox.RichestOrgNr, "brreg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := source(t, dos, "brreg"); s.Status != dossier.StatusFound || len(dos.SubUnits) == 0 || !dos.Complete() {
+		t.Errorf("after refreshing brreg: %+v, %d sub-units, complete %v", s, len(dos.SubUnits), dos.Complete())
+	}
+	if len(dos.Sources) != 3 {
+		t.Errorf("sources %+v", dos.Sources)
+	}
+	saved, _ := d.SavedDossier(sandbox.RichestOrgNr)
+	if source(t, saved, "brreg").Status != dossier.StatusFound {
+		t.Error("the refreshed dossier was not saved")
+	}
+	if _, err := d.RefreshSource(ctx, sandbox.RichestOrgNr, "nonsense"); err == nil {
+		t.Error("an unknown source refreshed")
+	}
+}

@@ -60,6 +60,8 @@ type Desk interface {
 	// Lookup asks every configured register about an organisation and
 	// returns the dossier; it stops when ctx is cancelled.
 	Lookup(ctx context.Context, number string) (*dossier.Dossier, error)
+	// RefreshSource asks one source again and returns the updated dossier.
+	RefreshSource(ctx context.Context, number, id string) (*dossier.Dossier, error)
 	// History lists earlier lookups, newest first.
 	History() ([]dossier.HistoryEntry, error)
 	// SavedDossier returns the dossier of the last lookup of a number.

@@ -31,6 +31,9 @@ type dossierView struct {
 	tabs *container.AppTabs
 	// reveals are the owners' Show buttons, in order.
 	reveals []*widget.Button
+	// again asks one source again; sourceButtons are its buttons, by id.
+	again         func(id string)
+	sourceButtons map[string]*widget.Button
 }
 
 func newDossierView(a *App, open func(string)) *dossierView {
@@ -40,6 +43,7 @@ func newDossierView(a *App, open func(string)) *dossierView {
 // show draws dos; nil clears the view.
 func (v *dossierView) show(dos *dossier.Dossier) {
 	v.units = map[string]*widget.Button{}
+	v.sourceButtons = map[string]*widget.Button{}
 	v.reveals = nil
 	if dos == nil {
 		v.tabs = nil
@@ -262,5 +266,13 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		note.SizeName = theme.SizeNameCaptionText
 		lines = append(lines, note)
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVBox(lines...))
+	var again fyne.CanvasObject
+	if v.again != nil && s.ID != "registers" {
+		id := s.ID
+		b := widget.NewButtonWithIcon(lang.L("Ask again"), theme.ViewRefreshIcon(), func() { v.again(id) })
+		b.Importance = widget.LowImportance
+		v.sourceButtons[id] = b
+		again = container.NewVBox(b)
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), again, container.NewVBox(lines...))
 }

@@ -80,6 +80,7 @@ func newLookupScreen(a *App) *lookupScreen {
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
 	s.dossier = newDossierView(a, s.openUnit)
+	s.dossier.again = s.askAgain
 	s.history = container.NewVBox()
 	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.goBack)
 	s.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), s.goForward)
@@ -282,6 +283,46 @@ func (s *lookupScreen) lookUp() {
 		}
 		s.visit(number)
 		s.showDossier(dos)
+		s.updateNav()
+	})
+}
+
+// askAgain asks one source again about the dossier shown, in the
+// background, and shows the dossier with its new answer.
+func (s *lookupScreen) askAgain(id string) {
+	s.app.activity()
+	if s.current == nil || s.cancel != nil {
+		return
+	}
+	number := s.current.Number
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.cancelButton.Show()
+	s.busy.Show()
+	s.busy.Start()
+	var dos *dossier.Dossier
+	s.app.background(func() error {
+		var err error
+		dos, err = s.app.desk.RefreshSource(ctx, number, id)
+		return err
+	}, func(err error) {
+		cancel()
+		s.cancel = nil
+		s.busy.Stop()
+		s.busy.Hide()
+		s.cancelButton.Hide()
+		if err != nil {
+			s.message.SetText(problemText(err))
+			s.message.Show()
+		}
+		if dos != nil && s.number == number {
+			tab := 0
+			if s.dossier.tabs != nil {
+				tab = s.dossier.tabs.SelectedIndex()
+			}
+			s.showDossier(dos)
+			s.dossier.tabs.SelectIndex(tab)
+		}
 		s.updateNav()
 	})
 }

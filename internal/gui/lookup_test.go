@@ -145,3 +145,19 @@ func TestBackForwardAndCopy(t *testing.T) {
 		t.Errorf("clipboard %q", got)
 	}
 }
+
+func TestAskOneSourceAgain(t *testing.T) {
+	a := newUnlockedApp(t, "en")
+	s := a.lookup
+	lookUp(t, a, sandbox.RichestOrgNr)
+	b, ok := s.dossier.sourceButtons["grunndata"]
+	if !ok {
+		t.Fatalf("no Ask again button for grunndata: %v", s.dossier.sourceButtons)
+	}
+	before := s.current.Fetched
+	onUI(func() { test.Tap(b) })
+	a.waitIdle()
+	if s.message.Visible() || !s.current.Fetched.After(before) || s.current.Company == nil {
+		t.Errorf("after asking again: message %q, fetched %v (before %v)", s.message.Text, s.current.Fetched, before)
+	}
+}

@@ -106,6 +106,11 @@ func TestOwnershipGraphOpensACompany(t *testing.T) {
 	onUI(func() { g.Tapped(&fyne.PointEvent{Position: at}) })
 	a.waitIdle()
 	if s.current == nil || s.current.Number != target.ID {
-		t.Errorf("after the tap the dossier is %+v, want %s", s.current, target.ID)
+		t.Fatalf("after the tap the dossier is %+v, want %s", s.current, target.ID)
+	}
+	// And back to where the user came from.
+	test.Tap(s.back)
+	if s.current.Number != sandbox.RichestOrgNr || s.search.Text != sandbox.RichestOrgNr {
+		t.Errorf("back shows %s", s.current.Number)
 	}
 }
