@@ -3,14 +3,11 @@ package rrh
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -25,10 +22,8 @@ import (
 // timeout fails. A 401 makes the token source drop its token and the
 // request is sent once more. Failures are *Error, as Owners gives.
 //
-// The download does not go through transport.Client.Do, which holds a
-// whole answer in memory: it uses an HTTP client with the same settings
-// (roots, extra roots, client certificate, TLS 1.2 or later, no
-// redirects, user agent). It is not retried on 429 or 503: the caller
+// The download goes through transport.Client.Stream, not Do, which holds
+// a whole answer in memory. It is not retried on 429 or 503: the caller
 // decides when to try again.
 func (c *Client) DownloadTotal(ctx context.Context, w io.Writer) error {
 	var op, path string
@@ -43,13 +38,8 @@ func (c *Client) DownloadTotal(ctx context.Context, w io.Writer) error {
 	if c.tokens == nil {
 		return &Error{Op: op, Code: CodeNoToken}
 	}
-	hc, tc, err := c.streamClient()
-	if err != nil {
-		return &Error{Op: op, Code: "config", Err: err}
-	}
-	defer hc.CloseIdleConnections()
 	for attempt := 0; ; attempt++ {
-		status, body, err := c.stream(ctx, hc, tc, op, c.base+path, w)
+		status, body, err := c.stream(ctx, op, c.base+path, w)
 		if err != nil {
 			return err
 		}
@@ -69,15 +59,13 @@ func (c *Client) DownloadTotal(ctx context.Context, w io.Writer) error {
 // stream sends one download request. For a 200 it copies the body to w
 // and returns the status; for any other status it returns the start of
 // the body.
-func (c *Client) stream(parent context.Context, hc *http.Client, tc transport.Config, op, u string, w io.Writer) (int, []byte, error) {
+func (c *Client) stream(parent context.Context, op, u string, w io.Writer) (int, []byte, error) {
+	tc := c.t.Config()
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	req, err := c.request(ctx, op, u, "application/zip, application/octet-stream;q=0.9, */*;q=0.1")
 	if err != nil {
 		return 0, nil, err
-	}
-	if req.Header.Get("User-Agent") == "" {
-		req.Header.Set("User-Agent", tc.UserAgent)
 	}
 	host := req.URL.Hostname()
 	fail := func(err error, kind transport.Kind) error {
@@ -110,8 +98,6 @@ func (c *Client) stream(parent context.Context, hc *http.Client, tc transport.Co
 			return fail(parent.Err(), transport.KindCanceled)
 		case s:
 			return fail(err, transport.KindTimeout)
-		case isTLSErr(err):
-			return fail(err, transport.KindTLS)
 		}
 		var ne net.Error
 		if errors.As(err, &ne) && ne.Timeout() {
@@ -119,16 +105,16 @@ func (c *Client) stream(parent context.Context, hc *http.Client, tc transport.Co
 		}
 		return fail(err, transport.KindNetwork)
 	}
-	resp, err := hc.Do(req)
+	resp, err := c.t.Stream(ctx, req)
 	if err != nil {
-		return 0, nil, classify(unwrapURL(err))
+		var te *transport.Error
+		if errors.As(err, &te) && te.Kind != transport.KindNetwork && te.Kind != transport.KindTimeout && te.Kind != transport.KindCanceled {
+			return 0, nil, &Error{Op: op, Code: te.Code(), StatusCode: te.StatusCode, Err: te}
+		}
+		return 0, nil, classify(err)
 	}
 	defer resp.Body.Close()
 	kick()
-	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
-		return 0, nil, &Error{Op: op, Code: string(transport.KindRedirect), StatusCode: resp.StatusCode,
-			Err: &transport.Error{Kind: transport.KindRedirect, Method: http.MethodGet, Host: host, StatusCode: resp.StatusCode}}
-	}
 	if resp.StatusCode != http.StatusOK {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, transport.MaxErrorResponseBody))
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
@@ -196,73 +182,4 @@ func (c *Client) stream(parent context.Context, hc *http.Client, tc transport.Co
 		return 0, nil, &Error{Op: op, Code: te.Code(), Err: te}
 	}
 	return http.StatusOK, nil, nil
-}
-
-// unwrapURL drops the *url.Error around err: its URL is not for messages.
-func unwrapURL(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) && ue.Err != nil {
-		return ue.Err
-	}
-	return err
-}
-
-func isTLSErr(err error) bool {
-	var (
-		cve *tls.CertificateVerificationError
-		ua  x509.UnknownAuthorityError
-		he  x509.HostnameError
-		ci  x509.CertificateInvalidError
-		rhe tls.RecordHeaderError
-		ae  tls.AlertError
-	)
-	return errors.As(err, &cve) || errors.As(err, &ua) || errors.As(err, &he) || errors.As(err, &ci) ||
-		errors.As(err, &rhe) || errors.As(err, &ae)
-}
-
-// streamClient builds an HTTP client with the transport's settings, for
-// an answer too large to hold in memory.
-func (c *Client) streamClient() (*http.Client, transport.Config, error) {
-	tc := c.t.Config()
-	if tc.Timeout <= 0 {
-		tc.Timeout = transport.DefaultTimeout
-	}
-	if tc.UserAgent == "" {
-		tc.UserAgent = transport.DefaultUserAgent
-	}
-	roots := tc.RootCAs
-	if len(bytes.TrimSpace(tc.ExtraRootsPEM)) > 0 {
-		if roots == nil {
-			sys, err := x509.SystemCertPool()
-			if err != nil || sys == nil {
-				sys = x509.NewCertPool()
-			}
-			roots = sys
-		} else {
-			roots = roots.Clone()
-		}
-		if !roots.AppendCertsFromPEM(tc.ExtraRootsPEM) {
-			return nil, tc, errors.New("the extra root certificates hold no PEM certificate")
-		}
-	}
-	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: roots}
-	if tc.ClientCert != nil {
-		cert := tc.ClientCert
-		tlsCfg.GetClientCertificate = func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return cert, nil }
-	}
-	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: tc.Timeout, KeepAlive: 30 * time.Second}).DialContext,
-		TLSClientConfig:       tlsCfg,
-		TLSHandshakeTimeout:   min(tc.Timeout, 10*time.Second),
-		ResponseHeaderTimeout: tc.Timeout,
-		ForceAttemptHTTP2:     true,
-		// The zip is stored as it comes, not transparently decompressed.
-		DisableCompression: true,
-	}
-	hc := &http.Client{
-		Transport:     tr,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-	return hc, tc, nil
 }

@@ -162,6 +162,31 @@ func New(cfg Config) (*Client, error) {
 	return &Client{hc: hc, tr: tr, cfg: cfg}, nil
 }
 
+// Stream sends req once and returns the answer with its body unread, for
+// answers too large to hold in memory (a register's full download): the
+// caller reads the body, bounded by its own limit and watching for stalls,
+// and closes it. Roots, the client certificate, TLS 1.2 or later and the
+// refusal to follow redirects are those of Do; there are no retries. A
+// redirect is a KindRedirect error, and a request that gets no answer
+// fails as it would in Do.
+func (c *Client) Stream(ctx context.Context, req *http.Request) (*http.Response, error) {
+	req = req.WithContext(ctx)
+	if req.Header.Get("User-Agent") == "" {
+		req.Header.Set("User-Agent", c.cfg.UserAgent)
+	}
+	host := req.URL.Hostname()
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, c.classify(ctx, ctx, req.Method, host, err)
+	}
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		resp.Body.Close()
+		return nil, &Error{Kind: KindRedirect, Method: req.Method, Host: host, StatusCode: resp.StatusCode,
+			Location: redactLocation(resp.Header.Get("Location"))}
+	}
+	return resp, nil
+}
+
 // Config returns the configuration in use, defaults filled in.
 func (c *Client) Config() Config { return c.cfg }
 

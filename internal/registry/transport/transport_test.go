@@ -682,3 +682,40 @@ func FuzzRetryAfter(f *testing.F) {
 		}
 	})
 }
+
+func TestStream(t *testing.T) {
+	big := strings.Repeat("x", 3<<20) // larger than MaxBody below: Stream does not read it
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/big":
+			if r.Header.Get("User-Agent") != "stream-test" {
+				http.Error(w, "no user agent", http.StatusBadRequest)
+				return
+			}
+			_, _ = io.WriteString(w, big)
+		case "/moved":
+			http.Redirect(w, r, "/big", http.StatusFound)
+		}
+	}))
+	defer srv.Close()
+	c := newClient(t, trusting(srv, Config{MaxBody: 1 << 20, UserAgent: "stream-test"}))
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/big", nil)
+	resp, err := c.Stream(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if err != nil || n != int64(len(big)) || resp.StatusCode != http.StatusOK {
+		t.Errorf("streamed %d bytes, status %d, %v", n, resp.StatusCode, err)
+	}
+
+	req, _ = http.NewRequest(http.MethodGet, srv.URL+"/moved", nil)
+	_, err = c.Stream(context.Background(), req)
+	asError(t, err, KindRedirect)
+
+	untrusting := newClient(t, Config{})
+	req, _ = http.NewRequest(http.MethodGet, srv.URL+"/big", nil)
+	_, err = untrusting.Stream(context.Background(), req)
+	asError(t, err, KindTLS)
+}
