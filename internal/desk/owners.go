@@ -49,7 +49,7 @@ func (d *Desk) OwnerScopes() []string { return OwnerScopes() }
 func OwnerScopes() []string {
 	return []string{
 		"brreg:reelle/rapporteringspliktig",
-		"brreg:reelle/begrenset",
+		"brreg:reelle/rapporteringspliktig.begrenset",
 		"brreg:reelle/offentlig",
 		"brreg:reelle/partner.rapporteringspliktig",
 		"brreg:reelle/partner.offentlig",
