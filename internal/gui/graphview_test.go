@@ -56,6 +56,12 @@ func TestGraphViewGolden(t *testing.T) {
 	g.fit()
 	test.AssertRendersToImage(t, "graph_fixed.png", w.Canvas())
 
+	// Save as PNG takes the picture as shown.
+	img := g.capture(w.Canvas())
+	if b := img.Bounds(); b.Dx() < 600 || b.Dy() < 400 {
+		t.Errorf("captured %v, want the whole view", b)
+	}
+
 	// A tap on the holding company opens it; a tap on a person does nothing.
 	box, _ := g.layout.Box("310165352")
 	g.Tapped(&fyne.PointEvent{Position: fyne.NewPos(g.offset.X+float32(box.X+box.Width/2)*g.zoom, g.offset.Y+float32(box.Y+box.Height/2)*g.zoom)})
