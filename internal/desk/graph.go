@@ -11,7 +11,8 @@ import (
 // OwnershipGraph builds the ownership graph of a dossier: the company in
 // focus, its beneficial owners (persons, foreign persons, exempt owners)
 // and the intermediate companies their positions run through, and its
-// sub-units below it.
+// sub-units (establishments of the same legal unit, not subsidiaries)
+// below it.
 func OwnershipGraph(dos *dossier.Dossier) *ownership.Graph {
 	g := &ownership.Graph{Focus: dos.Number}
 	name := dos.Number
@@ -30,7 +31,7 @@ func OwnershipGraph(dos *dossier.Dossier) *ownership.Graph {
 	}
 	for _, u := range dos.SubUnits {
 		g.AddNode(ownership.Node{ID: u.Number, Kind: ownership.Entity, Label: u.Name, Detail: u.Number, Number: u.Number})
-		g.AddEdge(ownership.Edge{From: dos.Number, To: u.Number, Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 100, Max: 100}})
+		g.AddEdge(ownership.Edge{From: dos.Number, To: u.Number, Interest: ownership.Establishment, Direct: true})
 	}
 	return g
 }

@@ -54,7 +54,7 @@ func TestOwnershipGraph(t *testing.T) {
 		{"owner-0→311111116", ownership.Owns, false, "50–74.99 %"},
 		{"owner-1→311111116", ownership.Controls, true, ""},
 		{"owner-2→foreign-SWE-556677-8899", ownership.Controls, true, ""},
-		{"311111116→310126144", ownership.Owns, true, "100 %"},
+		{"311111116→310126144", ownership.Establishment, true, ""},
 	}
 	for _, tt := range tests {
 		e, ok := edges[tt.key]

@@ -166,8 +166,11 @@ func (r *graphRenderer) build() {
 	}
 	for _, line := range g.layout.Lines {
 		c := theme.Color(theme.ColorNamePrimary)
-		if line.Edge.Interest == ownership.Controls {
+		switch line.Edge.Interest {
+		case ownership.Controls:
 			c = theme.Color(theme.ColorNameWarning)
+		case ownership.Establishment:
+			c = theme.Color(theme.ColorNameDisabled)
 		}
 		pattern := float32(0) // solid
 		switch {

@@ -29,7 +29,7 @@ func fixedGraph() *ownership.Graph {
 		{From: "p2", To: "311111116", Interest: ownership.Controls, Direct: true},
 		{From: "312222221", To: "311111116", Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 10, Max: 10}},
 		{From: "311111116", To: "312222221", Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 5, Max: 5}},
-		{From: "311111116", To: "310126144", Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 100, Max: 100}},
+		{From: "311111116", To: "310126144", Interest: ownership.Establishment, Direct: true},
 	} {
 		g.AddEdge(e)
 	}

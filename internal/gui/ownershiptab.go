@@ -49,7 +49,7 @@ func (t *ownershipTab) content() fyne.CanvasObject {
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.graph.zoomBy(0.8) })
 	fit := widget.NewButtonWithIcon(lang.L("Fit"), theme.ZoomFitIcon(), t.graph.fit)
 	export := widget.NewButtonWithIcon(lang.L("Save as PNG…"), theme.DocumentSaveIcon(), t.exportPNG)
-	legend := caption(lang.L("Blue: owns · orange: controls · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it."))
+	legend := caption(lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it."))
 	tools := container.NewBorder(nil, nil, container.NewHBox(zoomIn, zoomOut, fit), export, legend)
 	split := container.NewHSplit(t.graph, container.NewGridWrap(fyne.NewSize(300, 420), t.tree))
 	split.Offset = 0.7
@@ -100,8 +100,11 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 	}
 	edgeText := func(e ownership.Edge) string {
 		kind := lang.L("owns")
-		if e.Interest == ownership.Controls {
+		switch e.Interest {
+		case ownership.Controls:
 			kind = lang.L("controls")
+		case ownership.Establishment:
+			return label(e.To) + ": " + lang.L("sub-unit")
 		}
 		if !e.Direct {
 			kind += " " + lang.L("indirectly")
@@ -127,6 +130,9 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 			}
 			child := fmt.Sprintf("%s/%d", uid, i)
 			text := label(other) + ": " + edgeText(e)
+			if e.Interest == ownership.Establishment {
+				text = edgeText(e)
+			}
 			if contains(path, other) {
 				items[child] = treeItem{text: text + " ↺"}
 				item.children = append(item.children, child)
@@ -143,7 +149,7 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 	items[""] = treeItem{children: []string{"focus"}}
 	items["focus"] = treeItem{text: label(g.Focus), children: []string{"up", "down"}}
 	items["up"] = treeItem{text: lang.L("Owned or controlled by")}
-	items["down"] = treeItem{text: lang.L("Owns")}
+	items["down"] = treeItem{text: lang.L("Owns, and sub-units")}
 	add("up", g.Focus, true, []string{g.Focus})
 	add("down", g.Focus, false, []string{g.Focus})
 	for _, k := range []string{"up", "down"} {

@@ -44,6 +44,9 @@ type Interest string
 const (
 	Owns     Interest = "owns"     // shareholding
 	Controls Interest = "controls" // votes, the right to appoint the board, other means
+	// Establishment joins a legal unit to one of its sub-units (business
+	// establishments): the same entity, not a subsidiary, so no share.
+	Establishment Interest = "establishment"
 )
 
 // Share is the size of an interest: an exact value, or an interval.
