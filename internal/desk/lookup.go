@@ -242,6 +242,60 @@ func (d *Desk) lookupNorway(ctx context.Context, regs *registers, orgnr string, 
 	merge(dos, results...)
 	dos.Owners = owners
 	dos.Sources = append(dos.Sources, ownersSource)
+	if results[0].Source.Status != dossier.StatusFailed { // Enhetsregisteret answers: ask it for names
+		nameIntermediates(ctx, regs.rest, min(timeout, 3*time.Second), owners)
+	}
+}
+
+// maxNamed bounds how many intermediate companies one lookup names.
+const maxNamed = 20
+
+// nameIntermediates fills in the names of the Norwegian intermediate
+// companies the Register of beneficial owners gives by number only, from
+// Enhetsregisteret, in parallel; a name that cannot be had stays empty.
+func nameIntermediates(ctx context.Context, rest *brreg.REST, timeout time.Duration, owners *dossier.Owners) {
+	if owners == nil {
+		return
+	}
+	names := map[string]string{}
+	for _, o := range owners.Owners {
+		for _, p := range o.Positions {
+			for _, m := range p.Intermediates {
+				if m.Number != "" && m.Name == "" && len(names) < maxNamed {
+					names[m.Number] = ""
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for number := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if c, err := rest.Unit(ctx, number); err == nil && c != nil {
+				mu.Lock()
+				names[number] = c.Name
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range owners.Owners {
+		for j := range owners.Owners[i].Positions {
+			for k := range owners.Owners[i].Positions[j].Intermediates {
+				m := &owners.Owners[i].Positions[j].Intermediates[k]
+				if m.Name == "" {
+					m.Name = names[m.Number]
+				}
+			}
+		}
+	}
 }
 
 // merge puts the sources' results into dos: the first that found the unit

@@ -29,6 +29,16 @@ func TestOwnersOnline(t *testing.T) {
 			if o.Status.Code != dossier.OwnersAllIdentified || len(o.Owners) == 0 || o.Source != "online" {
 				t.Errorf("owners %+v", o)
 			}
+			// Intermediate companies get their names from Enhetsregisteret.
+			for _, x := range o.Owners {
+				for _, p := range x.Positions {
+					for _, m := range p.Intermediates {
+						if m.Number != "" && m.Name == "" {
+							t.Errorf("intermediate %s has no name", m.Number)
+						}
+					}
+				}
+			}
 		}},
 		{sandbox.FamilyOwnedOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
 			exempt := false
