@@ -163,11 +163,11 @@ func TestLookupFaults(t *testing.T) {
 		maxTime time.Duration
 	}{
 		{"429 once, retried after Retry-After", sandbox.Fault{Status: 429, RetryAfter: time.Second, Times: 1}, 10 * time.Second, dossier.StatusFound, "", time.Second, 4 * time.Second},
-		{"429 with a Retry-After past the time limit fails at once", sandbox.Fault{Status: 429, RetryAfter: 30 * time.Second}, 2 * time.Second, dossier.StatusFailed, "http_429", 0, time.Second},
+		{"429 with a Retry-After past the time limit fails at once", sandbox.Fault{Status: 429, RetryAfter: 30 * time.Second}, 2 * time.Second, dossier.StatusFailed, "http_429", 0, 3 * time.Second},
 		{"503 twice, retried with backoff", sandbox.Fault{Status: 503, Times: 2}, 10 * time.Second, dossier.StatusFound, "", 0, 8 * time.Second},
-		{"a hang ends at the time limit", sandbox.Fault{Hang: true}, 700 * time.Millisecond, dossier.StatusFailed, "timeout", 600 * time.Millisecond, 2 * time.Second},
-		{"malformed body", sandbox.Fault{Malformed: true}, 2 * time.Second, dossier.StatusFailed, "malformed", 0, 2 * time.Second},
-		{"body cut short", sandbox.Fault{Truncated: true}, 2 * time.Second, dossier.StatusFailed, "truncated", 0, 2 * time.Second},
+		{"a hang ends at the time limit", sandbox.Fault{Hang: true}, 700 * time.Millisecond, dossier.StatusFailed, "timeout", 600 * time.Millisecond, 4 * time.Second},
+		{"malformed body", sandbox.Fault{Malformed: true}, 2 * time.Second, dossier.StatusFailed, "malformed", 0, 4 * time.Second},
+		{"body cut short", sandbox.Fault{Truncated: true}, 2 * time.Second, dossier.StatusFailed, "truncated", 0, 4 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
