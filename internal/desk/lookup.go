@@ -270,11 +270,15 @@ func nameIntermediates(ctx context.Context, rest *brreg.REST, timeout time.Durat
 	if len(names) == 0 {
 		return
 	}
+	numbers := make([]string, 0, len(names))
+	for number := range names {
+		numbers = append(numbers, number)
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for number := range names {
+	for _, number := range numbers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

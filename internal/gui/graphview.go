@@ -179,9 +179,15 @@ func (r *graphRenderer) build() {
 		case !line.Edge.Direct:
 			pattern = 3 // dotted
 		}
-		objs = append(objs, segments(at(line.From), at(line.To), c, pattern, 2)...)
+		pts := line.Points()
+		for i := 0; i+1 < len(pts); i++ {
+			objs = append(objs, segments(at(pts[i]), at(pts[i+1]), c, pattern, 2)...)
+		}
 		if share := line.Edge.Share.String(); share != "" {
-			mid := fyne.NewPos((at(line.From).X+at(line.To).X)/2, (at(line.From).Y+at(line.To).Y)/2)
+			// On the last segment, near the company owned, where it is
+			// clear which edge the share belongs to.
+			a, b := at(pts[len(pts)-2]), at(pts[len(pts)-1])
+			mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
 			t := canvas.NewText(share, c)
 			t.TextSize = theme.CaptionTextSize() * g.zoom
 			t.TextStyle.Bold = true

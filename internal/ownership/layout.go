@@ -47,13 +47,21 @@ type Box struct {
 // Center returns the middle of the box.
 func (b Box) Center() Point { return Point{b.X + b.Width/2, b.Y + b.Height/2} }
 
-// Line is a placed edge from the owner's box to the owned one's. Back is
-// true for an edge that closes a cycle (a cross-holding): it runs against
-// the layers and is drawn dashed.
+// Line is a placed edge from the owner's box to the owned one's, through
+// the bends in Via when it spans several layers (so it goes around the
+// boxes between, never through them). Back is true for an edge that
+// closes a cycle (a cross-holding): it runs against the layers and is
+// drawn dashed.
 type Line struct {
 	Edge     Edge
 	From, To Point
+	Via      []Point
 	Back     bool
+}
+
+// Points returns the line's points from start to end.
+func (l Line) Points() []Point {
+	return append(append([]Point{l.From}, l.Via...), l.To)
 }
 
 // Layout is where everything goes.
@@ -112,7 +120,40 @@ func Compute(g *Graph, opt Options) Layout {
 	back := findBackEdges(len(ids), focus, up, down)
 	dagUp, dagDown := withoutBack(up, down, back)
 	layer := assignLayers(len(ids), focus, dagUp, dagDown)
-	order := orderLayers(ids, layer, up, down, opt.Sweeps)
+
+	// An edge across several layers gets a virtual node in each layer
+	// between, so ordering sees it and its drawing bends around the boxes.
+	n := len(ids)
+	chains := map[[2]int][]int{}
+	var pairs [][2]int
+	for f := range n {
+		for _, t := range dagDown[f] {
+			if layer[t]-layer[f] > 1 {
+				pairs = append(pairs, [2]int{f, t})
+			}
+		}
+	}
+	all := append([]string(nil), ids...)
+	upAll, downAll := copyAdj(up, n), copyAdj(down, n)
+	for _, p := range pairs {
+		f, t := p[0], p[1]
+		prev := f
+		var chain []int
+		for l := layer[f] + 1; l < layer[t]; l++ {
+			v := len(all)
+			all = append(all, "")
+			layer = append(layer, l)
+			upAll = append(upAll, []int{prev})
+			downAll = append(downAll, nil)
+			downAll[prev] = append(downAll[prev], v)
+			chain = append(chain, v)
+			prev = v
+		}
+		downAll[prev] = append(downAll[prev], t)
+		upAll[t] = append(upAll[t], prev)
+		chains[p] = chain
+	}
+	order := orderLayers(all, layer, upAll, downAll, opt.Sweeps)
 
 	// Coordinates: each layer centred on the widest.
 	minLayer, maxLayer := 0, 0
@@ -123,15 +164,15 @@ func Compute(g *Graph, opt Options) Layout {
 	}
 	step := opt.NodeWidth + opt.ColumnGap
 	width := float64(widest)*step - opt.ColumnGap
-	boxes := make([]Box, len(ids))
+	boxes := make([]Box, len(all))
 	for l, nodes := range order {
 		offset := (width - (float64(len(nodes))*step - opt.ColumnGap)) / 2
-		for pos, n := range nodes {
-			boxes[n] = Box{ID: ids[n], X: offset + float64(pos)*step, Y: float64(l-minLayer) * (opt.NodeHeight + opt.LayerGap),
+		for pos, v := range nodes {
+			boxes[v] = Box{ID: all[v], X: offset + float64(pos)*step, Y: float64(l-minLayer) * (opt.NodeHeight + opt.LayerGap),
 				Width: opt.NodeWidth, Height: opt.NodeHeight, Layer: l}
 		}
 	}
-	out := Layout{Boxes: boxes, Width: max(width, 0)}
+	out := Layout{Boxes: boxes[:n], Width: max(width, 0)}
 	if len(ids) > 0 {
 		out.Height = float64(maxLayer-minLayer)*(opt.NodeHeight+opt.LayerGap) + opt.NodeHeight
 	}
@@ -150,6 +191,12 @@ func Compute(g *Graph, opt Options) Layout {
 			line.From, line.To = Point{from.X + from.Width/2 + dx, from.Y}, Point{to.X + to.Width/2 + dx, to.Y + to.Height}
 		} else {
 			line.From, line.To = Point{from.X + from.Width/2, from.Y + from.Height}, Point{to.X + to.Width/2, to.Y}
+			// Straight down through each virtual node's slot, so only the
+			// gaps between layers hold slanted parts.
+			for _, v := range chains[[2]int{f, t}] {
+				c := boxes[v].Center()
+				line.Via = append(line.Via, Point{c.X, boxes[v].Y}, Point{c.X, boxes[v].Y + boxes[v].Height})
+			}
 		}
 		out.Lines = append(out.Lines, line)
 	}
@@ -224,6 +271,15 @@ func withoutBack(up, down [][]int, back map[[2]int]bool) (dagUp, dagDown [][]int
 		}
 	}
 	return dagUp, dagDown
+}
+
+// copyAdj copies the first n adjacency lists.
+func copyAdj(adj [][]int, n int) [][]int {
+	out := make([][]int, n)
+	for i := range n {
+		out[i] = append([]int(nil), adj[i]...)
+	}
+	return out
 }
 
 // assignLayers places the focus in layer 0, then walks out from it

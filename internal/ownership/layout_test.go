@@ -173,3 +173,36 @@ func BenchmarkLayout500(b *testing.B) {
 		Compute(g, Options{})
 	}
 }
+
+func TestLongEdgesGoAroundBoxes(t *testing.T) {
+	for _, g := range []*Graph{chain(), random(120, 5)} {
+		l := Compute(g, Options{})
+		bent := 0
+		for _, line := range l.Lines {
+			if line.Back {
+				continue
+			}
+			if len(line.Via) > 0 {
+				bent++
+			}
+			pts := line.Points()
+			for i := 0; i+1 < len(pts); i++ {
+				for s := 1; s < 20; s++ {
+					f := float64(s) / 20
+					x, y := pts[i].X+(pts[i+1].X-pts[i].X)*f, pts[i].Y+(pts[i+1].Y-pts[i].Y)*f
+					for _, b := range l.Boxes {
+						if b.ID == line.Edge.From || b.ID == line.Edge.To {
+							continue
+						}
+						if x > b.X+1 && x < b.X+b.Width-1 && y > b.Y+1 && y < b.Y+b.Height-1 {
+							t.Fatalf("edge %s→%s passes through %s", line.Edge.From, line.Edge.To, b.ID)
+						}
+					}
+				}
+			}
+		}
+		if g.Focus == "F" && bent == 0 {
+			t.Error("the two-layer edge P1→F has no bend")
+		}
+	}
+}
