@@ -157,19 +157,6 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	return s, false
 }
 
-// nineDigits reports whether s is exactly nine ASCII digits.
-func nineDigits(s string) bool {
-	if len(s) != 9 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // norwegianOrgNr implements Identity.OrgNumber.
 func norwegianOrgNr(s *pkix.Name, country string) ident.Number {
 	var cands []string
@@ -182,7 +169,7 @@ func norwegianOrgNr(s *pkix.Name, country string) ident.Number {
 		cands = append(cands, strings.TrimSpace(s.SerialNumber))
 	}
 	for _, v := range cands {
-		if !nineDigits(v) {
+		if !ident.IsNineDigits(v) {
 			continue
 		}
 		if n, err := ident.ParseOrgNr(v, ident.Options{Country: ident.CountryNO}); err == nil && n.Kind() == ident.NOOrgNr {

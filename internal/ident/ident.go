@@ -677,3 +677,34 @@ func sep(d []byte, i int, c byte) string {
 	copy(b[i+1:], d[i:])
 	return string(b[:len(d)+1])
 }
+
+// NineDigits returns the nine digits in s, which may carry the spaces,
+// dots, hyphens and tabs people type, and whether s holds nine digits and
+// nothing else. It does not check the MOD11 check digit: it is for numbers
+// passed on to a register, which judges them itself (its own examples use
+// placeholders that fail the check).
+func NineDigits(s string) (string, bool) {
+	var b [9]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if n == len(b) {
+				return "", false
+			}
+			b[n] = c
+			n++
+		case c == ' ' || c == '.' || c == '-' || c == '\t':
+		default:
+			return "", false
+		}
+	}
+	return string(b[:n]), n == len(b)
+}
+
+// IsNineDigits reports whether s is exactly nine ASCII digits, as a
+// register writes an organisation number.
+func IsNineDigits(s string) bool {
+	d, ok := NineDigits(s)
+	return ok && d == s
+}

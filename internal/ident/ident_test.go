@@ -465,3 +465,30 @@ func TestLogValue(t *testing.T) {
 		t.Errorf("log line %q", b.String())
 	}
 }
+
+func TestNineDigits(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string
+		ok    bool
+		exact bool
+	}{
+		{"923609016", "923609016", true, true},
+		{"923 609 016", "923609016", true, false},
+		{"923.609-016", "923609016", true, false},
+		{"999999998", "999999998", true, true}, // fails MOD11: not this function's business
+		{"92360901", "", false, false},
+		{"9236090161", "", false, false},
+		{"92360901A", "", false, false},
+		{"", "", false, false},
+	}
+	for _, tt := range tests {
+		got, ok := NineDigits(tt.in)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("NineDigits(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+		if IsNineDigits(tt.in) != tt.exact {
+			t.Errorf("IsNineDigits(%q) = %v, want %v", tt.in, !tt.exact, tt.exact)
+		}
+	}
+}

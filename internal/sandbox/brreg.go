@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // brreg simulates Enhetsregisteret's open REST API (data.brreg.no,
@@ -388,7 +390,7 @@ func (b *brreg) deleted(u *Unit, collection string) jsonDeleted {
 // whether n may be looked up.
 func (b *brreg) checkOrgNr(w http.ResponseWriter, r *http.Request, n string) bool {
 	switch {
-	case !nineDigits(n):
+	case !ident.IsNineDigits(n):
 		b.error(w, r, http.StatusBadRequest, "Ugyldig organisasjonsnummer: "+n+". Organisasjonsnummeret må bestå av 9 siffer")
 		return false
 	case !mod11OrgNr(n):
@@ -584,11 +586,11 @@ func parseSearch(r *http.Request) (searchQuery, string) {
 	q.navn = strings.ToLower(strings.TrimSpace(vals.Get("navn")))
 	q.orgnrs = commaList(vals.Get("organisasjonsnummer"))
 	for _, n := range q.orgnrs {
-		if !nineDigits(n) {
+		if !ident.IsNineDigits(n) {
 			return q, "Ugyldig organisasjonsnummer: " + n
 		}
 	}
-	if q.parent = strings.TrimSpace(vals.Get("overordnetEnhet")); q.parent != "" && !nineDigits(q.parent) {
+	if q.parent = strings.TrimSpace(vals.Get("overordnetEnhet")); q.parent != "" && !ident.IsNineDigits(q.parent) {
 		return q, "Ugyldig organisasjonsnummer for overordnetEnhet: " + q.parent
 	}
 	q.forms = commaList(vals.Get("organisasjonsform"))

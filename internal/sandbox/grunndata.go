@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // grunndata simulates Brønnøysund's grunndataWS ErFr service
@@ -221,7 +223,7 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 	switch {
 	case n == "":
 		return one(1, 10, "Orgnr i input ikke gitt")
-	case !nineDigits(n):
+	case !ident.IsNineDigits(n):
 		return one(1, 10000, "Ikke gyldig organisasjonsnummer. Organisasjonsnummer skal bestå av 9 siffer og bare tall")
 	case !mod11OrgNr(n):
 		return one(1, 170, n+" er ikke et gyldig organisasjonsnummer")

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // maskinporten simulates Digdir's Maskinporten (registries.md §4.5): the
@@ -518,7 +520,7 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 	var supplier *actor
 	if raw, ok := t.claims["consumer_org"]; ok {
 		var c string
-		if json.Unmarshal(raw, &c) != nil || !nineDigits(c) {
+		if json.Unmarshal(raw, &c) != nil || !ident.IsNineDigits(c) {
 			return fail(mpInvalidParameter, "consumer_org must be an organisasjonsnummer")
 		}
 		if c != client.OrgNr {
@@ -560,13 +562,13 @@ func certOrgNr(c *x509.Certificate) string {
 	for _, a := range c.Subject.Names {
 		if a.Type.Equal(oidOrganizationIdentifier) {
 			if v, ok := a.Value.(string); ok {
-				if n, ok := strings.CutPrefix(v, "NTRNO-"); ok && nineDigits(n) {
+				if n, ok := strings.CutPrefix(v, "NTRNO-"); ok && ident.IsNineDigits(n) {
 					return n
 				}
 			}
 		}
 	}
-	if nineDigits(c.Subject.SerialNumber) {
+	if ident.IsNineDigits(c.Subject.SerialNumber) {
 		return c.Subject.SerialNumber
 	}
 	return ""

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // rrh simulates the register of beneficial owners (registries.md §4.2,
@@ -367,7 +369,7 @@ func (h *rrh) partnerLookup(w http.ResponseWriter, r *http.Request, n string) {
 	if _, ok := h.authorise(w, r, false, rrhPartnerScopes); !ok {
 		return
 	}
-	if !nineDigits(n) {
+	if !ident.IsNineDigits(n) {
 		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", rrhMsgBadOrgNr)
 		return
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // The v1 "Virksomheter" API (registries.md §4.3). Its OpenAPI is not
@@ -232,7 +234,7 @@ func (h *rrh) v1(w http.ResponseWriter, r *http.Request, rest string) {
 // earlier registrations; 200 with rettighetsinformasjonErIkkeMeldt for a
 // unit that must register but has not; 404 for one that need not.
 func (h *rrh) v1Lookup(w http.ResponseWriter, r *http.Request, n string, vw view, l lang) {
-	if !nineDigits(n) {
+	if !ident.IsNineDigits(n) {
 		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", rrhMsgBadOrgNr)
 		return
 	}

@@ -6,19 +6,6 @@ import (
 	"github.com/motpart/motpart/internal/ident"
 )
 
-// nineDigits reports whether s is exactly nine ASCII digits.
-func nineDigits(s string) bool {
-	if len(s) != 9 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // mod11OrgNr reports whether the nine digits s pass the organisasjonsnummer
 // MOD11 check (registries.md §3.3). The simulators check it themselves
 // rather than through ident, as the real registers would.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // addRecorded adds every recorded response as a seed, when present.
@@ -32,13 +33,13 @@ func checkDate(t *testing.T, what, s string) {
 
 func checkCompany(t *testing.T, c *dossier.Company, sub bool) {
 	t.Helper()
-	if !isOrgNr(c.Number) {
+	if !ident.IsNineDigits(c.Number) {
 		t.Errorf("number %q", c.Number)
 	}
 	if c.Deleted != (c.DeletedDate != "") {
 		t.Errorf("deleted %v, date %q", c.Deleted, c.DeletedDate)
 	}
-	if c.SubUnit != sub || (!sub && c.Parent != "") || (c.Parent != "" && !isOrgNr(c.Parent)) {
+	if c.SubUnit != sub || (!sub && c.Parent != "") || (c.Parent != "" && !ident.IsNineDigits(c.Parent)) {
 		t.Errorf("sub-unit %v, parent %q", c.SubUnit, c.Parent)
 	}
 	for _, d := range []string{c.Registered, c.Founded, c.BankruptDate, c.DeletedDate} {
@@ -65,7 +66,7 @@ func checkRoles(t *testing.T, roles []dossier.Role) {
 		if r.Type.Code == "" || r.Group.Code == "" {
 			t.Errorf("role %+v without a type", r)
 		}
-		if r.Unit != nil && !isOrgNr(r.Unit.Number) {
+		if r.Unit != nil && !ident.IsNineDigits(r.Unit.Number) {
 			t.Errorf("role unit number %q", r.Unit.Number)
 		}
 		if r.Person != nil {
@@ -124,7 +125,7 @@ func FuzzParseSearch(f *testing.F) {
 				t.Errorf("total %d pages %d", total, pages)
 			}
 			for _, r := range refs {
-				if !isOrgNr(r.Number) {
+				if !ident.IsNineDigits(r.Number) {
 					t.Errorf("ref %+v", r)
 				}
 			}
@@ -165,7 +166,7 @@ func FuzzParseReply(f *testing.F) {
 		if v.Message == "" {
 			t.Errorf("verdict %+v without a message", v)
 		}
-		if v.Redirect != nil && (!isOrgNr(v.Redirect.Number) || v.Redirect.Number == "313513408") {
+		if v.Redirect != nil && (!ident.IsNineDigits(v.Redirect.Number) || v.Redirect.Number == "313513408") {
 			t.Errorf("redirect %+v", v.Redirect)
 		}
 		for _, n := range v.Notes {
@@ -230,7 +231,7 @@ func FuzzRedirectTarget(f *testing.F) {
 			}
 			return
 		}
-		if !isOrgNr(n) || n == asked {
+		if !ident.IsNineDigits(n) || n == asked {
 			t.Errorf("RedirectTarget(%q, %q) = %q", text, asked, n)
 		}
 		compact := strings.NewReplacer(" ", "", "\u00a0", "").Replace(text)

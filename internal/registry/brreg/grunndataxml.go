@@ -170,7 +170,7 @@ func statusCode(s string) (int, error) {
 // parseBasisdata reads the melding of hentBasisdata(Mini).
 func parseBasisdata(m *xnode) (*dossier.Company, error) {
 	c := &dossier.Company{Number: m.textOf("organisasjonsnummer")}
-	if c.Number != "" && !isOrgNr(c.Number) {
+	if c.Number != "" && !ident.IsNineDigits(c.Number) {
 		return nil, fmt.Errorf("organisasjonsnummer %q is not 9 digits", cut(c.Number, 20))
 	}
 	var err error
@@ -331,7 +331,7 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 				}
 				for _, e := range units {
 					num := e.textOf("orgnr")
-					if !isOrgNr(num) {
+					if !ident.IsNineDigits(num) {
 						return nil, fmt.Errorf("role %s of %s: orgnr %q is not 9 digits", typ.Code, group.Code, cut(num, 20))
 					}
 					name := names(e)

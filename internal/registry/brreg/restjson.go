@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // The JSON shapes of Enhetsregisteret's open API (registries.md §3.2).
@@ -188,7 +189,7 @@ func parseUnit(data []byte, sub bool) (*dossier.Company, error) {
 
 // company maps u onto a dossier.Company.
 func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
-	if !isOrgNr(u.Organisasjonsnummer) {
+	if !ident.IsNineDigits(u.Organisasjonsnummer) {
 		return nil, fmt.Errorf("organisasjonsnummer %q is not 9 digits", cut(u.Organisasjonsnummer, 20))
 	}
 	c := &dossier.Company{
@@ -248,7 +249,7 @@ func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
 	c.Deleted = c.DeletedDate != ""
 	if sub {
 		if p := strings.TrimSpace(u.OverordnetEnhet); p != "" {
-			if !isOrgNr(p) {
+			if !ident.IsNineDigits(p) {
 				return nil, fmt.Errorf("overordnetEnhet %q is not 9 digits", cut(p, 20))
 			}
 			c.Parent = p
@@ -273,7 +274,7 @@ func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
 
 // unitRef maps u onto a dossier.UnitRef.
 func (u *jsonUnit) unitRef() (dossier.UnitRef, error) {
-	if !isOrgNr(u.Organisasjonsnummer) {
+	if !ident.IsNineDigits(u.Organisasjonsnummer) {
 		return dossier.UnitRef{}, fmt.Errorf("organisasjonsnummer %q is not 9 digits", cut(u.Organisasjonsnummer, 20))
 	}
 	r := dossier.UnitRef{
@@ -353,7 +354,7 @@ func parseRoles(data []byte) ([]dossier.Role, error) {
 				}
 			case r.Enhet != nil:
 				e := r.Enhet
-				if !isOrgNr(e.Organisasjonsnummer) {
+				if !ident.IsNineDigits(e.Organisasjonsnummer) {
 					return nil, fmt.Errorf("role %d of group %s: organisasjonsnummer %q is not 9 digits", ri, group.Code, cut(e.Organisasjonsnummer, 20))
 				}
 				role.Unit = &dossier.UnitRef{Number: e.Organisasjonsnummer, Name: string(e.Navn), Deleted: e.ErSlettet}

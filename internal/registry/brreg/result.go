@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // Source IDs.
@@ -45,39 +46,11 @@ func stamp(r *Result, id string, start time.Time) {
 // MOD11 check digit: the register decides, and test fixtures use numbers
 // that fail it.
 func orgNumber(s string) (string, error) {
-	var b [9]byte
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if n == len(b) {
-				return "", &Error{Code: CodeInvalidNumber, Message: "more than 9 digits"}
-			}
-			b[n] = c
-			n++
-		case c == ' ' || c == '.' || c == '-' || c == '\t':
-		default:
-			return "", &Error{Code: CodeInvalidNumber, Message: "an organisation number has only digits"}
-		}
+	d, ok := ident.NineDigits(s)
+	if !ok {
+		return "", &Error{Code: CodeInvalidNumber, Message: "an organisation number has 9 digits, with at most spaces, dots or hyphens between them"}
 	}
-	if n != 9 {
-		return "", &Error{Code: CodeInvalidNumber, Message: "an organisation number has 9 digits"}
-	}
-	return string(b[:]), nil
-}
-
-// isOrgNr reports whether s is exactly 9 ASCII digits.
-func isOrgNr(s string) bool {
-	if len(s) != 9 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return d, nil
 }
 
 // joinNonEmpty joins the trimmed, non-empty parts with sep.

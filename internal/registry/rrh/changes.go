@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // The change log (endringslogg) of the v1 API [U]. What is public (specs
@@ -166,12 +168,12 @@ func parseChanges(body []byte) ([]Change, error) {
 		if org == "" {
 			org = strings.TrimSpace(string(e.Data.Organisasjonsnummer))
 		}
-		if n, ok := orgNumber(org); ok {
+		if n, ok := ident.NineDigits(org); ok {
 			org = n
-		} else if n, ok := orgNumber(e.Subject); ok {
+		} else if n, ok := ident.NineDigits(e.Subject); ok {
 			org = n
 		} else if i := strings.LastIndexByte(e.Source, '/'); i >= 0 {
-			if n, ok := orgNumber(e.Source[i+1:]); ok {
+			if n, ok := ident.NineDigits(e.Source[i+1:]); ok {
 				org = n
 			} else {
 				org = ""

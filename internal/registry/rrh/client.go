@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/registry/maskinporten"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
@@ -224,7 +225,7 @@ func (c *Client) lookupPath(orgnr string) (op, path string) {
 // token source drop its token, and the request is sent once more with a
 // new one.
 func (c *Client) Owners(ctx context.Context, orgnr string) (*dossier.Owners, error) {
-	n, ok := orgNumber(orgnr)
+	n, ok := ident.NineDigits(orgnr)
 	if !ok {
 		return nil, &Error{Op: "look-up", Code: CodeInvalidNumber, Message: "an organisation number has 9 digits"}
 	}
@@ -464,29 +465,6 @@ func tokenCode(err error) string {
 		return string(transport.KindCanceled)
 	}
 	return "mp_config"
-}
-
-// orgNumber returns s as 9 digits, without the spaces, dots or hyphens
-// people type. The check digit is not checked: the register decides, and
-// its own examples use placeholders that fail it.
-func orgNumber(s string) (string, bool) {
-	var b [9]byte
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if n == len(b) {
-				return "", false
-			}
-			b[n] = c
-			n++
-		case c == ' ' || c == '.' || c == '-' || c == '\t':
-		default:
-			return "", false
-		}
-	}
-	return string(b[:n]), n == 9
 }
 
 // problemMessage returns the "message" of the register's error body
