@@ -106,18 +106,8 @@ func (d *Desk) registers(ctx context.Context) (*registers, error) {
 		}
 		tcfg.RootCAs, tcfg.ExtraRootsPEM = sb.CAPool(), nil
 	}
-	if v := setting(SettingBrregURL); v != "" {
-		brregURL = v
-	}
-	if v := setting(SettingGrunndataURL); v != "" {
-		grunndataURL = v
-	}
-	if v := d.cfg.Overrides.BrregURL; v != "" {
-		brregURL = v
-	}
-	if v := d.cfg.Overrides.GrunndataURL; v != "" {
-		grunndataURL = v
-	}
+	brregURL = firstSet(d.cfg.Overrides.BrregURL, setting(SettingBrregURL), brregURL)
+	grunndataURL = firstSet(d.cfg.Overrides.GrunndataURL, setting(SettingGrunndataURL), grunndataURL)
 	t, err := transport.New(tcfg)
 	if err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
@@ -129,6 +119,25 @@ func (d *Desk) registers(ctx context.Context) (*registers, error) {
 	regs.owners, regs.noOwners = d.ownersClient(ctx, env, t, sb)
 	d.regs = regs
 	return regs, nil
+}
+
+// sourceTimeout bounds how long one source may take.
+func (d *Desk) sourceTimeout() time.Duration {
+	if d.cfg.SourceTimeout > 0 {
+		return d.cfg.SourceTimeout
+	}
+	return defaultSourceTimeout
+}
+
+// firstSet returns the first value that is not empty: a register's address
+// from the run's overrides, else the settings, else the environment's.
+func firstSet(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // startSandbox starts the local simulators once per Desk.
@@ -204,10 +213,7 @@ func (d *Desk) Lookup(ctx context.Context, number string) (*dossier.Dossier, err
 
 // lookupNorway asks Enhetsregisteret and grunndataWS at once.
 func (d *Desk) lookupNorway(ctx context.Context, regs *registers, orgnr string, dos *dossier.Dossier) {
-	timeout := d.cfg.SourceTimeout
-	if timeout <= 0 {
-		timeout = defaultSourceTimeout
-	}
+	timeout := d.sourceTimeout()
 	var wg sync.WaitGroup
 	results := make([]brreg.Result, 2)
 	var owners *dossier.Owners
@@ -468,10 +474,7 @@ func (d *Desk) RefreshSource(ctx context.Context, number, id string) (*dossier.D
 	if err != nil {
 		return nil, err
 	}
-	timeout := d.cfg.SourceTimeout
-	if timeout <= 0 {
-		timeout = defaultSourceTimeout
-	}
+	timeout := d.sourceTimeout()
 	sctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var src dossier.Source

@@ -98,18 +98,8 @@ func (d *Desk) ownersClient(ctx context.Context, env Environment, t *transport.C
 			}
 		}
 	}
-	if v := setting(SettingMaskinportenURL); v != "" {
-		mpURL = v
-	}
-	if v := setting(SettingRRHURL); v != "" {
-		rrhURL = v
-	}
-	if v := d.cfg.Overrides.MaskinportenURL; v != "" {
-		mpURL = v
-	}
-	if v := d.cfg.Overrides.RRHURL; v != "" {
-		rrhURL = v
-	}
+	mpURL = firstSet(d.cfg.Overrides.MaskinportenURL, setting(SettingMaskinportenURL), mpURL)
+	rrhURL = firstSet(d.cfg.Overrides.RRHURL, setting(SettingRRHURL), rrhURL)
 	if scope == "" {
 		scope = OwnerScopes()[0]
 	}
