@@ -44,15 +44,10 @@ func main() {
 	fa := app.NewWithID("io.github.motpart.Motpart")
 	// The registers' addresses can be changed for one run, as on the
 	// command line; the settings in the vault say the rest.
-	overrides := desk.Overrides{BrregURL: os.Getenv("MOTPART_BRREG_URL"), GrunndataURL: os.Getenv("MOTPART_GRUNNDATA_URL"),
-		MaskinportenURL: os.Getenv("MOTPART_MASKINPORTEN_URL"), RRHURL: os.Getenv("MOTPART_RRH_URL")}
-	if path := os.Getenv("MOTPART_EXTRA_CA"); path != "" {
-		pem, err := os.ReadFile(path)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "motpart-desktop: MOTPART_EXTRA_CA: %v\n", err)
-			os.Exit(1)
-		}
-		overrides.ExtraRootsPEM = pem
+	overrides, err := desk.OverridesFromEnv(os.LookupEnv)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "motpart-desktop: %v\n", err)
+		os.Exit(1)
 	}
 	d := desk.New(desk.Config{VaultPath: *vaultPath, Overrides: overrides})
 	ui := gui.New(fa, d)

@@ -18,24 +18,14 @@ import (
 // overrides reads --env and the environment variables that point the
 // register clients elsewhere for this run.
 func (s *session) overrides(env string) (desk.Overrides, error) {
-	o := desk.Overrides{Environment: desk.Environment(env)}
-	switch o.Environment {
+	switch desk.Environment(env) {
 	case "", desk.EnvSandbox, desk.EnvTest, desk.EnvProduction:
 	default:
-		return o, fmt.Errorf("--env %q: want sandbox, test or production", env)
+		return desk.Overrides{}, fmt.Errorf("--env %q: want sandbox, test or production", env)
 	}
-	o.BrregURL, _ = s.lookupEnv("MOTPART_BRREG_URL")
-	o.GrunndataURL, _ = s.lookupEnv("MOTPART_GRUNNDATA_URL")
-	o.MaskinportenURL, _ = s.lookupEnv("MOTPART_MASKINPORTEN_URL")
-	o.RRHURL, _ = s.lookupEnv("MOTPART_RRH_URL")
-	if path, ok := s.lookupEnv("MOTPART_EXTRA_CA"); ok && path != "" {
-		pem, err := os.ReadFile(path)
-		if err != nil {
-			return o, fmt.Errorf("MOTPART_EXTRA_CA: %w", err)
-		}
-		o.ExtraRootsPEM = pem
-	}
-	return o, nil
+	o, err := desk.OverridesFromEnv(s.lookupEnv)
+	o.Environment = desk.Environment(env)
+	return o, err
 }
 
 // runLookup runs `motpart lookup [--json] [--env E] NUMBER`.
