@@ -244,25 +244,17 @@ func (s *lookupScreen) lookUp() {
 		return
 	}
 	number := s.number
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
+	ctx := s.startWork()
 	s.lookupButton.Disable()
-	s.cancelButton.Show()
 	s.reload.Disable()
 	s.message.Hide()
-	s.busy.Show()
-	s.busy.Start()
 	var dos *dossier.Dossier
 	s.app.background(func() error {
 		var err error
 		dos, err = s.app.desk.Lookup(ctx, number)
 		return err
 	}, func(err error) {
-		cancel()
-		s.cancel = nil
-		s.busy.Stop()
-		s.busy.Hide()
-		s.cancelButton.Hide()
+		s.endWork()
 		if s.number == number {
 			s.lookupButton.Enable()
 		}
@@ -295,22 +287,14 @@ func (s *lookupScreen) askAgain(id string) {
 		return
 	}
 	number := s.current.Number
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.cancelButton.Show()
-	s.busy.Show()
-	s.busy.Start()
+	ctx := s.startWork()
 	var dos *dossier.Dossier
 	s.app.background(func() error {
 		var err error
 		dos, err = s.app.desk.RefreshSource(ctx, number, id)
 		return err
 	}, func(err error) {
-		cancel()
-		s.cancel = nil
-		s.busy.Stop()
-		s.busy.Hide()
-		s.cancelButton.Hide()
+		s.endWork()
 		if err != nil {
 			s.message.SetText(problemText(err))
 			s.message.Show()
@@ -325,6 +309,28 @@ func (s *lookupScreen) askAgain(id string) {
 		}
 		s.updateNav()
 	})
+}
+
+// startWork shows the progress bar and the Cancel button for work that
+// asks the registers, and returns the context Cancel ends.
+func (s *lookupScreen) startWork() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.cancelButton.Show()
+	s.busy.Show()
+	s.busy.Start()
+	return ctx
+}
+
+// endWork hides them again when the work is done.
+func (s *lookupScreen) endWork() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.busy.Stop()
+	s.busy.Hide()
+	s.cancelButton.Hide()
 }
 
 // cancelLookup stops the running lookup.
