@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -43,21 +42,6 @@ func (s *session) runCert(args []string) int {
 	return exitUsage
 }
 
-// readCertFile reads a certificate file, refusing anything larger than a
-// certificate file can be.
-func readCertFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, certs.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	return data, nil
-}
-
 // certPassword is the certificate file's password: $MOTPART_CERT_PASSWORD
 // (empty allowed) or a prompt.
 func (s *session) certPassword() (string, error) {
@@ -74,15 +58,20 @@ func (s *session) certInspect(args []string) int {
 		return exitUsage
 	}
 	path := fs.Arg(0)
-	data, err := readCertFile(path)
-	if err != nil {
+	// A file too large to be a certificate is reported like any other
+	// that is not one; only a file that cannot be read at all fails here.
+	data, err := certs.ReadFile(path)
+	if err != nil && certs.CodeOf(err) == "" {
 		return s.fail("cert inspect", err)
 	}
-	password, err := s.certPassword()
-	if err != nil {
-		return s.fail("cert inspect", err)
+	var info *certs.Info
+	if err == nil {
+		password, perr := s.certPassword()
+		if perr != nil {
+			return s.fail("cert inspect", perr)
+		}
+		info, err = s.desk().InspectCertificate(data, path, password)
 	}
-	info, err := s.desk().InspectCertificate(data, path, password)
 	status := exitOK
 	if err != nil {
 		status = exitFailed
@@ -134,7 +123,7 @@ func (s *session) certImport(args []string) int {
 		return exitUsage
 	}
 	path := fs.Arg(0)
-	data, err := readCertFile(path)
+	data, err := certs.ReadFile(path)
 	if err != nil {
 		return s.fail("cert import", err)
 	}

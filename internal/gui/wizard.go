@@ -3,7 +3,6 @@ package gui
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -400,12 +399,7 @@ func (a *App) OpenImport(path string, password *string, toName bool) error {
 	if w == nil {
 		return fmt.Errorf("the vault is locked")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, certs.MaxFileSize+1))
+	data, err := certs.ReadFile(path)
 	if err != nil {
 		return err
 	}
