@@ -53,7 +53,7 @@ func (s *session) certInspect(args []string) int {
 	fs := flag.NewFlagSet("motpart cert inspect", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+	if err := parseFlags(fs, args); err != nil || fs.NArg() != 1 {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}
@@ -118,7 +118,7 @@ func (s *session) certImport(args []string) int {
 	fs := flag.NewFlagSet("motpart cert import", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	name := fs.String("name", "", "what to call it (default: from what it is for, e.g. \"SCB A00494\")")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+	if err := parseFlags(fs, args); err != nil || fs.NArg() != 1 {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}
@@ -169,7 +169,7 @@ func (s *session) certList(args []string) int {
 	fs := flag.NewFlagSet("motpart cert list", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON array")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+	if err := parseFlags(fs, args); err != nil || fs.NArg() != 0 {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}

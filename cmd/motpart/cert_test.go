@@ -111,6 +111,13 @@ func TestCertCommands(t *testing.T) {
 	if code, _, errOut := c.run("", "cert", "import", "--name", "Maskinporten 923609016", pfx); code != 1 || !strings.Contains(errOut, "already stored") {
 		t.Errorf("import under a taken name: %d %q", code, errOut)
 	}
+	// Flags after the file, as people type them.
+	if code, out, errOut := c.run("", "cert", "import", pfx, "--name", "byraa"); code != 0 || !strings.Contains(out, `Imported "byraa"`) {
+		t.Fatalf("import FILE --name byraa: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := c.run("", "cert", "remove", "byraa"); code != 0 {
+		t.Fatalf("remove byraa: %d %q", code, errOut)
+	}
 	code, out, _ = c.run("", "cert", "list", "--json")
 	var list []certListEntry
 	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil || len(list) != 1 {

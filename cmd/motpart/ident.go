@@ -23,7 +23,7 @@ func runIdent(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print one JSON array, an object per value")
 	testData := fs.Bool("test-data", false, "accept synthetic test identities (Norwegian month + 80)")
 	duns := fs.Bool("duns", false, "take 9 digits that are no Norwegian organisation number as DUNS")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return exitUsage
 	}
 	if fs.NArg() == 0 {

@@ -34,7 +34,7 @@ func (s *session) runLookup(args []string) int {
 	fs.SetOutput(s.stderr)
 	asJSON := fs.Bool("json", false, "print the dossier as JSON")
 	env := fs.String("env", "", "sandbox, test or production (default: the setting, or sandbox)")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+	if err := parseFlags(fs, args); err != nil || fs.NArg() != 1 {
 		fmt.Fprint(s.stderr, "usage: motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER\n")
 		return exitUsage
 	}
@@ -211,7 +211,7 @@ func (s *session) runSandbox(args []string) int {
 	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
-	if len(args) == 0 || args[0] != "serve" || fs.Parse(args[1:]) != nil || fs.NArg() != 0 {
+	if len(args) == 0 || args[0] != "serve" || parseFlags(fs, args[1:]) != nil || fs.NArg() != 0 {
 		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
 		return exitUsage
 	}

@@ -23,7 +23,7 @@ func (s *session) runNotes(args []string) int {
 		fs := flag.NewFlagSet("motpart notes list", flag.ContinueOnError)
 		fs.SetOutput(s.stderr)
 		fs.BoolVar(&asJSON, "json", false, "print one JSON array")
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return exitUsage
 		}
 		args = fs.Args()

@@ -22,7 +22,7 @@ func (s *session) runRRH(args []string) int {
 	fs := flag.NewFlagSet("motpart rrh import", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	date := fs.String("date", "", "the download's date (default: the file's modification date)")
-	if err := fs.Parse(args[1:]); err != nil || fs.NArg() != 1 {
+	if err := parseFlags(fs, args[1:]); err != nil || fs.NArg() != 1 {
 		fmt.Fprint(s.stderr, usage)
 		return exitUsage
 	}

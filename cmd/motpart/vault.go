@@ -201,7 +201,7 @@ func (s *session) vaultInfo(args []string) int {
 	fs := flag.NewFlagSet("motpart vault info", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+	if err := parseFlags(fs, args); err != nil || fs.NArg() != 0 {
 		return exitUsage
 	}
 	d := s.desk()
@@ -273,7 +273,7 @@ func (s *session) vaultAudit(args []string) int {
 	fs := flag.NewFlagSet("motpart vault audit", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+	if err := parseFlags(fs, args); err != nil || fs.NArg() != 0 {
 		return exitUsage
 	}
 	d, status := s.openVault("vault audit")

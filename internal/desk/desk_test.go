@@ -21,11 +21,15 @@ import (
 // fastParams make Argon2id quick in tests; MinParams is lowered to match.
 var fastParams = vault.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 
+// testNow is the desk's clock in these tests. Certificates made for them
+// are stamped with it too, so the suite does not age with the calendar.
+var testNow = time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+
 // newTestDesk returns a Desk on a vault path in a fresh directory, with a
 // fixed clock.
 func newTestDesk(t testing.TB) *Desk {
 	t.Helper()
-	now := time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+	now := testNow
 	d := New(Config{
 		VaultPath:    filepath.Join(t.TempDir(), "Motpart", "vault.db"),
 		VaultParams:  fastParams,
@@ -225,7 +229,7 @@ func TestCertificates(t *testing.T) {
 		t.Fatal(err)
 	}
 	holder := "EKSEMPELBYRÅ AS"
-	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian(holder, "923609016"), Password: "pin-1234"})
+	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian(holder, "923609016"), Password: "pin-1234", Now: testNow})
 
 	info, err := d.InspectCertificate(pfx, "buypass.p12", "pin-1234")
 	if err != nil {
@@ -246,7 +250,7 @@ func TestCertificates(t *testing.T) {
 	if _, err := d.ImportCertificate("Maskinporten", pfx, "buypass.p12", "pin-1234"); problem.CodeOf(err) != problem.CodeCertNameTaken {
 		t.Errorf("second import under the same name: %v", err)
 	}
-	expired := certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A00494"), NotBefore: time.Now().AddDate(-2, 0, 0), NotAfter: time.Now().AddDate(0, 0, -1)})
+	expired := certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A00494"), Now: testNow, NotBefore: testNow.AddDate(-2, 0, 0), NotAfter: testNow.AddDate(0, 0, -1)})
 	if _, err := d.ImportCertificate("old", expired, "old.pfx", ""); certs.CodeOf(err) != certs.CodeExpired {
 		t.Errorf("importing an expired certificate: %v", err)
 	}

@@ -19,10 +19,14 @@ import (
 )
 
 // Options describe the client certificate to make. Zero fields get
-// sensible defaults: valid from a day ago for a year, client
+// sensible defaults: valid from a day before Now for a year, client
 // authentication, the CA chain included.
 type Options struct {
-	Subject   pkix.Name
+	Subject pkix.Name
+	// Now is the test's clock: the certificate and its CA are valid
+	// around it. Zero means the real time; a test that pins its own
+	// clock must set it, or the certificate ages with the calendar.
+	Now       time.Time
 	NotBefore time.Time
 	NotAfter  time.Time
 	// Password seals the file; "" is allowed.
@@ -47,15 +51,18 @@ func Norwegian(name, orgnr string) pkix.Name {
 // opt describes, and (unless opt.WithoutChain) the CA certificates.
 func PFX(tb testing.TB, opt Options) []byte {
 	tb.Helper()
-	now := time.Now()
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	if opt.NotBefore.IsZero() {
 		opt.NotBefore = now.Add(-24 * time.Hour)
 	}
 	if opt.NotAfter.IsZero() {
 		opt.NotAfter = now.Add(365 * 24 * time.Hour)
 	}
-	rootKey, root := makeCA(tb, "Motpart Test Root CA", nil, nil)
-	interKey, inter := makeCA(tb, "Motpart Test Issuing CA", root, rootKey)
+	rootKey, root := makeCA(tb, now, "Motpart Test Root CA", nil, nil)
+	interKey, inter := makeCA(tb, now, "Motpart Test Issuing CA", root, rootKey)
 	// RSA 2048, as the registers' certificates (Maskinporten signs RS256).
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
@@ -104,14 +111,15 @@ func serial(tb testing.TB) *big.Int {
 	return n
 }
 
-// makeCA makes a CA certificate signed by parent (self-signed when nil).
-func makeCA(tb testing.TB, name string, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*ecdsa.PrivateKey, *x509.Certificate) {
+// makeCA makes a CA certificate, valid around now, signed by parent
+// (self-signed when nil).
+func makeCA(tb testing.TB, now time.Time, name string, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*ecdsa.PrivateKey, *x509.Certificate) {
 	key := newKey(tb)
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial(tb),
 		Subject:               pkix.Name{CommonName: name, Organization: []string{"Motpart Test"}},
-		NotBefore:             time.Now().Add(-48 * time.Hour),
-		NotAfter:              time.Now().Add(10 * 365 * 24 * time.Hour),
+		NotBefore:             now.Add(-48 * time.Hour),
+		NotAfter:              now.Add(10 * 365 * 24 * time.Hour),
 		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign,
 		BasicConstraintsValid: true,
 		IsCA:                  true,
