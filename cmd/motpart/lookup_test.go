@@ -9,7 +9,7 @@ import (
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/registry/rrh"
-	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 func TestLookupAndSettingsCommands(t *testing.T) {
@@ -19,7 +19,7 @@ func TestLookupAndSettingsCommands(t *testing.T) {
 	}
 	c.env["MOTPART_PASSWORD"] = "pw-for-vault"
 
-	code, out, errOut := c.run("", "lookup", "--json", sandbox.RichestOrgNr)
+	code, out, errOut := c.run("", "lookup", "--json", world.RichestOrgNr)
 	if code != 0 {
 		t.Fatalf("lookup: %d %s", code, errOut)
 	}
@@ -30,20 +30,20 @@ func TestLookupAndSettingsCommands(t *testing.T) {
 	if dos.Company == nil || dos.Company.Name != "SOLSTRAND INDUSTRIER ASA" || len(dos.Roles) == 0 || len(dos.Sources) != 3 || dos.Owners == nil || len(dos.Owners.Owners) == 0 {
 		t.Errorf("dossier %+v", dos)
 	}
-	code, out, _ = c.run("", "lookup", sandbox.DuplicateOrgNr)
-	if code != 0 || !strings.Contains(out, "FJELLHEIM BYGG AS") || !strings.Contains(out, "see "+sandbox.DuplicateOfOrgNr+" (duplicate)") {
+	code, out, _ = c.run("", "lookup", world.DuplicateOrgNr)
+	if code != 0 || !strings.Contains(out, "FJELLHEIM BYGG AS") || !strings.Contains(out, "see "+world.DuplicateOfOrgNr+" (duplicate)") {
 		t.Errorf("lookup of a duplicate: %d\n%s", code, out)
 	}
 	if code, _, errOut := c.run("", "lookup", "923609017"); code != 1 || !strings.Contains(errOut, "not a valid organisation number") {
 		t.Errorf("lookup of a bad number: %d %q", code, errOut)
 	}
-	if code, _, _ := c.run("", "lookup", "--env", "staging", sandbox.RichestOrgNr); code != 2 {
+	if code, _, _ := c.run("", "lookup", "--env", "staging", world.RichestOrgNr); code != 2 {
 		t.Errorf("--env staging: %d, want 2", code)
 	}
 
 	// A register that cannot be reached fails its source, and the status says so.
 	c.env["MOTPART_BRREG_URL"] = "https://127.0.0.1:1/enhetsregisteret/api"
-	code, out, _ = c.run("", "lookup", sandbox.RichestOrgNr)
+	code, out, _ = c.run("", "lookup", world.RichestOrgNr)
 	if code != 1 || !strings.Contains(out, "Source brreg:") || !strings.Contains(out, "INCOMPLETE") {
 		t.Errorf("unreachable register: %d\n%s", code, out)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // newLookupDesk is an unlocked Desk on the sandbox, with a short time
@@ -50,7 +51,7 @@ func TestLookupOnTheSandbox(t *testing.T) {
 		grunndata dossier.Status
 		check     func(t *testing.T, dos *dossier.Dossier)
 	}{
-		{"the richest unit", sandbox.RichestOrgNr, "SOLSTRAND INDUSTRIER ASA", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+		{"the richest unit", world.RichestOrgNr, "SOLSTRAND INDUSTRIER ASA", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
 			c := dos.Company
 			if c.Form.Code != "ASA" || len(c.Industry) != 3 || c.Sector == nil || c.BusinessAddress == nil || c.PostalAddress == nil {
 				t.Errorf("company %+v", c)
@@ -62,7 +63,7 @@ func TestLookupOnTheSandbox(t *testing.T) {
 			var unitHolder bool
 			for _, r := range dos.Roles {
 				types = append(types, r.Type.Code)
-				if r.Unit != nil && r.Unit.Number == sandbox.AuditorOrgNr {
+				if r.Unit != nil && r.Unit.Number == world.AuditorOrgNr {
 					unitHolder = true
 				}
 			}
@@ -78,27 +79,27 @@ func TestLookupOnTheSandbox(t *testing.T) {
 				t.Errorf("dossier marked incomplete: %+v", dos.Sources)
 			}
 		}},
-		{"deleted", sandbox.DeletedOrgNr, "GAMLEVEIEN TRANSPORT AS", dossier.StatusDeleted, dossier.StatusDeleted, func(t *testing.T, dos *dossier.Dossier) {
+		{"deleted", world.DeletedOrgNr, "GAMLEVEIEN TRANSPORT AS", dossier.StatusDeleted, dossier.StatusDeleted, func(t *testing.T, dos *dossier.Dossier) {
 			if !dos.Company.Deleted || source(t, dos, "brreg").Date == "" {
 				t.Errorf("deleted without a date: %+v", source(t, dos, "brreg"))
 			}
 		}},
-		{"deleted as a duplicate", sandbox.DuplicateOrgNr, "FJELLHEIM BYGG AS", dossier.StatusDeleted, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+		{"deleted as a duplicate", world.DuplicateOrgNr, "FJELLHEIM BYGG AS", dossier.StatusDeleted, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
 			r := source(t, dos, "grunndata").Redirect
-			if r == nil || r.Reason != "duplicate" || r.Number != sandbox.DuplicateOfOrgNr {
-				t.Errorf("redirect %+v, want the correct unit %s", r, sandbox.DuplicateOfOrgNr)
+			if r == nil || r.Reason != "duplicate" || r.Number != world.DuplicateOfOrgNr {
+				t.Errorf("redirect %+v, want the correct unit %s", r, world.DuplicateOfOrgNr)
 			}
 		}},
-		{"a sub-unit asked for as a legal unit", sandbox.SubUnitOrgNr, "SOLSTRAND INDUSTRIER ASA AVD OSLO", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
-			if !dos.Company.SubUnit || dos.Company.Parent != sandbox.RichestOrgNr {
+		{"a sub-unit asked for as a legal unit", world.SubUnitOrgNr, "SOLSTRAND INDUSTRIER ASA AVD OSLO", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+			if !dos.Company.SubUnit || dos.Company.Parent != world.RichestOrgNr {
 				t.Errorf("company %+v", dos.Company)
 			}
-			if r := source(t, dos, "brreg").Redirect; r == nil || r.Reason != "sub_unit" || r.Number != sandbox.RichestOrgNr {
+			if r := source(t, dos, "brreg").Redirect; r == nil || r.Reason != "sub_unit" || r.Number != world.RichestOrgNr {
 				t.Errorf("redirect %+v", r)
 			}
 		}},
-		{"never created", sandbox.NeverCreatedOrgNr, "", dossier.StatusNotFound, dossier.StatusNotFound, nil},
-		{"bankrupt", sandbox.BankruptOrgNr, "STORMKAST MEDIA AS", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
+		{"never created", world.NeverCreatedOrgNr, "", dossier.StatusNotFound, dossier.StatusNotFound, nil},
+		{"bankrupt", world.BankruptOrgNr, "STORMKAST MEDIA AS", dossier.StatusFound, dossier.StatusFound, func(t *testing.T, dos *dossier.Dossier) {
 			if !dos.Company.Bankrupt {
 				t.Error("not bankrupt")
 			}
@@ -134,10 +135,10 @@ func TestLookupOnTheSandbox(t *testing.T) {
 
 	// Every lookup is saved, and listed newest first.
 	hist, err := d.History()
-	if err != nil || len(hist) != len(tests) || hist[0].Number != sandbox.BankruptOrgNr || hist[0].Name != "STORMKAST MEDIA AS" {
+	if err != nil || len(hist) != len(tests) || hist[0].Number != world.BankruptOrgNr || hist[0].Name != "STORMKAST MEDIA AS" {
 		t.Errorf("history %+v, %v", hist, err)
 	}
-	saved, err := d.SavedDossier(sandbox.RichestOrgNr)
+	saved, err := d.SavedDossier(world.RichestOrgNr)
 	if err != nil || saved.Company == nil || saved.Company.Name != "SOLSTRAND INDUSTRIER ASA" || saved.Fetched.IsZero() {
 		t.Errorf("saved dossier %+v, %v", saved, err)
 	}
@@ -176,7 +177,7 @@ func TestLookupFaults(t *testing.T) {
 			sb.SetFault(sandbox.ServiceBrreg, tt.fault)
 			defer sb.ClearFaults()
 			start := time.Now()
-			dos, err := d.Lookup(ctx, sandbox.RichestOrgNr)
+			dos, err := d.Lookup(ctx, world.RichestOrgNr)
 			took := time.Since(start)
 			if err != nil {
 				t.Fatal(err)
@@ -211,7 +212,7 @@ func TestLookupCancelAndSettings(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
-	_, err = d.Lookup(ctx, sandbox.RichestOrgNr)
+	_, err = d.Lookup(ctx, world.RichestOrgNr)
 	if problem.CodeOf(err) != problem.CodeCanceled || time.Since(start) > 2*time.Second {
 		t.Errorf("cancelled lookup: %v after %v", err, time.Since(start))
 	}
@@ -232,7 +233,7 @@ func TestLookupCancelAndSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	dos, err := d.Lookup(context.Background(), sandbox.RichestOrgNr)
+	dos, err := d.Lookup(context.Background(), world.RichestOrgNr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,14 +253,14 @@ func TestLookupCancelAndSettings(t *testing.T) {
 func BenchmarkLookupRichest(b *testing.B) {
 	d := newLookupDesk(b)
 	ctx := context.Background()
-	if _, err := d.Lookup(ctx, sandbox.RichestOrgNr); err != nil { // start the sandbox, warm the connections
+	if _, err := d.Lookup(ctx, world.RichestOrgNr); err != nil { // start the sandbox, warm the connections
 		b.Fatal(err)
 	}
 	times := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for range b.N {
 		start := time.Now()
-		dos, err := d.Lookup(ctx, sandbox.RichestOrgNr)
+		dos, err := d.Lookup(ctx, world.RichestOrgNr)
 		if err != nil || !dos.Complete() {
 			b.Fatalf("lookup: %v", err)
 		}
@@ -278,7 +279,7 @@ func TestRefreshOneSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb.SetFault(sandbox.ServiceBrreg, sandbox.Fault{Status: 500})
-	dos, err := d.Lookup(ctx, sandbox.RichestOrgNr)
+	dos, err := d.Lookup(ctx, world.RichestOrgNr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +287,7 @@ func TestRefreshOneSource(t *testing.T) {
 		t.Fatalf("brreg %+v, %d sub-units", s, len(dos.SubUnits))
 	}
 	sb.ClearFaults()
-	dos, err = d.RefreshSource(ctx, sandbox.RichestOrgNr, "brreg")
+	dos, err = d.RefreshSource(ctx, world.RichestOrgNr, "brreg")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,11 +297,11 @@ func TestRefreshOneSource(t *testing.T) {
 	if len(dos.Sources) != 3 {
 		t.Errorf("sources %+v", dos.Sources)
 	}
-	saved, _ := d.SavedDossier(sandbox.RichestOrgNr)
+	saved, _ := d.SavedDossier(world.RichestOrgNr)
 	if source(t, saved, "brreg").Status != dossier.StatusFound {
 		t.Error("the refreshed dossier was not saved")
 	}
-	if _, err := d.RefreshSource(ctx, sandbox.RichestOrgNr, "nonsense"); err == nil {
+	if _, err := d.RefreshSource(ctx, world.RichestOrgNr, "nonsense"); err == nil {
 		t.Error("an unknown source refreshed")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/rrh"
 	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // referenceDir holds the registers' real example files, when present.
@@ -25,7 +26,7 @@ func TestOwnersOnline(t *testing.T) {
 		code   string
 		check  func(t *testing.T, o *dossier.Owners)
 	}{
-		{sandbox.RichestOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
+		{world.RichestOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
 			if o.Status.Code != dossier.OwnersAllIdentified || len(o.Owners) == 0 || o.Source != "online" {
 				t.Errorf("owners %+v", o)
 			}
@@ -40,7 +41,7 @@ func TestOwnersOnline(t *testing.T) {
 				}
 			}
 		}},
-		{sandbox.FamilyOwnedOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
+		{world.FamilyOwnedOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
 			exempt := false
 			for _, x := range o.Owners {
 				if !x.Exempt {
@@ -61,7 +62,7 @@ func TestOwnersOnline(t *testing.T) {
 				t.Errorf("no exempt owner in %+v", o.Owners)
 			}
 		}},
-		{sandbox.RRHNotRequiredOrgNr, dossier.StatusNotFound, "not_required", nil},
+		{world.RRHNotRequiredOrgNr, dossier.StatusNotFound, "not_required", nil},
 	}
 	for _, tt := range tests {
 		dos, err := d.Lookup(context.Background(), tt.number)
@@ -86,7 +87,7 @@ func TestConcurrentLookupsShareOneToken(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dos, err := d.Lookup(context.Background(), sandbox.RichestOrgNr)
+			dos, err := d.Lookup(context.Background(), world.RichestOrgNr)
 			if err == nil && source(t, dos, "rrh").Status != dossier.StatusFound {
 				err = problem.New(problem.CodeInternal, nil)
 			}
@@ -116,7 +117,7 @@ func TestTokenExpiresBetweenLookups(t *testing.T) {
 		if i == 1 {
 			time.Sleep(1100 * time.Millisecond)
 		}
-		dos, err := d.Lookup(context.Background(), sandbox.RichestOrgNr)
+		dos, err := d.Lookup(context.Background(), world.RichestOrgNr)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
-	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // lookUp types number, presses Enter and waits for the dossier.
@@ -32,7 +32,7 @@ func TestLookupShowsTheCompanyAndOpensARoleHolder(t *testing.T) {
 	if !s.lookupButton.Disabled() {
 		t.Error("Look up is enabled with nothing typed")
 	}
-	lookUp(t, a, sandbox.RichestOrgNr)
+	lookUp(t, a, world.RichestOrgNr)
 	if s.current == nil || s.current.Company == nil || s.current.Company.Name != "SOLSTRAND INDUSTRIER ASA" {
 		t.Fatalf("dossier %+v", s.current)
 	}
@@ -55,20 +55,20 @@ func TestLookupShowsTheCompanyAndOpensARoleHolder(t *testing.T) {
 	}
 
 	// The auditor is a unit: a click opens its dossier.
-	auditor, ok := s.dossier.units[sandbox.AuditorOrgNr]
+	auditor, ok := s.dossier.units[world.AuditorOrgNr]
 	if !ok {
-		t.Fatalf("no link to the auditor %s among %v", sandbox.AuditorOrgNr, s.dossier.units)
+		t.Fatalf("no link to the auditor %s among %v", world.AuditorOrgNr, s.dossier.units)
 	}
 	onUI(func() { test.Tap(auditor) })
 	a.waitIdle()
-	if s.search.Text != sandbox.AuditorOrgNr || s.current == nil || s.current.Number != sandbox.AuditorOrgNr || s.current.Company == nil {
+	if s.search.Text != world.AuditorOrgNr || s.current == nil || s.current.Number != world.AuditorOrgNr || s.current.Company == nil {
 		t.Fatalf("after the click: search %q, dossier %+v", s.search.Text, s.current)
 	}
 
 	// Earlier lookups are listed when the field is empty.
 	s.search.SetText("")
 	hist := buttonTexts(s.history)
-	if !s.history.Visible() || len(hist) != 2 || !strings.HasPrefix(hist[0], "NORDKAPP REVISJON AS ("+sandbox.AuditorOrgNr+") · ") {
+	if !s.history.Visible() || len(hist) != 2 || !strings.HasPrefix(hist[0], "NORDKAPP REVISJON AS ("+world.AuditorOrgNr+") · ") {
 		t.Errorf("history shows %q", hist)
 	}
 }
@@ -76,14 +76,14 @@ func TestLookupShowsTheCompanyAndOpensARoleHolder(t *testing.T) {
 func TestLookupShowsRedirectsAndFailures(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	s := a.lookup
-	lookUp(t, a, sandbox.DuplicateOrgNr)
-	if _, ok := s.dossier.units[sandbox.DuplicateOfOrgNr]; !ok {
-		t.Errorf("no link to the correct unit %s", sandbox.DuplicateOfOrgNr)
+	lookUp(t, a, world.DuplicateOrgNr)
+	if _, ok := s.dossier.units[world.DuplicateOfOrgNr]; !ok {
+		t.Errorf("no link to the correct unit %s", world.DuplicateOfOrgNr)
 	}
 	if labels := labelsIn(s.dossier.box); !contains(labels, "Deleted 2019-03-15") {
 		t.Errorf("no deletion badge in %q", labels)
 	}
-	lookUp(t, a, sandbox.NeverCreatedOrgNr)
+	lookUp(t, a, world.NeverCreatedOrgNr)
 	if s.current.Company != nil || !contains(labelsIn(s.dossier.box), "No register found this organisation. See what each source answered below.") {
 		t.Errorf("never-created unit: %+v", s.current)
 	}
@@ -120,28 +120,28 @@ func TestBackForwardAndCopy(t *testing.T) {
 	if !s.back.Disabled() || !s.forward.Disabled() || !s.copyNum.Disabled() {
 		t.Error("navigation enabled before any lookup")
 	}
-	lookUp(t, a, sandbox.RichestOrgNr)
-	lookUp(t, a, sandbox.AuditorOrgNr)
-	lookUp(t, a, sandbox.BankruptOrgNr)
+	lookUp(t, a, world.RichestOrgNr)
+	lookUp(t, a, world.AuditorOrgNr)
+	lookUp(t, a, world.BankruptOrgNr)
 	test.Tap(s.back)
-	if s.current.Number != sandbox.AuditorOrgNr || s.search.Text != sandbox.AuditorOrgNr {
+	if s.current.Number != world.AuditorOrgNr || s.search.Text != world.AuditorOrgNr {
 		t.Fatalf("back shows %s", s.current.Number)
 	}
 	test.Tap(s.back)
-	if s.current.Number != sandbox.RichestOrgNr || !s.back.Disabled() || s.forward.Disabled() {
+	if s.current.Number != world.RichestOrgNr || !s.back.Disabled() || s.forward.Disabled() {
 		t.Fatalf("second back: %s, back disabled %v, forward disabled %v", s.current.Number, s.back.Disabled(), s.forward.Disabled())
 	}
 	test.Tap(s.forward)
-	if s.current.Number != sandbox.AuditorOrgNr {
+	if s.current.Number != world.AuditorOrgNr {
 		t.Fatalf("forward shows %s", s.current.Number)
 	}
 	// A new lookup drops what was ahead.
-	lookUp(t, a, sandbox.DeletedOrgNr)
+	lookUp(t, a, world.DeletedOrgNr)
 	if !s.forward.Disabled() || len(s.visited) != 3 {
 		t.Errorf("visited %v, forward disabled %v", s.visited, s.forward.Disabled())
 	}
 	test.Tap(s.copyNum)
-	if got := a.fyne.Clipboard().Content(); got != sandbox.DeletedOrgNr {
+	if got := a.fyne.Clipboard().Content(); got != world.DeletedOrgNr {
 		t.Errorf("clipboard %q", got)
 	}
 }
@@ -149,7 +149,7 @@ func TestBackForwardAndCopy(t *testing.T) {
 func TestAskOneSourceAgain(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	s := a.lookup
-	lookUp(t, a, sandbox.RichestOrgNr)
+	lookUp(t, a, world.RichestOrgNr)
 	b, ok := s.dossier.sourceButtons["grunndata"]
 	if !ok {
 		t.Fatalf("no Ask again button for grunndata: %v", s.dossier.sourceButtons)

@@ -9,13 +9,13 @@ import (
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/ownership"
-	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 func TestBeneficialOwnersAndReveal(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	s := a.lookup
-	lookUp(t, a, sandbox.RichestOrgNr)
+	lookUp(t, a, world.RichestOrgNr)
 	o := s.current.Owners
 	if o == nil || len(o.Owners) == 0 {
 		t.Fatalf("no beneficial owners in %+v", s.current.Sources)
@@ -58,7 +58,7 @@ func TestBeneficialOwnersAndReveal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if last := entries[len(entries)-1]; last.Action != "reveal" || last.Subject != sandbox.RichestOrgNr {
+	if last := entries[len(entries)-1]; last.Action != "reveal" || last.Subject != world.RichestOrgNr {
 		t.Errorf("last audit entry %+v, want the reveal", last)
 	}
 }
@@ -66,13 +66,13 @@ func TestBeneficialOwnersAndReveal(t *testing.T) {
 func TestOwnershipGraphOpensACompany(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	s := a.lookup
-	lookUp(t, a, sandbox.RichestOrgNr)
+	lookUp(t, a, world.RichestOrgNr)
 	tab := s.dossier.ownership
 	g := tab.graph
 	if g.graph == nil || len(g.layout.Boxes) < 3 {
 		t.Fatalf("graph %+v", g.graph)
 	}
-	focus, _ := g.layout.Box(sandbox.RichestOrgNr)
+	focus, _ := g.layout.Box(world.RichestOrgNr)
 	if focus.Layer != 0 {
 		t.Errorf("focus in layer %d", focus.Layer)
 	}
@@ -92,7 +92,7 @@ func TestOwnershipGraphOpensACompany(t *testing.T) {
 	// A tap on an intermediate company opens its dossier.
 	var target ownership.Box
 	for _, b := range g.layout.Boxes {
-		if n, _ := g.graph.Node(b.ID); n.Kind == ownership.Entity && n.Number != "" && n.Number != sandbox.RichestOrgNr && b.Layer < 0 {
+		if n, _ := g.graph.Node(b.ID); n.Kind == ownership.Entity && n.Number != "" && n.Number != world.RichestOrgNr && b.Layer < 0 {
 			target = b
 			break
 		}
@@ -110,7 +110,7 @@ func TestOwnershipGraphOpensACompany(t *testing.T) {
 	}
 	// And back to where the user came from.
 	test.Tap(s.back)
-	if s.current.Number != sandbox.RichestOrgNr || s.search.Text != sandbox.RichestOrgNr {
+	if s.current.Number != world.RichestOrgNr || s.search.Text != world.RichestOrgNr {
 		t.Errorf("back shows %s", s.current.Number)
 	}
 }

@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"encoding/json"
+	"github.com/motpart/motpart/internal/sandbox/brreg"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"net/http"
 	"net/url"
 	"os"
@@ -37,29 +39,29 @@ func TestBrregUnits(t *testing.T) {
 		navn     string
 		checkSub bool
 	}{
-		{name: "normal unit", path: "/enheter/" + RichestOrgNr, status: 200, navn: "SOLSTRAND INDUSTRIER ASA",
+		{name: "normal unit", path: "/enheter/" + world.RichestOrgNr, status: 200, navn: "SOLSTRAND INDUSTRIER ASA",
 			has: []string{"organisasjonsform", "postadresse", "forretningsadresse", "naeringskode1", "naeringskode2", "naeringskode3",
 				"institusjonellSektorkode", "kapital", "vedtektsfestetFormaal", "hjemmeside", "epostadresse", "telefon", "mobil", "_links"},
 			hasNot: []string{"slettedato", "overordnetEnhet"}},
-		{name: "deleted unit, minimal body", path: "/enheter/" + DeletedOrgNr, status: 200, navn: "GAMLEVEIEN TRANSPORT AS",
+		{name: "deleted unit, minimal body", path: "/enheter/" + world.DeletedOrgNr, status: 200, navn: "GAMLEVEIEN TRANSPORT AS",
 			keys: []string{"_links", "navn", "organisasjonsform", "organisasjonsnummer", "slettedato"}},
-		{name: "deleted as duplicate, minimal body", path: "/enheter/" + DuplicateOrgNr, status: 200,
+		{name: "deleted as duplicate, minimal body", path: "/enheter/" + world.DuplicateOrgNr, status: 200,
 			keys: []string{"_links", "navn", "organisasjonsform", "organisasjonsnummer", "slettedato"}},
-		{name: "unknown", path: "/enheter/" + NeverCreatedOrgNr, status: 404, keys: springKeys},
+		{name: "unknown", path: "/enheter/" + world.NeverCreatedOrgNr, status: 404, keys: springKeys},
 		{name: "malformed: too short", path: "/enheter/12345", status: 400, keys: springKeys},
 		{name: "malformed: letters", path: "/enheter/31111111A", status: 400, keys: springKeys},
 		{name: "malformed: check digit", path: "/enheter/311111117", status: 400, keys: springKeys},
-		{name: "removed", path: "/enheter/" + RemovedOrgNr, status: 410, keys: springKeys},
-		{name: "sub-unit at /enheter", path: "/enheter/" + SubUnitOrgNr, status: 404, keys: springKeys},
-		{name: "sub-unit", path: "/underenheter/" + SubUnitOrgNr, status: 200, navn: "SOLSTRAND INDUSTRIER ASA AVD OSLO", checkSub: true,
+		{name: "removed", path: "/enheter/" + world.RemovedOrgNr, status: 410, keys: springKeys},
+		{name: "sub-unit at /enheter", path: "/enheter/" + world.SubUnitOrgNr, status: 404, keys: springKeys},
+		{name: "sub-unit", path: "/underenheter/" + world.SubUnitOrgNr, status: 200, navn: "SOLSTRAND INDUSTRIER ASA AVD OSLO", checkSub: true,
 			has: []string{"overordnetEnhet", "beliggenhetsadresse", "oppstartsdato", "naeringskode1"}, hasNot: []string{"slettedato", "forretningsadresse"}},
-		{name: "deleted sub-unit, minimal body", path: "/underenheter/" + DeletedSubUnitOrgNr, status: 200,
+		{name: "deleted sub-unit, minimal body", path: "/underenheter/" + world.DeletedSubUnitOrgNr, status: 200,
 			keys: []string{"_links", "navn", "nedleggelsesdato", "organisasjonsform", "organisasjonsnummer", "slettedato"}},
-		{name: "main unit at /underenheter", path: "/underenheter/" + RichestOrgNr, status: 404, keys: springKeys},
-		{name: "unknown sub-unit", path: "/underenheter/" + NeverCreatedOrgNr, status: 404, keys: springKeys},
+		{name: "main unit at /underenheter", path: "/underenheter/" + world.RichestOrgNr, status: 404, keys: springKeys},
+		{name: "unknown sub-unit", path: "/underenheter/" + world.NeverCreatedOrgNr, status: 404, keys: springKeys},
 		{name: "malformed sub-unit", path: "/underenheter/12345", status: 400, keys: springKeys},
-		{name: "organisasjonsledd has overordnetEnhet", path: "/enheter/" + RegistrationUnitOrgNr, status: 200, has: []string{"overordnetEnhet"}},
-		{name: "bankrupt", path: "/enheter/" + BankruptOrgNr, status: 200, has: []string{"konkurs", "konkursdato"}},
+		{name: "organisasjonsledd has overordnetEnhet", path: "/enheter/" + world.RegistrationUnitOrgNr, status: 200, has: []string{"overordnetEnhet"}},
+		{name: "bankrupt", path: "/enheter/" + world.BankruptOrgNr, status: 200, has: []string{"konkurs", "konkursdato"}},
 		{name: "unknown path", path: "/finnesikke", status: 404, keys: springKeys},
 	}
 	for _, tt := range tests {
@@ -102,7 +104,7 @@ func TestBrregUnits(t *testing.T) {
 			}
 			if tt.checkSub {
 				parent := objectAt(t, m, "_links", "overordnetEnhet")["href"]
-				if parent != base+"/enheter/"+RichestOrgNr {
+				if parent != base+"/enheter/"+world.RichestOrgNr {
 					t.Errorf("overordnetEnhet link %v", parent)
 				}
 			}
@@ -114,7 +116,7 @@ func TestBrregUnitValues(t *testing.T) {
 	t.Parallel()
 	c := client(shared)
 	base := shared.Endpoints().Brreg
-	_, _, m := getJSON(t, c, base+"/enheter/"+RichestOrgNr)
+	_, _, m := getJSON(t, c, base+"/enheter/"+world.RichestOrgNr)
 	if got := objectAt(t, m, "organisasjonsform")["kode"]; got != "ASA" {
 		t.Errorf("organisasjonsform %v", got)
 	}
@@ -152,15 +154,15 @@ func TestBrregContentNegotiation(t *testing.T) {
 		status       int
 		ct           string
 	}{
-		{"/enheter/" + RichestOrgNr, "", 200, "application/json"},
-		{"/enheter/" + RichestOrgNr, "application/json", 200, "application/json"},
-		{"/enheter/" + RichestOrgNr, mediaEnhet + ";charset=UTF-8", 200, mediaEnhet + ";charset=UTF-8"},
-		{"/enheter?navn=fjord", mediaEnhet, 200, mediaEnhet + ";charset=UTF-8"},
-		{"/underenheter/" + SubUnitOrgNr, mediaUnderenhet, 200, mediaUnderenhet + ";charset=UTF-8"},
-		{"/enheter/" + RichestOrgNr + "/roller", mediaRolle, 200, mediaRolle + ";charset=UTF-8"},
-		{"/enheter/" + RichestOrgNr, mediaUnderenhet, 406, "application/json"},
-		{"/enheter/" + RichestOrgNr, "text/html", 406, "application/json"},
-		{"/enheter/" + RichestOrgNr, "text/html, */*;q=0.8", 200, "application/json"},
+		{"/enheter/" + world.RichestOrgNr, "", 200, "application/json"},
+		{"/enheter/" + world.RichestOrgNr, "application/json", 200, "application/json"},
+		{"/enheter/" + world.RichestOrgNr, brreg.MediaEnhet + ";charset=UTF-8", 200, brreg.MediaEnhet + ";charset=UTF-8"},
+		{"/enheter?navn=fjord", brreg.MediaEnhet, 200, brreg.MediaEnhet + ";charset=UTF-8"},
+		{"/underenheter/" + world.SubUnitOrgNr, brreg.MediaUnderenhet, 200, brreg.MediaUnderenhet + ";charset=UTF-8"},
+		{"/enheter/" + world.RichestOrgNr + "/roller", brreg.MediaRolle, 200, brreg.MediaRolle + ";charset=UTF-8"},
+		{"/enheter/" + world.RichestOrgNr, brreg.MediaUnderenhet, 406, "application/json"},
+		{"/enheter/" + world.RichestOrgNr, "text/html", 406, "application/json"},
+		{"/enheter/" + world.RichestOrgNr, "text/html, */*;q=0.8", 200, "application/json"},
 	}
 	for _, tt := range tests {
 		status, h, _ := get(t, c, base+tt.path, "Accept", tt.accept)
@@ -184,11 +186,11 @@ func TestBrregRoles(t *testing.T) {
 	c := client(shared)
 	base := shared.Endpoints().Brreg
 
-	status, _, m := getJSON(t, c, base+"/enheter/"+RichestOrgNr+"/roller")
+	status, _, m := getJSON(t, c, base+"/enheter/"+world.RichestOrgNr+"/roller")
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	if got := objectAt(t, m, "_links", "enhet")["href"]; got != base+"/enheter/"+RichestOrgNr {
+	if got := objectAt(t, m, "_links", "enhet")["href"]; got != base+"/enheter/"+world.RichestOrgNr {
 		t.Errorf("enhet link %v", got)
 	}
 	groups := map[string]map[string]any{}
@@ -228,7 +230,7 @@ func TestBrregRoles(t *testing.T) {
 		t.Errorf("D-nummer holder's fodselsdato: %v", dnr)
 	}
 	revi := objectAt(t, groups["REVI"], "roller", 0, "enhet")
-	if revi["organisasjonsnummer"] != AuditorOrgNr {
+	if revi["organisasjonsnummer"] != world.AuditorOrgNr {
 		t.Errorf("auditor %v", revi)
 	}
 	if names, ok := revi["navn"].([]any); !ok || len(names) != 1 || names[0] != "NORDKAPP REVISJON AS" {
@@ -236,7 +238,7 @@ func TestBrregRoles(t *testing.T) {
 	}
 
 	// DTPR held by units, with ansvarsandel.
-	_, _, m = getJSON(t, c, base+"/enheter/"+PartnershipDAOrgNr+"/roller")
+	_, _, m = getJSON(t, c, base+"/enheter/"+world.PartnershipDAOrgNr+"/roller")
 	var dtpr []map[string]any
 	for _, g := range m["rollegrupper"].([]any) {
 		for _, r := range g.(map[string]any)["roller"].([]any) {
@@ -245,7 +247,7 @@ func TestBrregRoles(t *testing.T) {
 			}
 		}
 	}
-	if len(dtpr) != 2 || dtpr[0]["ansvarsandel"] != "50%" || objectAt(t, dtpr[1], "enhet")["organisasjonsnummer"] != CrossHoldingBOrgNr {
+	if len(dtpr) != 2 || dtpr[0]["ansvarsandel"] != "50%" || objectAt(t, dtpr[1], "enhet")["organisasjonsnummer"] != world.CrossHoldingBOrgNr {
 		t.Errorf("DTPR roles: %v", dtpr)
 	}
 
@@ -268,11 +270,11 @@ func TestBrregRoles(t *testing.T) {
 		status int
 		empty  bool
 	}{
-		{NoRolesOrgNr, 200, true},
-		{DeletedOrgNr, 200, true},
-		{NeverCreatedOrgNr, 404, false},
-		{SubUnitOrgNr, 404, false},
-		{RemovedOrgNr, 410, false},
+		{world.NoRolesOrgNr, 200, true},
+		{world.DeletedOrgNr, 200, true},
+		{world.NeverCreatedOrgNr, 404, false},
+		{world.SubUnitOrgNr, 404, false},
+		{world.RemovedOrgNr, 410, false},
 		{"31111111", 400, false},
 	}
 	for _, tt := range tests {
@@ -322,16 +324,16 @@ func TestBrregSearch(t *testing.T) {
 		want  []string
 		total int
 	}{
-		{name: "navn, case-insensitive", query: "navn=SolStrand", want: []string{"310165352", "310191493", RichestOrgNr}, total: 3},
-		{name: "organisasjonsnummer list", query: "organisasjonsnummer=" + RichestOrgNr + "," + FirmOrgNr, want: []string{RichestOrgNr, FirmOrgNr}, total: 2},
-		{name: "deleted units are left out", query: "organisasjonsnummer=" + DeletedOrgNr + "," + RemovedOrgNr, total: 0},
-		{name: "organisasjonsform list", query: "organisasjonsform=ENK,NUF", want: []string{"310217638", NUFOrgNr}, total: 2},
-		{name: "naeringskode prefix", query: "naeringskode=69.2", want: []string{FirmOrgNr, AuditorOrgNr}, total: 2},
-		{name: "kommunenummer", query: "kommunenummer=1804", want: []string{ForcedDissolutionOrgNr, "310609730"}, total: 2},
-		{name: "konkurs", query: "konkurs=true", want: []string{BankruptOrgNr}, total: 1},
-		{name: "underAvvikling", query: "underAvvikling=true", want: []string{LiquidationOrgNr}, total: 1},
-		{name: "overordnetEnhet of a main unit", query: "overordnetEnhet=" + RegisteredByOrgNr, want: []string{RegistrationUnitOrgNr}, total: 1},
-		{name: "sub-units of a unit", query: "overordnetEnhet=" + RichestOrgNr, sub: true, want: []string{"310113077", SubUnitOrgNr, "310139211"}, total: 3},
+		{name: "navn, case-insensitive", query: "navn=SolStrand", want: []string{"310165352", "310191493", world.RichestOrgNr}, total: 3},
+		{name: "organisasjonsnummer list", query: "organisasjonsnummer=" + world.RichestOrgNr + "," + world.FirmOrgNr, want: []string{world.RichestOrgNr, world.FirmOrgNr}, total: 2},
+		{name: "deleted units are left out", query: "organisasjonsnummer=" + world.DeletedOrgNr + "," + world.RemovedOrgNr, total: 0},
+		{name: "organisasjonsform list", query: "organisasjonsform=ENK,NUF", want: []string{"310217638", world.NUFOrgNr}, total: 2},
+		{name: "naeringskode prefix", query: "naeringskode=69.2", want: []string{world.FirmOrgNr, world.AuditorOrgNr}, total: 2},
+		{name: "kommunenummer", query: "kommunenummer=1804", want: []string{world.ForcedDissolutionOrgNr, "310609730"}, total: 2},
+		{name: "konkurs", query: "konkurs=true", want: []string{world.BankruptOrgNr}, total: 1},
+		{name: "underAvvikling", query: "underAvvikling=true", want: []string{world.LiquidationOrgNr}, total: 1},
+		{name: "overordnetEnhet of a main unit", query: "overordnetEnhet=" + world.RegisteredByOrgNr, want: []string{world.RegistrationUnitOrgNr}, total: 1},
+		{name: "sub-units of a unit", query: "overordnetEnhet=" + world.RichestOrgNr, sub: true, want: []string{"310113077", world.SubUnitOrgNr, "310139211"}, total: 3},
 		{name: "sub-units by navn", query: "navn=bakeri", sub: true, want: []string{"310479039"}, total: 1},
 	}
 	for _, tt := range tests {
@@ -530,10 +532,10 @@ func TestBrregShapeMatchesRecordings(t *testing.T) {
 		path string
 		rule shapeRule
 	}{
-		{"enheter-details-response.json", "/enheter/" + RichestOrgNr, lenient},
-		{"enheter-details-deleted-response.json", "/enheter/" + DeletedOrgNr, shapeRule{optional: []string{"utgaatt"}}},
-		{"underenheter-details-response.json", "/underenheter/" + SubUnitOrgNr, shapeRule{optional: []string{"nedleggelsesdato"}, extra: documentedExtras}},
-		{"underenheter-details-deleted-response.json", "/underenheter/" + DeletedSubUnitOrgNr, shapeRule{}},
+		{"enheter-details-response.json", "/enheter/" + world.RichestOrgNr, lenient},
+		{"enheter-details-deleted-response.json", "/enheter/" + world.DeletedOrgNr, shapeRule{optional: []string{"utgaatt"}}},
+		{"underenheter-details-response.json", "/underenheter/" + world.SubUnitOrgNr, shapeRule{optional: []string{"nedleggelsesdato"}, extra: documentedExtras}},
+		{"underenheter-details-deleted-response.json", "/underenheter/" + world.DeletedSubUnitOrgNr, shapeRule{}},
 		{"enheter-search-empty-response.json", "/enheter?navn=jibberish", shapeRule{}},
 		{"underenheter-search-empty-response.json", "/underenheter?navn=jibberish", shapeRule{}},
 		{"enheter-search-page1-response.json", "/enheter?navn=fjord&size=2", shapeRule{extra: documentedExtras, optional: []string{"stiftelsesdato", "sisteInnsendteAarsregnskap"}}},
@@ -560,8 +562,8 @@ func TestBrregShapeMatchesRecordings(t *testing.T) {
 		return nil
 	}
 	for _, tt := range []struct{ file, orgnr, group string }{
-		{"enheter-roller-person-response.json", RichestOrgNr, "STYR"},
-		{"enheter-roller-enhet-response.json", PartnershipDAOrgNr, "DELT"},
+		{"enheter-roller-person-response.json", world.RichestOrgNr, "STYR"},
+		{"enheter-roller-enhet-response.json", world.PartnershipDAOrgNr, "DELT"},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			rec := recorded(t, tt.file)
@@ -588,7 +590,7 @@ func TestBrregShapeMatchesRecordings(t *testing.T) {
 	// Exact key sets where the recordings are unambiguous.
 	t.Run("deleted unit keys", func(t *testing.T) {
 		rec := recorded(t, "enheter-details-deleted-response.json")
-		_, _, got := getJSON(t, c, base+"/enheter/"+DeletedOrgNr)
+		_, _, got := getJSON(t, c, base+"/enheter/"+world.DeletedOrgNr)
 		if !slices.Equal(sortedKeys(rec), sortedKeys(got)) {
 			t.Errorf("keys %v, recorded %v", sortedKeys(got), sortedKeys(rec))
 		}
@@ -616,7 +618,7 @@ func TestBrregCodeLists(t *testing.T) {
 	c := client(shared)
 	base := shared.Endpoints().Brreg
 	// Every href the simulator hands out resolves on the simulator.
-	_, _, m := getJSON(t, c, base+"/enheter/"+RichestOrgNr+"/roller")
+	_, _, m := getJSON(t, c, base+"/enheter/"+world.RichestOrgNr+"/roller")
 	var hrefs []string
 	var walk func(v any)
 	walk = func(v any) {

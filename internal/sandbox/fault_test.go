@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"io"
 	"net/http"
 	"strings"
@@ -28,7 +29,7 @@ func do(t *testing.T, c *http.Client, req *http.Request) (*http.Response, []byte
 
 func brregRequest(t *testing.T, s *Sandbox) *http.Request {
 	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, s.Endpoints().Brreg+"/enheter/"+RichestOrgNr, nil)
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, s.Endpoints().Brreg+"/enheter/"+world.RichestOrgNr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func grunndataRequest(t *testing.T, s *Sandbox) *http.Request {
 	t.Helper()
 	user, pass := s.GrunndataCredentials()
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, s.Endpoints().Grunndata,
-		strings.NewReader(soapRequest("hentBasisdataMini", user, pass, RichestOrgNr)))
+		strings.NewReader(soapRequest("hentBasisdataMini", user, pass, world.RichestOrgNr)))
 	if err != nil {
 		t.Fatal(err)
 	}

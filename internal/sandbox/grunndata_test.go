@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"encoding/xml"
+	"github.com/motpart/motpart/internal/sandbox/grunndata"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"net/http"
 	"slices"
 	"strings"
@@ -27,38 +29,38 @@ func TestGrunndataStatusCombinations(t *testing.T) {
 		codes   []int
 		melding string // the orgnr whose data follow; "" for no melding
 	}{
-		{"data returned", mini, RichestOrgNr, 0, []int{0}, RichestOrgNr},
-		{"richest: basis complete", basis, RichestOrgNr, 0, []int{0}, RichestOrgNr},
-		{"richest: contact complete", kontakt, RichestOrgNr, 0, []int{0}, RichestOrgNr},
-		{"richest: roles complete", roller, RichestOrgNr, 0, []int{0}, RichestOrgNr},
-		{"richest: special information", saerlig, RichestOrgNr, 0, []int{0}, RichestOrgNr},
-		{"0/1 deleted as duplicate", mini, DuplicateOrgNr, 0, []int{0, 1}, DuplicateOfOrgNr},
-		{"0/2 merged", mini, MergedOrgNr, 0, []int{0, 2}, MergedIntoOrgNr},
-		{"0/3 registration unit named", mini, RegisteredByOrgNr, 0, []int{0, 3}, RegisteredByOrgNr},
+		{"data returned", mini, world.RichestOrgNr, 0, []int{0}, world.RichestOrgNr},
+		{"richest: basis complete", basis, world.RichestOrgNr, 0, []int{0}, world.RichestOrgNr},
+		{"richest: contact complete", kontakt, world.RichestOrgNr, 0, []int{0}, world.RichestOrgNr},
+		{"richest: roles complete", roller, world.RichestOrgNr, 0, []int{0}, world.RichestOrgNr},
+		{"richest: special information", saerlig, world.RichestOrgNr, 0, []int{0}, world.RichestOrgNr},
+		{"0/1 deleted as duplicate", mini, world.DuplicateOrgNr, 0, []int{0, 1}, world.DuplicateOfOrgNr},
+		{"0/2 merged", mini, world.MergedOrgNr, 0, []int{0, 2}, world.MergedIntoOrgNr},
+		{"0/3 registration unit named", mini, world.RegisteredByOrgNr, 0, []int{0, 3}, world.RegisteredByOrgNr},
 		{"1/10 no orgnr", mini, "", 1, []int{10}, ""},
 		{"1/10000 too short", mini, "12345", 1, []int{10000}, ""},
 		{"1/10000 letters", mini, "31111111X", 1, []int{10000}, ""},
 		{"1/170 check digit", mini, "311111117", 1, []int{170}, ""},
-		{"1/100 never created", mini, NeverCreatedOrgNr, 1, []int{100}, ""},
-		{"1/110 deleted", mini, DeletedOrgNr, 1, []int{110}, ""},
-		{"1/110 deleted, other operation", roller, DeletedOrgNr, 1, []int{110}, ""},
-		{"1/120 merged into a deleted unit", mini, MergedIntoDeletedOrgNr, 1, []int{120}, ""},
-		{"1/130 sub-unit", mini, SubUnitOrgNr, 1, []int{130}, ""},
-		{"1/130 sub-unit, contact data", kontakt, SubUnitOrgNr, 1, []int{130}, ""},
-		{"1/200 registration unit", mini, RegistrationUnitOrgNr, 1, []int{200}, ""},
-		{"-1/-1000 unexpected error", mini, FailureOrgNr, -1, []int{-1000}, ""},
+		{"1/100 never created", mini, world.NeverCreatedOrgNr, 1, []int{100}, ""},
+		{"1/110 deleted", mini, world.DeletedOrgNr, 1, []int{110}, ""},
+		{"1/110 deleted, other operation", roller, world.DeletedOrgNr, 1, []int{110}, ""},
+		{"1/120 merged into a deleted unit", mini, world.MergedIntoDeletedOrgNr, 1, []int{120}, ""},
+		{"1/130 sub-unit", mini, world.SubUnitOrgNr, 1, []int{130}, ""},
+		{"1/130 sub-unit, contact data", kontakt, world.SubUnitOrgNr, 1, []int{130}, ""},
+		{"1/200 registration unit", mini, world.RegistrationUnitOrgNr, 1, []int{200}, ""},
+		{"-1/-1000 unexpected error", mini, world.FailureOrgNr, -1, []int{-1000}, ""},
 		{"1010 no business address", mini, "310282987", 0, []int{0, 1010}, "310282987"},
 		{"1020 no postal address", mini, "310465968", 0, []int{0, 1020}, "310465968"},
 		{"1115 no phone", kontakt, "310492108", 0, []int{0, 1115, 1116, 1117, 1119}, "310492108"},
 		{"1118 no e-mail", kontakt, "310518247", 0, []int{0, 1116, 1117, 1118, 1119}, "310518247"},
-		{"1115-1119 nothing", kontakt, ForcedDissolutionOrgNr, 0, []int{0, 1115, 1116, 1117, 1118, 1119}, ForcedDissolutionOrgNr},
+		{"1115-1119 nothing", kontakt, world.ForcedDissolutionOrgNr, 0, []int{0, 1115, 1116, 1117, 1118, 1119}, world.ForcedDissolutionOrgNr},
 		{"1125 no NACE", basis, "310531316", 0, []int{0, 1090, 1125}, "310531316"},
-		{"1130 no sector", basis, NoRolesOrgNr, 0, []int{0, 1090, 1111, 1130}, NoRolesOrgNr},
+		{"1130 no sector", basis, world.NoRolesOrgNr, 0, []int{0, 1090, 1111, 1130}, world.NoRolesOrgNr},
 		{"1100, 1111 ENK", basis, "310217638", 0, []int{0, 1100, 1111}, "310217638"},
-		{"1180 no roles", roller, NoRolesOrgNr, 0, []int{0, 1180, 1180}, NoRolesOrgNr},
-		{"1120 no special information", saerlig, NoRolesOrgNr, 0, []int{0, 1120}, NoRolesOrgNr},
-		{"removed from open data, full access", mini, RemovedOrgNr, 0, []int{0}, RemovedOrgNr},
-		{"0/1 with the correct unit's notes", kontakt, DuplicateOrgNr, 0, []int{0, 1, 1116, 1117, 1119}, DuplicateOfOrgNr},
+		{"1180 no roles", roller, world.NoRolesOrgNr, 0, []int{0, 1180, 1180}, world.NoRolesOrgNr},
+		{"1120 no special information", saerlig, world.NoRolesOrgNr, 0, []int{0, 1120}, world.NoRolesOrgNr},
+		{"removed from open data, full access", mini, world.RemovedOrgNr, 0, []int{0}, world.RemovedOrgNr},
+		{"0/1 with the correct unit's notes", kontakt, world.DuplicateOrgNr, 0, []int{0, 1, 1116, 1117, 1119}, world.DuplicateOfOrgNr},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,11 +103,11 @@ func TestGrunndataStatusTexts(t *testing.T) {
 		code  int
 		text  string
 	}{
-		{DuplicateOrgNr, 1, "Enhet " + DuplicateOrgNr + " er slettet som dublett - korrekt enhet " + DuplicateOfOrgNr + " er innført"},
-		{MergedOrgNr, 2, "Enhet " + MergedOrgNr + " er slettet som sammenslått - korrekt enhet " + MergedIntoOrgNr + " er innført"},
-		{RegisteredByOrgNr, 3, "Enhet " + RegistrationUnitOrgNr + " er registreringsenheten til enheten som ble bestilt"},
-		{SubUnitOrgNr, 130, "Enhet " + SubUnitOrgNr + " er en bedrift/virksomhet, juridisk enhet er " + RichestOrgNr},
-		{MergedIntoDeletedOrgNr, 120, "Enhet " + MergedIntoDeletedOrgNr + " er slettet som dublett eller sammenslått - korrekt enhet 310387541 er slettet"},
+		{world.DuplicateOrgNr, 1, "Enhet " + world.DuplicateOrgNr + " er slettet som dublett - korrekt enhet " + world.DuplicateOfOrgNr + " er innført"},
+		{world.MergedOrgNr, 2, "Enhet " + world.MergedOrgNr + " er slettet som sammenslått - korrekt enhet " + world.MergedIntoOrgNr + " er innført"},
+		{world.RegisteredByOrgNr, 3, "Enhet " + world.RegistrationUnitOrgNr + " er registreringsenheten til enheten som ble bestilt"},
+		{world.SubUnitOrgNr, 130, "Enhet " + world.SubUnitOrgNr + " er en bedrift/virksomhet, juridisk enhet er " + world.RichestOrgNr},
+		{world.MergedIntoDeletedOrgNr, 120, "Enhet " + world.MergedIntoDeletedOrgNr + " er slettet som dublett eller sammenslått - korrekt enhet 310387541 er slettet"},
 		{"310465968", 1020, "Enhet 310465968 har ikke postadresse"},
 	}
 	for _, tt := range tests {
@@ -139,7 +141,7 @@ func TestGrunndataCredentials(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, doc := call(t, shared, tt.op, tt.user, tt.pass, RichestOrgNr)
+			_, doc := call(t, shared, tt.op, tt.user, tt.pass, world.RichestOrgNr)
 			if doc.Header.Main != tt.main || !slices.Equal(codes(doc), tt.codes) {
 				t.Errorf("%d %v, want %d %v", doc.Header.Main, codes(doc), tt.main, tt.codes)
 			}
@@ -153,7 +155,7 @@ func TestGrunndataCredentials(t *testing.T) {
 	// (elementFormDefault="qualified"): not authenticated.
 	body := `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>` +
 		`<ws:hentBasisdataMini xmlns:ws="http://no/brreg/saksys/grunndata/ws"><userid>` + user + `</userid><password>` + pass +
-		`</password><orgnr>` + RichestOrgNr + `</orgnr></ws:hentBasisdataMini></soapenv:Body></soapenv:Envelope>`
+		`</password><orgnr>` + world.RichestOrgNr + `</orgnr></ws:hentBasisdataMini></soapenv:Body></soapenv:Envelope>`
 	status, _, resp := post(t, shared, body, "text/xml")
 	var env soapResponse
 	if err := xml.Unmarshal(resp, &env); status != 200 || err != nil {
@@ -168,7 +170,7 @@ func TestGrunndataOperations(t *testing.T) {
 	t.Parallel()
 	user, pass := shared.GrunndataCredentials()
 
-	raw, doc := call(t, shared, "hentBasisdataMini", user, pass, RichestOrgNr)
+	raw, doc := call(t, shared, "hentBasisdataMini", user, pass, world.RichestOrgNr)
 	m := doc.Melding
 	if m.Name.Line1 != "SOLSTRAND INDUSTRIER ASA" || m.Form != "ASA" || m.Business == nil || m.Postal == nil {
 		t.Errorf("hentBasisdataMini melding: %+v", m)
@@ -183,7 +185,7 @@ func TestGrunndataOperations(t *testing.T) {
 		t.Error("hentBasisdataMini: schema location")
 	}
 
-	raw, doc = call(t, shared, "hentBasisdata", user, pass, RichestOrgNr)
+	raw, doc = call(t, shared, "hentBasisdata", user, pass, world.RichestOrgNr)
 	if !strings.HasPrefix(raw, `<?xml version="1.0" encoding="UTF-8"?>`) || !strings.Contains(raw, "ÅLESUND") {
 		t.Errorf("hentBasisdata: want raw UTF-8:\n%.300s", raw)
 	}
@@ -191,12 +193,12 @@ func TestGrunndataOperations(t *testing.T) {
 		t.Errorf("hentBasisdata melding: %+v", doc.Melding)
 	}
 
-	_, doc = call(t, shared, "hentKontaktdata", user, pass, RichestOrgNr)
+	_, doc = call(t, shared, "hentKontaktdata", user, pass, world.RichestOrgNr)
 	if m := doc.Melding; m.Phone != "70 10 20 30" || m.Fax == "" || m.Mobile == "" || m.Email != "post@solstrand.no" || m.Homepage != "www.solstrand.no" {
 		t.Errorf("hentKontaktdata melding: %+v", m)
 	}
 
-	raw, doc = call(t, shared, "hentSaerligeOpplysninger", user, pass, RichestOrgNr)
+	raw, doc = call(t, shared, "hentSaerligeOpplysninger", user, pass, world.RichestOrgNr)
 	var st []string
 	for _, s := range doc.Melding.Statuses {
 		st = append(st, s.Code)
@@ -209,7 +211,7 @@ func TestGrunndataOperations(t *testing.T) {
 	if !strings.Contains(raw, `statuskode="&#xc5;RSO"`) {
 		t.Error("hentSaerligeOpplysninger: ÅRSO not as an entity")
 	}
-	_, doc = call(t, shared, "hentSaerligeOpplysninger", user, pass, BankruptOrgNr)
+	_, doc = call(t, shared, "hentSaerligeOpplysninger", user, pass, world.BankruptOrgNr)
 	if !slices.ContainsFunc(doc.Melding.Statuses, func(s struct {
 		Code  string   `xml:"statuskode,attr"`
 		Lines []string `xml:"tekstLinje"`
@@ -222,8 +224,11 @@ func TestGrunndataOperations(t *testing.T) {
 
 func TestGrunndataRoles(t *testing.T) {
 	t.Parallel()
-	user, pass := shared.GrunndataCredentials()
-	_, doc := call(t, shared, "hentRoller", user, pass, RichestOrgNr)
+	// The digest's old resigned flag, which this test pins; the real
+	// values are TestGrunndataResignedValues'.
+	s := start(t, Config{GrunndataResignedFlag: "J"})
+	user, pass := s.GrunndataCredentials()
+	_, doc := call(t, s, "hentRoller", user, pass, world.RichestOrgNr)
 	m := doc.Melding
 	if m.Contact == nil || m.Board == nil || m.Auditor == nil || m.Acct == nil {
 		t.Fatalf("hentRoller: missing groups: %+v", m)
@@ -250,11 +255,11 @@ func TestGrunndataRoles(t *testing.T) {
 		t.Errorf("D-nummer member: %+v", p)
 	}
 	revi := m.Auditor.Samendring.Roles[0].Units
-	if len(revi) != 1 || revi[0].OrgNr != AuditorOrgNr || revi[0].Name1 != "NORDKAPP REVISJON AS" || revi[0].Resigned != "N" {
+	if len(revi) != 1 || revi[0].OrgNr != world.AuditorOrgNr || revi[0].Name1 != "NORDKAPP REVISJON AS" || revi[0].Resigned != "N" {
 		t.Errorf("auditor: %+v", revi)
 	}
 
-	_, doc = call(t, shared, "hentRoller", user, pass, PartnershipDAOrgNr)
+	_, doc = call(t, s, "hentRoller", user, pass, world.PartnershipDAOrgNr)
 	if doc.Melding.Partners == nil {
 		t.Fatal("DA without deltakere")
 	}
@@ -268,7 +273,7 @@ func TestGrunndataRoles(t *testing.T) {
 		t.Errorf("DTPR held by units: %+v", dtpr)
 	}
 
-	_, doc = call(t, shared, "hentRoller", user, pass, "316666663")
+	_, doc = call(t, s, "hentRoller", user, pass, "316666663")
 	dead := false
 	for _, r := range doc.Melding.Board.Samendring.Roles {
 		for _, p := range r.Persons {
@@ -285,7 +290,7 @@ func TestGrunndataLatin1(t *testing.T) {
 	user, pass := shared.GrunndataCredentials()
 	for _, tt := range []struct{ op, orgnr, want string }{
 		{"hentKontaktdata", "310465968", "www.bjørkeli-bakeri.no"},
-		{"hentRoller", RichestOrgNr, "Håkon"},
+		{"hentRoller", world.RichestOrgNr, "Håkon"},
 	} {
 		raw, doc := call(t, shared, tt.op, user, pass, tt.orgnr)
 		if !strings.HasPrefix(raw, `<?xml version="1.0" encoding="ISO-8859-1"?>`) {
@@ -305,7 +310,7 @@ func TestGrunndataLatin1(t *testing.T) {
 		}
 	}
 	// A decoder without a charset reader fails: the declaration is real.
-	raw, _ := call(t, shared, "hentKontaktdata", user, pass, RichestOrgNr)
+	raw, _ := call(t, shared, "hentKontaktdata", user, pass, world.RichestOrgNr)
 	var doc gdDoc
 	if err := xml.Unmarshal([]byte(raw), &doc); err == nil {
 		t.Error("ISO-8859-1 document decoded without a CharsetReader")
@@ -315,7 +320,7 @@ func TestGrunndataLatin1(t *testing.T) {
 func TestGrunndataEscaping(t *testing.T) {
 	t.Parallel()
 	user, pass := shared.GrunndataCredentials()
-	status, _, body := post(t, shared, soapRequest("hentBasisdataMini", user, pass, RichestOrgNr), "text/xml")
+	status, _, body := post(t, shared, soapRequest("hentBasisdataMini", user, pass, world.RichestOrgNr), "text/xml")
 	if status != 200 {
 		t.Fatal(status)
 	}
@@ -341,12 +346,12 @@ func TestGrunndataSOAPErrors(t *testing.T) {
 		status      int
 		fault       string
 	}{
-		{"unknown operation", soapRequest("hentFinnesIkke", user, pass, RichestOrgNr), "text/xml", 500, "Cannot find dispatch method"},
-		{"operation in the WSDL, not simulated", soapRequest("hentKonsern", user, pass, RichestOrgNr), "text/xml", 500, "hentKonsern"},
-		{"wrong namespace", strings.ReplaceAll(soapRequest("hentBasisdataMini", user, pass, RichestOrgNr), "http://no/brreg/saksys/grunndata/ws", "urn:other"), "text/xml", 500, "Cannot find dispatch method"},
+		{"unknown operation", soapRequest("hentFinnesIkke", user, pass, world.RichestOrgNr), "text/xml", 500, "Cannot find dispatch method"},
+		{"operation in the WSDL, not simulated", soapRequest("hentKonsern", user, pass, world.RichestOrgNr), "text/xml", 500, "hentKonsern"},
+		{"wrong namespace", strings.ReplaceAll(soapRequest("hentBasisdataMini", user, pass, world.RichestOrgNr), "http://no/brreg/saksys/grunndata/ws", "urn:other"), "text/xml", 500, "Cannot find dispatch method"},
 		{"not XML", "hello", "text/xml", 500, "malformed"},
-		{"SOAP 1.2 envelope", strings.ReplaceAll(soapRequest("hentBasisdataMini", user, pass, RichestOrgNr), "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"), "text/xml", 500, "VersionMismatch"},
-		{"SOAP 1.2 content type", soapRequest("hentBasisdataMini", user, pass, RichestOrgNr), "application/soap+xml", 415, ""},
+		{"SOAP 1.2 envelope", strings.ReplaceAll(soapRequest("hentBasisdataMini", user, pass, world.RichestOrgNr), "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"), "text/xml", 500, "VersionMismatch"},
+		{"SOAP 1.2 content type", soapRequest("hentBasisdataMini", user, pass, world.RichestOrgNr), "application/soap+xml", 415, ""},
 		{"too big", soapRequest("hentBasisdataMini", user, pass, strings.Repeat("1", 2<<20)), "text/xml", 413, ""},
 	}
 	for _, tt := range tests {
@@ -393,7 +398,7 @@ func TestGrunndataWSDL(t *testing.T) {
 	for _, o := range defs.Ops {
 		ops = append(ops, o.Name)
 	}
-	if defs.Target != nsGrunndata || !slices.Equal(ops, operationNames()) || defs.Address.Location != shared.Endpoints().Grunndata {
+	if defs.Target != grunndata.Namespace || !slices.Equal(ops, grunndata.OperationNames()) || defs.Address.Location != shared.Endpoints().Grunndata {
 		t.Errorf("WSDL: %s %v %s", defs.Target, ops, defs.Address.Location)
 	}
 	if status, _, _ := get(t, c, shared.Endpoints().Grunndata); status != http.StatusMethodNotAllowed {
@@ -408,11 +413,11 @@ func TestGrunndataConfigChoices(t *testing.T) {
 	if doc.Header.Main != 1 || !slices.Equal(codes(doc), []int{0, 1020}) || doc.Melding == nil {
 		t.Errorf("notes with GrunndataNoteStatus 1: %d %v melding %v", doc.Header.Main, codes(doc), doc.Melding != nil)
 	}
-	_, doc = call(t, s, "hentBasisdataMini", "U", "P", RichestOrgNr)
+	_, doc = call(t, s, "hentBasisdataMini", "U", "P", world.RichestOrgNr)
 	if doc.Header.Main != 0 {
 		t.Errorf("no notes: hovedStatus %d", doc.Header.Main)
 	}
-	_, doc = call(t, s, "hentRoller", "U", "P", RichestOrgNr)
+	_, doc = call(t, s, "hentRoller", "U", "P", world.RichestOrgNr)
 	found := false
 	for _, r := range doc.Melding.Board.Samendring.Roles {
 		for _, p := range r.Persons {
@@ -424,7 +429,7 @@ func TestGrunndataConfigChoices(t *testing.T) {
 	if !found {
 		t.Error("GrunndataResignedFlag F not used")
 	}
-	if _, doc := call(t, s, "hentRoller", DefaultGrunndataUser, DefaultGrunndataPassword, RichestOrgNr); doc.Header.Main != -1 {
+	if _, doc := call(t, s, "hentRoller", DefaultGrunndataUser, DefaultGrunndataPassword, world.RichestOrgNr); doc.Header.Main != -1 {
 		t.Error("the default account still works after configuring another")
 	}
 

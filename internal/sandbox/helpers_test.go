@@ -2,10 +2,12 @@ package sandbox
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/tls"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/motpart/motpart/internal/sandbox/grunndata"
 	"io"
 	"net/http"
 	"os"
@@ -281,7 +283,7 @@ func call(t *testing.T, s *Sandbox, op, user, password, orgnr string) (string, g
 	if err := xml.Unmarshal(body, &env); err != nil {
 		t.Fatalf("%s: envelope: %v\n%s", op, err, body)
 	}
-	if got := env.Body.Response.XMLName; got.Local != op+"Response" || got.Space != nsGrunndata {
+	if got := env.Body.Response.XMLName; got.Local != op+"Response" || got.Space != grunndata.Namespace {
 		t.Fatalf("%s: response element {%s}%s", op, got.Space, got.Local)
 	}
 	return env.Body.Response.Return, parseInner(t, env.Body.Response.Return)
@@ -320,4 +322,21 @@ func objectAt(t *testing.T, v any, path ...any) map[string]any {
 		t.Fatalf("at %v: %T, not an object", path, v)
 	}
 	return m
+}
+
+// The persons' numbers of the world that the tests name (synthetic).
+const (
+	pIngrid = "12836810064" // Ingrid Solstrand, 1968
+	pLars   = "21867027189" // Lars Pettersen, 1970
+	pKlaus  = "66816445087" // Klaus Dieter Bergmann, D-nummer, 1964
+	pEmma   = "15851251011" // Emma Hauge, born 2012: a minor
+)
+
+// testUUID returns a random (version 4) UUID.
+func testUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

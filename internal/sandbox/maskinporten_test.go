@@ -12,6 +12,9 @@ import (
 	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/json"
+	"github.com/motpart/motpart/internal/sandbox/ca"
+	"github.com/motpart/motpart/internal/sandbox/maskinporten"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"math/big"
 	"net/http"
 	"net/url"
@@ -100,7 +103,7 @@ func x5c(certs ...*x509.Certificate) []string {
 func grantClaimsFor(s *Sandbox, clientID, scope string) map[string]any {
 	now := s.cfg.Now().Unix()
 	return map[string]any{"aud": s.Endpoints().Maskinporten, "iss": clientID, "scope": scope,
-		"iat": now, "exp": now + 100, "jti": newUUID()}
+		"iat": now, "exp": now + 100, "jti": testUUID()}
 }
 
 // demoGrant returns a valid grant of the demo client signed with the demo
@@ -116,7 +119,7 @@ func demoGrant(t *testing.T, s *Sandbox, scope string, header, claims map[string
 			h[k] = v
 		}
 	}
-	c := grantClaimsFor(s, DemoMaskinportenClientID, scope)
+	c := grantClaimsFor(s, world.DemoMaskinportenClientID, scope)
 	for k, v := range claims {
 		if v == nil {
 			delete(c, k)
@@ -130,7 +133,7 @@ func demoGrant(t *testing.T, s *Sandbox, scope string, header, claims map[string
 // postToken sends a grant to the token endpoint.
 func postToken(t *testing.T, s *Sandbox, assertion string) (int, map[string]any) {
 	t.Helper()
-	form := url.Values{"grant_type": {grantTypeJWTBearer}, "assertion": {assertion}}
+	form := url.Values{"grant_type": {maskinporten.GrantTypeJWTBearer}, "assertion": {assertion}}
 	return postForm(t, s, form)
 }
 
@@ -243,7 +246,7 @@ func TestMaskinportenMetadata(t *testing.T) {
 		}
 		t.Errorf("metadata %s = %v, want %s in it", k, m[k], v)
 	}
-	has("grant_types_supported", grantTypeJWTBearer)
+	has("grant_types_supported", maskinporten.GrantTypeJWTBearer)
 	has("token_endpoint_auth_methods_supported", "private_key_jwt")
 	has("token_endpoint_auth_signing_alg_values_supported", "RS256")
 	has("token_endpoint_auth_signing_alg_values_supported", "RS512")
@@ -260,20 +263,20 @@ func TestMaskinportenMetadata(t *testing.T) {
 func TestMaskinportenGrant(t *testing.T) {
 	t.Parallel()
 	for _, alg := range []string{"RS256", "RS384", "RS512"} {
-		status, m := postToken(t, shared, demoGrant(t, shared, ScopeRRHPartnerRapporteringspliktig+" "+ScopeRRHRapporteringspliktig, map[string]any{"alg": alg}, nil))
+		status, m := postToken(t, shared, demoGrant(t, shared, world.ScopeRRHPartnerRapporteringspliktig+" "+world.ScopeRRHRapporteringspliktig, map[string]any{"alg": alg}, nil))
 		if status != 200 {
 			t.Fatalf("%s: %d %v", alg, status, m)
 		}
-		if m["token_type"] != "Bearer" || m["expires_in"] != 120.0 || m["scope"] != ScopeRRHPartnerRapporteringspliktig+" "+ScopeRRHRapporteringspliktig {
+		if m["token_type"] != "Bearer" || m["expires_in"] != 120.0 || m["scope"] != world.ScopeRRHPartnerRapporteringspliktig+" "+world.ScopeRRHRapporteringspliktig {
 			t.Errorf("%s: token response %v", alg, m)
 		}
 		c := verifyToken(t, shared, m["access_token"].(string))
 		consumer, _ := c["consumer"].(map[string]any)
 		iat, _ := c["iat"].(float64)
 		exp, _ := c["exp"].(float64)
-		if c["iss"] != shared.Endpoints().Maskinporten || c["client_id"] != DemoMaskinportenClientID || c["client_amr"] != "virksomhetssertifikat" ||
+		if c["iss"] != shared.Endpoints().Maskinporten || c["client_id"] != world.DemoMaskinportenClientID || c["client_amr"] != "virksomhetssertifikat" ||
 			c["scope"] != m["scope"] || c["token_type"] != "Bearer" || c["jti"] == "" ||
-			consumer["ID"] != "0192:"+FirmOrgNr || consumer["authority"] != "iso6523-actorid-upis" || exp-iat < 120 || exp-iat > 121 {
+			consumer["ID"] != "0192:"+world.FirmOrgNr || consumer["authority"] != "iso6523-actorid-upis" || exp-iat < 120 || exp-iat > 121 {
 			t.Errorf("%s: access token claims %v", alg, c)
 		}
 		if _, ok := c["supplier"]; ok {
@@ -287,13 +290,13 @@ func TestMaskinportenChecks(t *testing.T) {
 	s := shared
 	key, chain := demoBuypass(t)
 	now := time.Now().Unix()
-	scope := ScopeRRHPartnerRapporteringspliktig
+	scope := world.ScopeRRHPartnerRapporteringspliktig
 
 	// A certificate from another CA, with the firm's organisation number.
 	otherKey, _ := rsa.GenerateKey(rand.Reader, 2048)
 	caKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "Self CA", SerialNumber: FirmOrgNr,
-		ExtraNames: []pkix.AttributeTypeAndValue{{Type: oidOrganizationIdentifier, Value: "NTRNO-" + FirmOrgNr}}},
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "Self CA", SerialNumber: world.FirmOrgNr,
+		ExtraNames: []pkix.AttributeTypeAndValue{{Type: ca.OIDOrganizationIdentifier(), Value: "NTRNO-" + world.FirmOrgNr}}},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IsCA: true, BasicConstraintsValid: true,
 		KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &otherKey.PublicKey, caKey)
@@ -303,7 +306,7 @@ func TestMaskinportenChecks(t *testing.T) {
 	foreign, _ := x509.ParseCertificate(der)
 
 	// An expired certificate of the firm, from the sandbox CA.
-	expired, err := s.IssueEnterpriseCertificate(FirmOrgNr, "FJORDLYS REGNSKAP AS", time.Now().AddDate(-2, 0, 0), time.Now().Add(-time.Hour))
+	expired, err := s.IssueEnterpriseCertificate(world.FirmOrgNr, "FJORDLYS REGNSKAP AS", time.Now().AddDate(-2, 0, 0), time.Now().Add(-time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +316,7 @@ func TestMaskinportenChecks(t *testing.T) {
 	}
 
 	signed := func(k *rsa.PrivateKey, certs []*x509.Certificate, claims map[string]any) string {
-		c := grantClaimsFor(s, DemoMaskinportenClientID, scope)
+		c := grantClaimsFor(s, world.DemoMaskinportenClientID, scope)
 		for n, v := range claims {
 			c[n] = v
 		}
@@ -352,7 +355,7 @@ func TestMaskinportenChecks(t *testing.T) {
 		{"x5c not base64 DER", demoGrant(t, s, scope, map[string]any{"x5c": []string{"bm90IGEgY2VydA=="}}, nil), 400, "invalid_grant", "MP-123"},
 		{"neither x5c nor kid", demoGrant(t, s, scope, map[string]any{"x5c": nil}, nil), 400, "invalid_grant", "MP-123"},
 		{"kid not registered", demoGrant(t, s, scope, map[string]any{"x5c": nil, "kid": "no-such-key"}, nil), 400, "invalid_grant", "MP-100"},
-		{"certificate of another organisation", signed(key, chain, map[string]any{"iss": OtherOrgMaskinportenClientID}), 400, "invalid_grant", "MP-122"},
+		{"certificate of another organisation", signed(key, chain, map[string]any{"iss": world.OtherOrgMaskinportenClientID}), 400, "invalid_grant", "MP-122"},
 		{"wrong aud", demoGrant(t, s, scope, nil, map[string]any{"aud": "https://test.maskinporten.no/"}), 400, "invalid_grant", "MP-110"},
 		{"aud the token endpoint", demoGrant(t, s, scope, nil, map[string]any{"aud": s.Endpoints().Maskinporten + "token"}), 400, "invalid_grant", "MP-110"},
 		{"aud an array", demoGrant(t, s, scope, nil, map[string]any{"aud": []string{s.Endpoints().Maskinporten}}), 400, "invalid_grant", "MP-110"},
@@ -364,16 +367,16 @@ func TestMaskinportenChecks(t *testing.T) {
 		{"iat missing", demoGrant(t, s, scope, nil, map[string]any{"iat": nil}), 400, "invalid_request", "MP-011"},
 		{"replayed jti", replayed, 400, "invalid_grant", "MP-012"},
 		{"replayed grant without jti", noJTI, 400, "invalid_grant", "MP-012"},
-		{"unknown claim", demoGrant(t, s, scope, nil, map[string]any{"sub": DemoMaskinportenClientID}), 400, "invalid_request", "MP-011"},
+		{"unknown claim", demoGrant(t, s, scope, nil, map[string]any{"sub": world.DemoMaskinportenClientID}), 400, "invalid_request", "MP-011"},
 		{"nbf is not allowed either", demoGrant(t, s, scope, nil, map[string]any{"nbf": now}), 400, "invalid_request", "MP-011"},
 		{"not a JWT", "not.a.jwt", 400, "invalid_request", "MP-011"},
 		{"no scope", demoGrant(t, s, scope, nil, map[string]any{"scope": nil}), 400, "invalid_scope", "MP-200"},
-		{"scope not registered", demoGrant(t, s, ScopeRRHMedia, nil, nil), 400, "invalid_scope", "MP-200"},
-		{"one scope of two not registered", demoGrant(t, s, scope+" "+ScopeRRHSivilsamfunn, nil, nil), 400, "invalid_scope", "MP-200"},
+		{"scope not registered", demoGrant(t, s, world.ScopeRRHMedia, nil, nil), 400, "invalid_scope", "MP-200"},
+		{"one scope of two not registered", demoGrant(t, s, scope+" "+world.ScopeRRHSivilsamfunn, nil, nil), 400, "invalid_scope", "MP-200"},
 		{"user login scope", demoGrant(t, s, "openid", nil, nil), 400, "invalid_scope", "MP-201"},
-		{"scope not granted", demoGrant(t, s, ScopeRRHOffentlig, nil, nil), 403, "access_denied", "MP-250"},
-		{"consumer not granted", demoGrant(t, s, ScopeRRHRapporteringspliktig, nil, map[string]any{"consumer_org": AuditorOrgNr}), 403, "access_denied", "MP-250"},
-		{"not delegated", demoGrant(t, s, ScopeRRHOffentlig, nil, map[string]any{"consumer_org": RegisteredByOrgNr}), 403, "access_denied", "MP-251"},
+		{"scope not granted", demoGrant(t, s, world.ScopeRRHOffentlig, nil, nil), 403, "access_denied", "MP-250"},
+		{"consumer not granted", demoGrant(t, s, world.ScopeRRHRapporteringspliktig, nil, map[string]any{"consumer_org": world.AuditorOrgNr}), 403, "access_denied", "MP-250"},
+		{"not delegated", demoGrant(t, s, world.ScopeRRHOffentlig, nil, map[string]any{"consumer_org": world.RegisteredByOrgNr}), 403, "access_denied", "MP-251"},
 		{"authorization_details", demoGrant(t, s, scope, nil, map[string]any{"authorization_details": []any{map[string]any{"type": "urn:altinn:systemuser"}}}), 400, "invalid_authorization_details", "MP-301"},
 	}
 	for _, tt := range tests {
@@ -388,9 +391,9 @@ func TestMaskinportenChecks(t *testing.T) {
 func TestMaskinportenRequest(t *testing.T) {
 	t.Parallel()
 	s := shared
-	status, m := postForm(t, s, url.Values{"grant_type": {"client_credentials"}, "assertion": {demoGrant(t, s, ScopeRRHRapporteringspliktig, nil, nil)}})
+	status, m := postForm(t, s, url.Values{"grant_type": {"client_credentials"}, "assertion": {demoGrant(t, s, world.ScopeRRHRapporteringspliktig, nil, nil)}})
 	wantMP(t, status, m, 400, "unsupported_grant_type", "MP-011")
-	status, m = postForm(t, s, url.Values{"grant_type": {grantTypeJWTBearer}})
+	status, m = postForm(t, s, url.Values{"grant_type": {maskinporten.GrantTypeJWTBearer}})
 	wantMP(t, status, m, 400, "invalid_request", "MP-011")
 
 	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, s.Endpoints().Maskinporten+"token", strings.NewReader("{}"))
@@ -405,39 +408,39 @@ func TestMaskinportenKidAndDelegation(t *testing.T) {
 	t.Parallel()
 	s := shared
 	key, _ := rsa.GenerateKey(rand.Reader, 2048)
-	if err := s.RegisterMaskinportenKey(PublicAuthorityMaskinportenClientID, "kommune-2026", &key.PublicKey, time.Now().AddDate(1, 0, 0)); err != nil {
+	if err := s.RegisterMaskinportenKey(world.PublicAuthorityMaskinportenClientID, "kommune-2026", &key.PublicKey, time.Now().AddDate(1, 0, 0)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RegisterMaskinportenKey(PublicAuthorityMaskinportenClientID, "kommune-2024", &key.PublicKey, time.Now().Add(-time.Hour)); err != nil {
+	if err := s.RegisterMaskinportenKey(world.PublicAuthorityMaskinportenClientID, "kommune-2024", &key.PublicKey, time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.RegisterMaskinportenKey("no-such-client", "k", &key.PublicKey, time.Now()); err == nil {
 		t.Error("a key registered on an unknown client")
 	}
 	grant := func(kid string) string {
-		return signGrant(t, key, map[string]any{"alg": "RS256", "kid": kid}, grantClaimsFor(s, PublicAuthorityMaskinportenClientID, ScopeRRHOffentlig+" "+ScopeRRHPartnerOffentlig))
+		return signGrant(t, key, map[string]any{"alg": "RS256", "kid": kid}, grantClaimsFor(s, world.PublicAuthorityMaskinportenClientID, world.ScopeRRHOffentlig+" "+world.ScopeRRHPartnerOffentlig))
 	}
 	status, m := postToken(t, s, grant("kommune-2026"))
 	if status != 200 {
 		t.Fatalf("kid grant: %d %v", status, m)
 	}
 	c := verifyToken(t, s, m["access_token"].(string))
-	if c["client_amr"] != "private_key_jwt" || c["consumer"].(map[string]any)["ID"] != "0192:"+RegisteredByOrgNr {
+	if c["client_amr"] != "private_key_jwt" || c["consumer"].(map[string]any)["ID"] != "0192:"+world.RegisteredByOrgNr {
 		t.Errorf("kid token claims %v", c)
 	}
 	status, m = postToken(t, s, grant("kommune-2024"))
 	wantMP(t, status, m, 400, "invalid_grant", "MP-121")
 
 	// The firm acting for the auditor, which delegated the scope to it.
-	status, m = postToken(t, s, demoGrant(t, s, ScopeRRHRapporteringspliktigBegrenset, nil,
-		map[string]any{"consumer_org": AuditorOrgNr, "resource": "https://rrh.brreg.no", "pid": "12836810064"}))
+	status, m = postToken(t, s, demoGrant(t, s, world.ScopeRRHRapporteringspliktigBegrenset, nil,
+		map[string]any{"consumer_org": world.AuditorOrgNr, "resource": "https://rrh.brreg.no", "pid": "12836810064"}))
 	if status != 200 {
 		t.Fatalf("delegated grant: %d %v", status, m)
 	}
 	c = verifyToken(t, s, m["access_token"].(string))
 	consumer, _ := c["consumer"].(map[string]any)
 	supplier, _ := c["supplier"].(map[string]any)
-	if consumer["ID"] != "0192:"+AuditorOrgNr || supplier["ID"] != "0192:"+FirmOrgNr || c["aud"] != "https://rrh.brreg.no" || c["pid"] != "12836810064" {
+	if consumer["ID"] != "0192:"+world.AuditorOrgNr || supplier["ID"] != "0192:"+world.FirmOrgNr || c["aud"] != "https://rrh.brreg.no" || c["pid"] != "12836810064" {
 		t.Errorf("delegated token claims %v", c)
 	}
 }
@@ -445,7 +448,7 @@ func TestMaskinportenKidAndDelegation(t *testing.T) {
 func TestMaskinportenFaults(t *testing.T) {
 	t.Parallel()
 	s := start(t, Config{TokenLifetime: 45 * time.Second})
-	grant := func() string { return signedDemoGrant(t, s, ScopeRRHPartnerRapporteringspliktig) }
+	grant := func() string { return signedDemoGrant(t, s, world.ScopeRRHPartnerRapporteringspliktig) }
 
 	status, m := postToken(t, s, grant())
 	if status != 200 || m["expires_in"] != 45.0 {
@@ -517,7 +520,7 @@ func signGrantFor(t *testing.T, s *Sandbox, clientID, scope string) string {
 // signedDemoGrant is a valid grant of the demo client for any sandbox.
 func signedDemoGrant(t *testing.T, s *Sandbox, scope string) string {
 	t.Helper()
-	return signGrantFor(t, s, DemoMaskinportenClientID, scope)
+	return signGrantFor(t, s, world.DemoMaskinportenClientID, scope)
 }
 
 func TestMaskinportenConfig(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"crypto/rsa"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/motpart/motpart/internal/sandbox/rrh"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"io"
 	"net/http"
 	"net/url"
@@ -57,11 +59,11 @@ var (
 func publicToken(t *testing.T, s *Sandbox) string {
 	t.Helper()
 	publicKeyOnce.Do(func() { publicKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	if err := s.RegisterMaskinportenKey(PublicAuthorityMaskinportenClientID, "rrh-test", &publicKey.PublicKey, s.cfg.Now().AddDate(1, 0, 0)); err != nil {
+	if err := s.RegisterMaskinportenKey(world.PublicAuthorityMaskinportenClientID, "rrh-test", &publicKey.PublicKey, s.cfg.Now().AddDate(1, 0, 0)); err != nil {
 		t.Fatal(err)
 	}
 	grant := signGrant(t, publicKey, map[string]any{"alg": "RS256", "kid": "rrh-test"},
-		grantClaimsFor(s, PublicAuthorityMaskinportenClientID, ScopeRRHOffentlig+" "+ScopeRRHPartnerOffentlig))
+		grantClaimsFor(s, world.PublicAuthorityMaskinportenClientID, world.ScopeRRHOffentlig+" "+world.ScopeRRHPartnerOffentlig))
 	status, m := postToken(t, s, grant)
 	if status != 200 {
 		t.Fatalf("public token: %d %v", status, m)
@@ -111,35 +113,35 @@ func codeOf(v any) string {
 func TestRRHPartnerLookup(t *testing.T) {
 	t.Parallel()
 	s := shared
-	tok := tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)
+	tok := tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)
 	tests := []struct {
 		orgnr  string
 		status string // reellerettighetshaverestatus suffix
 		owners int
 	}{
-		{FirmOrgNr, "arid", 2},
-		{AuditorOrgNr, "arid", 1},
-		{RichestOrgNr, "arid", 2},
+		{world.FirmOrgNr, "arid", 2},
+		{world.AuditorOrgNr, "arid", 1},
+		{world.RichestOrgNr, "arid", 2},
 		{"310165352", "arid", 2},
 		{"310191493", "arid", 1},
-		{CrossHoldingAOrgNr, "arid", 1},
-		{CrossHoldingBOrgNr, "arid", 2},
-		{MergedIntoOrgNr, "arid", 3},
-		{FamilyOwnedOrgNr, "arid", 2},
-		{PartnershipDAOrgNr, "arid", 2},
-		{RRHDeadOwnerOrgNr, "arid", 2},
-		{RRHOtherMeansOrgNr, "arid", 2},
-		{RRHVotesOrgNr, "arid", 2},
-		{RRHForeignPersonOrgNr, "arid", 2},
-		{RRHSomeUnidentifiedOrgNr, "nrki", 1},
-		{RRHNoneIdentifiedOrgNr, "irki", 0},
-		{RRHNoOwnersOrgNr, "rikv", 0},
-		{RRHMunicipalityOwnedOrgNr, "rknv", 0},
-		{RRHForeignPublicOwnedOrgNr, "rkuv", 0},
+		{world.CrossHoldingAOrgNr, "arid", 1},
+		{world.CrossHoldingBOrgNr, "arid", 2},
+		{world.MergedIntoOrgNr, "arid", 3},
+		{world.FamilyOwnedOrgNr, "arid", 2},
+		{world.PartnershipDAOrgNr, "arid", 2},
+		{world.RRHDeadOwnerOrgNr, "arid", 2},
+		{world.RRHOtherMeansOrgNr, "arid", 2},
+		{world.RRHVotesOrgNr, "arid", 2},
+		{world.RRHForeignPersonOrgNr, "arid", 2},
+		{world.RRHSomeUnidentifiedOrgNr, "nrki", 1},
+		{world.RRHNoneIdentifiedOrgNr, "irki", 0},
+		{world.RRHNoOwnersOrgNr, "rikv", 0},
+		{world.RRHMunicipalityOwnedOrgNr, "rknv", 0},
+		{world.RRHForeignPublicOwnedOrgNr, "rkuv", 0},
 	}
 	got := map[string]map[string]any{}
 	for _, tt := range tests {
-		status, h, body := rrhGet(t, s, rrhPartnerPath+"/"+tt.orgnr, tok)
+		status, h, body := rrhGet(t, s, rrh.PartnerPath+"/"+tt.orgnr, tok)
 		if status != 200 || h.Get("Content-Type") != "application/json" {
 			t.Errorf("%s: %d %s %s", tt.orgnr, status, h.Get("Content-Type"), body)
 			continue
@@ -165,70 +167,70 @@ func TestRRHPartnerLookup(t *testing.T) {
 		return objectAt(t, got[orgnr], "reelleRettighetshavere", i, "posisjoner", j)
 	}
 	// Through the holding company she controls.
-	if p := pos(RichestOrgNr, 0, 0); codeOf(p["type"]) != "posisjontype.eier" || codeOf(p["stoerrelseIntervall"]) != "stoerrelseintervall.int2" ||
+	if p := pos(world.RichestOrgNr, 0, 0); codeOf(p["type"]) != "posisjontype.eier" || codeOf(p["stoerrelseIntervall"]) != "stoerrelseintervall.int2" ||
 		codeOf(objectAt(t, p, "grunnlag", 0)) != "grunnlagtype.indi" || objectAt(t, p, "mellomliggendeVirksomheter", 0, "virksomhet")["organisasjonsnummer"] != "310165352" {
 		t.Errorf("indirect owner of the ASA: %v", p)
 	}
 	// A foreign person through a Swedish company and an agreement.
-	greta := holder(RichestOrgNr, 1)
+	greta := holder(world.RichestOrgNr, 1)
 	if objectAt(t, greta, "utenlandskPerson")["fulltNavn"] != "Greta Lindqvist" || objectAt(t, greta, "bostedsland")["landkode"] != "SWE" {
 		t.Errorf("foreign person %v", greta)
 	}
-	if p := pos(RichestOrgNr, 1, 0); codeOf(p["type"]) != "posisjontype.ruas" || p["stoerrelseIntervall"] != nil || len(p["grunnlag"].([]any)) != 2 ||
+	if p := pos(world.RichestOrgNr, 1, 0); codeOf(p["type"]) != "posisjontype.ruas" || p["stoerrelseIntervall"] != nil || len(p["grunnlag"].([]any)) != 2 ||
 		objectAt(t, p, "mellomliggendeVirksomheter", 0, "utenlandskVirksomhet", "internasjonalAdresse", "landkode")["landkode"] != "SWE" {
 		t.Errorf("ruas through a foreign company: %v", p)
 	}
 	// Two Norwegian companies between.
 	if via := pos("310191493", 0, 0)["mellomliggendeVirksomheter"].([]any); len(via) != 2 ||
-		objectAt(t, via, 0, "virksomhet")["organisasjonsnummer"] != RichestOrgNr || objectAt(t, via, 1, "virksomhet")["organisasjonsnummer"] != "310165352" {
+		objectAt(t, via, 0, "virksomhet")["organisasjonsnummer"] != world.RichestOrgNr || objectAt(t, via, 1, "virksomhet")["organisasjonsnummer"] != "310165352" {
 		t.Errorf("a chain of two: %v", via)
 	}
 	// A D-nummer holder living in Germany, through a GmbH; votes by agreement.
-	klaus := holder(MergedIntoOrgNr, 1)
+	klaus := holder(world.MergedIntoOrgNr, 1)
 	if p := objectAt(t, klaus, "folkeregistrertPerson"); p["foedselsEllerDNummer"] != pKlaus || objectAt(t, p, "navn")["mellomnavn"] != "DIETER" ||
 		objectAt(t, klaus, "bostedsland")["land"] != "Tyskland" {
 		t.Errorf("D-nummer owner abroad: %v", klaus)
 	}
-	if p := pos(MergedIntoOrgNr, 2, 0); codeOf(p["type"]) != "posisjontype.kont" || codeOf(p["stoerrelseIntervall"]) != "stoerrelseintervall.int2" {
+	if p := pos(world.MergedIntoOrgNr, 2, 0); codeOf(p["type"]) != "posisjontype.kont" || codeOf(p["stoerrelseIntervall"]) != "stoerrelseintervall.int2" {
 		t.Errorf("control of votes: %v", p)
 	}
 	// The minor: the Partner API does not screen.
-	emma := holder(FamilyOwnedOrgNr, 1)
+	emma := holder(world.FamilyOwnedOrgNr, 1)
 	if emma["erUnntattFraInnsyn"] != true || objectAt(t, emma, "folkeregistrertPerson")["foedselsEllerDNummer"] != pEmma ||
-		objectAt(t, emma, "folkeregistrertPerson", "navn")["fornavn"] != "EMMA" || len(pos(FamilyOwnedOrgNr, 1, 0)["grunnlag"].([]any)) != 1 {
+		objectAt(t, emma, "folkeregistrertPerson", "navn")["fornavn"] != "EMMA" || len(pos(world.FamilyOwnedOrgNr, 1, 0)["grunnlag"].([]any)) != 1 {
 		t.Errorf("the minor in the Partner API: %v", emma)
 	}
 	// A dead owner, and the odd-case interval codes without kodetekst.
-	per := holder(RRHDeadOwnerOrgNr, 1)
+	per := holder(world.RRHDeadOwnerOrgNr, 1)
 	if objectAt(t, per, "folkeregistrertPerson")["erDoed"] != true {
 		t.Errorf("dead owner %v", per)
 	}
-	if iv := objectAt(t, pos(RRHDeadOwnerOrgNr, 0, 0), "stoerrelseIntervall"); iv["kode"] != "stoerrelseIntervall.int2" || iv["kodetekst"] != nil {
+	if iv := objectAt(t, pos(world.RRHDeadOwnerOrgNr, 0, 0), "stoerrelseIntervall"); iv["kode"] != "stoerrelseIntervall.int2" || iv["kodetekst"] != nil {
 		t.Errorf("quirky interval %v", iv)
 	}
 	// Control by other means: clean, and typed grunnlagtype.anne.
-	if p := pos(RRHOtherMeansOrgNr, 1, 0); codeOf(p["type"]) != "posisjontype.anne" || objectAt(t, p, "type")["kodetekst"] != "Kontroll på annen måte" ||
+	if p := pos(world.RRHOtherMeansOrgNr, 1, 0); codeOf(p["type"]) != "posisjontype.anne" || objectAt(t, p, "type")["kodetekst"] != "Kontroll på annen måte" ||
 		!strings.HasPrefix(p["beskrivelseAnnenMaate"].(string), "Bostyrer") || len(p["grunnlag"].([]any)) != 0 {
 		t.Errorf("anne: %v", p)
 	}
-	status, _, body := rrhGet(t, s, rrhPartnerPath+"/"+LiquidationOrgNr, tok)
+	status, _, body := rrhGet(t, s, rrh.PartnerPath+"/"+world.LiquidationOrgNr, tok)
 	liq := decode[map[string]any](t, body)
 	if p := objectAt(t, liq, "reelleRettighetshavere", 1, "posisjoner", 0); status != 200 || !reflectEqual(p["type"], map[string]any{"kode": "grunnlagtype.anne"}) ||
 		!strings.Contains(p["beskrivelseAnnenMaate"].(string), "\n") {
 		t.Errorf("quirky anne: %v", p)
 	}
 	// Ownership and votes in one person.
-	if a := holder(RRHVotesOrgNr, 1); len(a["posisjoner"].([]any)) != 2 {
+	if a := holder(world.RRHVotesOrgNr, 1); len(a["posisjoner"].([]any)) != 2 {
 		t.Errorf("eier and kont: %v", a)
 	}
 	// A foreign person without a D-nummer, two citizenships.
-	john := objectAt(t, holder(RRHForeignPersonOrgNr, 1), "utenlandskPerson")
+	john := objectAt(t, holder(world.RRHForeignPersonOrgNr, 1), "utenlandskPerson")
 	if john["foedselsaar"] != "1968" || len(john["statsborgerskap"].([]any)) != 2 {
 		t.Errorf("utenlandskPerson %v", john)
 	}
 
 	// The versioned media type is echoed.
-	if _, h, _ := rrhGet(t, s, rrhPartnerPath+"/"+FirmOrgNr, tok, "Accept", mediaReellRettighet+";charset=UTF-8"); h.Get("Content-Type") != mediaReellRettighet+";charset=UTF-8" {
+	if _, h, _ := rrhGet(t, s, rrh.PartnerPath+"/"+world.FirmOrgNr, tok, "Accept", rrh.MediaReellRettighet+";charset=UTF-8"); h.Get("Content-Type") != rrh.MediaReellRettighet+";charset=UTF-8" {
 		t.Errorf("versioned Content-Type %q", h.Get("Content-Type"))
 	}
 }
@@ -242,32 +244,32 @@ func reflectEqual(a, b any) bool {
 func TestRRHPartnerErrors(t *testing.T) {
 	t.Parallel()
 	s := shared
-	tok := tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)
+	tok := tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)
 	tests := []struct {
 		name, orgnr string
 		status      int
 		msg         string
 	}{
-		{"too short", "974760", 400, rrhMsgBadOrgNr},
-		{"a letter", "31234567X", 400, rrhMsgBadOrgNr},
-		{"ten digits", "3123456761", 400, rrhMsgBadOrgNr},
-		{"sole proprietorship", RRHNotRequiredOrgNr, 404, rrhMsgNotRequired},
-		{"deleted", DeletedOrgNr, 404, rrhMsgNotRequired},
-		{"merged", MergedOrgNr, 404, rrhMsgNotRequired},
-		{"NUF", NUFOrgNr, 404, rrhMsgNotRequired},
-		{"municipality", RegisteredByOrgNr, 404, rrhMsgNotRequired},
-		{"sub-unit", SubUnitOrgNr, 404, rrhMsgNotRequired},
-		{"removed", RemovedOrgNr, 404, rrhMsgNotRequired},
-		{"never created", NeverCreatedOrgNr, 404, rrhMsgNotRequired},
-		{"fails MOD11", "999999999", 404, rrhMsgNotRequired},
-		{"not reported", RRHNotReportedOrgNr, 404, rrhMsgNotReported},
-		{"failure", FailureOrgNr, 500, rrhMsgInternal},
+		{"too short", "974760", 400, rrh.MsgBadOrgNr},
+		{"a letter", "31234567X", 400, rrh.MsgBadOrgNr},
+		{"ten digits", "3123456761", 400, rrh.MsgBadOrgNr},
+		{"sole proprietorship", world.RRHNotRequiredOrgNr, 404, rrh.MsgNotRequired},
+		{"deleted", world.DeletedOrgNr, 404, rrh.MsgNotRequired},
+		{"merged", world.MergedOrgNr, 404, rrh.MsgNotRequired},
+		{"NUF", world.NUFOrgNr, 404, rrh.MsgNotRequired},
+		{"municipality", world.RegisteredByOrgNr, 404, rrh.MsgNotRequired},
+		{"sub-unit", world.SubUnitOrgNr, 404, rrh.MsgNotRequired},
+		{"removed", world.RemovedOrgNr, 404, rrh.MsgNotRequired},
+		{"never created", world.NeverCreatedOrgNr, 404, rrh.MsgNotRequired},
+		{"fails MOD11", "999999999", 404, rrh.MsgNotRequired},
+		{"not reported", world.RRHNotReportedOrgNr, 404, rrh.MsgNotReported},
+		{"failure", world.FailureOrgNr, 500, rrh.MsgInternal},
 	}
 	for _, tt := range tests {
-		status, _, body := rrhGet(t, s, rrhPartnerPath+"/"+tt.orgnr, tok)
+		status, _, body := rrhGet(t, s, rrh.PartnerPath+"/"+tt.orgnr, tok)
 		t.Run(tt.name, func(t *testing.T) { wantRRHError(t, status, body, tt.status, tt.msg) })
 	}
-	if e := decode[rrhErrorBody](t, func() []byte { _, _, b := rrhGet(t, s, rrhPartnerPath+"/974760", tok); return b }()); e.Type != "Ugyldig respons" || e.Path != rrhPartnerPath+"/974760" {
+	if e := decode[rrh.ErrorBody](t, func() []byte { _, _, b := rrhGet(t, s, rrh.PartnerPath+"/974760", tok); return b }()); e.Type != "Ugyldig respons" || e.Path != rrh.PartnerPath+"/974760" {
 		t.Errorf("400 body %+v", e)
 	}
 	if status, _, _ := rrhGet(t, s, "/api/partner/nothing/here", tok); status != 404 {
@@ -279,21 +281,21 @@ func TestRRHAccess(t *testing.T) {
 	t.Parallel()
 	clock := &fakeClock{t: time.Now()}
 	s := start(t, Config{Now: clock.Now, TokenLifetime: time.Second})
-	partner := tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)
-	v1tok := tokenFor(t, s, ScopeRRHRapporteringspliktig)
+	partner := tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)
+	v1tok := tokenFor(t, s, world.ScopeRRHRapporteringspliktig)
 	other := func() string {
-		status, m := postToken(t, s, signGrantFor(t, s, DemoMaskinportenNoRRHClientID, ScopeSandboxOther))
+		status, m := postToken(t, s, signGrantFor(t, s, world.DemoMaskinportenNoRRHClientID, world.ScopeSandboxOther))
 		if status != 200 {
 			t.Fatalf("no-RRH client: %d %v", status, m)
 		}
 		return m["access_token"].(string)
 	}()
-	foreignTok, err := shared.MintAccessToken(DemoMaskinportenClientID, ScopeRRHPartnerRapporteringspliktig)
+	foreignTok, err := shared.MintAccessToken(world.DemoMaskinportenClientID, world.ScopeRRHPartnerRapporteringspliktig)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lookup := rrhPartnerPath + "/" + FirmOrgNr
-	v1 := "/api/oppslag/v1/virksomheter/" + FirmOrgNr
+	lookup := rrh.PartnerPath + "/" + world.FirmOrgNr
+	v1 := "/api/oppslag/v1/virksomheter/" + world.FirmOrgNr
 	tests := []struct {
 		name, path string
 		header     []string
@@ -307,7 +309,7 @@ func TestRRHAccess(t *testing.T) {
 		{"partner with a token of no RRH scope", lookup, []string{"Authorization", "Bearer " + other}, 403},
 		{"partner with a v1 token", lookup, []string{"Authorization", "Bearer " + v1tok}, 403},
 		{"partner with another sandbox's token", lookup, []string{"Authorization", "Bearer " + foreignTok}, 403},
-		{"totalbestand without a token", rrhPartnerPath + "/totalbestand/json", nil, 403},
+		{"totalbestand without a token", rrh.PartnerPath + "/totalbestand/json", nil, 403},
 		{"v1 with a v1 token", v1, []string{"Authorization", "Bearer " + v1tok}, 200},
 		{"v1 without a token", v1, nil, 401},
 		{"v1 with a garbled token", v1, []string{"Authorization", "Bearer x"}, 401},
@@ -321,7 +323,7 @@ func TestRRHAccess(t *testing.T) {
 			t.Errorf("%s: %d, want %d\n%s", tt.name, status, tt.status, body)
 		}
 		if status == 403 {
-			wantRRHError(t, status, body, 403, rrhMsgForbidden)
+			wantRRHError(t, status, body, 403, rrh.MsgForbidden)
 		}
 		if status == 401 && !strings.HasPrefix(h.Get("WWW-Authenticate"), "Bearer") {
 			t.Errorf("%s: 401 without WWW-Authenticate", tt.name)
@@ -336,13 +338,13 @@ func TestRRHAccess(t *testing.T) {
 	if status, h, _ := rrhGet(t, s, v1, v1tok); status != 401 || !strings.Contains(h.Get("WWW-Authenticate"), "expired") {
 		t.Errorf("v1 with an expired token: %d %q", status, h.Get("WWW-Authenticate"))
 	}
-	if status, _, _ := rrhGet(t, s, lookup, tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)); status != 200 {
+	if status, _, _ := rrhGet(t, s, lookup, tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)); status != 200 {
 		t.Errorf("a fresh token: %d", status)
 	}
 
 	// Maskinporten's expired-token switch.
 	s.SetFault(ServiceMaskinporten, Fault{ExpiredToken: true, Times: 1})
-	if status, _, _ := rrhGet(t, s, lookup, tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)); status != 403 {
+	if status, _, _ := rrhGet(t, s, lookup, tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)); status != 403 {
 		t.Errorf("an expired-when-issued token: %d", status)
 	}
 }
@@ -366,7 +368,7 @@ func (c *fakeClock) Add(d time.Duration) {
 
 func TestRRHAcceptLanguage(t *testing.T) {
 	t.Parallel()
-	tok := tokenFor(t, shared, ScopeRRHPartnerRapporteringspliktig)
+	tok := tokenFor(t, shared, world.ScopeRRHPartnerRapporteringspliktig)
 	for _, tt := range []struct{ lang, position, country, basis string }{
 		{"", "Eierskap", "Norge", "Direkte"},
 		{"nob", "Eierskap", "Norge", "Direkte"},
@@ -379,7 +381,7 @@ func TestRRHAcceptLanguage(t *testing.T) {
 		if tt.lang != "" {
 			header = []string{"Accept-Language", tt.lang}
 		}
-		_, _, body := rrhGet(t, shared, rrhPartnerPath+"/"+FirmOrgNr, tok, header...)
+		_, _, body := rrhGet(t, shared, rrh.PartnerPath+"/"+world.FirmOrgNr, tok, header...)
 		rr := decode[map[string]any](t, body)
 		h := objectAt(t, rr, "reelleRettighetshavere", 0)
 		p := objectAt(t, h, "posisjoner", 0)
@@ -430,7 +432,7 @@ func keyPaths(v any, path string, into map[string]bool) {
 }
 
 // reportedOrgNrs are the units whose current registration is reported.
-func reportedOrgNrs(w *World) []string {
+func reportedOrgNrs(w *world.World) []string {
 	var out []string
 	for _, u := range w.Units {
 		if st, _ := w.BeneficialOwners(u.OrgNr); st != "" {
@@ -443,7 +445,7 @@ func reportedOrgNrs(w *World) []string {
 func TestRRHTotalbestandJSON(t *testing.T) {
 	t.Parallel()
 	s := shared
-	status, h, data := rrhGet(t, s, rrhPartnerPath+"/totalbestand/json", tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig))
+	status, h, data := rrhGet(t, s, rrh.PartnerPath+"/totalbestand/json", tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig))
 	if status != 200 || h.Get("Content-Type") != "application/zip" || !strings.Contains(h.Get("Content-Disposition"), ".zip") {
 		t.Fatalf("totalbestand: %d %v", status, h)
 	}
@@ -527,7 +529,7 @@ func TestRRHTotalbestandJSON(t *testing.T) {
 func TestRRHTotalbestandCSV(t *testing.T) {
 	t.Parallel()
 	s := shared
-	status, h, data := rrhGet(t, s, rrhPartnerPath+"/totalbestand/csv", tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig))
+	status, h, data := rrhGet(t, s, rrh.PartnerPath+"/totalbestand/csv", tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig))
 	if status != 200 || h.Get("Content-Type") != "application/zip" {
 		t.Fatalf("totalbestand csv: %d %v", status, h)
 	}
@@ -545,7 +547,7 @@ func TestRRHTotalbestandCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV: %v", err)
 	}
-	if !slices.Equal(rows[0], rrhCSVHeader) {
+	if !slices.Equal(rows[0], rrh.CSVHeader()) {
 		t.Errorf("header %q", rows[0])
 	}
 	// Every field quoted: writing the rows back that way gives the file.
@@ -607,9 +609,9 @@ func TestRRHTotalbestandCSV(t *testing.T) {
 func TestRRHV1Lookup(t *testing.T) {
 	t.Parallel()
 	s := shared
-	rapp := tokenFor(t, s, ScopeRRHRapporteringspliktig)
+	rapp := tokenFor(t, s, world.ScopeRRHRapporteringspliktig)
 	pub := publicToken(t, s)
-	media, err := s.MintAccessToken(DemoMaskinportenClientID, ScopeRRHMedia)
+	media, err := s.MintAccessToken(world.DemoMaskinportenClientID, world.ScopeRRHMedia)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -632,7 +634,7 @@ func TestRRHV1Lookup(t *testing.T) {
 		screened bool
 		ids      bool
 	}{{"rapporteringspliktig", rapp, true, true}, {"media", media, true, false}, {"offentlig", pub, false, true}} {
-		v := v1(tt.tok, FamilyOwnedOrgNr)
+		v := v1(tt.tok, world.FamilyOwnedOrgNr)
 		emma := owner(v, 1)
 		p := objectAt(t, emma, "folkeregistrertPerson")
 		pos := objectAt(t, emma, "posisjoner", 0)
@@ -655,7 +657,7 @@ func TestRRHV1Lookup(t *testing.T) {
 	}
 
 	// Current and earlier registrations, the owners' dates carried over.
-	firm := v1(rapp, FirmOrgNr)
+	firm := v1(rapp, world.FirmOrgNr)
 	regs := firm["registreringer"].([]any)
 	if len(regs) != 2 || objectAt(t, regs, 0)["erGjeldendeRegistrering"] != true || objectAt(t, regs, 1)["erGjeldendeRegistrering"] != false ||
 		codeOf(objectAt(t, regs, 0)["registreringsstatus"]) != "registreringsstatus.registrert" ||
@@ -674,14 +676,14 @@ func TestRRHV1Lookup(t *testing.T) {
 	}
 
 	// Required but not reported: 200 with rettighetsinformasjonErIkkeMeldt.
-	nr := v1(rapp, RRHNotReportedOrgNr)
+	nr := v1(rapp, world.RRHNotReportedOrgNr)
 	reg := objectAt(t, nr, "registreringer", 0)
 	if codeOf(reg["registreringsstatus"]) != "registreringsstatus.rettighetsinformasjonErIkkeMeldt" || reg["erGjeldendeRegistrering"] != true ||
 		reg["reelleRettighetshaverestatus"] != nil || len(reg["reelleRettighetshavere"].([]any)) != 0 {
 		t.Errorf("not reported: %v", reg)
 	}
 	// A foreign intermediate in v1's shape.
-	klaus := objectAt(t, v1(rapp, MergedIntoOrgNr), "registreringer", 0, "reelleRettighetshavere", 1, "posisjoner", 0, "mellomliggendeVirksomheter", 0, "utenlandskVirksomhet")
+	klaus := objectAt(t, v1(rapp, world.MergedIntoOrgNr), "registreringer", 0, "reelleRettighetshavere", 1, "posisjoner", 0, "mellomliggendeVirksomheter", 0, "utenlandskVirksomhet")
 	if klaus["navn"] != "Bergmann Beteiligungen GmbH" || objectAt(t, klaus, "internasjonalAdresse", "land")["landkode"] != "DEU" {
 		t.Errorf("foreign intermediate %v", klaus)
 	}
@@ -689,7 +691,7 @@ func TestRRHV1Lookup(t *testing.T) {
 	for _, tt := range []struct {
 		orgnr  string
 		status int
-	}{{RRHNotRequiredOrgNr, 404}, {DeletedOrgNr, 404}, {"12345", 400}, {FailureOrgNr, 500}} {
+	}{{world.RRHNotRequiredOrgNr, 404}, {world.DeletedOrgNr, 404}, {"12345", 400}, {world.FailureOrgNr, 500}} {
 		status, _, body := rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+tt.orgnr, rapp)
 		if status != tt.status {
 			t.Errorf("v1 %s: %d %s", tt.orgnr, status, body)
@@ -700,8 +702,8 @@ func TestRRHV1Lookup(t *testing.T) {
 func TestRRHV1Config(t *testing.T) {
 	t.Parallel()
 	s := start(t, Config{RRHPathPrefix: "/rrh", RRHV1LegacyCodes: true, RRHV1TotalbestandZip: true})
-	rapp := tokenFor(t, s, ScopeRRHRapporteringspliktig)
-	status, _, body := rrhGet(t, s, "/rrh/v1/virksomheter/"+FirmOrgNr, rapp)
+	rapp := tokenFor(t, s, world.ScopeRRHRapporteringspliktig)
+	status, _, body := rrhGet(t, s, "/rrh/v1/virksomheter/"+world.FirmOrgNr, rapp)
 	if status != 200 {
 		t.Fatalf("prefix /rrh: %d %s", status, body)
 	}
@@ -709,7 +711,7 @@ func TestRRHV1Config(t *testing.T) {
 	if c := codeOf(objectAt(t, v, "registreringer", 0, "reelleRettighetshavere", 0, "posisjoner", 0)["posisjonstype"]); c != "posisjontype.eier" {
 		t.Errorf("legacy codes in v1: %s", c)
 	}
-	if status, _, _ := rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+FirmOrgNr, rapp); status != 404 {
+	if status, _, _ := rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+world.FirmOrgNr, rapp); status != 404 {
 		t.Errorf("the default prefix still answers: %d", status)
 	}
 	status, h, data := rrhGet(t, s, "/rrh/v1/virksomheter/totalbestand", publicToken(t, s))
@@ -725,7 +727,7 @@ func TestRRHV1Config(t *testing.T) {
 func TestRRHV1Endpoints(t *testing.T) {
 	t.Parallel()
 	s := shared
-	rapp := tokenFor(t, s, ScopeRRHRapporteringspliktig)
+	rapp := tokenFor(t, s, world.ScopeRRHRapporteringspliktig)
 	pub := publicToken(t, s)
 
 	// Totalbestand: offentlig only.
@@ -760,7 +762,7 @@ func TestRRHV1Endpoints(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	want := []string{"310165352", "310191493", RichestOrgNr}
+	want := []string{"310165352", "310191493", world.RichestOrgNr}
 	if status, _, body := rrhGet(t, s, search, pub); status != 200 || !slices.Equal(orgnrs(body), want) {
 		t.Errorf("search GET: %d %v", status, orgnrs(body))
 	}
@@ -769,7 +771,7 @@ func TestRRHV1Endpoints(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer "+pub)
 	req.Header.Set("Content-Type", "application/json")
 	resp, body, err := do(t, client(s), req)
-	if err != nil || resp.StatusCode != 200 || !slices.Equal(orgnrs(body), []string{FirmOrgNr}) {
+	if err != nil || resp.StatusCode != 200 || !slices.Equal(orgnrs(body), []string{world.FirmOrgNr}) {
 		t.Errorf("search POST: %v %v %s", resp, err, body)
 	}
 	if status, _, _ := rrhGet(t, s, "/api/oppslag/v1/virksomheter?foedselsEllerDNummer=123", pub); status != 400 {
@@ -779,7 +781,7 @@ func TestRRHV1Endpoints(t *testing.T) {
 	// Code lists: open, in the language asked for.
 	status, _, body = rrhGet(t, s, "/api/oppslag/v1/kodelister", "", "Accept-Language", "eng")
 	lists := decode[map[string][]map[string]any](t, body)["kodelister"]
-	if status != 200 || len(lists) != len(rrhCodeLists) {
+	if status != 200 || len(lists) != len(rrh.CodeListNames()) {
 		t.Fatalf("code lists: %d %v", status, lists)
 	}
 	if c := objectAt(t, lists[2]["koder"], 0); lists[2]["kodeliste"] != "posisjonstype" || c["kodetekst"] != "Ownership" {
@@ -818,8 +820,8 @@ func TestRRHChangeLog(t *testing.T) {
 	t.Parallel()
 	clock := &fakeClock{t: time.Now().UTC().Truncate(time.Second)}
 	s := start(t, Config{Now: clock.Now, TokenLifetime: 24 * time.Hour})
-	tok := tokenFor(t, s, ScopeRRHRapporteringspliktig)
-	partner := tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)
+	tok := tokenFor(t, s, world.ScopeRRHRapporteringspliktig)
+	partner := tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)
 	seqAt := func(at time.Time) int64 {
 		t.Helper()
 		status, _, body := rrhGet(t, s, "/api/oppslag/v1/sekvensnummer?tidspunkt="+url.QueryEscape(at.Format(time.RFC3339Nano)), tok)
@@ -830,7 +832,7 @@ func TestRRHChangeLog(t *testing.T) {
 	}
 
 	// The whole log: increasing numbers with gaps, CloudEvents.
-	seed := changeLog(t, s, tok, 0, rrhLogMax)
+	seed := changeLog(t, s, tok, 0, rrh.LogMax)
 	w := s.World()
 	want := 0
 	for _, u := range w.Units {
@@ -869,7 +871,7 @@ func TestRRHChangeLog(t *testing.T) {
 			t.Errorf("event time %v", e["time"])
 		}
 	}
-	if !types[rrhEventPrepared] || !types[rrhEventRegistered] {
+	if !types[rrh.EventPrepared] || !types[rrh.EventRegistered] {
 		t.Errorf("event types %v", types)
 	}
 	// Pages: antall bounds, the next page starts after the last id.
@@ -886,22 +888,22 @@ func TestRRHChangeLog(t *testing.T) {
 	if n := seqAt(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)); n != 0 {
 		t.Errorf("sekvensnummer before everything = %d", n)
 	}
-	mid := seqAt(rrhPrepared)
-	for _, e := range changeLog(t, s, tok, mid, rrhLogMax) {
-		if at, _ := time.Parse(time.RFC3339Nano, e["time"].(string)); !at.After(rrhPrepared) {
-			t.Errorf("after sekvensnummer(%v) = %d: an event of %v", rrhPrepared, mid, at)
+	mid := seqAt(rrh.PreparedAt())
+	for _, e := range changeLog(t, s, tok, mid, rrh.LogMax) {
+		if at, _ := time.Parse(time.RFC3339Nano, e["time"].(string)); !at.After(rrh.PreparedAt()) {
+			t.Errorf("after sekvensnummer(%v) = %d: an event of %v", rrh.PreparedAt(), mid, at)
 		}
 	}
 
 	// Two changes while the client is away.
 	clock.Add(time.Hour)
-	seq1, err := s.ChangeOwners(FirmOrgNr, RRHStatusArid, BeneficialOwner{PersonID: pLars,
-		Positions: []Position{{Type: RRHPositionOwner, Interval: RRHInterval3, Basis: []string{RRHBasisDirect}}}})
+	seq1, err := s.ChangeOwners(world.FirmOrgNr, world.RRHStatusArid, world.BeneficialOwner{PersonID: pLars,
+		Positions: []world.Position{{Type: world.RRHPositionOwner, Interval: world.RRHInterval3, Basis: []string{world.RRHBasisDirect}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	clock.Add(time.Hour)
-	seq2, err := s.ChangeOwners(RRHNotReportedOrgNr, RRHStatusRikv)
+	seq2, err := s.ChangeOwners(world.RRHNotReportedOrgNr, world.RRHStatusRikv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -910,8 +912,8 @@ func TestRRHChangeLog(t *testing.T) {
 	}
 	// The client resumes from the last id it had, and gets exactly what it missed.
 	missed := changeLog(t, s, tok, last, 0)
-	if !slices.Equal(ids(t, missed), []int64{seq1, seq2}) || objectAt(t, missed[0], "data")["organisasjonsnummer"] != FirmOrgNr ||
-		objectAt(t, missed[1], "data")["organisasjonsnummer"] != RRHNotReportedOrgNr || missed[1]["type"] != rrhEventRegistered {
+	if !slices.Equal(ids(t, missed), []int64{seq1, seq2}) || objectAt(t, missed[0], "data")["organisasjonsnummer"] != world.FirmOrgNr ||
+		objectAt(t, missed[1], "data")["organisasjonsnummer"] != world.RRHNotReportedOrgNr || missed[1]["type"] != rrh.EventRegistered {
 		t.Errorf("resumed after %d: %v", last, missed)
 	}
 	if got := ids(t, changeLog(t, s, tok, seq1, 0)); !slices.Equal(got, []int64{seq2}) {
@@ -930,17 +932,17 @@ func TestRRHChangeLog(t *testing.T) {
 	}
 
 	// The look-ups follow.
-	_, _, body := rrhGet(t, s, rrhPartnerPath+"/"+FirmOrgNr, partner)
+	_, _, body := rrhGet(t, s, rrh.PartnerPath+"/"+world.FirmOrgNr, partner)
 	rr := decode[map[string]any](t, body)
 	if owners := rr["reelleRettighetshavere"].([]any); len(owners) != 1 ||
-		objectAt(t, owners, 0)["foerstRegistrertDato"] != "2022-03-01T08:30:12.11873Z" || objectAt(t, owners, 0)["endretDato"] != formatRRHTime(clock.Now().Add(-time.Hour)) {
+		objectAt(t, owners, 0)["foerstRegistrertDato"] != "2022-03-01T08:30:12.11873Z" || objectAt(t, owners, 0)["endretDato"] != rrh.FormatTime(clock.Now().Add(-time.Hour)) {
 		t.Errorf("after ChangeOwners: %v", owners)
 	}
-	if status, _, body := rrhGet(t, s, rrhPartnerPath+"/"+RRHNotReportedOrgNr, partner); status != 200 ||
+	if status, _, body := rrhGet(t, s, rrh.PartnerPath+"/"+world.RRHNotReportedOrgNr, partner); status != 200 ||
 		codeOf(decode[map[string]any](t, body)["reelleRettighetshavereStatus"]) != "reellerettighetshaverestatus.rikv" {
 		t.Errorf("a newly reported unit: %d %s", status, body)
 	}
-	_, _, body = rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+FirmOrgNr, tok)
+	_, _, body = rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+world.FirmOrgNr, tok)
 	if regs := decode[map[string]any](t, body)["registreringer"].([]any); len(regs) != 3 {
 		t.Errorf("v1 keeps %d registrations, want 3", len(regs))
 	}
@@ -955,14 +957,14 @@ func TestRRHChangeLog(t *testing.T) {
 	// Bad changes.
 	for _, tt := range []struct {
 		orgnr, status string
-		owners        []BeneficialOwner
+		owners        []world.BeneficialOwner
 	}{
-		{FirmOrgNr, "xxxx", nil},
-		{FirmOrgNr, RRHStatusArid, nil},
-		{FirmOrgNr, RRHStatusRikv, []BeneficialOwner{{PersonID: pLars, Positions: []Position{{Type: RRHPositionBoard}}}}},
-		{RRHNotRequiredOrgNr, RRHStatusRikv, nil},
-		{FirmOrgNr, RRHStatusArid, []BeneficialOwner{{PersonID: "01010112345", Positions: []Position{{Type: RRHPositionBoard}}}}},
-		{FirmOrgNr, RRHStatusArid, []BeneficialOwner{{PersonID: pLars, Positions: []Position{{Type: RRHPositionOwner}}}}},
+		{world.FirmOrgNr, "xxxx", nil},
+		{world.FirmOrgNr, world.RRHStatusArid, nil},
+		{world.FirmOrgNr, world.RRHStatusRikv, []world.BeneficialOwner{{PersonID: pLars, Positions: []world.Position{{Type: world.RRHPositionBoard}}}}},
+		{world.RRHNotRequiredOrgNr, world.RRHStatusRikv, nil},
+		{world.FirmOrgNr, world.RRHStatusArid, []world.BeneficialOwner{{PersonID: "01010112345", Positions: []world.Position{{Type: world.RRHPositionBoard}}}}},
+		{world.FirmOrgNr, world.RRHStatusArid, []world.BeneficialOwner{{PersonID: pLars, Positions: []world.Position{{Type: world.RRHPositionOwner}}}}},
 	} {
 		if _, err := s.ChangeOwners(tt.orgnr, tt.status, tt.owners...); err == nil {
 			t.Errorf("ChangeOwners(%s, %s, %v) accepted", tt.orgnr, tt.status, tt.owners)
@@ -973,20 +975,20 @@ func TestRRHChangeLog(t *testing.T) {
 func TestRRHFaults(t *testing.T) {
 	t.Parallel()
 	s := start(t, Config{})
-	tok := tokenFor(t, s, ScopeRRHPartnerRapporteringspliktig)
+	tok := tokenFor(t, s, world.ScopeRRHPartnerRapporteringspliktig)
 	s.SetFault(ServiceRRH, Fault{Status: 500, Times: 1})
-	status, _, body := rrhGet(t, s, rrhPartnerPath+"/"+FirmOrgNr, tok)
-	wantRRHError(t, status, body, 500, rrhMsgInternal)
+	status, _, body := rrhGet(t, s, rrh.PartnerPath+"/"+world.FirmOrgNr, tok)
+	wantRRHError(t, status, body, 500, rrh.MsgInternal)
 	s.SetFault(ServiceRRH, Fault{Status: 503, RetryAfter: 2 * time.Second})
-	if status, h, _ := rrhGet(t, s, rrhPartnerPath+"/"+FirmOrgNr, tok); status != 503 || h.Get("Retry-After") != "2" {
+	if status, h, _ := rrhGet(t, s, rrh.PartnerPath+"/"+world.FirmOrgNr, tok); status != 503 || h.Get("Retry-After") != "2" {
 		t.Errorf("503: %d %v", status, h)
 	}
 	s.SetFault(ServiceRRH, Fault{Malformed: true})
-	if status, _, body := rrhGet(t, s, rrhPartnerPath+"/"+FirmOrgNr, tok); status != 200 || json.Valid(body) {
+	if status, _, body := rrhGet(t, s, rrh.PartnerPath+"/"+world.FirmOrgNr, tok); status != 200 || json.Valid(body) {
 		t.Errorf("malformed: %d %s", status, body)
 	}
 	s.ClearFaults()
-	if status, _, _ := rrhGet(t, s, rrhPartnerPath+"/"+FirmOrgNr, tok); status != 200 {
+	if status, _, _ := rrhGet(t, s, rrh.PartnerPath+"/"+world.FirmOrgNr, tok); status != 200 {
 		t.Errorf("healed: %d", status)
 	}
 }
@@ -1016,12 +1018,12 @@ func TestRRHWorldCoverage(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range rrhStatuses {
+	for _, c := range world.RRHStatuses() {
 		if !statuses[c] {
 			t.Errorf("no unit with status %s", c)
 		}
 	}
-	for _, c := range rrhPositions {
+	for _, c := range world.RRHPositions() {
 		if !positions[c] {
 			t.Errorf("no position %s", c)
 		}
@@ -1033,16 +1035,16 @@ func TestRRHWorldCoverage(t *testing.T) {
 		}
 	}
 	// Every unit with an RRH case constant is in the world and required.
-	for _, n := range []string{RRHMunicipalityOwnedOrgNr, RRHForeignPublicOwnedOrgNr, RRHNoOwnersOrgNr, RRHNoneIdentifiedOrgNr,
-		RRHSomeUnidentifiedOrgNr, RRHVotesOrgNr, RRHNotReportedOrgNr, RRHForeignPersonOrgNr, RRHDeadOwnerOrgNr, RRHOtherMeansOrgNr} {
+	for _, n := range []string{world.RRHMunicipalityOwnedOrgNr, world.RRHForeignPublicOwnedOrgNr, world.RRHNoOwnersOrgNr, world.RRHNoneIdentifiedOrgNr,
+		world.RRHSomeUnidentifiedOrgNr, world.RRHVotesOrgNr, world.RRHNotReportedOrgNr, world.RRHForeignPersonOrgNr, world.RRHDeadOwnerOrgNr, world.RRHOtherMeansOrgNr} {
 		if !w.RRHRequired(n) {
 			t.Errorf("%s is not required to register", n)
 		}
 	}
-	if w.RRHRequired(RRHNotRequiredOrgNr) {
-		t.Errorf("%s is required to register", RRHNotRequiredOrgNr)
+	if w.RRHRequired(world.RRHNotRequiredOrgNr) {
+		t.Errorf("%s is required to register", world.RRHNotRequiredOrgNr)
 	}
-	for _, id := range []string{DemoMaskinportenClientID, DemoMaskinportenNoRRHClientID, OtherOrgMaskinportenClientID, PublicAuthorityMaskinportenClientID} {
+	for _, id := range []string{world.DemoMaskinportenClientID, world.DemoMaskinportenNoRRHClientID, world.OtherOrgMaskinportenClientID, world.PublicAuthorityMaskinportenClientID} {
 		if _, ok := w.MaskinportenClient(id); !ok {
 			t.Errorf("no client %s", id)
 		}

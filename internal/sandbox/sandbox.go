@@ -15,6 +15,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/motpart/motpart/internal/sandbox/ca"
+	"github.com/motpart/motpart/internal/sandbox/fault"
+	"github.com/motpart/motpart/internal/sandbox/maskinporten"
+	"github.com/motpart/motpart/internal/sandbox/rrh"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // The default grunndataWS accounts.
@@ -58,9 +64,12 @@ type Config struct {
 	// table of legal combinations and the recorded replies say 0, the
 	// default; the digest's simulator note suggests 1.
 	GrunndataNoteStatus int
-	// GrunndataResignedFlag is the fratraadt value of a resigned role in
-	// hentRoller; a current role is always "N". [L] The digest says "J",
-	// the default; hentRoller.xsd documents "K", "R" or "F".
+	// GrunndataResignedFlag is the fratraadt value of every resigned role
+	// in hentRoller; a current role is always "N". The default, "", writes
+	// the values the real hentRoller.xsd allows: K, R or F as the world
+	// records each resignation, with a fratraadtTekst. "J" is the digest's
+	// old guess, kept for tests of a client's tolerance; "K", "R" or "F"
+	// put that one value on every resigned role.
 	GrunndataResignedFlag string
 	// BrregChecksum404 makes the REST API answer 404 instead of 400 for a
 	// 9-digit number that fails MOD11. [U] the live behaviour is not
@@ -101,21 +110,16 @@ type Endpoints struct {
 	RRH string
 }
 
-// The simulators' paths.
-const (
-	brregBasePath = "/enhetsregisteret/api"
-	grunndataPath = "/grunndata/ErFr"
-)
-
 // Sandbox is the set of simulators with their world, CA and fault
 // switches. Its methods are safe for concurrent use.
 type Sandbox struct {
-	cfg    Config
-	world  *World
-	ca     *authority
-	faults faultSet
-	mp     *mpState
-	rrh    *rrhStore
+	cfg      Config
+	world    *world.World
+	ca       *ca.Authority
+	faults   fault.Switches
+	requests requestCounter
+	mp       *maskinporten.Server
+	rrh      *rrh.Server
 
 	demoOnce sync.Once
 	demo     []DemoCertificate
@@ -157,9 +161,7 @@ func New(cfg Config) (*Sandbox, error) {
 		return nil, fmt.Errorf("sandbox: GrunndataNoteStatus %d: want 0 or 1", cfg.GrunndataNoteStatus)
 	}
 	switch cfg.GrunndataResignedFlag {
-	case "":
-		cfg.GrunndataResignedFlag = "J"
-	case "J", "K", "R", "F":
+	case "", "J", "K", "R", "F":
 	default:
 		return nil, fmt.Errorf("sandbox: GrunndataResignedFlag %q: want J, K, R or F", cfg.GrunndataResignedFlag)
 	}
@@ -172,7 +174,7 @@ func New(cfg Config) (*Sandbox, error) {
 	if cfg.RRHPathPrefix == "" {
 		cfg.RRHPathPrefix = "/api/oppslag"
 	}
-	if !strings.HasPrefix(cfg.RRHPathPrefix, "/") || strings.HasSuffix(cfg.RRHPathPrefix, "/") || strings.HasPrefix(cfg.RRHPathPrefix+"/", rrhPartnerPath+"/") {
+	if !strings.HasPrefix(cfg.RRHPathPrefix, "/") || strings.HasSuffix(cfg.RRHPathPrefix, "/") || strings.HasPrefix(cfg.RRHPathPrefix+"/", rrh.PartnerPath+"/") {
 		return nil, fmt.Errorf("sandbox: RRHPathPrefix %q: want /something without a trailing slash, apart from the Partner API", cfg.RRHPathPrefix)
 	}
 	for svc, p := range cfg.Ports {
@@ -180,19 +182,21 @@ func New(cfg Config) (*Sandbox, error) {
 			return nil, fmt.Errorf("sandbox: port %d for %s out of range", p, svc)
 		}
 	}
-	w, err := newWorld()
+	w, err := world.New()
 	if err != nil {
 		return nil, err
 	}
-	ca, err := newAuthority(cfg.Now())
+	authority, err := ca.New(cfg.Now())
 	if err != nil {
 		return nil, err
 	}
-	st, err := newRRHStore(w)
+	s := &Sandbox{cfg: cfg, world: w, ca: authority, closing: make(chan struct{})}
+	s.mp = maskinporten.New(w, maskinporten.Options{Now: cfg.Now, TokenLifetime: cfg.TokenLifetime, Roots: authority.Pool(), Faults: &s.faults})
+	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err
 	}
-	return &Sandbox{cfg: cfg, world: w, ca: ca, mp: &mpState{}, rrh: st, closing: make(chan struct{})}, nil
+	return s, nil
 }
 
 // Start starts every simulator on its own TLS listener and returns once
@@ -207,19 +211,8 @@ func (s *Sandbox) Start(ctx context.Context) error {
 	case s.started:
 		return errors.New("sandbox: already started")
 	}
-	type service struct {
-		svc     Service
-		path    string
-		handler func(base string) http.Handler
-		errors  errorWriter
-	}
 	var issuer string // Maskinporten's, for RRH; set before the handlers are made
-	services := []service{
-		{ServiceBrreg, brregBasePath, func(base string) http.Handler { return newBrreg(s.world, &s.cfg, base) }, brregError(&s.cfg)},
-		{ServiceGrunndata, grunndataPath, func(base string) http.Handler { return newGrunndata(s.world, &s.cfg, base) }, grunndataError},
-		{ServiceMaskinporten, "/", func(base string) http.Handler { return newMaskinporten(s, base) }, maskinportenError},
-		{ServiceRRH, "", func(base string) http.Handler { return newRRH(s, base, issuer) }, rrhError(&s.cfg)},
-	}
+	services := s.services(&issuer)
 	var listeners []net.Listener
 	fail := func(err error) error {
 		for _, l := range listeners {
@@ -248,12 +241,12 @@ func (s *Sandbox) Start(ctx context.Context) error {
 	}
 	var servers []*http.Server
 	for i, sv := range services {
-		cert, err := s.ca.serverCert(string(sv.svc), s.cfg.Addr)
+		cert, err := s.ca.ServerCert(string(sv.svc), s.cfg.Addr)
 		if err != nil {
 			return fail(err)
 		}
 		servers = append(servers, &http.Server{
-			Handler:           withFaults(&s.faults, sv.svc, s.closing, sv.errors, sv.handler(bases[i])),
+			Handler:           s.requests.count(sv.svc, fault.Wrap(&s.faults, sv.svc, s.closing, sv.errors, sv.handler(bases[i]))),
 			TLSConfig:         &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
 			ReadHeaderTimeout: 10 * time.Second,
 			ErrorLog:          errLog,
@@ -300,7 +293,7 @@ func (s *Sandbox) Close() error {
 }
 
 // World returns the sandbox's world (read-only).
-func (s *Sandbox) World() *World { return s.world }
+func (s *Sandbox) World() *world.World { return s.world }
 
 // Endpoints returns the simulators' base URLs; they are empty before
 // [Sandbox.Start].
@@ -317,10 +310,10 @@ func (s *Sandbox) GrunndataCredentials() (user, password string) {
 
 // CACertPEM returns the sandbox CA's certificate in PEM form. Only a
 // client configured for the sandbox may trust it.
-func (s *Sandbox) CACertPEM() []byte { return append([]byte(nil), s.ca.pem...) }
+func (s *Sandbox) CACertPEM() []byte { return s.ca.PEM() }
 
 // CAPool returns a pool holding only the sandbox CA.
-func (s *Sandbox) CAPool() *x509.CertPool { return s.ca.pool.Clone() }
+func (s *Sandbox) CAPool() *x509.CertPool { return s.ca.Pool() }
 
 // DemoCertificates returns the demo client certificates issued by the
 // sandbox CA to the world's accounting firm: an SCB one (API-Id in the CN
@@ -343,7 +336,7 @@ func (s *Sandbox) DemoCertificates() []DemoCertificate {
 
 func (s *Sandbox) demoCertificates() ([]DemoCertificate, error) {
 	s.demoOnce.Do(func() {
-		s.demo, s.demoErr = s.ca.demoCertificates(s.world, s.cfg.Now())
+		s.demo, s.demoErr = s.ca.DemoCertificates(s.world, s.cfg.Now())
 	})
 	return s.demo, s.demoErr
 }
@@ -355,12 +348,12 @@ func (s *Sandbox) WriteDemoCertificates(dir string) error {
 	if err != nil {
 		return err
 	}
-	return writeDemoCertificates(dir, certs)
+	return ca.WriteDemoCertificates(dir, certs)
 }
 
 // SetFault sets the fault of one service, replacing the one before; the
 // zero Fault heals it. It takes effect with the next request.
-func (s *Sandbox) SetFault(svc Service, f Fault) { s.faults.set(svc, f) }
+func (s *Sandbox) SetFault(svc Service, f Fault) { s.faults.Set(svc, f) }
 
 // ClearFaults heals every service.
-func (s *Sandbox) ClearFaults() { s.faults.clear() }
+func (s *Sandbox) ClearFaults() { s.faults.Clear() }

@@ -6,6 +6,8 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
+	"github.com/motpart/motpart/internal/sandbox/ca"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"net"
 	"net/url"
 	"os"
@@ -74,11 +76,11 @@ func TestDemoCertificates(t *testing.T) {
 		case 1: // Norwegian enterprise certificate
 			orgID := ""
 			for _, a := range subj.Names {
-				if a.Type.Equal(oidOrganizationIdentifier) {
+				if a.Type.Equal(ca.OIDOrganizationIdentifier()) {
 					orgID, _ = a.Value.(string)
 				}
 			}
-			if orgID != "NTRNO-"+FirmOrgNr || subj.SerialNumber != FirmOrgNr || subj.CommonName != w.Firm.Name ||
+			if orgID != "NTRNO-"+world.FirmOrgNr || subj.SerialNumber != world.FirmOrgNr || subj.CommonName != w.Firm.Name ||
 				subj.Organization[0] != w.Firm.Name || subj.Country[0] != "NO" {
 				t.Errorf("Norwegian subject %v (organizationIdentifier %q)", subj, orgID)
 			}
@@ -213,7 +215,7 @@ func TestLifecycle(t *testing.T) {
 	if err := s.Start(t.Context()); err == nil {
 		t.Error("second Start")
 	}
-	if status, _, _ := get(t, client(s), s.Endpoints().Brreg+"/enheter/"+RichestOrgNr); status != 200 {
+	if status, _, _ := get(t, client(s), s.Endpoints().Brreg+"/enheter/"+world.RichestOrgNr); status != 200 {
 		t.Errorf("status %d", status)
 	}
 	if err := s.Close(); err != nil {

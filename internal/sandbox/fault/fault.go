@@ -1,4 +1,9 @@
-package sandbox
+// Package fault holds the sandbox's fault switches: what a simulated
+// service does wrong (latency, an HTTP status, a malformed or truncated
+// body, a hanging request, Maskinporten's token faults, a forced
+// grunndataWS status), shared by every simulator, and the handler wrapper
+// that applies them.
+package fault
 
 import (
 	"bytes"
@@ -25,7 +30,7 @@ const (
 	ServiceRRH Service = "rrh"
 )
 
-// Fault is what a service does wrong, switched on with [Sandbox.SetFault].
+// Fault is what a service does wrong, switched on with [Switches.Set].
 // The zero Fault is a healthy service. Faults apply in this order: Latency,
 // then Hang, then Status, then Malformed or Truncated.
 type Fault struct {
@@ -58,11 +63,25 @@ type Fault struct {
 	// refuses; for ServiceMaskinporten only. Times counts token requests
 	// for it.
 	ExpiredToken bool
+
+	// GrunndataStatus makes every grunndataWS operation answer this
+	// responseHeader for whatever number is asked, after the account is
+	// checked; for ServiceGrunndata only, until the fault is changed
+	// (Times does not count it). With hovedStatus 0 the melding of the
+	// unit asked for follows when the world has it.
+	GrunndataStatus *GrunndataStatus
 }
 
-// faultSet holds the current fault of every service. It is safe for
-// concurrent use.
-type faultSet struct {
+// GrunndataStatus is a grunndataWS responseHeader status pair: any
+// hovedStatus with any underStatus code, legal or not.
+type GrunndataStatus struct {
+	Main int // hovedStatus: 0, 1 or -1
+	Sub  int // the underStatusMelding's kode
+}
+
+// Switches holds the current fault of every service. The zero value has
+// every service healthy. It is safe for concurrent use.
+type Switches struct {
 	mu sync.Mutex
 	m  map[Service]*faultState
 }
@@ -73,7 +92,9 @@ type faultState struct {
 	tokenLeft int // token requests left that get the token faults
 }
 
-func (fs *faultSet) set(svc Service, f Fault) {
+// Set sets the fault of svc, replacing the one before; the zero Fault
+// heals it.
+func (fs *Switches) Set(svc Service, f Fault) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if fs.m == nil {
@@ -82,15 +103,16 @@ func (fs *faultSet) set(svc Service, f Fault) {
 	fs.m[svc] = &faultState{f: f, left: f.Times, tokenLeft: f.Times}
 }
 
-func (fs *faultSet) clear() {
+// Clear heals every service.
+func (fs *Switches) Clear() {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	fs.m = nil
 }
 
-// take returns the fault for one request to svc and whether its Status
+// Take returns the fault for one request to svc and whether its Status
 // applies to it, counting down Times.
-func (fs *faultSet) take(svc Service) (Fault, bool) {
+func (fs *Switches) Take(svc Service) (Fault, bool) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	st := fs.m[svc]
@@ -111,10 +133,10 @@ func (fs *faultSet) take(svc Service) (Fault, bool) {
 	return f, false
 }
 
-// takeToken returns the fault for one token request to svc and whether
+// TakeToken returns the fault for one token request to svc and whether
 // its token faults (MaskinportenError, ExpiredToken) apply to it,
 // counting down Times.
-func (fs *faultSet) takeToken(svc Service) (Fault, bool) {
+func (fs *Switches) TakeToken(svc Service) (Fault, bool) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	st := fs.m[svc]
@@ -131,19 +153,18 @@ func (fs *faultSet) takeToken(svc Service) (Fault, bool) {
 	return st.f, false
 }
 
-// maxBody bounds request bodies.
-const maxBody = 1 << 20
+// MaxBody bounds request bodies.
+const MaxBody = 1 << 20
 
-// errorWriter writes a service's own error body for an HTTP status.
-type errorWriter func(w http.ResponseWriter, r *http.Request, status int)
+// ErrorWriter writes a service's own error body for an HTTP status.
+type ErrorWriter func(w http.ResponseWriter, r *http.Request, status int)
 
-// withFaults wraps a service's handler with its fault switches and the
-// request body limit. closing ends hanging requests when the sandbox
-// closes.
-func withFaults(faults *faultSet, svc Service, closing <-chan struct{}, writeError errorWriter, h http.Handler) http.Handler {
+// Wrap wraps a service's handler with its fault switches and the request
+// body limit. closing ends hanging requests when the sandbox closes.
+func Wrap(faults *Switches, svc Service, closing <-chan struct{}, writeError ErrorWriter, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		f, status := faults.take(svc)
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		f, status := faults.Take(svc)
 		ctx := r.Context()
 		if f.Latency > 0 {
 			t := time.NewTimer(f.Latency)
@@ -228,4 +249,14 @@ func (r *recorder) statusOr200() int {
 		return http.StatusOK
 	}
 	return r.status
+}
+
+// Get returns the current fault of svc without counting a request.
+func (fs *Switches) Get(svc Service) Fault {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if st := fs.m[svc]; st != nil {
+		return st.f
+	}
+	return Fault{}
 }

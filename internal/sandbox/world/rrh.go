@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"fmt"
@@ -383,9 +383,9 @@ var (
 	rrhBases     = []string{RRHBasisDirect, RRHBasisIndirect, RRHBasisAgreement}
 )
 
-// checkOwners checks that every owner and intermediate resolves and every
+// CheckOwners checks that every owner and intermediate resolves and every
 // code is valid.
-func (w *World) checkOwners(what string, owners []BeneficialOwner) error {
+func (w *World) CheckOwners(what string, owners []BeneficialOwner) error {
 	for _, o := range owners {
 		if err := w.checkHolder(what, Party{PersonID: o.PersonID, ForeignPerson: o.ForeignPerson}); err != nil {
 			return err
@@ -487,7 +487,7 @@ func (w *World) indexRRH() error {
 			if g.Status != "" && !slices.Contains(rrhStatuses, g.Status) {
 				return fmt.Errorf("sandbox world: filing of %s: unknown status %q", f.OrgNr, g.Status)
 			}
-			if err := w.checkOwners("filing of "+f.OrgNr, g.Owners); err != nil {
+			if err := w.CheckOwners("filing of "+f.OrgNr, g.Owners); err != nil {
 				return err
 			}
 		}
@@ -522,8 +522,8 @@ func (w *World) indexRRH() error {
 	return nil
 }
 
-// granted reports whether the API owners granted scope to orgnr.
-func (w *World) granted(orgnr, scope string) bool {
+// Granted reports whether the API owners granted scope to orgnr.
+func (w *World) Granted(orgnr, scope string) bool {
 	for _, g := range w.ScopeGrants {
 		if g.OrgNr == orgnr && slices.Contains(g.Scopes, scope) {
 			return true
@@ -532,8 +532,8 @@ func (w *World) granted(orgnr, scope string) bool {
 	return false
 }
 
-// delegated reports whether customer delegated scope to supplier.
-func (w *World) delegated(customer, supplier, scope string) bool {
+// Delegated reports whether customer delegated scope to supplier.
+func (w *World) Delegated(customer, supplier, scope string) bool {
 	for _, d := range w.Delegations {
 		if d.Customer == customer && d.Supplier == supplier && slices.Contains(d.Scopes, scope) {
 			return true
@@ -541,3 +541,12 @@ func (w *World) delegated(customer, supplier, scope string) bool {
 	}
 	return false
 }
+
+// RRHStatuses returns the reellerettighetshaverestatus codes, RRHStatus*.
+func RRHStatuses() []string { return slices.Clone(rrhStatuses) }
+
+// RRHPositions returns the posisjonstype codes, RRHPosition*.
+func RRHPositions() []string { return slices.Clone(rrhPositions) }
+
+// RRHBases returns the grunnlagstype codes, RRHBasis*.
+func RRHBases() []string { return slices.Clone(rrhBases) }

@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"strings"
@@ -6,10 +6,10 @@ import (
 	"github.com/motpart/motpart/internal/ident"
 )
 
-// mod11OrgNr reports whether the nine digits s pass the organisasjonsnummer
+// ValidOrgNr reports whether the nine digits s pass the organisasjonsnummer
 // MOD11 check (registries.md §3.3). The simulators check it themselves
 // rather than through ident, as the real registers would.
-func mod11OrgNr(s string) bool {
+func ValidOrgNr(s string) bool {
 	w := [8]int{3, 2, 7, 6, 5, 4, 3, 2}
 	sum := 0
 	for i, x := range w {
@@ -22,9 +22,9 @@ func mod11OrgNr(s string) bool {
 	return c != 10 && c == int(s[8]-'0')
 }
 
-// birthDate returns the birth date (YYYY-MM-DD) carried by a synthetic
+// BirthDate returns the birth date (YYYY-MM-DD) carried by a synthetic
 // fødselsnummer or D-nummer, or "" if id is none.
-func birthDate(id string) string {
+func BirthDate(id string) string {
 	n, err := ident.Parse(id, ident.Options{Country: ident.CountryNO, AllowTestData: true})
 	if err != nil {
 		return ""
@@ -36,19 +36,19 @@ func birthDate(id string) string {
 	return t.Format("2006-01-02")
 }
 
-// nameLineLen is the longest name line in the register.
-const nameLineLen = 35
+// NameLineLen is the longest name line in the register.
+const NameLineLen = 35
 
-// nameLines splits a name into lines of at most 35 characters at spaces,
+// NameLines splits a name into lines of at most 35 characters at spaces,
 // as the register stores names (grunndata navn1..navn5, REST enhet.navn).
-func nameLines(name string) []string {
+func NameLines(name string) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(name) {
 		switch {
 		case line == "":
 			line = word
-		case len([]rune(line))+1+len([]rune(word)) <= nameLineLen:
+		case len([]rune(line))+1+len([]rune(word)) <= NameLineLen:
 			line += " " + word
 		default:
 			lines = append(lines, line)

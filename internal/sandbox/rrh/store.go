@@ -1,4 +1,4 @@
-package sandbox
+package rrh
 
 import (
 	"crypto/sha1"
@@ -8,15 +8,17 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // rrhStore is the register of beneficial owners as the simulator serves
 // it: every unit required to register with its registrations, and the
 // append-only change log. It starts from the world and changes only
-// through [Sandbox.ChangeOwners]. It is safe for concurrent use.
+// through [Server.ChangeOwners]. It is safe for concurrent use.
 type rrhStore struct {
 	mu     sync.RWMutex
-	world  *World
+	world  *world.World
 	units  map[string]*rrhUnit
 	order  []string // the units' organisasjonsnumre, in world order
 	events []rrhEvent
@@ -36,13 +38,13 @@ type rrhReg struct {
 	registered string // registrertDato as the register writes it
 	status     string // RRHStatus*, when reported
 	owners     []rrhOwner
-	quirk      Quirk
+	quirk      world.Quirk
 }
 
 // rrhOwner is a beneficial owner in a registration, with the times the
 // register keeps for it.
 type rrhOwner struct {
-	BeneficialOwner
+	world.BeneficialOwner
 	since   string // foerstRegistrertDato
 	changed string // endretDato
 }
@@ -60,8 +62,10 @@ type rrhEvent struct {
 // documented (v1 1.3.0); the sandbox logs every new registration as
 // registrert.
 const (
-	rrhEventPrepared   = "no.brreg.rrh.rettighetsinformasjon.klargjortForRegistrering"
-	rrhEventRegistered = "no.brreg.rrh.rettighetsinformasjon.registrert"
+	// EventPrepared is a registration brreg prepared for a unit.
+	EventPrepared = "no.brreg.rrh.rettighetsinformasjon.klargjortForRegistrering"
+	// EventRegistered is a registration the unit filed.
+	EventRegistered = "no.brreg.rrh.rettighetsinformasjon.registrert"
 )
 
 // rrhFirstSeq is the first sequence number of the change log. [U] The
@@ -72,13 +76,13 @@ const rrhFirstSeq = 1_204_317
 
 var rrhSeqSteps = []int64{1, 3, 1, 2, 7, 1, 1, 4}
 
-// rrhPrepared is when brreg prepared a registration for every unit that
-// had not reported (v1 1.3.0, 2025-03-21). [U] the time of day.
-var rrhPrepared = time.Date(2025, 3, 21, 1, 15, 4, 318000000, time.UTC)
+// PreparedAt returns when brreg prepared a registration for every unit
+// that had not reported (v1 1.3.0, 2025-03-21). [U] the time of day.
+func PreparedAt() time.Time { return time.Date(2025, 3, 21, 1, 15, 4, 318000000, time.UTC) }
 
-// formatRRHTime writes a time as the register does: UTC, microseconds,
+// FormatTime writes a time as the register does: UTC, microseconds,
 // trailing zeros dropped.
-func formatRRHTime(t time.Time) string {
+func FormatTime(t time.Time) string {
 	return t.UTC().Truncate(time.Microsecond).Format("2006-01-02T15:04:05.999999Z07:00")
 }
 
@@ -93,7 +97,7 @@ func nameUUID(name string) string {
 }
 
 // newRRHStore builds the register from the world.
-func newRRHStore(w *World) (*rrhStore, error) {
+func newRRHStore(w *world.World) (*rrhStore, error) {
 	st := &rrhStore{world: w, units: make(map[string]*rrhUnit)}
 	prepared := 0
 	for _, u := range w.Units {
@@ -105,14 +109,14 @@ func newRRHStore(w *World) (*rrhStore, error) {
 		st.order = append(st.order, u.OrgNr)
 		f, ok := w.RRHFiling(u.OrgNr)
 		if !ok {
-			at := rrhPrepared.Add(time.Duration(prepared) * 1733 * time.Millisecond)
+			at := PreparedAt().Add(time.Duration(prepared) * 1733 * time.Millisecond)
 			prepared++
-			ru.regs = append(ru.regs, &rrhReg{id: nameUUID(u.OrgNr), registered: formatRRHTime(at)})
-			st.events = append(st.events, rrhEvent{typ: rrhEventPrepared, time: formatRRHTime(at), at: at, orgnr: u.OrgNr})
+			ru.regs = append(ru.regs, &rrhReg{id: nameUUID(u.OrgNr), registered: FormatTime(at)})
+			st.events = append(st.events, rrhEvent{typ: EventPrepared, time: FormatTime(at), at: at, orgnr: u.OrgNr})
 			continue
 		}
 		status, owners := w.BeneficialOwners(u.OrgNr)
-		filings := append(slices.Clone(f.Earlier), RRHFiling{ID: f.ID, Registered: f.Registered, OwnersSince: f.OwnersSince,
+		filings := append(slices.Clone(f.Earlier), world.RRHFiling{ID: f.ID, Registered: f.Registered, OwnersSince: f.OwnersSince,
 			Status: status, Owners: owners, Quirk: f.Quirk})
 		for _, g := range filings {
 			at, err := time.Parse(time.RFC3339Nano, g.Registered)
@@ -125,7 +129,7 @@ func newRRHStore(w *World) (*rrhStore, error) {
 			}
 			ru.regs = append(ru.regs, &rrhReg{id: g.ID, reported: true, registered: g.Registered, status: g.Status,
 				owners: carryOwners(ru.current(), g.Owners, since), quirk: g.Quirk})
-			st.events = append(st.events, rrhEvent{typ: rrhEventRegistered, time: g.Registered, at: at, orgnr: u.OrgNr})
+			st.events = append(st.events, rrhEvent{typ: EventRegistered, time: g.Registered, at: at, orgnr: u.OrgNr})
 		}
 	}
 	sort.SliceStable(st.events, func(i, j int) bool { return st.events[i].at.Before(st.events[j].at) })
@@ -148,7 +152,7 @@ func (u *rrhUnit) current() *rrhReg {
 // carryOwners gives the owners of a new registration their times: an
 // owner already in prev keeps its foerstRegistrertDato, and its
 // endretDato unless its positions changed; a new owner gets now for both.
-func carryOwners(prev *rrhReg, owners []BeneficialOwner, now string) []rrhOwner {
+func carryOwners(prev *rrhReg, owners []world.BeneficialOwner, now string) []rrhOwner {
 	out := make([]rrhOwner, 0, len(owners))
 	for _, o := range owners {
 		ro := rrhOwner{BeneficialOwner: o, since: now, changed: now}
@@ -220,31 +224,31 @@ func (st *rrhStore) after(seq int64, n int) []rrhEvent {
 // with it from then on, v1 keeping the registration before it as an
 // earlier one. It returns the new event's sequence number. arid and nrki
 // need owners; the other statuses take none.
-func (s *Sandbox) ChangeOwners(orgnr, status string, owners ...BeneficialOwner) (int64, error) {
-	if !slices.Contains(rrhStatuses, status) {
+func (s *Server) ChangeOwners(orgnr, status string, owners ...world.BeneficialOwner) (int64, error) {
+	if !slices.Contains(world.RRHStatuses(), status) {
 		return 0, fmt.Errorf("sandbox: ChangeOwners: unknown status %q", status)
 	}
-	if hasOwners := status == RRHStatusArid || status == RRHStatusNrki; hasOwners != (len(owners) > 0) {
+	if hasOwners := status == world.RRHStatusArid || status == world.RRHStatusNrki; hasOwners != (len(owners) > 0) {
 		return 0, fmt.Errorf("sandbox: ChangeOwners: status %s with %d owners", status, len(owners))
 	}
-	if err := s.world.checkOwners("ChangeOwners "+orgnr, owners); err != nil {
+	if err := s.world.CheckOwners("ChangeOwners "+orgnr, owners); err != nil {
 		return 0, err
 	}
-	st := s.rrh
+	st := s.store
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	u, ok := st.units[orgnr]
 	if !ok {
 		return 0, fmt.Errorf("sandbox: ChangeOwners: %s is not required to register", orgnr)
 	}
-	now := s.cfg.Now().UTC()
-	ts := formatRRHTime(now)
+	now := s.opts.Now().UTC()
+	ts := FormatTime(now)
 	u.regs = append(u.regs, &rrhReg{id: newUUID(), reported: true, registered: ts, status: status,
 		owners: carryOwners(u.current(), slices.Clone(owners), ts)})
 	seq := int64(rrhFirstSeq)
 	if n := len(st.events); n > 0 {
 		seq = st.events[n-1].seq + rrhSeqSteps[n%len(rrhSeqSteps)]
 	}
-	st.events = append(st.events, rrhEvent{seq: seq, typ: rrhEventRegistered, time: ts, at: now, orgnr: orgnr})
+	st.events = append(st.events, rrhEvent{seq: seq, typ: EventRegistered, time: ts, at: now, orgnr: orgnr})
 	return seq, nil
 }

@@ -1,6 +1,10 @@
-package sandbox
+package rrh
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/motpart/motpart/internal/sandbox/world"
+)
 
 // lang is a language of code texts (Accept-Language: nob, nno, eng).
 type lang int
@@ -53,61 +57,61 @@ var rrhCodes = map[string]rrhCodeDef{
 		"Rettsinformasjon er ikkje meld",
 		"Beneficial ownership information has not been reported"}},
 
-	RRHStatusArid: {"reellerettighetshaverestatus.arid", "reellerettighetshaverestatus.alleReelleRettighetshavereErIdentifisert", [3]string{
+	world.RRHStatusArid: {"reellerettighetshaverestatus.arid", "reellerettighetshaverestatus.alleReelleRettighetshavereErIdentifisert", [3]string{
 		"Virksomheten har meldt at de har reelle rettighetshavere, og at alle reelle rettighetshavere er identifisert",
 		"Verksemda har meldt at ho har reelle rettshavarar, og at alle reelle rettshavarar er identifiserte",
 		"The entity has reported that it has beneficial owners, and that all beneficial owners are identified"}},
-	RRHStatusNrki: {"reellerettighetshaverestatus.nrki", "reellerettighetshaverestatus.noenReelleRettighetshavereKanIkkeIdentifiseres", [3]string{
+	world.RRHStatusNrki: {"reellerettighetshaverestatus.nrki", "reellerettighetshaverestatus.noenReelleRettighetshavereKanIkkeIdentifiseres", [3]string{
 		"Virksomheten har meldt at de har reelle rettighetshavere, men at det i tillegg finnes noen reelle rettighetshavere som ikke kan identifiseres",
 		"Verksemda har meldt at ho har reelle rettshavarar, men at det i tillegg finst nokre reelle rettshavarar som ikkje kan identifiserast",
 		"The entity has reported that it has beneficial owners, but that there are also some beneficial owners who cannot be identified"}},
-	RRHStatusIrki: {"reellerettighetshaverestatus.irki", "reellerettighetshaverestatus.ingenReelleRettighetshavereKanIdentifiseres", [3]string{
+	world.RRHStatusIrki: {"reellerettighetshaverestatus.irki", "reellerettighetshaverestatus.ingenReelleRettighetshavereKanIdentifiseres", [3]string{
 		"Virksomheten har meldt at de har reelle rettighetshavere, men at ingen av disse kan identifiseres",
 		"Verksemda har meldt at ho har reelle rettshavarar, men at ingen av desse kan identifiserast",
 		"The entity has reported that it has beneficial owners, but that none of them can be identified"}},
-	RRHStatusRikv: {"reellerettighetshaverestatus.rikv", "reellerettighetshaverestatus.harIkkeReelleRettighetshavere", [3]string{
+	world.RRHStatusRikv: {"reellerettighetshaverestatus.rikv", "reellerettighetshaverestatus.harIkkeReelleRettighetshavere", [3]string{
 		"Virksomheten har meldt at de ikke har reelle rettighetshavere, og at de ikke er eid eller kontrollert av offentlig virksomhet",
 		"Verksemda har meldt at ho ikkje har reelle rettshavarar, og at ho ikkje er eigd eller kontrollert av offentleg verksemd",
 		"The entity has reported that it has no beneficial owners, and that it is not owned or controlled by a public entity"}},
-	RRHStatusRknv: {"reellerettighetshaverestatus.rknv", "reellerettighetshaverestatus.kontrollertAvNorskOffentligVirksomhet", [3]string{
+	world.RRHStatusRknv: {"reellerettighetshaverestatus.rknv", "reellerettighetshaverestatus.kontrollertAvNorskOffentligVirksomhet", [3]string{
 		"Virksomheten har meldt at de ikke har reelle rettighetshavere fordi en norsk offentlig virksomhet eier eller kontrollerer over 75 % av virksomheten",
 		"Verksemda har meldt at ho ikkje har reelle rettshavarar fordi ei norsk offentleg verksemd eig eller kontrollerer over 75 % av verksemda",
 		"The entity has reported that it has no beneficial owners because a Norwegian public entity owns or controls more than 75 % of it"}},
-	RRHStatusRkuv: {"reellerettighetshaverestatus.rkuv", "reellerettighetshaverestatus.kontrollertAvUtenlandskOffentligVirksomhet", [3]string{
+	world.RRHStatusRkuv: {"reellerettighetshaverestatus.rkuv", "reellerettighetshaverestatus.kontrollertAvUtenlandskOffentligVirksomhet", [3]string{
 		"Virksomhet har meldt at de ikke har reelle rettighetshavere fordi en utenlandsk offentlig virksomhet eier eller kontrollerer over 75 % av virksomheten",
 		"Verksemda har meldt at ho ikkje har reelle rettshavarar fordi ei utanlandsk offentleg verksemd eig eller kontrollerer over 75 % av verksemda",
 		"The entity has reported that it has no beneficial owners because a foreign public entity owns or controls more than 75 % of it"}},
 
-	RRHPositionOwner: {"posisjontype.eier", "posisjonstype.eierskap", [3]string{"Eierskap", "Eigarskap", "Ownership"}},
-	RRHPositionVotes: {"posisjontype.kont", "posisjonstype.kontrollOverStemmerettigheter", [3]string{
+	world.RRHPositionOwner: {"posisjontype.eier", "posisjonstype.eierskap", [3]string{"Eierskap", "Eigarskap", "Ownership"}},
+	world.RRHPositionVotes: {"posisjontype.kont", "posisjonstype.kontrollOverStemmerettigheter", [3]string{
 		"Kontroll over stemmerettigheter", "Kontroll over røysterettar", "Control of voting rights"}},
-	RRHPositionBoard: {"posisjontype.ruas", "posisjonstype.rettTilAaUtpekeEllerAvsetteStyre", [3]string{
+	world.RRHPositionBoard: {"posisjontype.ruas", "posisjonstype.rettTilAaUtpekeEllerAvsetteStyre", [3]string{
 		"Rett til å utpeke eller avsette minst halvparten av styremedlemmene",
 		"Rett til å peike ut eller setje av minst halvparten av styremedlemmene",
 		"Right to appoint or remove at least half of the board members"}},
-	RRHPositionOther: {"posisjontype.anne", "posisjonstype.kontrollPaaAnnenMaate", [3]string{
+	world.RRHPositionOther: {"posisjontype.anne", "posisjonstype.kontrollPaaAnnenMaate", [3]string{
 		"Kontroll på annen måte", "Kontroll på annan måte", "Control by other means"}},
 
-	RRHInterval1: {"stoerrelseintervall.int1", "stoerrelsesintervall.intervall1", [3]string{"25,01% - 49,99%", "25,01% - 49,99%", "25.01% - 49.99%"}},
-	RRHInterval2: {"stoerrelseintervall.int2", "stoerrelsesintervall.intervall2", [3]string{"50% - 74,99%", "50% - 74,99%", "50% - 74.99%"}},
-	RRHInterval3: {"stoerrelseintervall.int3", "stoerrelsesintervall.intervall3", [3]string{"75% - 100%", "75% - 100%", "75% - 100%"}},
+	world.RRHInterval1: {"stoerrelseintervall.int1", "stoerrelsesintervall.intervall1", [3]string{"25,01% - 49,99%", "25,01% - 49,99%", "25.01% - 49.99%"}},
+	world.RRHInterval2: {"stoerrelseintervall.int2", "stoerrelsesintervall.intervall2", [3]string{"50% - 74,99%", "50% - 74,99%", "50% - 74.99%"}},
+	world.RRHInterval3: {"stoerrelseintervall.int3", "stoerrelsesintervall.intervall3", [3]string{"75% - 100%", "75% - 100%", "75% - 100%"}},
 
-	RRHBasisDirect:    {"grunnlagtype.dire", "grunnlagstype.direkte", [3]string{"Direkte", "Direkte", "Direct"}},
-	RRHBasisIndirect:  {"grunnlagtype.indi", "grunnlagstype.indirekte", [3]string{"Indirekte", "Indirekte", "Indirect"}},
-	RRHBasisAgreement: {"grunnlagtype.enav", "grunnlagstype.enighetEllerAvtale", [3]string{"Enighet eller avtale", "Semje eller avtale", "Agreement or arrangement"}},
+	world.RRHBasisDirect:    {"grunnlagtype.dire", "grunnlagstype.direkte", [3]string{"Direkte", "Direkte", "Direct"}},
+	world.RRHBasisIndirect:  {"grunnlagtype.indi", "grunnlagstype.indirekte", [3]string{"Indirekte", "Indirekte", "Indirect"}},
+	world.RRHBasisAgreement: {"grunnlagtype.enav", "grunnlagstype.enighetEllerAvtale", [3]string{"Enighet eller avtale", "Semje eller avtale", "Agreement or arrangement"}},
 }
 
-// rrhCodeLists are the code lists in the order the v1 code-list endpoint
+// codeLists are the code lists in the order the v1 code-list endpoint
 // gives them, each with its keys.
-var rrhCodeLists = []struct {
+var codeLists = []struct {
 	name string
 	keys []string
 }{
 	{"registreringsstatus", []string{"regi", "ikkeMeldt"}},
-	{"reellerettighetshaverestatus", rrhStatuses},
-	{"posisjonstype", rrhPositions},
-	{"stoerrelsesintervall", []string{RRHInterval1, RRHInterval2, RRHInterval3}},
-	{"grunnlagstype", rrhBases},
+	{"reellerettighetshaverestatus", world.RRHStatuses()},
+	{"posisjonstype", world.RRHPositions()},
+	{"stoerrelsesintervall", []string{world.RRHInterval1, world.RRHInterval2, world.RRHInterval3}},
+	{"grunnlagstype", world.RRHBases()},
 }
 
 // country is a country with its ISO alpha-2 code and its names.

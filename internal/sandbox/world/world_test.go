@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 import (
 	"slices"
@@ -9,13 +9,13 @@ import (
 )
 
 func TestWorldNumbersAreValid(t *testing.T) {
-	w := shared.World()
+	w := testWorld(t)
 	for _, u := range w.Units {
 		n, err := ident.Parse(u.OrgNr, ident.Options{Country: ident.CountryNO})
 		if err != nil || n.Kind() != ident.NOOrgNr {
 			t.Errorf("unit %s %s: not a valid organisasjonsnummer: %v", u.OrgNr, u.Name, err)
 		}
-		if !mod11OrgNr(u.OrgNr) {
+		if !ValidOrgNr(u.OrgNr) {
 			t.Errorf("unit %s: the simulators' own MOD11 disagrees with ident", u.OrgNr)
 		}
 	}
@@ -68,9 +68,9 @@ func TestWorldNumbersAreValid(t *testing.T) {
 }
 
 func TestWorldReferencesResolve(t *testing.T) {
-	w := shared.World()
+	w := testWorld(t)
 	// index checks every reference; run it again on a fresh world.
-	fresh, err := newWorld()
+	fresh, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestWorldReferencesResolve(t *testing.T) {
 }
 
 func TestWorldCoverage(t *testing.T) {
-	w := shared.World()
+	w := testWorld(t)
 	main := 0
 	forms := map[string]bool{}
 	for _, u := range w.Units {
@@ -251,8 +251,18 @@ func TestNameLines(t *testing.T) {
 		{"", []string{""}},
 	}
 	for _, tt := range tests {
-		if got := nameLines(tt.name); !slices.Equal(got, tt.want) {
-			t.Errorf("nameLines(%q) = %q, want %q", tt.name, got, tt.want)
+		if got := NameLines(tt.name); !slices.Equal(got, tt.want) {
+			t.Errorf("NameLines(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// testWorld builds a fresh world for a test.
+func testWorld(t *testing.T) *World {
+	t.Helper()
+	w, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }

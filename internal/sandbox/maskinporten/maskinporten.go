@@ -1,10 +1,14 @@
-package sandbox
+// Package maskinporten simulates Digdir's Maskinporten (registries.md
+// §4.5): the authorisation server metadata, its JWKS and the JWT-bearer
+// grant at /token, which it checks as the real one does and answers with
+// the MP error codes. Its access tokens are what the register of
+// beneficial owners' simulator accepts.
+package maskinporten
 
 import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -18,26 +22,72 @@ import (
 	"sync"
 	"time"
 
-	pkcs12 "software.sslmate.com/src/go-pkcs12"
-
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/sandbox/ca"
+	"github.com/motpart/motpart/internal/sandbox/fault"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
-// maskinporten simulates Digdir's Maskinporten (registries.md §4.5): the
-// authorisation server metadata, its JWKS and the JWT-bearer grant at
-// /token, which it checks as the real one does and answers with the MP
-// error codes.
+// Options configures the simulator.
+type Options struct {
+	// Now is the clock for grants and tokens; nil means time.Now.
+	Now func() time.Time
+	// TokenLifetime is how long access tokens live (expires_in); 0 means
+	// 120 s.
+	TokenLifetime time.Duration
+	// Roots are the CAs an enterprise certificate in x5c must chain to.
+	Roots *x509.CertPool
+	// Faults are the sandbox's fault switches, for the token faults
+	// (MaskinportenError, ExpiredToken); nil means none.
+	Faults *fault.Switches
+}
+
+// Server is Maskinporten's state: its token-signing key (made on first
+// use), the keys registered on clients and the grants already used. Its
+// methods are safe for concurrent use.
+type Server struct {
+	world *world.World
+	opts  Options
+
+	keyOnce sync.Once
+	key     *rsa.PrivateKey
+	kid     string
+	keyErr  error
+
+	mu   sync.Mutex
+	used map[string]int64 // client + jti (or the assertion) → exp
+	keys map[string]registeredKey
+}
+
+// New returns a Maskinporten for the clients of w.
+func New(w *world.World, opts Options) *Server {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.TokenLifetime == 0 {
+		opts.TokenLifetime = 120 * time.Second
+	}
+	if opts.Faults == nil {
+		opts.Faults = &fault.Switches{}
+	}
+	return &Server{world: w, opts: opts}
+}
+
+// Handler returns the HTTP handler of the server whose issuer is issuer
+// (https://127.0.0.1:PORT/, with the slash): the grant's aud, and the base
+// of .well-known/oauth-authorization-server, token and jwk.
+func (s *Server) Handler(issuer string) http.Handler {
+	return &maskinporten{srv: s, issuer: issuer}
+}
+
+// maskinporten serves Maskinporten's paths.
 type maskinporten struct {
-	s      *Sandbox
+	srv    *Server
 	issuer string // https://127.0.0.1:PORT/, the grant's aud
 }
 
-func newMaskinporten(s *Sandbox, issuer string) *maskinporten {
-	return &maskinporten{s: s, issuer: issuer}
-}
-
-// The grant type Maskinporten takes.
-const grantTypeJWTBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+// GrantTypeJWTBearer is the grant type Maskinporten takes.
+const GrantTypeJWTBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 
 // grantClaims are the claims a grant may hold (§4.5); any other fails with
 // MP-011.
@@ -53,19 +103,6 @@ const (
 	grantMaxLifetime = 120              // exp − iat ≤ 120 s
 )
 
-// mpState is Maskinporten's state: its token-signing key (made on first
-// use), the keys registered on clients and the grants already used.
-type mpState struct {
-	keyOnce sync.Once
-	key     *rsa.PrivateKey
-	kid     string
-	keyErr  error
-
-	mu   sync.Mutex
-	used map[string]int64 // client + jti (or the assertion) → exp
-	keys map[string]registeredKey
-}
-
 // registeredKey is a public key registered on a client, with its kid.
 type registeredKey struct {
 	pub     *rsa.PublicKey
@@ -73,7 +110,7 @@ type registeredKey struct {
 }
 
 // signer returns the token-signing key and its kid.
-func (m *mpState) signer() (*rsa.PrivateKey, string, error) {
+func (m *Server) signer() (*rsa.PrivateKey, string, error) {
 	m.keyOnce.Do(func() {
 		m.key, m.keyErr = rsa.GenerateKey(rand.Reader, 2048)
 		if m.keyErr != nil {
@@ -87,7 +124,7 @@ func (m *mpState) signer() (*rsa.PrivateKey, string, error) {
 
 // use records a grant and reports whether it was new. Entries are dropped
 // once their grant has expired.
-func (m *mpState) use(id string, exp, now int64) bool {
+func (m *Server) use(id string, exp, now int64) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.used == nil {
@@ -105,61 +142,31 @@ func (m *mpState) use(id string, exp, now int64) bool {
 	return true
 }
 
-func (m *mpState) registered(clientID, kid string) (registeredKey, bool) {
+func (m *Server) registered(clientID, kid string) (registeredKey, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	k, ok := m.keys[clientID+"\x00"+kid]
 	return k, ok
 }
 
-// RegisterMaskinportenKey registers an RSA public key on a Maskinporten
+// RegisterKey registers an RSA public key on a Maskinporten
 // client of the world under kid, valid until expires (Maskinporten keeps
 // registered keys for a year). A grant with that kid in its header and no
 // x5c is checked with it; after expires it fails with MP-121.
-func (s *Sandbox) RegisterMaskinportenKey(clientID, kid string, pub *rsa.PublicKey, expires time.Time) error {
+func (s *Server) RegisterKey(clientID, kid string, pub *rsa.PublicKey, expires time.Time) error {
 	if _, ok := s.world.MaskinportenClient(clientID); !ok {
 		return fmt.Errorf("sandbox: no Maskinporten client %q", clientID)
 	}
 	if kid == "" || pub == nil {
 		return errors.New("sandbox: RegisterMaskinportenKey needs a kid and a key")
 	}
-	s.mp.mu.Lock()
-	defer s.mp.mu.Unlock()
-	if s.mp.keys == nil {
-		s.mp.keys = make(map[string]registeredKey)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.keys == nil {
+		s.keys = make(map[string]registeredKey)
 	}
-	s.mp.keys[clientID+"\x00"+kid] = registeredKey{pub: pub, expires: expires}
+	s.keys[clientID+"\x00"+kid] = registeredKey{pub: pub, expires: expires}
 	return nil
-}
-
-// IssueEnterpriseCertificate issues, with the sandbox CA, a Norwegian
-// enterprise certificate (Buypass style, RSA 2048, organisasjonsnummer in
-// serialNumber and organizationIdentifier NTRNO-…) to orgnr under name,
-// valid from notBefore to notAfter: an expired one, or one of another
-// organisation, for testing Maskinporten's checks. The .p12 opens with
-// DemoBuypassPassword.
-func (s *Sandbox) IssueEnterpriseCertificate(orgnr, name string, notBefore, notAfter time.Time) (DemoCertificate, error) {
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		return DemoCertificate{}, fmt.Errorf("sandbox enterprise certificate: key: %w", err)
-	}
-	cert, err := s.ca.issue(&x509.Certificate{
-		Subject: pkix.Name{CommonName: name, Organization: []string{name}, SerialNumber: orgnr, Country: []string{"NO"},
-			ExtraNames: []pkix.AttributeTypeAndValue{{Type: oidOrganizationIdentifier, Value: "NTRNO-" + orgnr}}},
-		NotBefore:   notBefore,
-		NotAfter:    notAfter,
-		KeyUsage:    x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
-		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
-	}, &key.PublicKey)
-	if err != nil {
-		return DemoCertificate{}, err
-	}
-	data, err := pkcs12.Modern.Encode(key, cert, []*x509.Certificate{s.ca.cert}, DemoBuypassPassword)
-	if err != nil {
-		return DemoCertificate{}, fmt.Errorf("sandbox enterprise certificate: encoding: %w", err)
-	}
-	return DemoCertificate{FileName: "Virksomhetssertifikat_" + orgnr + ".p12", Password: DemoBuypassPassword,
-		Description: "Norwegian enterprise certificate for " + name + ", orgnr " + orgnr, Data: data}, nil
 }
 
 // ServeHTTP routes Maskinporten's paths.
@@ -186,7 +193,7 @@ func (m *maskinporten) metadata(w http.ResponseWriter, r *http.Request) {
 		"token_endpoint":                        m.issuer + "token",
 		"jwks_uri":                              m.issuer + "jwk",
 		"token_endpoint_auth_methods_supported": []string{"private_key_jwt"},
-		"grant_types_supported":                 []string{grantTypeJWTBearer},
+		"grant_types_supported":                 []string{GrantTypeJWTBearer},
 		"token_endpoint_auth_signing_alg_values_supported": []string{"RS256", "RS384", "RS512"},
 		"authorization_details_types_supported":            []string{},
 	})
@@ -197,7 +204,7 @@ func (m *maskinporten) jwks(w http.ResponseWriter, r *http.Request) {
 	if !getOnly(w, r) {
 		return
 	}
-	key, kid, err := m.s.mp.signer()
+	key, kid, err := m.srv.signer()
 	if err != nil {
 		mpFail(w, r, mpServerError, err.Error())
 		return
@@ -273,8 +280,8 @@ func mpFail(w http.ResponseWriter, r *http.Request, e mpErr, detail string) {
 	writeJSONBody(w, r, e.status, map[string]string{"error": e.oauth, "error_description": desc})
 }
 
-// maskinportenError writes a fault switch's status as an OAuth2 error.
-func maskinportenError(w http.ResponseWriter, r *http.Request, status int) {
+// WriteError writes a fault switch's status as an OAuth2 error.
+func WriteError(w http.ResponseWriter, r *http.Request, status int) {
 	e := mpErr{status: status, oauth: "server_error", text: http.StatusText(status)}
 	if status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests {
 		e.oauth = "temporarily_unavailable"
@@ -333,7 +340,7 @@ func (m *maskinporten) token(w http.ResponseWriter, r *http.Request) {
 		mpFail(w, r, mpInvalidParameter, "unreadable form")
 		return
 	}
-	if gt := r.PostForm.Get("grant_type"); gt != grantTypeJWTBearer {
+	if gt := r.PostForm.Get("grant_type"); gt != GrantTypeJWTBearer {
 		mpFail(w, r, mpErr{status: 400, oauth: "unsupported_grant_type", code: "MP-011", text: "Unsupported grant_type"}, strconv.Quote(gt))
 		return
 	}
@@ -342,11 +349,11 @@ func (m *maskinporten) token(w http.ResponseWriter, r *http.Request) {
 		mpFail(w, r, mpInvalidParameter, "assertion is missing")
 		return
 	}
-	fault, forced := m.s.faults.takeToken(ServiceMaskinporten)
-	if forced && fault.MaskinportenError != "" {
-		e, ok := mpErrs[fault.MaskinportenError]
+	f, forced := m.srv.opts.Faults.TakeToken(fault.ServiceMaskinporten)
+	if forced && f.MaskinportenError != "" {
+		e, ok := mpErrs[f.MaskinportenError]
 		if !ok {
-			e = mpErr{status: 400, oauth: "invalid_grant", code: fault.MaskinportenError, text: "Invalid grant"}
+			e = mpErr{status: 400, oauth: "invalid_grant", code: f.MaskinportenError, text: "Invalid grant"}
 		}
 		mpFail(w, r, e, "")
 		return
@@ -356,16 +363,16 @@ func (m *maskinporten) token(w http.ResponseWriter, r *http.Request) {
 		mpFail(w, r, *fail, detail)
 		return
 	}
-	key, kid, err := m.s.mp.signer()
+	key, kid, err := m.srv.signer()
 	if err != nil {
 		mpFail(w, r, mpServerError, err.Error())
 		return
 	}
-	now := m.s.cfg.Now()
-	life := m.s.cfg.TokenLifetime
+	now := m.srv.opts.Now()
+	life := m.srv.opts.TokenLifetime
 	claims.Iat = now.Unix()
 	claims.Exp = int64(math.Ceil(float64(now.Add(life).UnixNano()) / 1e9))
-	if forced && fault.ExpiredToken {
+	if forced && f.ExpiredToken {
 		// A token already expired when issued, though expires_in says not.
 		claims.Iat = now.Add(-life - time.Minute).Unix()
 		claims.Exp = now.Add(-time.Minute).Unix()
@@ -392,7 +399,7 @@ func (m *maskinporten) token(w http.ResponseWriter, r *http.Request) {
 // success it returns the access token's claims without the times.
 func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 	fail := func(e mpErr, detail string) (*accessClaims, *mpErr, string) { return nil, &e, detail }
-	now := m.s.cfg.Now()
+	now := m.srv.opts.Now()
 	t, err := parseJWS(assertion)
 	if err != nil {
 		return fail(mpInvalidParameter, "the assertion is not a signed JWT ("+err.Error()+")")
@@ -402,7 +409,7 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 		return fail(mpSignature, "algorithm "+strconv.Quote(alg)+" is not allowed; use RS256, RS384 or RS512")
 	}
 	iss, _ := str(t.claims, "iss")
-	client, ok := m.s.world.MaskinportenClient(iss)
+	client, ok := m.srv.world.MaskinportenClient(iss)
 	if !ok {
 		return fail(mpClientAuth, "Client not found")
 	}
@@ -429,7 +436,7 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 		for _, c := range certs[1:] {
 			inter.AddCert(c)
 		}
-		if _, err := leaf.Verify(x509.VerifyOptions{Roots: m.s.ca.pool, Intermediates: inter, CurrentTime: now,
+		if _, err := leaf.Verify(x509.VerifyOptions{Roots: m.srv.opts.Roots, Intermediates: inter, CurrentTime: now,
 			KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}}); err != nil {
 			return fail(mpCertificate, err.Error())
 		}
@@ -446,7 +453,7 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 		if !ok || kid == "" {
 			return fail(mpX5C, "the header has neither x5c nor kid")
 		}
-		k, ok := m.s.mp.registered(client.ID, kid)
+		k, ok := m.srv.registered(client.ID, kid)
 		if !ok {
 			return fail(mpClientAuth, "no key with kid "+strconv.Quote(kid)+" on the client")
 		}
@@ -494,7 +501,7 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 	} else if _, ok := t.claims["jti"]; ok {
 		return fail(mpInvalidParameter, "jti must be a non-empty string")
 	}
-	if !m.s.mp.use(client.ID+"\x00"+once, exp, now.Unix()) {
+	if !m.srv.use(client.ID+"\x00"+once, exp, now.Unix()) {
 		return fail(mpGrantUsed, "")
 	}
 	if _, ok := t.claims["authorization_details"]; ok {
@@ -530,10 +537,10 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 		}
 	}
 	for _, sc := range scopes {
-		if !m.s.world.granted(consumer, sc) {
+		if !m.srv.world.Granted(consumer, sc) {
 			return fail(mpNotGranted, sc)
 		}
-		if supplier != nil && !m.s.world.delegated(consumer, client.OrgNr, sc) {
+		if supplier != nil && !m.srv.world.Delegated(consumer, client.OrgNr, sc) {
 			return fail(mpNotDelegated, sc)
 		}
 	}
@@ -560,7 +567,7 @@ func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
 // organizationIdentifier NTRNO-nnnnnnnnn, else a nine-digit serialNumber.
 func certOrgNr(c *x509.Certificate) string {
 	for _, a := range c.Subject.Names {
-		if a.Type.Equal(oidOrganizationIdentifier) {
+		if a.Type.Equal(ca.OIDOrganizationIdentifier()) {
 			if v, ok := a.Value.(string); ok {
 				if n, ok := strings.CutPrefix(v, "NTRNO-"); ok && ident.IsNineDigits(n) {
 					return n
@@ -574,13 +581,13 @@ func certOrgNr(c *x509.Certificate) string {
 	return ""
 }
 
-// errTokenExpired is an access token past its exp.
-var errTokenExpired = errors.New("the token has expired")
+// ErrTokenExpired is an access token past its exp.
+var ErrTokenExpired = errors.New("the token has expired")
 
-// verifyAccess checks an access token issued by the sandbox's Maskinporten
-// with issuer iss: its signature, issuer and expiry. aud is not checked,
-// as brreg does not.
-func (m *mpState) verifyAccess(token, iss string, now time.Time) (*accessClaims, error) {
+// VerifyAccess checks an access token issued by this Maskinporten with
+// issuer iss: its signature, issuer and expiry. aud is not checked, as
+// brreg does not. It returns the token's scopes.
+func (m *Server) VerifyAccess(token, iss string, now time.Time) ([]string, error) {
 	key, kid, err := m.signer()
 	if err != nil {
 		return nil, err
@@ -607,34 +614,30 @@ func (m *mpState) verifyAccess(token, iss string, now time.Time) (*accessClaims,
 		return nil, errors.New("another issuer")
 	}
 	if now.Unix() >= c.Exp {
-		return nil, errTokenExpired
+		return nil, ErrTokenExpired
 	}
-	return &c, nil
+	return strings.Fields(c.Scope), nil
 }
 
-// MintAccessToken issues an access token for a client of the world with
-// the given scopes, as Maskinporten would, without a grant and without
-// checking that the scopes are registered or granted: for tests of an RRH
-// client that need a scope no client holds (brreg:reelle/media...). The
-// sandbox must be started.
-func (s *Sandbox) MintAccessToken(clientID string, scopes ...string) (string, error) {
+// MintAccessToken issues an access token with issuer iss for a client of
+// the world with the given scopes, as Maskinporten would, without a grant
+// and without checking that the scopes are registered or granted: for
+// tests of an RRH client that need a scope no client holds
+// (brreg:reelle/media...).
+func (s *Server) MintAccessToken(iss, clientID string, scopes ...string) (string, error) {
 	c, ok := s.world.MaskinportenClient(clientID)
 	if !ok {
 		return "", fmt.Errorf("sandbox: no Maskinporten client %q", clientID)
 	}
-	iss := s.Endpoints().Maskinporten
-	if iss == "" {
-		return "", errors.New("sandbox: MintAccessToken before Start")
-	}
-	key, kid, err := s.mp.signer()
+	key, kid, err := s.signer()
 	if err != nil {
 		return "", err
 	}
-	now := s.cfg.Now()
+	now := s.opts.Now()
 	return signRS256(key, map[string]string{"kid": kid, "alg": "RS256"}, accessClaims{
 		Iss: iss, ClientAmr: "virksomhetssertifikat", TokenType: "Bearer", ClientID: c.ID,
 		Scope: strings.Join(scopes, " "), Consumer: orgActor(c.OrgNr),
-		Iat: now.Unix(), Exp: int64(math.Ceil(float64(now.Add(s.cfg.TokenLifetime).UnixNano()) / 1e9)), Jti: newUUID(),
+		Iat: now.Unix(), Exp: int64(math.Ceil(float64(now.Add(s.opts.TokenLifetime).UnixNano()) / 1e9)), Jti: newUUID(),
 	})
 }
 

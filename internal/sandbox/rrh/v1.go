@@ -1,4 +1,4 @@
-package sandbox
+package rrh
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // The v1 "Virksomheter" API (registries.md §4.3). Its OpenAPI is not
@@ -103,8 +104,8 @@ type view struct {
 // scope but brreg:reelle/offentlig.
 func viewOf(a access) view {
 	return view{
-		ids:    a.has(ScopeRRHOffentlig) || a.has(ScopeRRHRapporteringspliktig) || a.has(ScopeRRHRapporteringspliktigBegrenset),
-		exempt: a.has(ScopeRRHOffentlig),
+		ids:    a.has(world.ScopeRRHOffentlig) || a.has(world.ScopeRRHRapporteringspliktig) || a.has(world.ScopeRRHRapporteringspliktigBegrenset),
+		exempt: a.has(world.ScopeRRHOffentlig),
 	}
 }
 
@@ -169,7 +170,7 @@ func (h *rrh) v1Holder(o rrhOwner, vw view, l lang) v1Haver {
 					via = append(via, v1Mellom{NorskVirksomhet: &rrhOrg{p.OrgNr}})
 					continue
 				}
-				f, _ := h.s.world.ForeignEntity(p.Foreign)
+				f, _ := h.srv.world.ForeignEntity(p.Foreign)
 				fo := &v1ForeignOrg{RegistreringsnummerIHjemlandet: f.Number, Navn: f.Name}
 				fo.InternasjonalAdresse.FriAdressetekst = f.Address
 				fo.InternasjonalAdresse.Land = land(alpha3(f.Country), l)
@@ -235,16 +236,16 @@ func (h *rrh) v1(w http.ResponseWriter, r *http.Request, rest string) {
 // unit that must register but has not; 404 for one that need not.
 func (h *rrh) v1Lookup(w http.ResponseWriter, r *http.Request, n string, vw view, l lang) {
 	if !ident.IsNineDigits(n) {
-		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", rrhMsgBadOrgNr)
+		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", MsgBadOrgNr)
 		return
 	}
-	if n == FailureOrgNr {
-		h.fail(w, r, http.StatusInternalServerError, "Intern feil", rrhMsgInternal)
+	if n == world.FailureOrgNr {
+		h.fail(w, r, http.StatusInternalServerError, "Intern feil", MsgInternal)
 		return
 	}
-	regs, ok := h.s.rrh.lookup(n)
+	regs, ok := h.srv.store.lookup(n)
 	if !ok {
-		h.fail(w, r, http.StatusNotFound, "Ikke funnet", rrhMsgNotRequired)
+		h.fail(w, r, http.StatusNotFound, "Ikke funnet", MsgNotRequired)
 		return
 	}
 	h.writeJSON(w, r, "application/json", h.v1Unit(n, regs, vw, l))
@@ -254,18 +255,18 @@ func (h *rrh) v1Lookup(w http.ResponseWriter, r *http.Request, n string, vw view
 // register with its registrations, a JSON array. [U] Served as plain
 // JSON; Config.RRHV1TotalbestandZip zips it as the Partner API does.
 func (h *rrh) v1Total(w http.ResponseWriter, r *http.Request, vw view, l lang) {
-	orgnrs, regs := h.s.rrh.all()
+	orgnrs, regs := h.srv.store.all()
 	all := make([]v1Virksomhet, len(orgnrs))
 	for i, n := range orgnrs {
 		all[i] = h.v1Unit(n, regs[i], vw, l)
 	}
-	if !h.s.cfg.RRHV1TotalbestandZip {
+	if !h.srv.opts.V1TotalbestandZip {
 		h.writeJSON(w, r, "application/json", all)
 		return
 	}
 	data, err := marshalNoEscape(all)
 	if err != nil {
-		h.fail(w, r, http.StatusInternalServerError, "Intern feil", rrhMsgInternal)
+		h.fail(w, r, http.StatusInternalServerError, "Intern feil", MsgInternal)
 		return
 	}
 	h.writeZip(w, r, "virksomheter_totalbestand.json", data)
@@ -291,7 +292,7 @@ func (h *rrh) v1Search(w http.ResponseWriter, r *http.Request, vw view, l lang) 
 		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", "Fødselsnummer eller d-nummer må være et nummer med nøyaktig elleve siffer")
 		return
 	}
-	orgnrs, regs := h.s.rrh.all()
+	orgnrs, regs := h.srv.store.all()
 	out := []v1Virksomhet{}
 	for i, n := range orgnrs {
 	found:
@@ -316,7 +317,7 @@ func (h *rrh) v1Sequence(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", "tidspunkt må være et tidspunkt på formatet ÅÅÅÅ-MM-DDTtt:mm:ssZ")
 		return
 	}
-	h.writeJSON(w, r, "application/json", map[string]int64{"sekvensnummer": h.s.rrh.seqAt(t)})
+	h.writeJSON(w, r, "application/json", map[string]int64{"sekvensnummer": h.srv.store.seqAt(t)})
 }
 
 // cloudEvent is a change log entry (CloudEvents 1.0, JSON).
@@ -330,10 +331,11 @@ type cloudEvent struct {
 	Data            rrhOrg `json:"data"`
 }
 
-// rrhLogPage bounds a change log page.
+// A change log page's default and largest size (antall).
 const (
 	rrhLogDefault = 100
-	rrhLogMax     = 1000
+	// LogMax is the most events one change log page holds.
+	LogMax = 1000
 )
 
 // v1ChangeLog serves GET /v1/endringslogg?sekvensnummer=N&antall=M: the
@@ -351,13 +353,13 @@ func (h *rrh) v1ChangeLog(w http.ResponseWriter, r *http.Request) {
 	}
 	n := rrhLogDefault
 	if s := q.Get("antall"); s != "" {
-		if n, err = strconv.Atoi(s); err != nil || n < 1 || n > rrhLogMax {
-			h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", "antall må være et heltall fra 1 til "+strconv.Itoa(rrhLogMax))
+		if n, err = strconv.Atoi(s); err != nil || n < 1 || n > LogMax {
+			h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", "antall må være et heltall fra 1 til "+strconv.Itoa(LogMax))
 			return
 		}
 	}
 	out := []cloudEvent{}
-	for _, e := range h.s.rrh.after(after, n) {
+	for _, e := range h.srv.store.after(after, n) {
 		out = append(out, cloudEvent{SpecVersion: "1.0", ID: strconv.FormatInt(e.seq, 10), Source: h.base + h.prefix,
 			Type: e.typ, Time: e.time, DataContentType: "application/json", Data: rrhOrg{e.orgnr}})
 	}
@@ -372,7 +374,7 @@ func (h *rrh) v1CodeLists(w http.ResponseWriter, r *http.Request, l lang) {
 		Koder     []rrhCode `json:"koder"`
 	}
 	var out []list
-	for _, cl := range rrhCodeLists {
+	for _, cl := range codeLists {
 		li := list{Kodeliste: cl.name}
 		for _, k := range cl.keys {
 			li.Koder = append(li.Koder, h.code(k, l, true))

@@ -1,7 +1,8 @@
-package sandbox
+package world
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -169,13 +170,17 @@ type Capital struct {
 // Role is a role in a unit, held by a person (Person, an identity number)
 // or by a unit (Unit, an organisasjonsnummer).
 type Role struct {
-	Type      string // DAGL, LEDE, NEST, MEDL, VARA, REVI, REGN, KONT, DTPR, DTSO, INNH...
-	Person    string // the holder's identity number, or ""
-	Unit      string // the holder's organisasjonsnummer, or ""
-	Resigned  bool   // fratrådt
-	ElectedBy string // valgtAv code, e.g. AREP
-	Share     string // ansvarsandel for DTPR, e.g. "50%"
-	Since     string // registration date of the role; the unit's by default
+	Type     string // DAGL, LEDE, NEST, MEDL, VARA, REVI, REGN, KONT, DTPR, DTSO, INNH...
+	Person   string // the holder's identity number, or ""
+	Unit     string // the holder's organisasjonsnummer, or ""
+	Resigned bool   // fratrådt
+	// ResignedAs is how grunndataWS marks a resigned role (fratraadt): K,
+	// R or F; "" means F. [U] the meanings of the three are not documented
+	// to us.
+	ResignedAs string
+	ElectedBy  string // valgtAv code, e.g. AREP
+	Share      string // ansvarsandel for DTPR, e.g. "50%"
+	Since      string // registration date of the role; the unit's by default
 }
 
 // Person is a natural person. ID is a synthetic fødselsnummer (month + 80)
@@ -337,6 +342,12 @@ func (w *World) index() error {
 			default:
 				return fmt.Errorf("sandbox world: %s role %s: want a person or a unit", u.OrgNr, r.Type)
 			}
+			switch {
+			case r.ResignedAs != "" && !r.Resigned:
+				return fmt.Errorf("sandbox world: %s role %s: ResignedAs without Resigned", u.OrgNr, r.Type)
+			case r.ResignedAs != "" && r.ResignedAs != "K" && r.ResignedAs != "R" && r.ResignedAs != "F":
+				return fmt.Errorf("sandbox world: %s role %s: ResignedAs %q, want K, R or F", u.OrgNr, r.Type, r.ResignedAs)
+			}
 			if _, ok := roleTypes[r.Type]; !ok {
 				return fmt.Errorf("sandbox world: %s: unknown role type %s", u.OrgNr, r.Type)
 			}
@@ -445,3 +456,44 @@ var representatives = map[string]string{
 	"AREP": "Representant for de ansatte",
 	"A-AK": "Representant for A-aksjonærene",
 }
+
+// OrgFormDescription returns the description of an organisasjonsform code
+// of the world ("Aksjeselskap" for AS), as /organisasjonsformer gives it.
+func OrgFormDescription(code string) (string, bool) {
+	d, ok := orgForms[code]
+	return d, ok
+}
+
+// OrgForms returns every organisasjonsform code of the world with its
+// description.
+func OrgForms() map[string]string { return maps.Clone(orgForms) }
+
+// RoleType is a role type with the role group it belongs to.
+type RoleType struct {
+	Description string // beskrivelse, e.g. "Daglig leder"
+	Group       string // the role group's code, e.g. STYR
+}
+
+// RoleTypeOf returns the role type with the code code (DAGL, LEDE...).
+func RoleTypeOf(code string) (RoleType, bool) {
+	r, ok := roleTypes[code]
+	return RoleType{Description: r.desc, Group: r.group}, ok
+}
+
+// RoleTypes returns every role type of the world by code
+// (/roller/rolletyper).
+func RoleTypes() map[string]RoleType {
+	out := make(map[string]RoleType, len(roleTypes))
+	for k, r := range roleTypes {
+		out[k] = RoleType{Description: r.desc, Group: r.group}
+	}
+	return out
+}
+
+// RoleGroups returns the role groups in the order the REST API lists them,
+// with their descriptions (/roller/rollegruppetyper).
+func RoleGroups() []Code { return slices.Clone(roleGroups) }
+
+// Representatives returns the valgtAv codes with their descriptions
+// (/roller/representanter).
+func Representatives() map[string]string { return maps.Clone(representatives) }

@@ -1,10 +1,19 @@
-package sandbox
+// Package rrh simulates the register of beneficial owners (registries.md
+// §4.2, §4.3): the legacy Partner API with its zipped JSON and CSV
+// totalbestand under [PartnerPath], and the v1 "Virksomheter" API with its
+// change log under a configurable prefix, both from one store that starts
+// from the world and changes through [Server.ChangeOwners]. Every endpoint
+// but v1's code lists wants a bearer token from the sandbox's Maskinporten
+// with an accepted scope.
+package rrh
 
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
 	"slices"
@@ -13,60 +22,107 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/sandbox/fault"
+	"github.com/motpart/motpart/internal/sandbox/maskinporten"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
-// rrh simulates the register of beneficial owners (registries.md §4.2,
-// §4.3): the legacy Partner API under /api/partner/reelle-rettigheter and
-// the v1 "Virksomheter" API under Config.RRHPathPrefix, from one store.
-// Every endpoint but v1's code lists wants a bearer token from the
-// sandbox's Maskinporten with an accepted scope; aud is not checked, as
-// brreg does not.
+// Options configures the simulator.
+type Options struct {
+	// Now is the clock for timestamps and registrations; nil means
+	// time.Now.
+	Now func() time.Time
+	// PathPrefix is the v1 API's path prefix before /v1, e.g.
+	// /api/oppslag.
+	PathPrefix string
+	// V1LegacyCodes makes v1 write the Partner API's short codes.
+	V1LegacyCodes bool
+	// V1TotalbestandZip serves v1's totalbestand zipped.
+	V1TotalbestandZip bool
+	// Tokens is the Maskinporten whose access tokens the APIs accept.
+	Tokens *maskinporten.Server
+}
+
+// Server is the register: its store and options. Its methods are safe
+// for concurrent use.
+type Server struct {
+	world *world.World
+	opts  Options
+	store *rrhStore
+}
+
+// New returns the register as it starts from w.
+func New(w *world.World, opts Options) (*Server, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Tokens == nil {
+		return nil, errors.New("sandbox RRH: no Maskinporten to check tokens")
+	}
+	st, err := newRRHStore(w)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{world: w, opts: opts, store: st}, nil
+}
+
+// Handler returns the HTTP handler of the register at base
+// (https://127.0.0.1:PORT), accepting tokens whose issuer is issuer.
+func (s *Server) Handler(base, issuer string) http.Handler {
+	return &rrh{srv: s, base: base, issuer: issuer, prefix: s.opts.PathPrefix}
+}
+
+// rrh serves the Partner API and v1. aud is not checked, as brreg does
+// not.
 type rrh struct {
-	s      *Sandbox
+	srv    *Server
 	base   string // https://127.0.0.1:PORT
 	issuer string // the sandbox Maskinporten's issuer
 	prefix string // v1's path prefix, e.g. /api/oppslag
 }
 
-func newRRH(s *Sandbox, base, issuer string) *rrh {
-	return &rrh{s: s, base: base, issuer: issuer, prefix: s.cfg.RRHPathPrefix}
-}
+// PartnerPath is the Partner API's path.
+const PartnerPath = "/api/partner/reelle-rettigheter"
 
-// rrhPartnerPath is the Partner API's path.
-const rrhPartnerPath = "/api/partner/reelle-rettigheter"
-
-// The media type that pins the Partner API's version.
-const mediaReellRettighet = "application/vnd.brreg.reell.rettighet.v1+json"
+// MediaReellRettighet is the media type that pins the Partner API's
+// version.
+const MediaReellRettighet = "application/vnd.brreg.reell.rettighet.v1+json"
 
 // The scopes each endpoint accepts (§4.1, §4.4).
 var (
-	rrhPartnerScopes = []string{ScopeRRHPartnerOffentlig, ScopeRRHPartnerRapporteringspliktig}
-	rrhV1Scopes      = []string{ScopeRRHOffentlig, ScopeRRHRapporteringspliktig, ScopeRRHRapporteringspliktigBegrenset,
-		ScopeRRHMedia, ScopeRRHSivilsamfunn, ScopeRRHHoeyereutdanning}
-	rrhV1Public = []string{ScopeRRHOffentlig}
+	rrhPartnerScopes = []string{world.ScopeRRHPartnerOffentlig, world.ScopeRRHPartnerRapporteringspliktig}
+	rrhV1Scopes      = []string{world.ScopeRRHOffentlig, world.ScopeRRHRapporteringspliktig, world.ScopeRRHRapporteringspliktigBegrenset,
+		world.ScopeRRHMedia, world.ScopeRRHSivilsamfunn, world.ScopeRRHHoeyereutdanning}
+	rrhV1Public = []string{world.ScopeRRHOffentlig}
 )
 
-// The errors' type and message (reelle-partner-api.yaml examples).
+// The errors' messages (reelle-partner-api.yaml examples).
 const (
-	rrhMsgBadOrgNr     = "Organisasjonsnummer må være et nummer med nøyaktig ni siffer"
-	rrhMsgForbidden    = "Du har ikke tilgang til dette APIet"
-	rrhMsgNotRequired  = "Virksomheten er ikke registreringspliktig i register over reelle rettighetshavere"
-	rrhMsgNotReported  = "Virksomheten har ikke registrert reelle rettighetshavere"
-	rrhMsgInternal     = "Uventet feil på tjenesten. Vennligst prøv igjen senere, eller kontakt oss om problemet vedvarer"
-	rrhMsgUnauthorized = "Mangler gyldig token fra Maskinporten"
+	// MsgBadOrgNr answers a malformed organisasjonsnummer.
+	MsgBadOrgNr = "Organisasjonsnummer må være et nummer med nøyaktig ni siffer"
+	// MsgForbidden answers a missing, invalid or wrong token (Partner API).
+	MsgForbidden = "Du har ikke tilgang til dette APIet"
+	// MsgNotRequired answers a unit not required to register.
+	MsgNotRequired = "Virksomheten er ikke registreringspliktig i register over reelle rettighetshavere"
+	// MsgNotReported answers a unit that must register but has not.
+	MsgNotReported = "Virksomheten har ikke registrert reelle rettighetshavere"
+	// MsgInternal answers an internal error.
+	MsgInternal = "Uventet feil på tjenesten. Vennligst prøv igjen senere, eller kontakt oss om problemet vedvarer"
+	// MsgUnauthorized answers a missing or invalid token (v1).
+	MsgUnauthorized = "Mangler gyldig token fra Maskinporten"
 )
 
 // ServeHTTP routes the Partner API and v1.
 func (h *rrh) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	switch {
-	case p == rrhPartnerPath+"/totalbestand/json":
+	case p == PartnerPath+"/totalbestand/json":
 		h.partnerTotal(w, r, false)
-	case p == rrhPartnerPath+"/totalbestand/csv":
+	case p == PartnerPath+"/totalbestand/csv":
 		// The CSV variant, removed from the docs later (docs 1cd4bc9f).
 		h.partnerTotal(w, r, true)
-	case strings.HasPrefix(p, rrhPartnerPath+"/") && !strings.Contains(p[len(rrhPartnerPath)+1:], "/"):
-		h.partnerLookup(w, r, p[len(rrhPartnerPath)+1:])
+	case strings.HasPrefix(p, PartnerPath+"/") && !strings.Contains(p[len(PartnerPath)+1:], "/"):
+		h.partnerLookup(w, r, p[len(PartnerPath)+1:])
 	case strings.HasPrefix(p, h.prefix+"/v1/"):
 		h.v1(w, r, strings.TrimPrefix(p, h.prefix+"/v1"))
 	default:
@@ -74,8 +130,8 @@ func (h *rrh) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// rrhErrorBody is the register's error (ServerErrorResponse with type).
-type rrhErrorBody struct {
+// ErrorBody is the register's error (ServerErrorResponse with type).
+type ErrorBody struct {
 	Type      string `json:"type"`
 	Status    int    `json:"status"`
 	Error     string `json:"error"`
@@ -85,22 +141,25 @@ type rrhErrorBody struct {
 }
 
 func (h *rrh) fail(w http.ResponseWriter, r *http.Request, status int, typ, msg string) {
-	writeRRHError(w, r, h.s.cfg.Now(), status, typ, msg)
+	writeRRHError(w, r, h.srv.opts.Now(), status, typ, msg)
 }
 
 func writeRRHError(w http.ResponseWriter, r *http.Request, now time.Time, status int, typ, msg string) {
-	writeJSONBody(w, r, status, rrhErrorBody{Type: typ, Status: status, Error: http.StatusText(status),
-		Message: msg, Path: r.URL.Path, Timestamp: formatRRHTime(now)})
+	writeJSONBody(w, r, status, ErrorBody{Type: typ, Status: status, Error: http.StatusText(status),
+		Message: msg, Path: r.URL.Path, Timestamp: FormatTime(now)})
 }
 
-// rrhError writes a fault switch's status as the register's error.
-func rrhError(cfg *Config) errorWriter {
+// ErrorWriter writes a fault switch's status as the register's error.
+func ErrorWriter(opts Options) fault.ErrorWriter {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	return func(w http.ResponseWriter, r *http.Request, status int) {
 		typ, msg := "Feil", http.StatusText(status)
 		if status == http.StatusInternalServerError {
-			typ, msg = "Intern feil", rrhMsgInternal
+			typ, msg = "Intern feil", MsgInternal
 		}
-		writeRRHError(w, r, cfg.Now(), status, typ, msg)
+		writeRRHError(w, r, opts.Now(), status, typ, msg)
 	}
 }
 
@@ -126,29 +185,29 @@ func (h *rrh) authorise(w http.ResponseWriter, r *http.Request, v1 bool, accepte
 	}
 	invalid := func(reason string) (access, bool) {
 		if v1 {
-			return deny(http.StatusUnauthorized, rrhMsgUnauthorized, reason)
+			return deny(http.StatusUnauthorized, MsgUnauthorized, reason)
 		}
-		return deny(http.StatusForbidden, rrhMsgForbidden, reason)
+		return deny(http.StatusForbidden, MsgForbidden, reason)
 	}
 	scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
 		return invalid("missing bearer token")
 	}
-	c, err := h.s.mp.verifyAccess(strings.TrimSpace(tok), h.issuer, h.s.cfg.Now())
+	scopes, err := h.srv.opts.Tokens.VerifyAccess(strings.TrimSpace(tok), h.issuer, h.srv.opts.Now())
 	switch {
-	case errors.Is(err, errTokenExpired):
+	case errors.Is(err, maskinporten.ErrTokenExpired):
 		return invalid("token expired")
 	case err != nil:
 		return invalid("invalid token")
 	}
 	var a access
-	for _, sc := range strings.Fields(c.Scope) {
+	for _, sc := range scopes {
 		if slices.Contains(accepted, sc) {
 			a.scopes = append(a.scopes, sc)
 		}
 	}
 	if len(a.scopes) == 0 {
-		return deny(http.StatusForbidden, rrhMsgForbidden, "")
+		return deny(http.StatusForbidden, MsgForbidden, "")
 	}
 	return a, true
 }
@@ -245,7 +304,7 @@ type partnerForeignOrg struct {
 // in v1's unless Config.RRHV1LegacyCodes.
 func (h *rrh) code(key string, l lang, v1 bool) rrhCode {
 	d := rrhCodes[key]
-	if v1 && !h.s.cfg.RRHV1LegacyCodes {
+	if v1 && !h.srv.opts.V1LegacyCodes {
 		return rrhCode{Kode: d.v1, Kodetekst: d.text[l]}
 	}
 	return rrhCode{Kode: d.legacy, Kodetekst: d.text[l]}
@@ -273,14 +332,14 @@ type holderView struct {
 	citizenship         []string
 	residence           string
 	since, changed      string
-	positions           []Position
+	positions           []world.Position
 }
 
 func (h *rrh) holder(o rrhOwner) holderView {
-	w := h.s.world
+	w := h.srv.world
 	v := holderView{since: o.since, changed: o.changed, positions: o.Positions}
 	if p, ok := w.Person(o.PersonID); ok {
-		v.id, v.birth = p.ID, birthDate(p.ID)
+		v.id, v.birth = p.ID, world.BirthDate(p.ID)
 		v.first, v.middle, v.last = strings.ToUpper(p.First), strings.ToUpper(p.Middle), strings.ToUpper(p.Last)
 		v.dead, v.exempt = p.Dead, p.ExemptFromDisclosure
 		v.citizenship = p.Citizenship
@@ -304,17 +363,17 @@ func (h *rrh) holder(o rrhOwner) holderView {
 
 // partnerPositions writes a registration's positions of one owner, with
 // the registration's quirk.
-func (h *rrh) partnerPositions(ps []Position, q Quirk, l lang) []partnerPosisjon {
+func (h *rrh) partnerPositions(ps []world.Position, q world.Quirk, l lang) []partnerPosisjon {
 	out := make([]partnerPosisjon, 0, len(ps))
 	for _, p := range ps {
 		pp := partnerPosisjon{Type: h.code(p.Type, l, false), Grunnlag: []rrhCode{}, BeskrivelseAnnenMaate: p.Description,
 			MellomliggendeVirksomheter: []partnerMellom{}}
-		if q == QuirkOtherTypeCode && p.Type == RRHPositionOther {
+		if q == world.QuirkOtherTypeCode && p.Type == world.RRHPositionOther {
 			pp.Type = rrhCode{Kode: "grunnlagtype.anne"}
 		}
 		if p.Interval != "" {
 			c := h.code(p.Interval, l, false)
-			if q == QuirkIntervalCase {
+			if q == world.QuirkIntervalCase {
 				c = rrhCode{Kode: "stoerrelseIntervall." + p.Interval}
 			}
 			pp.StoerrelseIntervall = &c
@@ -327,7 +386,7 @@ func (h *rrh) partnerPositions(ps []Position, q Quirk, l lang) []partnerPosisjon
 				pp.MellomliggendeVirksomheter = append(pp.MellomliggendeVirksomheter, partnerMellom{Virksomhet: &rrhOrg{v.OrgNr}})
 				continue
 			}
-			f, _ := h.s.world.ForeignEntity(v.Foreign)
+			f, _ := h.srv.world.ForeignEntity(v.Foreign)
 			fo := &partnerForeignOrg{RegistreringsnummerIHjemlandet: f.Number, Navn: f.Name}
 			fo.InternasjonalAdresse.FriAdressetekst = f.Address
 			fo.InternasjonalAdresse.Landkode = land(alpha3(f.Country), l)
@@ -370,16 +429,16 @@ func (h *rrh) partnerLookup(w http.ResponseWriter, r *http.Request, n string) {
 		return
 	}
 	if !ident.IsNineDigits(n) {
-		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", rrhMsgBadOrgNr)
+		h.fail(w, r, http.StatusBadRequest, "Ugyldig respons", MsgBadOrgNr)
 		return
 	}
-	if n == FailureOrgNr {
-		h.fail(w, r, http.StatusInternalServerError, "Intern feil", rrhMsgInternal)
+	if n == world.FailureOrgNr {
+		h.fail(w, r, http.StatusInternalServerError, "Intern feil", MsgInternal)
 		return
 	}
-	regs, ok := h.s.rrh.lookup(n)
+	regs, ok := h.srv.store.lookup(n)
 	if !ok {
-		h.fail(w, r, http.StatusNotFound, "Ikke funnet", rrhMsgNotRequired)
+		h.fail(w, r, http.StatusNotFound, "Ikke funnet", MsgNotRequired)
 		return
 	}
 	cur := regs[len(regs)-1]
@@ -387,13 +446,13 @@ func (h *rrh) partnerLookup(w http.ResponseWriter, r *http.Request, n string) {
 		// [U] The Partner API predates the "not reported" registrations;
 		// its status table says 404 "Virksomheten har ikke registrert
 		// reelle rettighetshavere" (seed 003).
-		h.fail(w, r, http.StatusNotFound, "Ikke funnet", rrhMsgNotReported)
+		h.fail(w, r, http.StatusNotFound, "Ikke funnet", MsgNotReported)
 		return
 	}
 	ct := "application/json"
 	for part := range strings.SplitSeq(r.Header.Get("Accept"), ",") {
-		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == mediaReellRettighet {
-			ct = mediaReellRettighet + ";charset=UTF-8"
+		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == MediaReellRettighet {
+			ct = MediaReellRettighet + ";charset=UTF-8"
 		}
 	}
 	h.writeJSON(w, r, ct, h.partner(n, cur, parseLang(r.Header.Get("Accept-Language"))))
@@ -409,7 +468,7 @@ func (h *rrh) partnerTotal(w http.ResponseWriter, r *http.Request, csv bool) {
 		return
 	}
 	l := parseLang(r.Header.Get("Accept-Language"))
-	orgnrs, regs := h.s.rrh.all()
+	orgnrs, regs := h.srv.store.all()
 	all := []partnerRR{}
 	for i, n := range orgnrs {
 		if cur := regs[i][len(regs[i])-1]; cur.reported {
@@ -423,7 +482,7 @@ func (h *rrh) partnerTotal(w http.ResponseWriter, r *http.Request, csv bool) {
 	} else {
 		var err error
 		if data, err = marshalNoEscape(all); err != nil {
-			h.fail(w, r, http.StatusInternalServerError, "Intern feil", rrhMsgInternal)
+			h.fail(w, r, http.StatusInternalServerError, "Intern feil", MsgInternal)
 			return
 		}
 	}
@@ -433,7 +492,7 @@ func (h *rrh) partnerTotal(w http.ResponseWriter, r *http.Request, csv bool) {
 func (h *rrh) writeZip(w http.ResponseWriter, r *http.Request, name string, data []byte) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: h.s.cfg.Now()})
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: h.srv.opts.Now()})
 	if err == nil {
 		_, err = f.Write(data)
 	}
@@ -441,7 +500,7 @@ func (h *rrh) writeZip(w http.ResponseWriter, r *http.Request, name string, data
 		err = zw.Close()
 	}
 	if err != nil {
-		h.fail(w, r, http.StatusInternalServerError, "Intern feil", rrhMsgInternal)
+		h.fail(w, r, http.StatusInternalServerError, "Intern feil", MsgInternal)
 		return
 	}
 	w.Header().Set("Content-Type", "application/zip")
@@ -456,8 +515,8 @@ func (h *rrh) writeZip(w http.ResponseWriter, r *http.Request, name string, data
 	}
 }
 
-// rrhCSVHeader is the historical CSV's header (the example download).
-var rrhCSVHeader = []string{
+// csvHeader is the historical CSV's header (the example download).
+var csvHeader = []string{
 	"reellRettighet.registreringspliktigVirksomhet.organisasjonsnummer",
 	"reellRettighet.registreringId",
 	"reellRettighet.registrertDato",
@@ -515,11 +574,11 @@ func partnerCSV(all []partnerRR) []byte {
 		}
 		return strings.Join(t, ",")
 	}
-	row(rrhCSVHeader)
+	row(csvHeader)
 	for _, rr := range all {
 		head := []string{rr.RegistreringspliktigVirksomhet.Organisasjonsnummer, rr.RegistreringID, rr.RegistrertDato, rr.ReelleRettighetshavereStatus.Kodetekst}
 		if len(rr.ReelleRettighetshavere) == 0 {
-			row(append(head, make([]string, len(rrhCSVHeader)-len(head))...))
+			row(append(head, make([]string, len(csvHeader)-len(head))...))
 			continue
 		}
 		for _, o := range rr.ReelleRettighetshavere {
@@ -560,7 +619,7 @@ func marshalNoEscape(v any) ([]byte, error) {
 func (h *rrh) writeJSON(w http.ResponseWriter, r *http.Request, contentType string, v any) {
 	body, err := marshalNoEscape(v)
 	if err != nil {
-		h.fail(w, r, http.StatusInternalServerError, "Intern feil", rrhMsgInternal)
+		h.fail(w, r, http.StatusInternalServerError, "Intern feil", MsgInternal)
 		return
 	}
 	w.Header().Set("Content-Type", contentType)
@@ -569,4 +628,40 @@ func (h *rrh) writeJSON(w http.ResponseWriter, r *http.Request, contentType stri
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
+}
+
+// writeJSONBody writes v as JSON with a Content-Length.
+func writeJSONBody(w http.ResponseWriter, r *http.Request, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		status, body = http.StatusInternalServerError, []byte(`{"error":"server_error"}`)
+	}
+	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}
+
+// newUUID returns a random (version 4) UUID.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// CSVHeader returns the header row of the Partner API's CSV totalbestand.
+func CSVHeader() []string { return slices.Clone(csvHeader) }
+
+// CodeListNames returns the names of v1's code lists, in the order its
+// code-list endpoint gives them.
+func CodeListNames() []string {
+	names := make([]string, len(codeLists))
+	for i, l := range codeLists {
+		names[i] = l.name
+	}
+	return names
 }

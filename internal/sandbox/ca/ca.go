@@ -1,4 +1,8 @@
-package sandbox
+// Package ca is the sandbox's local certificate authority: made in memory
+// at every start, it issues the simulators' TLS server certificates, the
+// demo client certificates (.pfx) shaped like the registers' own, and any
+// certificate a test asks for. Nothing outside the sandbox trusts it.
+package ca
 
 import (
 	"crypto"
@@ -20,6 +24,8 @@ import (
 	"time"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // DemoCertificate is a client certificate with its private key as a
@@ -43,21 +49,24 @@ const (
 	DemoVeroPassword = "Sandbox-Vero-9753"
 )
 
-// oidOrganizationIdentifier is organizationIdentifier (ETSI EN 319 412-1).
-var oidOrganizationIdentifier = asn1.ObjectIdentifier{2, 5, 4, 97}
+// OIDOrganizationIdentifier returns the OID of organizationIdentifier
+// (ETSI EN 319 412-1), where a Norwegian enterprise certificate carries
+// "NTRNO-" and the organisasjonsnummer.
+func OIDOrganizationIdentifier() asn1.ObjectIdentifier { return asn1.ObjectIdentifier{2, 5, 4, 97} }
 
-// authority is the sandbox's local certificate authority. It lives in
-// memory only and is made anew at every start.
-type authority struct {
+// Authority is the sandbox's local certificate authority. It lives in
+// memory only and is made anew at every start. It is safe for concurrent
+// use.
+type Authority struct {
 	cert *x509.Certificate
 	key  *ecdsa.PrivateKey
 	pem  []byte
 	pool *x509.CertPool
 }
 
-// newAuthority makes a CA valid from a day before the earliest of now and
+// New makes a CA valid from a day before the earliest of now and
 // the wall clock, for ten years.
-func newAuthority(now time.Time) (*authority, error) {
+func New(now time.Time) (*Authority, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox CA key: %w", err)
@@ -87,7 +96,7 @@ func newAuthority(now time.Time) (*authority, error) {
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(cert)
-	return &authority{
+	return &Authority{
 		cert: cert,
 		key:  key,
 		pem:  pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
@@ -113,8 +122,8 @@ func randomSerial() (*big.Int, error) {
 	return n.Add(n, big.NewInt(1)), nil
 }
 
-// issue signs tmpl for pub with the CA.
-func (a *authority) issue(tmpl *x509.Certificate, pub crypto.PublicKey) (*x509.Certificate, error) {
+// Issue signs tmpl for pub with the CA.
+func (a *Authority) Issue(tmpl *x509.Certificate, pub crypto.PublicKey) (*x509.Certificate, error) {
 	serial, err := randomSerial()
 	if err != nil {
 		return nil, err
@@ -131,10 +140,10 @@ func (a *authority) issue(tmpl *x509.Certificate, pub crypto.PublicKey) (*x509.C
 	return cert, nil
 }
 
-// serverCert issues a TLS server certificate for 127.0.0.1, ::1,
+// ServerCert issues a TLS server certificate for 127.0.0.1, ::1,
 // localhost and host (an IP address or a name), valid for a year from
 // the wall clock.
-func (a *authority) serverCert(name, host string) (tls.Certificate, error) {
+func (a *Authority) ServerCert(name, host string) (tls.Certificate, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return tls.Certificate{}, fmt.Errorf("sandbox %s server key: %w", name, err)
@@ -156,16 +165,16 @@ func (a *authority) serverCert(name, host string) (tls.Certificate, error) {
 	} else if host != "" && host != "localhost" {
 		tmpl.DNSNames = append(tmpl.DNSNames, host)
 	}
-	cert, err := a.issue(tmpl, &key.PublicKey)
+	cert, err := a.Issue(tmpl, &key.PublicKey)
 	if err != nil {
 		return tls.Certificate{}, err
 	}
 	return tls.Certificate{Certificate: [][]byte{cert.Raw, a.cert.Raw}, PrivateKey: key, Leaf: cert}, nil
 }
 
-// demoCertificates issues the demo client certificates to the world's
+// DemoCertificates issues the demo client certificates to the world's
 // accounting firm. now dates them and names the SCB file.
-func (a *authority) demoCertificates(w *World, now time.Time) ([]DemoCertificate, error) {
+func (a *Authority) DemoCertificates(w *world.World, now time.Time) ([]DemoCertificate, error) {
 	start := now.Add(-time.Hour)
 	client := func(subject pkix.Name) *x509.Certificate {
 		return &x509.Certificate{
@@ -187,7 +196,7 @@ func (a *authority) demoCertificates(w *World, now time.Time) ([]DemoCertificate
 		about:   "SCB Sök på var, API-Id " + DemoSCBAPIID + ", issued to " + f.SEName + " (mutual TLS)",
 	}, {
 		subject: pkix.Name{CommonName: f.Name, Organization: []string{f.Name}, SerialNumber: f.OrgNr, Country: []string{"NO"},
-			ExtraNames: []pkix.AttributeTypeAndValue{{Type: oidOrganizationIdentifier, Value: "NTRNO-" + f.OrgNr}}},
+			ExtraNames: []pkix.AttributeTypeAndValue{{Type: OIDOrganizationIdentifier(), Value: "NTRNO-" + f.OrgNr}}},
 		file:  "Virksomhetssertifikat_" + f.OrgNr + ".p12",
 		pass:  DemoBuypassPassword,
 		about: "Norwegian enterprise certificate (Buypass style) for " + f.Name + ", orgnr " + f.OrgNr + " (Maskinporten)",
@@ -203,7 +212,7 @@ func (a *authority) demoCertificates(w *World, now time.Time) ([]DemoCertificate
 		if err != nil {
 			return nil, fmt.Errorf("sandbox demo certificate %s: key: %w", s.file, err)
 		}
-		cert, err := a.issue(client(s.subject), &key.PublicKey)
+		cert, err := a.Issue(client(s.subject), &key.PublicKey)
 		if err != nil {
 			return nil, err
 		}
@@ -216,9 +225,9 @@ func (a *authority) demoCertificates(w *World, now time.Time) ([]DemoCertificate
 	return out, nil
 }
 
-// writeDemoCertificates writes certs to dir, creating it if needed, each
+// WriteDemoCertificates writes certs to dir, creating it if needed, each
 // file readable by its owner only.
-func writeDemoCertificates(dir string, certs []DemoCertificate) error {
+func WriteDemoCertificates(dir string, certs []DemoCertificate) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("sandbox: writing demo certificates: %w", err)
 	}
@@ -235,4 +244,41 @@ func writeDemoCertificates(dir string, certs []DemoCertificate) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Cert returns the CA's own certificate.
+func (a *Authority) Cert() *x509.Certificate { return a.cert }
+
+// PEM returns the CA's certificate in PEM form.
+func (a *Authority) PEM() []byte { return append([]byte(nil), a.pem...) }
+
+// Pool returns a new pool holding only the CA.
+func (a *Authority) Pool() *x509.CertPool { return a.pool.Clone() }
+
+// EnterpriseCertificate issues a Norwegian enterprise certificate (Buypass
+// style, RSA 2048, organisasjonsnummer in serialNumber and
+// organizationIdentifier NTRNO-…) to orgnr under name, valid from
+// notBefore to notAfter. The .p12 opens with DemoBuypassPassword.
+func (a *Authority) EnterpriseCertificate(orgnr, name string, notBefore, notAfter time.Time) (DemoCertificate, error) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return DemoCertificate{}, fmt.Errorf("sandbox enterprise certificate: key: %w", err)
+	}
+	cert, err := a.Issue(&x509.Certificate{
+		Subject: pkix.Name{CommonName: name, Organization: []string{name}, SerialNumber: orgnr, Country: []string{"NO"},
+			ExtraNames: []pkix.AttributeTypeAndValue{{Type: OIDOrganizationIdentifier(), Value: "NTRNO-" + orgnr}}},
+		NotBefore:   notBefore,
+		NotAfter:    notAfter,
+		KeyUsage:    x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+	}, &key.PublicKey)
+	if err != nil {
+		return DemoCertificate{}, err
+	}
+	data, err := pkcs12.Modern.Encode(key, cert, []*x509.Certificate{a.cert}, DemoBuypassPassword)
+	if err != nil {
+		return DemoCertificate{}, fmt.Errorf("sandbox enterprise certificate: encoding: %w", err)
+	}
+	return DemoCertificate{FileName: "Virksomhetssertifikat_" + orgnr + ".p12", Password: DemoBuypassPassword,
+		Description: "Norwegian enterprise certificate for " + name + ", orgnr " + orgnr, Data: data}, nil
 }

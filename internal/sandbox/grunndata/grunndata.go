@@ -1,4 +1,8 @@
-package sandbox
+// Package grunndata simulates Brønnøysund's grunndataWS ErFr service
+// (registries.md §3.1; status codes from the published documentation,
+// seed 002): SOAP 1.1, document/literal, every reply a whole XML document
+// escaped as text inside <return>, written from the sandbox's world.
+package grunndata
 
 import (
 	"bytes"
@@ -12,28 +16,70 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/sandbox/fault"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
-// grunndata simulates Brønnøysund's grunndataWS ErFr service
-// (registries.md §3.1; status codes from the published documentation,
-// seed 002): SOAP 1.1, document/literal, every reply a whole XML document
-// escaped as text inside <return>.
-type grunndata struct {
-	world    *World
-	cfg      *Config
-	endpoint string
+// Path is the ErFr endpoint's path on its host.
+const Path = "/grunndata/ErFr"
+
+// Options configures the simulator.
+type Options struct {
+	// User and Password are the account authorised for every operation.
+	User, Password string
+	// LimitedUser and LimitedPassword are an account that is
+	// authenticated but not authorised for hentRoller.
+	LimitedUser, LimitedPassword string
+	// Now is the clock for prossessDato; nil means time.Now.
+	Now func() time.Time
+	// NoteStatus is the hovedStatus that comes with data notes
+	// 1010–1180: 0 or 1.
+	NoteStatus int
+	// ResignedFlag is the fratraadt value of a resigned role in
+	// hentRoller: "" for the real schema's values (K, R or F, as the world
+	// records each resignation, with a fratraadtTekst), or "J", "K", "R"
+	// or "F" for every resigned role, without a text ("J" is the digest's
+	// old guess). A current role is always "N".
+	ResignedFlag string
+	// Status returns the forced responseHeader of the fault switch
+	// [fault.Fault.GrunndataStatus], or nil for none; a nil Status means
+	// never.
+	Status func() *fault.GrunndataStatus
 }
 
-func newGrunndata(w *World, cfg *Config, endpoint string) *grunndata {
-	return &grunndata{world: w, cfg: cfg, endpoint: endpoint}
+// grunndata simulates the ErFr service.
+type grunndata struct {
+	world    *world.World
+	opts     Options
+	endpoint string
+
+	orgForms        map[string]string
+	roleTypes       map[string]world.RoleType
+	representatives map[string]string
+}
+
+// New returns the simulator's handler for [Path]; endpoint is its absolute
+// URL, for the WSDL's soap:address.
+func New(w *world.World, opts Options, endpoint string) http.Handler {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Status == nil {
+		opts.Status = func() *fault.GrunndataStatus { return nil }
+	}
+	return &grunndata{world: w, opts: opts, endpoint: endpoint,
+		orgForms: world.OrgForms(), roleTypes: world.RoleTypes(), representatives: world.Representatives()}
 }
 
 // The SOAP and service namespaces.
 const (
-	nsSOAP      = "http://schemas.xmlsoap.org/soap/envelope/"
-	nsGrunndata = "http://no/brreg/saksys/grunndata/ws"
+	nsSOAP = "http://schemas.xmlsoap.org/soap/envelope/"
+	// Namespace is the service's namespace, that of the SOAP operation
+	// and its parameters.
+	Namespace = "http://no/brreg/saksys/grunndata/ws"
 )
 
 // operation is a simulated ErFr operation.
@@ -44,9 +90,9 @@ type operation struct {
 	// UTF-8) or "ISO-8859-1" (entities), to exercise clients' decoders.
 	encoding string
 	// notes returns the data notes (1010–1180) for a unit.
-	notes func(u *Unit) []subStatus
+	notes func(u *world.Unit) []subStatus
 	// melding writes the melding's content for a unit.
-	melding func(g *grunndata, x *xmlw, u *Unit)
+	melding func(g *grunndata, x *xmlw, u *world.Unit)
 }
 
 var operations = map[string]operation{
@@ -57,8 +103,8 @@ var operations = map[string]operation{
 	"hentSaerligeOpplysninger": {"2004/06/11", "", notesSaerlige, (*grunndata).saerlige},
 }
 
-// operationNames are the simulated operations, sorted.
-func operationNames() []string {
+// OperationNames returns the simulated operations, sorted.
+func OperationNames() []string {
 	names := make([]string, 0, len(operations))
 	for n := range operations {
 		names = append(names, n)
@@ -78,12 +124,12 @@ type subStatus struct {
 type reply struct {
 	main int
 	subs []subStatus
-	unit *Unit
+	unit *world.Unit
 }
 
 // ServeHTTP serves POST /grunndata/ErFr (SOAP) and GET ?WSDL.
 func (g *grunndata) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != grunndataPath {
+	if r.URL.Path != Path {
 		http.Error(w, "Not Found", http.StatusNotFound)
 		return
 	}
@@ -122,7 +168,7 @@ func (g *grunndata) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	spec, ok := operations[op.Local]
-	if !ok || op.Space != nsGrunndata {
+	if !ok || op.Space != Namespace {
 		writeFault(w, "S:Client", "Cannot find dispatch method for {"+op.Space+"}"+op.Local)
 		return
 	}
@@ -181,7 +227,7 @@ func parseSOAP(body []byte) (xml.Name, map[string]string, error) {
 					return op, nil, fmt.Errorf("malformed SOAP request: %w", err)
 				}
 				depth--
-				if t.Name.Space == nsGrunndata {
+				if t.Name.Space == Namespace {
 					params[t.Name.Local] = v
 				}
 			}
@@ -202,9 +248,9 @@ func parseSOAP(body []byte) (xml.Name, map[string]string, error) {
 func (g *grunndata) authorise(op, user, password string) *reply {
 	eq := func(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 	switch {
-	case eq(user, g.cfg.GrunndataUser) && eq(password, g.cfg.GrunndataPassword):
+	case eq(user, g.opts.User) && eq(password, g.opts.Password):
 		return nil
-	case eq(user, g.cfg.GrunndataLimitedUser) && eq(password, g.cfg.GrunndataLimitedPassword):
+	case eq(user, g.opts.LimitedUser) && eq(password, g.opts.LimitedPassword):
 		if op == "hentRoller" {
 			return &reply{main: -1, subs: []subStatus{{-100, "Bruker mangler autorisasjon for denne tjenesten"}}}
 		}
@@ -225,9 +271,9 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 		return one(1, 10, "Orgnr i input ikke gitt")
 	case !ident.IsNineDigits(n):
 		return one(1, 10000, "Ikke gyldig organisasjonsnummer. Organisasjonsnummer skal bestå av 9 siffer og bare tall")
-	case !mod11OrgNr(n):
+	case !world.ValidOrgNr(n):
 		return one(1, 170, n+" er ikke et gyldig organisasjonsnummer")
-	case n == FailureOrgNr:
+	case n == world.FailureOrgNr:
 		return one(-1, -1000, "Det har oppstått en uventet feil. Ved fortsatt gjentakelse, ta kontakt med Brønnøysundregistrene")
 	}
 	u, ok := g.world.Unit(n)
@@ -239,12 +285,12 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 	var extra []subStatus
 	if u.IsDeleted() {
 		switch u.DeletedAs {
-		case DeletedDuplicate, DeletedMerged:
+		case world.DeletedDuplicate, world.DeletedMerged:
 			y, _ := g.world.Unit(u.ReplacedBy)
 			if y.IsDeleted() {
 				return one(1, 120, "Enhet "+n+" er slettet som dublett eller sammenslått - korrekt enhet "+y.OrgNr+" er slettet")
 			}
-			if u.DeletedAs == DeletedDuplicate {
+			if u.DeletedAs == world.DeletedDuplicate {
 				extra = append(extra, subStatus{1, "Enhet " + n + " er slettet som dublett - korrekt enhet " + y.OrgNr + " er innført"})
 			} else {
 				extra = append(extra, subStatus{2, "Enhet " + n + " er slettet som sammenslått - korrekt enhet " + y.OrgNr + " er innført"})
@@ -272,17 +318,17 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 	rep := &reply{main: 0, subs: append([]subStatus{{0, "Data returnert"}}, extra...), unit: u}
 	if notes := op.notes(u); len(notes) > 0 {
 		rep.subs = append(rep.subs, notes...)
-		rep.main = g.cfg.GrunndataNoteStatus
+		rep.main = g.opts.NoteStatus
 	}
 	return rep
 }
 
 // note is a data note: "Enhet x har ikke <what>".
-func note(u *Unit, code int, what string) subStatus {
+func note(u *world.Unit, code int, what string) subStatus {
 	return subStatus{code, "Enhet " + u.OrgNr + " har ikke " + what}
 }
 
-func notesBasisdataMini(u *Unit) []subStatus {
+func notesBasisdataMini(u *world.Unit) []subStatus {
 	var out []subStatus
 	if u.Business == nil {
 		out = append(out, note(u, 1010, "forretningsadresse"))
@@ -293,7 +339,7 @@ func notesBasisdataMini(u *Unit) []subStatus {
 	return out
 }
 
-func notesBasisdata(u *Unit) []subStatus {
+func notesBasisdata(u *world.Unit) []subStatus {
 	out := notesBasisdataMini(u)
 	add := func(missing bool, code int, what string) {
 		if missing {
@@ -310,7 +356,7 @@ func notesBasisdata(u *Unit) []subStatus {
 	return out
 }
 
-func notesKontaktdata(u *Unit) []subStatus {
+func notesKontaktdata(u *world.Unit) []subStatus {
 	var out []subStatus
 	add := func(missing bool, code int, what string) {
 		if missing {
@@ -325,7 +371,7 @@ func notesKontaktdata(u *Unit) []subStatus {
 	return out
 }
 
-func notesSaerlige(u *Unit) []subStatus {
+func notesSaerlige(u *world.Unit) []subStatus {
 	if len(specialStatuses(u)) == 0 {
 		return []subStatus{note(u, 1120, "særlige opplysninger")}
 	}
@@ -367,13 +413,13 @@ var expectedBlocks = map[string][]string{
 	"FLI": {"kontaktperson", "styre"},
 }
 
-func notesRoller(u *Unit) []subStatus {
+func notesRoller(u *world.Unit) []subStatus {
 	var out []subStatus
 	for i, b := range roleBlocks {
 		if !slices.Contains(expectedBlocks[u.Form], b.element) {
 			continue
 		}
-		if !slices.ContainsFunc(u.Roles, func(r Role) bool { return slices.Contains(b.types, r.Type) }) {
+		if !slices.ContainsFunc(u.Roles, func(r world.Role) bool { return slices.Contains(b.types, r.Type) }) {
 			out = append(out, note(u, 1180, "rolleblokk "+strconv.Itoa(i+1)))
 		}
 	}
@@ -391,7 +437,7 @@ func (g *grunndata) document(op string, spec operation, orgnr string, rep *reply
 	}
 	x.start("grunndata", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
 		"xsi:noNamespaceSchemaLocation", "http://ftp2.brreg.no/xml/skjema/grunndata/"+spec.schema+"/"+op+".xsd")
-	x.start("responseHeader", "prossessDato", g.cfg.Now().Format("2006-01-02"), "tjeneste", op)
+	x.start("responseHeader", "prossessDato", g.opts.Now().Format("2006-01-02"), "tjeneste", op)
 	x.leaf("orgnr", orgnr)
 	x.leaf("hovedStatus", strconv.Itoa(rep.main))
 	x.start("underStatus")
@@ -416,7 +462,7 @@ func (g *grunndata) document(op string, spec operation, orgnr string, rep *reply
 // uses.
 var iso3 = map[string]string{"NO": "NOR", "SE": "SWE", "DE": "DEU", "FI": "FIN"}
 
-func (g *grunndata) address(x *xmlw, element string, a *Address, since string) {
+func (g *grunndata) address(x *xmlw, element string, a *world.Address, since string) {
 	if a == nil {
 		return
 	}
@@ -437,9 +483,9 @@ func (g *grunndata) address(x *xmlw, element string, a *Address, since string) {
 	x.end(element)
 }
 
-func (g *grunndata) basisdataMini(x *xmlw, u *Unit) {
+func (g *grunndata) basisdataMini(x *xmlw, u *world.Unit) {
 	x.start("navn", "registreringsDato", u.Registered)
-	for i, l := range nameLines(u.Name) {
+	for i, l := range world.NameLines(u.Name) {
 		x.leaf("navn"+strconv.Itoa(i+1), l)
 	}
 	x.end("navn")
@@ -447,12 +493,12 @@ func (g *grunndata) basisdataMini(x *xmlw, u *Unit) {
 	g.address(x, "postAdresse", u.Postal, u.Registered)
 	x.start("organisasjonsform", "registreringsDato", u.Registered)
 	x.leaf("orgform", u.Form)
-	x.leaf("orgformBeskrivelse", orgForms[u.Form])
+	x.leaf("orgformBeskrivelse", g.orgForms[u.Form])
 	x.end("organisasjonsform")
 }
 
 // [U] The elements after the mini set are the sandbox's own names.
-func (g *grunndata) basisdata(x *xmlw, u *Unit) {
+func (g *grunndata) basisdata(x *xmlw, u *world.Unit) {
 	g.basisdataMini(x, u)
 	x.opt("stiftelsesdato", u.Founded)
 	x.opt("maalform", u.Language)
@@ -485,7 +531,7 @@ func (g *grunndata) basisdata(x *xmlw, u *Unit) {
 
 // [U] telefonnummer, telefaksnummer and hjemmesideadresse are the digest's
 // suggestion; mobiltelefonnummer and epostadresse are recorded.
-func (g *grunndata) kontaktdata(x *xmlw, u *Unit) {
+func (g *grunndata) kontaktdata(x *xmlw, u *world.Unit) {
 	for _, c := range []struct{ element, value string }{
 		{"telefonnummer", u.Phone}, {"telefaksnummer", u.Fax}, {"mobiltelefonnummer", u.Mobile},
 		{"epostadresse", u.Email}, {"hjemmesideadresse", u.Homepage},
@@ -506,7 +552,7 @@ type specialStatus struct {
 // specialStatuses derives a unit's særlige opplysninger. R-FR, R-MV, FMVA,
 // R-AA, KMOR and ÅRSO are recorded codes. [U] R-SR, R-FV, KONK, AVVI and
 // TVAN are the sandbox's own.
-func specialStatuses(u *Unit) []specialStatus {
+func specialStatuses(u *world.Unit) []specialStatus {
 	var out []specialStatus
 	add := func(on bool, code, since string, lines ...string) {
 		if on {
@@ -533,7 +579,7 @@ func specialStatuses(u *Unit) []specialStatus {
 	return out
 }
 
-func (g *grunndata) saerlige(x *xmlw, u *Unit) {
+func (g *grunndata) saerlige(x *xmlw, u *world.Unit) {
 	st := specialStatuses(u)
 	if len(st) == 0 {
 		return
@@ -553,17 +599,51 @@ func (g *grunndata) saerlige(x *xmlw, u *Unit) {
 	x.end("saerligeOpplysninger")
 }
 
+// resignedTexts are the sandbox's fratraadtTekst for each fratraadt
+// value of a resigned role. [U] The real hentRoller.xsd allows fratraadt
+// K, R, F or N (N: the role is current; anything else: resigned) and an
+// optional fratraadtTekst, but what K, R and F each mean is not documented
+// to us: these texts are the sandbox's own and say only that the holder
+// has resigned.
+var resignedTexts = map[string]string{
+	"K": "Fratrådt (K)",
+	"R": "Fratrådt (R)",
+	"F": "Fratrådt (F)",
+}
+
+// resigned returns a role's fratraadt and fratraadtTekst.
+func (g *grunndata) resigned(r world.Role) (flag, text string) {
+	switch {
+	case !r.Resigned:
+		return "N", ""
+	case g.opts.ResignedFlag != "":
+		return g.opts.ResignedFlag, ""
+	}
+	flag = r.ResignedAs
+	if flag == "" {
+		flag = "F"
+	}
+	return flag, resignedTexts[flag]
+}
+
+// writeResigned writes fratraadt and, when there is one, fratraadtTekst.
+func (g *grunndata) writeResigned(x *xmlw, r world.Role) {
+	flag, text := g.resigned(r)
+	x.leaf("fratraadt", flag)
+	x.opt("fratraadtTekst", text)
+}
+
+// auditorCategory is the revisorKategori the sandbox writes for an
+// auditor unit. [U] The schema makes it an integer; what the numbers mean
+// is not documented to us, so the sandbox writes one value for its
+// (state-authorised) audit firm.
+const auditorCategory = "1"
+
 // roller writes hentRoller's groups ([L], NAV's test data and the
 // published hentRoller.xsd).
-func (g *grunndata) roller(x *xmlw, u *Unit) {
-	resigned := func(r Role) string {
-		if r.Resigned {
-			return g.cfg.GrunndataResignedFlag
-		}
-		return "N"
-	}
+func (g *grunndata) roller(x *xmlw, u *world.Unit) {
 	for _, b := range roleBlocks {
-		var roles []Role
+		var roles []world.Role
 		since := ""
 		for _, r := range u.Roles {
 			if slices.Contains(b.types, r.Type) {
@@ -581,7 +661,7 @@ func (g *grunndata) roller(x *xmlw, u *Unit) {
 		x.start(b.element)
 		x.start("samendring", "beskrivelse", b.description, "registreringsDato", since, "samendringstype", b.samendring)
 		for _, r := range roles {
-			x.start("rolle", "beskrivelse", roleTypes[r.Type].desc, "rolletype", r.Type)
+			x.start("rolle", "beskrivelse", g.roleTypes[r.Type].Description, "rolletype", r.Type)
 			if p, ok := g.world.Person(r.Person); ok {
 				// [U] A dead person's status code and text.
 				if p.Dead {
@@ -595,16 +675,16 @@ func (g *grunndata) roller(x *xmlw, u *Unit) {
 				x.leaf("slektsnavn", p.Last)
 				g.holderAddress(x, p.Address)
 				if r.ElectedBy != "" {
-					x.leaf("valgtAv", representatives[r.ElectedBy], "kode", r.ElectedBy)
+					x.leaf("valgtAv", g.representatives[r.ElectedBy], "kode", r.ElectedBy)
 				}
 				x.opt("ansvarsandel", r.Share)
-				x.leaf("fratraadt", resigned(r))
+				g.writeResigned(x, r)
 				x.end("person")
 			} else if h, ok := g.world.Unit(r.Unit); ok {
 				// [U] The holder unit's status attributes.
 				x.start("enhet", "beskrivelse", "Aktiv", "statuskode", "OK")
 				x.leaf("orgnr", h.OrgNr)
-				for i, l := range nameLines(h.Name) {
+				for i, l := range world.NameLines(h.Name) {
 					x.leaf("navn"+strconv.Itoa(i+1), l)
 				}
 				addr := h.Business
@@ -613,9 +693,9 @@ func (g *grunndata) roller(x *xmlw, u *Unit) {
 				}
 				g.holderAddress(x, addr)
 				x.opt("ansvarsandel", r.Share)
-				x.leaf("fratraadt", resigned(r))
+				g.writeResigned(x, r)
 				if r.Type == "REVI" {
-					x.leaf("revisorKategori", "Statsautorisert revisor")
+					x.leaf("revisorKategori", auditorCategory)
 				}
 				x.end("enhet")
 			}
@@ -626,7 +706,7 @@ func (g *grunndata) roller(x *xmlw, u *Unit) {
 	}
 }
 
-func (g *grunndata) holderAddress(x *xmlw, a *Address) {
+func (g *grunndata) holderAddress(x *xmlw, a *world.Address) {
 	if a == nil {
 		return
 	}
@@ -644,7 +724,7 @@ func (g *grunndata) holderAddress(x *xmlw, a *Address) {
 // the recorded replies do: & and < only.
 func writeEnvelope(w http.ResponseWriter, op, inner string) {
 	var b strings.Builder
-	b.WriteString(`<?xml version='1.0' encoding='UTF-8'?><S:Envelope xmlns:S="` + nsSOAP + `"><S:Body><` + op + `Response xmlns="` + nsGrunndata + `"><return>`)
+	b.WriteString(`<?xml version='1.0' encoding='UTF-8'?><S:Envelope xmlns:S="` + nsSOAP + `"><S:Body><` + op + `Response xmlns="` + Namespace + `"><return>`)
 	b.WriteString(strings.NewReplacer("&", "&amp;", "<", "&lt;").Replace(inner))
 	b.WriteString(`</return></` + op + `Response></S:Body></S:Envelope>` + "\n")
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
@@ -666,9 +746,9 @@ func writeFault(w http.ResponseWriter, code, text string) {
 	_, _ = io.WriteString(w, x.b.String())
 }
 
-// grunndataError writes a fault switch's status: a SOAP fault for 500, a
+// WriteError writes a fault switch's status: a SOAP fault for 500, a
 // gateway's HTML page for anything else.
-func grunndataError(w http.ResponseWriter, _ *http.Request, status int) {
+func WriteError(w http.ResponseWriter, _ *http.Request, status int) {
 	if status == http.StatusInternalServerError {
 		writeFault(w, "S:Server", "Internal Server Error")
 		return
@@ -685,11 +765,11 @@ func grunndataError(w http.ResponseWriter, _ *http.Request, status int) {
 func (g *grunndata) wsdl(w http.ResponseWriter, r *http.Request) {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="` + nsGrunndata + `" name="ErFrServiceDefinitions" targetNamespace="` + nsGrunndata + `">
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="` + Namespace + `" name="ErFrServiceDefinitions" targetNamespace="` + Namespace + `">
   <types>
-    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" attributeFormDefault="unqualified" elementFormDefault="qualified" targetNamespace="` + nsGrunndata + `">
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" attributeFormDefault="unqualified" elementFormDefault="qualified" targetNamespace="` + Namespace + `">
 `)
-	ops := operationNames()
+	ops := OperationNames()
 	for _, op := range ops {
 		fmt.Fprintf(&b, `      <xs:element name="%s"><xs:complexType><xs:sequence><xs:element name="userid" type="xs:string"/><xs:element name="password" type="xs:string"/><xs:element name="orgnr" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
       <xs:element name="%[1]sResponse"><xs:complexType><xs:sequence><xs:element name="return" type="xs:string"/></xs:sequence></xs:complexType></xs:element>

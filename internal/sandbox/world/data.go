@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 // The world's numbers. Every organisasjonsnummer passes MOD11 (the check
 // digits were computed, not guessed, and a test checks them all); the
@@ -127,8 +127,8 @@ var (
 	naceConsulting = Code{"70.220", "Bedriftsrådgivning og annen administrativ rådgivning"}
 )
 
-// newWorld builds the world.
-func newWorld() (*World, error) {
+// New builds the world and checks that every reference in it resolves.
+func New() (*World, error) {
 	w := &World{
 		Firm: Firm{
 			Name: "FJORDLYS REGNSKAP AS", OrgNr: FirmOrgNr,
@@ -339,7 +339,7 @@ func worldUnits() []Unit {
 				{Type: "MEDL", Person: pHakon, Since: "2021-06-15"},
 				{Type: "MEDL", Person: pSigrid, ElectedBy: "AREP", Since: "2021-06-15"},
 				{Type: "MEDL", Person: pAnders, Since: "2023-06-20"},
-				{Type: "MEDL", Person: pMarit, Resigned: true, Since: "2019-06-18"},
+				{Type: "MEDL", Person: pMarit, Resigned: true, ResignedAs: "F", Since: "2019-06-18"},
 				{Type: "VARA", Person: pJonas, Since: "2021-06-15"},
 				{Type: "VARA", Person: pEline, Since: "2021-06-15"},
 				{Type: "KONT", Person: pEline, Since: "2022-01-10"},
@@ -588,7 +588,7 @@ func worldUnits() []Unit {
 			Business: adr("4611", "KRISTIANSAND S", "4204", "KRISTIANSAND", "Rørleggerveien 4"), Postal: adr("4611", "KRISTIANSAND S", "4204", "KRISTIANSAND", "Rørleggerveien 4"),
 			Phone: "38 12 34 56", NACE: []Code{{"43.220", "VVS-arbeid"}}, Employees: 4, HasEmployees: true, Capital: aksjekapital(100_000, 100),
 			Purpose: []string{"Rørleggerarbeid."}, VAT: true, LastAccounts: "2024",
-			Roles: []Role{{Type: "DAGL", Person: pKjell}, {Type: "LEDE", Person: pKjell}, {Type: "REGN", Unit: FirmOrgNr}},
+			Roles: []Role{{Type: "DAGL", Person: pKjell}, {Type: "LEDE", Person: pKjell}, {Type: "MEDL", Person: pTove, Resigned: true, ResignedAs: "K", Since: "2018-03-01"}, {Type: "REGN", Unit: FirmOrgNr}},
 			About: "no e-mail (grunndata 1118)",
 		}),
 		// 0/0; hentBasisdata 0/0 + 1090, 1125 (no NACE code, no activity).
@@ -660,7 +660,7 @@ func worldUnits() []Unit {
 			Phone: "22 33 44 55", Email: "post@fjordbris.no", Homepage: "www.fjordbris.no",
 			NACE: []Code{{"71.112", "Arkitekttjenester vedrørende byggverk"}}, Employees: 8, HasEmployees: true, Capital: aksjekapital(30_000, 30),
 			Purpose: []string{"Arkitektvirksomhet."}, VAT: true, LastAccounts: "2024",
-			Roles: []Role{{Type: "DAGL", Person: pEline}, {Type: "LEDE", Person: pEline}, {Type: "MEDL", Person: pJonas}, {Type: "REGN", Unit: FirmOrgNr}},
+			Roles: []Role{{Type: "DAGL", Person: pEline}, {Type: "LEDE", Person: pEline}, {Type: "MEDL", Person: pJonas}, {Type: "REVI", Unit: AuditorOrgNr, Resigned: true, ResignedAs: "R", Since: "2020-06-30"}, {Type: "REGN", Unit: FirmOrgNr}},
 			About: "ordinary AS",
 		}),
 	}

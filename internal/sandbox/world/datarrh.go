@@ -1,4 +1,4 @@
-package sandbox
+package world
 
 // The register of beneficial owners (RRH): the units worth trying, one per
 // case. Every unit that owns or is owned in Ownerships and is required to

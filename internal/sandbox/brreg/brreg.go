@@ -1,4 +1,7 @@
-package sandbox
+// Package brreg simulates Enhetsregisteret's open REST API
+// (data.brreg.no, registries.md §3.2): HAL JSON for units, sub-units,
+// roles, searches and code lists, written from the sandbox's world.
+package brreg
 
 import (
 	"bytes"
@@ -10,20 +13,52 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/sandbox/fault"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
-// brreg simulates Enhetsregisteret's open REST API (data.brreg.no,
-// registries.md §3.2): HAL JSON for units, sub-units, roles and searches.
-type brreg struct {
-	world *World
-	cfg   *Config
-	base  string // absolute base URL, https://127.0.0.1:PORT/enhetsregisteret/api
+// BasePath is the API's path on its host.
+const BasePath = "/enhetsregisteret/api"
+
+// Options configures the simulator.
+type Options struct {
+	// Now is the clock for the error bodies' timestamps; nil means
+	// time.Now.
+	Now func() time.Time
+	// Checksum404 answers 404 instead of 400 for a 9-digit number that
+	// fails MOD11. [U] the live behaviour is not documented.
+	Checksum404 bool
 }
 
-func newBrreg(w *World, cfg *Config, base string) *brreg {
-	return &brreg{world: w, cfg: cfg, base: base}
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
+
+// brreg simulates Enhetsregisteret's open REST API.
+type brreg struct {
+	world *world.World
+	opts  Options
+	base  string // absolute base URL, https://127.0.0.1:PORT/enhetsregisteret/api
+
+	orgForms        map[string]string
+	roleTypes       map[string]world.RoleType
+	groups          []world.Code
+	representatives map[string]string
+}
+
+// New returns the simulator's handler for the paths under [BasePath]; base
+// is its absolute URL, https://127.0.0.1:PORT/enhetsregisteret/api, for
+// the HAL links.
+func New(w *world.World, opts Options, base string) http.Handler {
+	return &brreg{world: w, opts: opts, base: base,
+		orgForms: world.OrgForms(), roleTypes: world.RoleTypes(),
+		groups: world.RoleGroups(), representatives: world.Representatives()}
 }
 
 // maxDepth is the deepest page*size the search allows.
@@ -32,14 +67,16 @@ const maxDepth = 10_000
 // The media types of the API's versions. A client that asks for one of
 // them by Accept gets it back as the Content-Type.
 const (
-	mediaEnhet      = "application/vnd.brreg.enhetsregisteret.enhet.v2+json"
-	mediaUnderenhet = "application/vnd.brreg.enhetsregisteret.underenhet.v2+json"
-	mediaRolle      = "application/vnd.brreg.enhetsregisteret.rolle.v1+json"
+	// MediaEnhet is a unit's, MediaUnderenhet a sub-unit's and MediaRolle
+	// the roles' versioned media type.
+	MediaEnhet      = "application/vnd.brreg.enhetsregisteret.enhet.v2+json"
+	MediaUnderenhet = "application/vnd.brreg.enhetsregisteret.underenhet.v2+json"
+	MediaRolle      = "application/vnd.brreg.enhetsregisteret.rolle.v1+json"
 )
 
 // ServeHTTP routes the API's paths under /enhetsregisteret/api.
 func (b *brreg) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rest, ok := strings.CutPrefix(r.URL.Path, brregBasePath)
+	rest, ok := strings.CutPrefix(r.URL.Path, BasePath)
 	if !ok || rest != "" && rest[0] != '/' {
 		b.error(w, r, http.StatusNotFound, "Ingen ressurs funnet for "+r.URL.Path)
 		return
@@ -64,13 +101,13 @@ func (b *brreg) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case len(seg) == 3 && seg[0] == "enheter" && seg[2] == "roller":
 		b.roles(w, r, seg[1])
 	case len(seg) == 2 && seg[0] == "organisasjonsformer":
-		b.code(w, r, seg[1], orgForms[seg[1]])
+		b.code(w, r, seg[1], b.orgForms[seg[1]])
 	case len(seg) == 3 && seg[0] == "roller" && seg[1] == "rolletyper":
-		b.code(w, r, seg[2], roleTypes[seg[2]].desc)
+		b.code(w, r, seg[2], b.roleTypes[seg[2]].Description)
 	case len(seg) == 3 && seg[0] == "roller" && seg[1] == "rollegruppetyper":
-		b.code(w, r, seg[2], groupDescription(seg[2]))
+		b.code(w, r, seg[2], b.groupDescription(seg[2]))
 	case len(seg) == 3 && seg[0] == "roller" && seg[1] == "representanter":
-		b.code(w, r, seg[2], representatives[seg[2]])
+		b.code(w, r, seg[2], b.representatives[seg[2]])
 	default:
 		b.error(w, r, http.StatusNotFound, "Ingen ressurs funnet for "+r.URL.Path)
 	}
@@ -267,10 +304,10 @@ func (b *brreg) link(path string) jsonLink { return jsonLink{Href: b.base + path
 func (b *brreg) self(path string) jsonSelf { return jsonSelf{Self: b.link(path)} }
 
 func (b *brreg) orgForm(code string) jsonCodeLinked {
-	return jsonCodeLinked{Kode: code, Beskrivelse: orgForms[code], Links: b.self("/organisasjonsformer/" + code)}
+	return jsonCodeLinked{Kode: code, Beskrivelse: b.orgForms[code], Links: b.self("/organisasjonsformer/" + code)}
 }
 
-func jsonAddr(a *Address) *jsonAddress {
+func jsonAddr(a *world.Address) *jsonAddress {
 	if a == nil {
 		return nil
 	}
@@ -285,7 +322,7 @@ func jsonAddr(a *Address) *jsonAddress {
 		Adresse: lines, Kommune: a.Municipality, Kommunenummer: a.MunicipalityNo}
 }
 
-func nace(u *Unit, i int) *jsonCode {
+func nace(u *world.Unit, i int) *jsonCode {
 	if i >= len(u.NACE) {
 		return nil
 	}
@@ -294,7 +331,7 @@ func nace(u *Unit, i int) *jsonCode {
 
 // employees is antallAnsatte, which the live service leaves out when the
 // unit has registered none.
-func employees(u *Unit) *int {
+func employees(u *world.Unit) *int {
 	if !u.HasEmployees {
 		return nil
 	}
@@ -309,7 +346,7 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func (b *brreg) enhet(u *Unit) jsonEnhet {
+func (b *brreg) enhet(u *world.Unit) jsonEnhet {
 	e := jsonEnhet{
 		Organisasjonsnummer:                       u.OrgNr,
 		Navn:                                      u.Name,
@@ -355,7 +392,7 @@ func (b *brreg) enhet(u *Unit) jsonEnhet {
 	return e
 }
 
-func (b *brreg) underenhet(u *Unit) jsonUnderenhet {
+func (b *brreg) underenhet(u *world.Unit) jsonUnderenhet {
 	return jsonUnderenhet{
 		Organisasjonsnummer:               u.OrgNr,
 		Navn:                              u.Name,
@@ -381,7 +418,7 @@ func (b *brreg) underenhet(u *Unit) jsonUnderenhet {
 	}
 }
 
-func (b *brreg) deleted(u *Unit, collection string) jsonDeleted {
+func (b *brreg) deleted(u *world.Unit, collection string) jsonDeleted {
 	return jsonDeleted{Organisasjonsnummer: u.OrgNr, Navn: u.Name, Organisasjonsform: b.orgForm(u.Form),
 		Slettedato: u.Deleted, Nedleggelsesdato: u.Closed, Links: b.self("/" + collection + "/" + u.OrgNr)}
 }
@@ -393,9 +430,9 @@ func (b *brreg) checkOrgNr(w http.ResponseWriter, r *http.Request, n string) boo
 	case !ident.IsNineDigits(n):
 		b.error(w, r, http.StatusBadRequest, "Ugyldig organisasjonsnummer: "+n+". Organisasjonsnummeret må bestå av 9 siffer")
 		return false
-	case !mod11OrgNr(n):
+	case !world.ValidOrgNr(n):
 		// [U] The live behaviour for a bad check digit is not documented.
-		if b.cfg.BrregChecksum404 {
+		if b.opts.Checksum404 {
 			b.error(w, r, http.StatusNotFound, "Enhet med organisasjonsnummer "+n+" ble ikke funnet")
 		} else {
 			b.error(w, r, http.StatusBadRequest, "Ugyldig organisasjonsnummer: "+n)
@@ -407,10 +444,10 @@ func (b *brreg) checkOrgNr(w http.ResponseWriter, r *http.Request, n string) boo
 
 // unit serves /enheter/{orgnr} and /underenheter/{orgnr}.
 func (b *brreg) unit(w http.ResponseWriter, r *http.Request, n string, sub bool) {
-	media := mediaEnhet
+	media := MediaEnhet
 	collection := "enheter"
 	if sub {
-		media, collection = mediaUnderenhet, "underenheter"
+		media, collection = MediaUnderenhet, "underenheter"
 	}
 	ct, ok := b.negotiate(w, r, media)
 	if !ok || !b.checkOrgNr(w, r, n) {
@@ -441,7 +478,7 @@ func (b *brreg) unit(w http.ResponseWriter, r *http.Request, n string, sub bool)
 
 // roles serves /enheter/{orgnr}/roller.
 func (b *brreg) roles(w http.ResponseWriter, r *http.Request, n string) {
-	ct, ok := b.negotiate(w, r, mediaRolle)
+	ct, ok := b.negotiate(w, r, MediaRolle)
 	if !ok || !b.checkOrgNr(w, r, n) {
 		return
 	}
@@ -464,14 +501,14 @@ func (b *brreg) roles(w http.ResponseWriter, r *http.Request, n string) {
 	b.writeJSON(w, r, http.StatusOK, ct, out)
 }
 
-func (b *brreg) roleGroups(u *Unit) []jsonRoleGroup {
+func (b *brreg) roleGroups(u *world.Unit) []jsonRoleGroup {
 	groups := []jsonRoleGroup{}
-	for _, g := range roleGroups {
+	for _, g := range b.groups {
 		var roles []jsonRole
 		changed := ""
 		for _, ro := range u.Roles {
-			rt := roleTypes[ro.Type]
-			if rt.group != g.Code {
+			rt := b.roleTypes[ro.Type]
+			if rt.Group != g.Code {
 				continue
 			}
 			since := ro.Since
@@ -480,18 +517,18 @@ func (b *brreg) roleGroups(u *Unit) []jsonRoleGroup {
 			}
 			changed = max(changed, since)
 			jr := jsonRole{
-				Type:         jsonCodeLinked{Kode: ro.Type, Beskrivelse: rt.desc, Links: b.self("/roller/rolletyper/" + ro.Type)},
+				Type:         jsonCodeLinked{Kode: ro.Type, Beskrivelse: rt.Description, Links: b.self("/roller/rolletyper/" + ro.Type)},
 				Ansvarsandel: ro.Share,
 				Fratraadt:    ro.Resigned,
 				Rekkefolge:   len(roles),
 			}
 			if ro.ElectedBy != "" {
-				jr.ValgtAv = &jsonCodeLinked{Kode: ro.ElectedBy, Beskrivelse: representatives[ro.ElectedBy], Links: b.self("/roller/representanter/" + ro.ElectedBy)}
+				jr.ValgtAv = &jsonCodeLinked{Kode: ro.ElectedBy, Beskrivelse: b.representatives[ro.ElectedBy], Links: b.self("/roller/representanter/" + ro.ElectedBy)}
 			}
 			if p, ok := b.world.Person(ro.Person); ok {
-				jr.Person = &jsonRolePerson{Fodselsdato: birthDate(p.ID), Navn: jsonName{Fornavn: p.First, Mellomnavn: p.Middle, Etternavn: p.Last}, ErDoed: p.Dead}
+				jr.Person = &jsonRolePerson{Fodselsdato: world.BirthDate(p.ID), Navn: jsonName{Fornavn: p.First, Mellomnavn: p.Middle, Etternavn: p.Last}, ErDoed: p.Dead}
 			} else if h, ok := b.world.Unit(ro.Unit); ok {
-				jr.Enhet = &jsonRoleUnit{Organisasjonsnummer: h.OrgNr, Organisasjonsform: b.orgForm(h.Form), Navn: nameLines(h.Name),
+				jr.Enhet = &jsonRoleUnit{Organisasjonsnummer: h.OrgNr, Organisasjonsform: b.orgForm(h.Form), Navn: world.NameLines(h.Name),
 					ErSlettet: h.IsDeleted(), Links: b.self("/enheter/" + h.OrgNr)}
 			}
 			roles = append(roles, jr)
@@ -522,14 +559,14 @@ type searchQuery struct {
 }
 
 // searchBools are the boolean filters, by parameter name.
-var searchBools = map[string]func(u *Unit) bool{
-	"konkurs":        func(u *Unit) bool { return u.Bankrupt },
-	"underAvvikling": func(u *Unit) bool { return u.Liquidation },
-	"underTvangsavviklingEllerTvangsopplosning": func(u *Unit) bool { return u.ForcedDissolution },
-	"registrertIMvaregisteret":                  func(u *Unit) bool { return u.VAT },
-	"registrertIForetaksregisteret":             func(u *Unit) bool { return u.BusinessRegister },
-	"registrertIStiftelsesregisteret":           func(u *Unit) bool { return u.FoundationRegister },
-	"registrertIFrivillighetsregisteret":        func(u *Unit) bool { return u.VoluntaryRegister },
+var searchBools = map[string]func(u *world.Unit) bool{
+	"konkurs":        func(u *world.Unit) bool { return u.Bankrupt },
+	"underAvvikling": func(u *world.Unit) bool { return u.Liquidation },
+	"underTvangsavviklingEllerTvangsopplosning": func(u *world.Unit) bool { return u.ForcedDissolution },
+	"registrertIMvaregisteret":                  func(u *world.Unit) bool { return u.VAT },
+	"registrertIForetaksregisteret":             func(u *world.Unit) bool { return u.BusinessRegister },
+	"registrertIStiftelsesregisteret":           func(u *world.Unit) bool { return u.FoundationRegister },
+	"registrertIFrivillighetsregisteret":        func(u *world.Unit) bool { return u.VoluntaryRegister },
 }
 
 func commaList(s string) []string {
@@ -608,7 +645,7 @@ func parseSearch(r *http.Request) (searchQuery, string) {
 	return q, ""
 }
 
-func (q *searchQuery) match(u *Unit) bool {
+func (q *searchQuery) match(u *world.Unit) bool {
 	if q.navn != "" && !strings.Contains(strings.ToLower(u.Name), q.navn) {
 		return false
 	}
@@ -621,7 +658,7 @@ func (q *searchQuery) match(u *Unit) bool {
 	if len(q.forms) > 0 && !slices.Contains(q.forms, u.Form) {
 		return false
 	}
-	if len(q.nace) > 0 && !slices.ContainsFunc(u.NACE, func(c Code) bool {
+	if len(q.nace) > 0 && !slices.ContainsFunc(u.NACE, func(c world.Code) bool {
 		return slices.ContainsFunc(q.nace, func(p string) bool { return strings.HasPrefix(c.Code, p) })
 	}) {
 		return false
@@ -639,9 +676,9 @@ func (q *searchQuery) match(u *Unit) bool {
 
 // search serves /enheter and /underenheter.
 func (b *brreg) search(w http.ResponseWriter, r *http.Request, sub bool) {
-	media, collection := mediaEnhet, "enheter"
+	media, collection := MediaEnhet, "enheter"
 	if sub {
-		media, collection = mediaUnderenhet, "underenheter"
+		media, collection = MediaUnderenhet, "underenheter"
 	}
 	ct, ok := b.negotiate(w, r, media)
 	if !ok {
@@ -652,7 +689,7 @@ func (b *brreg) search(w http.ResponseWriter, r *http.Request, sub bool) {
 		b.error(w, r, http.StatusBadRequest, msg)
 		return
 	}
-	var hits []*Unit
+	var hits []*world.Unit
 	for i := range b.world.Units {
 		u := &b.world.Units[i]
 		// [U] Deleted and removed units are left out of searches.
@@ -661,7 +698,7 @@ func (b *brreg) search(w http.ResponseWriter, r *http.Request, sub bool) {
 		}
 		hits = append(hits, u)
 	}
-	slices.SortFunc(hits, func(a, b *Unit) int { return strings.Compare(a.OrgNr, b.OrgNr) })
+	slices.SortFunc(hits, func(a, b *world.Unit) int { return strings.Compare(a.OrgNr, b.OrgNr) })
 
 	total := len(hits)
 	pages := (total + q.size - 1) / q.size
@@ -719,11 +756,11 @@ func (b *brreg) code(w http.ResponseWriter, r *http.Request, code, desc string) 
 		return
 	}
 	b.writeJSON(w, r, http.StatusOK, "application/json",
-		jsonCodeLinked{Kode: code, Beskrivelse: desc, Links: jsonSelf{Self: jsonLink{Href: b.base + strings.TrimPrefix(r.URL.Path, brregBasePath)}}})
+		jsonCodeLinked{Kode: code, Beskrivelse: desc, Links: jsonSelf{Self: jsonLink{Href: b.base + strings.TrimPrefix(r.URL.Path, BasePath)}}})
 }
 
-func groupDescription(code string) string {
-	for _, g := range roleGroups {
+func (b *brreg) groupDescription(code string) string {
+	for _, g := range b.groups {
 		if g.Code == code {
 			return g.Description
 		}
@@ -778,12 +815,12 @@ func (b *brreg) writeJSON(w http.ResponseWriter, r *http.Request, status int, co
 
 // error writes Spring Boot's error body [L].
 func (b *brreg) error(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	writeSpringError(w, r, b.cfg, status, msg)
+	writeSpringError(w, r, b.opts, status, msg)
 }
 
-func writeSpringError(w http.ResponseWriter, r *http.Request, cfg *Config, status int, msg string) {
+func writeSpringError(w http.ResponseWriter, r *http.Request, opts Options, status int, msg string) {
 	body, _ := json.Marshal(jsonError{
-		Timestamp: cfg.Now().UTC().Format("2006-01-02T15:04:05.000-07:00"),
+		Timestamp: opts.now().UTC().Format("2006-01-02T15:04:05.000-07:00"),
 		Status:    status,
 		Error:     http.StatusText(status),
 		Message:   msg,
@@ -797,9 +834,9 @@ func writeSpringError(w http.ResponseWriter, r *http.Request, cfg *Config, statu
 	}
 }
 
-// brregError writes a fault switch's status as Spring's error body.
-func brregError(cfg *Config) errorWriter {
+// ErrorWriter writes a fault switch's status as Spring's error body.
+func ErrorWriter(opts Options) fault.ErrorWriter {
 	return func(w http.ResponseWriter, r *http.Request, status int) {
-		writeSpringError(w, r, cfg, status, http.StatusText(status))
+		writeSpringError(w, r, opts, status, http.StatusText(status))
 	}
 }
