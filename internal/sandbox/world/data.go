@@ -25,11 +25,15 @@ const (
 	// minimal body and slettedato.
 	DeletedOrgNr = "310309125"
 	// DuplicateOrgNr was deleted as a duplicate of DuplicateOfOrgNr:
-	// grunndata 0/1.
+	// grunndata 0/1 ("Enhet x er slettet som dublett - korrekt enhet y er
+	// innført", seed 002), with the melding of DuplicateOfOrgNr, not of the
+	// unit asked for; REST 200 with the minimal body and slettedato.
 	DuplicateOrgNr = "310322199"
 	// DuplicateOfOrgNr is the correct unit for DuplicateOrgNr.
 	DuplicateOfOrgNr = "310335266"
-	// MergedOrgNr was merged into MergedIntoOrgNr: grunndata 0/2.
+	// MergedOrgNr was merged into MergedIntoOrgNr: grunndata 0/2 ("Enhet x
+	// er slettet som sammenslått - korrekt enhet y er innført", seed 002),
+	// with the melding of MergedIntoOrgNr; REST 200 with slettedato.
 	MergedOrgNr = "310348333"
 	// MergedIntoOrgNr is the unit MergedOrgNr was merged into.
 	MergedIntoOrgNr = "310361402"
@@ -51,7 +55,11 @@ const (
 	LiquidationOrgNr = "310439827"
 	// ForcedDissolutionOrgNr is under forced dissolution.
 	ForcedDissolutionOrgNr = "310452890"
-	// RemovedOrgNr is removed from open data: REST 410.
+	// RemovedOrgNr is removed from open data: REST 410 at /enheter/{orgnr}
+	// and /enheter/{orgnr}/roller (not "not found": a client must not retry
+	// it as a sub-unit), 404 at /underenheter/{orgnr} as for any main
+	// unit, and left out of searches; grunndataWS, with full access, still
+	// answers 0/0 with its data.
 	RemovedOrgNr = "310557455"
 	// NoRolesOrgNr has no roles and no sector code.
 	NoRolesOrgNr = "310544388"
