@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"github.com/motpart/motpart/internal/sandbox/world"
 	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // do sends a request and reads the whole body, returning the read error

@@ -2,13 +2,14 @@ package sandbox
 
 import (
 	"encoding/xml"
-	"github.com/motpart/motpart/internal/sandbox/grunndata"
-	"github.com/motpart/motpart/internal/sandbox/world"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motpart/motpart/internal/sandbox/grunndata"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 func TestGrunndataStatusCombinations(t *testing.T) {

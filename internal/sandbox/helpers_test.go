@@ -7,13 +7,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"github.com/motpart/motpart/internal/sandbox/grunndata"
 	"io"
 	"net/http"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motpart/motpart/internal/sandbox/grunndata"
 )
 
 // shared is a sandbox for the tests that only read; tests that switch

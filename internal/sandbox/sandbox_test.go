@@ -6,8 +6,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
-	"github.com/motpart/motpart/internal/sandbox/ca"
-	"github.com/motpart/motpart/internal/sandbox/world"
 	"net"
 	"net/url"
 	"os"
@@ -17,6 +15,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motpart/motpart/internal/sandbox/ca"
+	"github.com/motpart/motpart/internal/sandbox/world"
 
 	"github.com/motpart/motpart/internal/ident"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"

@@ -9,21 +9,17 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"mime"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/motpart/motpart/internal/ident"
-	"github.com/motpart/motpart/internal/sandbox/ca"
 	"github.com/motpart/motpart/internal/sandbox/fault"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
@@ -88,20 +84,6 @@ type maskinporten struct {
 
 // GrantTypeJWTBearer is the grant type Maskinporten takes.
 const GrantTypeJWTBearer = "urn:ietf:params:oauth:grant-type:jwt-bearer"
-
-// grantClaims are the claims a grant may hold (§4.5); any other fails with
-// MP-011.
-var grantClaims = []string{"aud", "iss", "iat", "exp", "jti", "scope", "resource", "consumer_org", "pid", "authorization_details"}
-
-// userLoginScopes are scopes of ID-porten's user login, which a
-// Maskinporten client may not ask for (MP-201).
-var userLoginScopes = []string{"openid", "profile"}
-
-// The grant's time rules.
-const (
-	grantSkew        = 10 * time.Second // iat within ±10 s of now
-	grantMaxLifetime = 120              // exp − iat ≤ 120 s
-)
 
 // registeredKey is a public key registered on a client, with its kid.
 type registeredKey struct {
@@ -221,74 +203,6 @@ func getOnly(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// mpErr is one of Maskinporten's errors: the HTTP status, the OAuth2
-// error and the text of error_description before its MP code.
-type mpErr struct {
-	status int
-	oauth  string
-	code   string
-	text   string
-}
-
-// The MP codes of registries.md §4.5, with the texts of Maskinporten's
-// troubleshooting page where it gives them. [U] Where the codes map to
-// HTTP statuses and OAuth2 errors is not documented: the sandbox answers
-// 400 with invalid_request, invalid_grant or invalid_scope, and 403
-// access_denied for the consumer's missing grant or delegation (MP-250,
-// MP-251), the "403-style access denials" of the digest. The code ends
-// error_description in parentheses, e.g. "… Invalid JWT claim aud
-// (MP-110)".
-var mpErrs = map[string]mpErr{}
-
-var (
-	mpInvalidParameter = mpDef(400, "invalid_request", "MP-011", "Invalid assertion. Invalid parameter value")
-	mpGrantUsed        = mpDef(400, "invalid_grant", "MP-012", "Invalid assertion. Grant is used before")
-	mpClientAuth       = mpDef(400, "invalid_grant", "MP-100", "Invalid assertion. Client authentication failed.")
-	mpAudience         = mpDef(400, "invalid_grant", "MP-110", "Invalid assertion. Client authentication failed. Invalid JWT claim aud")
-	mpCertificate      = mpDef(400, "invalid_grant", "MP-120", "Invalid assertion. Client authentication failed. The JWT is signed with an invalid certificate.")
-	mpExpiredKey       = mpDef(400, "invalid_grant", "MP-121", "Invalid assertion. Client authentication failed. Expired key")
-	mpOtherOrg         = mpDef(400, "invalid_grant", "MP-122", "Invalid assertion. Client authentication failed. The organization number of the certificate does not match the client's organization number")
-	mpX5C              = mpDef(400, "invalid_grant", "MP-123", "Invalid assertion. Client authentication failed. Invalid x5c header: failed to extract certificate from jwt")
-	mpSignature        = mpDef(400, "invalid_grant", "MP-124", "Invalid assertion. Client authentication failed. Invalid JWT signature")
-	mpExpired          = mpDef(400, "invalid_grant", "MP-130", "Invalid assertion. Client authentication failed. JWT is expired")
-	mpScope            = mpDef(400, "invalid_scope", "MP-200", "Token request contains invalid scopes for client")
-	mpScopeType        = mpDef(400, "invalid_scope", "MP-201", "Token request contains scopes with integration types only allowed for user login")
-	mpNotGranted       = mpDef(403, "access_denied", "MP-250", "Consumer has not been granted access to the scope")
-	mpNotDelegated     = mpDef(403, "access_denied", "MP-251", "Consumer has not delegated access to the scope to the supplier")
-	mpRAR              = mpDef(400, "invalid_authorization_details", "MP-301", "Invalid authorization_details")
-	_                  = mpDef(400, "invalid_authorization_details", "MP-302", "Invalid authorization_details: the consent is not valid")
-	_                  = mpDef(400, "invalid_authorization_details", "MP-303", "Invalid authorization_details: the system user is not configured")
-	mpServerError      = mpErr{status: 500, oauth: "server_error", text: "Internal server error"}
-)
-
-func mpDef(status int, oauth, code, text string) mpErr {
-	e := mpErr{status: status, oauth: oauth, code: code, text: text}
-	mpErrs[code] = e
-	return e
-}
-
-// mpFail writes a Maskinporten error; detail, if any, follows the text.
-func mpFail(w http.ResponseWriter, r *http.Request, e mpErr, detail string) {
-	desc := e.text
-	if detail != "" {
-		desc = strings.TrimSuffix(desc, ".") + ": " + detail
-	}
-	if e.code != "" {
-		desc += " (" + e.code + ")"
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	writeJSONBody(w, r, e.status, map[string]string{"error": e.oauth, "error_description": desc})
-}
-
-// WriteError writes a fault switch's status as an OAuth2 error.
-func WriteError(w http.ResponseWriter, r *http.Request, status int) {
-	e := mpErr{status: status, oauth: "server_error", text: http.StatusText(status)}
-	if status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests {
-		e.oauth = "temporarily_unavailable"
-	}
-	mpFail(w, r, e, "")
-}
-
 // accessClaims are the claims of an access token (§4.5).
 type accessClaims struct {
 	Iss       string `json:"iss"`
@@ -389,196 +303,6 @@ func (m *maskinporten) token(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Pragma", "no-cache")
 	writeJSONBody(w, r, http.StatusOK, tokenResponse{AccessToken: tok, TokenType: "Bearer",
 		ExpiresIn: int64(math.Ceil(life.Seconds())), Scope: claims.Scope})
-}
-
-// check checks a grant: the JWS and its algorithm, the client (iss), the
-// key (x5c chained to the sandbox CA and valid, or a registered kid), the
-// signature, the certificate's organisation, aud, the claims allowed, iat
-// and exp, replay (jti), authorization_details and the scopes (registered
-// on the client, granted to the consumer, delegated to the supplier). On
-// success it returns the access token's claims without the times.
-func (m *maskinporten) check(assertion string) (*accessClaims, *mpErr, string) {
-	fail := func(e mpErr, detail string) (*accessClaims, *mpErr, string) { return nil, &e, detail }
-	now := m.srv.opts.Now()
-	t, err := parseJWS(assertion)
-	if err != nil {
-		return fail(mpInvalidParameter, "the assertion is not a signed JWT ("+err.Error()+")")
-	}
-	alg, _ := str(t.header, "alg")
-	if _, ok := rsaHash(alg); !ok {
-		return fail(mpSignature, "algorithm "+strconv.Quote(alg)+" is not allowed; use RS256, RS384 or RS512")
-	}
-	iss, _ := str(t.claims, "iss")
-	client, ok := m.srv.world.MaskinportenClient(iss)
-	if !ok {
-		return fail(mpClientAuth, "Client not found")
-	}
-
-	amr := ""
-	switch rawX5C, hasX5C := t.header["x5c"]; {
-	case hasX5C:
-		var chain []string
-		if err := json.Unmarshal(rawX5C, &chain); err != nil || len(chain) == 0 {
-			return fail(mpX5C, "x5c must be an array of base64 DER certificates")
-		}
-		certs := make([]*x509.Certificate, len(chain))
-		for i, c := range chain {
-			der, err := base64.StdEncoding.DecodeString(c)
-			if err == nil {
-				certs[i], err = x509.ParseCertificate(der)
-			}
-			if err != nil {
-				return fail(mpX5C, fmt.Sprintf("certificate %d: %v", i, err))
-			}
-		}
-		leaf := certs[0]
-		inter := x509.NewCertPool()
-		for _, c := range certs[1:] {
-			inter.AddCert(c)
-		}
-		if _, err := leaf.Verify(x509.VerifyOptions{Roots: m.srv.opts.Roots, Intermediates: inter, CurrentTime: now,
-			KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}}); err != nil {
-			return fail(mpCertificate, err.Error())
-		}
-		pub, ok := leaf.PublicKey.(*rsa.PublicKey)
-		if !ok || t.verify(alg, pub) != nil {
-			return fail(mpSignature, "")
-		}
-		if org := certOrgNr(leaf); org != client.OrgNr {
-			return fail(mpOtherOrg, fmt.Sprintf("certificate %q, client %s", org, client.OrgNr))
-		}
-		amr = "virksomhetssertifikat"
-	default:
-		kid, ok := str(t.header, "kid")
-		if !ok || kid == "" {
-			return fail(mpX5C, "the header has neither x5c nor kid")
-		}
-		k, ok := m.srv.registered(client.ID, kid)
-		if !ok {
-			return fail(mpClientAuth, "no key with kid "+strconv.Quote(kid)+" on the client")
-		}
-		if !now.Before(k.expires) {
-			return fail(mpExpiredKey, "")
-		}
-		if t.verify(alg, k.pub) != nil {
-			return fail(mpSignature, "")
-		}
-		amr = "private_key_jwt"
-	}
-
-	if aud, ok := str(t.claims, "aud"); !ok || aud != m.issuer {
-		return fail(mpAudience, "")
-	}
-	for k := range t.claims {
-		if !slices.Contains(grantClaims, k) {
-			return fail(mpInvalidParameter, "claim "+strconv.Quote(k)+" is not allowed")
-		}
-	}
-	iat, ok := numericDate(t.claims, "iat")
-	if !ok {
-		return fail(mpInvalidParameter, "iat is missing")
-	}
-	exp, ok := numericDate(t.claims, "exp")
-	if !ok {
-		return fail(mpInvalidParameter, "exp is missing")
-	}
-	switch skew := int64(grantSkew / time.Second); {
-	case iat > now.Unix()+skew:
-		// [U] The digest lists "Issue time is after now" without a code.
-		return fail(mpExpired, "Issue time is after now")
-	case iat < now.Unix()-skew:
-		return fail(mpExpired, "iat is more than 10 seconds old")
-	case exp-iat > grantMaxLifetime:
-		return fail(mpExpired, fmt.Sprintf("exp - iat is %d seconds, more than %d", exp-iat, grantMaxLifetime))
-	case exp <= now.Unix():
-		return fail(mpExpired, "")
-	}
-	// [U] jti is recommended, not required (§4.5): without one, the
-	// assertion itself is what may not be used twice.
-	once := assertion
-	if jti, ok := str(t.claims, "jti"); ok && jti != "" {
-		once = "jti:" + jti
-	} else if _, ok := t.claims["jti"]; ok {
-		return fail(mpInvalidParameter, "jti must be a non-empty string")
-	}
-	if !m.srv.use(client.ID+"\x00"+once, exp, now.Unix()) {
-		return fail(mpGrantUsed, "")
-	}
-	if _, ok := t.claims["authorization_details"]; ok {
-		return fail(mpRAR, "the sandbox has no Altinn system users or consents")
-	}
-
-	scopeText, _ := str(t.claims, "scope")
-	scopes := strings.Fields(scopeText)
-	if len(scopes) == 0 {
-		return fail(mpScope, "no scope requested")
-	}
-	for _, sc := range scopes {
-		if slices.Contains(userLoginScopes, sc) {
-			return fail(mpScopeType, sc)
-		}
-	}
-	for _, sc := range scopes {
-		if !slices.Contains(client.Scopes, sc) {
-			return fail(mpScope, sc)
-		}
-	}
-	consumer := client.OrgNr
-	var supplier *actor
-	if raw, ok := t.claims["consumer_org"]; ok {
-		var c string
-		if json.Unmarshal(raw, &c) != nil || !ident.IsNineDigits(c) {
-			return fail(mpInvalidParameter, "consumer_org must be an organisasjonsnummer")
-		}
-		if c != client.OrgNr {
-			consumer = c
-			s := orgActor(client.OrgNr)
-			supplier = &s
-		}
-	}
-	for _, sc := range scopes {
-		if !m.srv.world.Granted(consumer, sc) {
-			return fail(mpNotGranted, sc)
-		}
-		if supplier != nil && !m.srv.world.Delegated(consumer, client.OrgNr, sc) {
-			return fail(mpNotDelegated, sc)
-		}
-	}
-	out := &accessClaims{ClientAmr: amr, ClientID: client.ID, Scope: strings.Join(scopes, " "), Consumer: orgActor(consumer), Supplier: supplier}
-	if raw, ok := t.claims["resource"]; ok {
-		var one string
-		var many []string
-		switch {
-		case json.Unmarshal(raw, &one) == nil && one != "":
-			out.Aud = one
-		case json.Unmarshal(raw, &many) == nil && len(many) > 0:
-			out.Aud = many
-		default:
-			return fail(mpInvalidParameter, "resource must be a string or an array of strings")
-		}
-	}
-	if pid, ok := str(t.claims, "pid"); ok {
-		out.Pid = pid
-	}
-	return out, nil, ""
-}
-
-// certOrgNr returns the organisasjonsnummer of an enterprise certificate:
-// organizationIdentifier NTRNO-nnnnnnnnn, else a nine-digit serialNumber.
-func certOrgNr(c *x509.Certificate) string {
-	for _, a := range c.Subject.Names {
-		if a.Type.Equal(ca.OIDOrganizationIdentifier()) {
-			if v, ok := a.Value.(string); ok {
-				if n, ok := strings.CutPrefix(v, "NTRNO-"); ok && ident.IsNineDigits(n) {
-					return n
-				}
-			}
-		}
-	}
-	if ident.IsNineDigits(c.Subject.SerialNumber) {
-		return c.Subject.SerialNumber
-	}
-	return ""
 }
 
 // ErrTokenExpired is an access token past its exp.
