@@ -3,36 +3,72 @@
 //
 // None of the real registers can be reached from a development machine, so
 // the sandbox is what a new user tries the app with and what every
-// integration test runs against. It holds:
+// integration test runs against. This package is the facade: [New] builds
+// the world, the CA and the simulators' state, [Sandbox.Start] starts every
+// simulator on its own TLS listener, and the Sandbox's methods are what
+// tests and the composition root use. The parts live beside it:
 //
-//   - the [World]: Norwegian units of every common legal form, sub-units,
-//     persons with synthetic (Tenor) fødselsnummer and D-nummer, roles held
-//     by persons and by units, deleted, merged, bankrupt and removed units,
-//     units with missing data, ownership chains with a cross-holding,
-//     foreign owners and an owner exempt from disclosure, the units'
-//     filings to the register of beneficial owners (every status and
-//     position), and Maskinporten clients with their scopes;
-//   - a local certificate authority, made in memory at start, that issues
-//     the simulators' server certificates and demo client certificates
-//     (.pfx) named and shaped like the real ones;
-//   - the simulators: Enhetsregisteret's open REST API (HAL JSON),
-//     Brønnøysund's grunndataWS (SOAP 1.1, ErFr), Maskinporten (the
-//     JWT-bearer grant with every check and MP error code of
-//     registries.md §4.5) and the register of beneficial owners (RRH: the
-//     legacy Partner API with its zipped JSON and CSV totalbestand, and
-//     the v1 API with its change log), RRH checking Maskinporten's tokens;
-//   - fault switches per service (latency, 429/500/503, malformed and
-//     truncated bodies, hanging requests, a forced MP error or an expired
-//     token), changeable while running, and hooks for tests:
-//     [Sandbox.ChangeOwners] files a new RRH registration,
-//     [Sandbox.RegisterMaskinportenKey] registers a key by kid,
-//     [Sandbox.IssueEnterpriseCertificate] issues an (expired, foreign)
-//     enterprise certificate and [Sandbox.MintAccessToken] a token with
-//     any scope.
+//   - world: the [world.World] (Norwegian units of every common legal form,
+//     sub-units, persons with synthetic (Tenor) fødselsnummer and
+//     D-nummer, roles held by persons and by units, deleted, merged,
+//     bankrupt and removed units, units with missing data, ownership
+//     chains with a cross-holding, foreign owners and an owner exempt from
+//     disclosure, the units' filings to the register of beneficial owners
+//     (every status and position), and Maskinporten clients with their
+//     scopes) and every fixture number tests use (world.RichestOrgNr...);
+//   - ca: a local certificate authority, made in memory at start, that
+//     issues the simulators' server certificates and demo client
+//     certificates (.pfx) named and shaped like the real ones;
+//   - fault: the fault switches shared by every simulator (latency,
+//     429/500/503, malformed and truncated bodies, hanging requests, a
+//     forced MP error or an expired token, any grunndataWS
+//     hovedStatus/underStatus pair), changeable while running;
+//   - one package per simulated service: brreg (Enhetsregisteret's open
+//     REST API, HAL JSON), grunndata (Brønnøysund's grunndataWS, SOAP 1.1,
+//     ErFr), maskinporten (the JWT-bearer grant with every check and MP
+//     error code of registries.md §4.5) and rrh (the register of beneficial
+//     owners: the legacy Partner API with its zipped JSON and CSV
+//     totalbestand, and the v1 API with its change log), RRH checking
+//     Maskinporten's tokens.
+//
+// Hooks for tests: [Sandbox.SetFault], [Sandbox.ChangeOwners] files a new
+// RRH registration, [Sandbox.RegisterMaskinportenKey] registers a key by
+// kid, [Sandbox.IssueEnterpriseCertificate] issues an (expired, foreign)
+// enterprise certificate, [Sandbox.MintAccessToken] a token with any
+// scope, and [Sandbox.Requests] counts the requests each simulator
+// received by path (so a test can assert that concurrent look-ups shared
+// one token request).
 //
 // A simulator writes the wire format from the world itself, never through
-// the client packages it imitates, so a client and its simulator cannot
-// share one mistake.
+// the client packages it imitates (nor desk or gui), so a client and its
+// simulator cannot share one mistake. The simulators' own tables (the
+// grunndataWS status texts, the RRH code lists) stay private to them for
+// the same reason.
+//
+// # Adding a simulator
+//
+// A new service (BankID's organisation sessions, SCB, Vero, PRH) joins the
+// same way as the four above:
+//
+//  1. its fixtures go into the world (new types and data in world, the
+//     numbers tests use as exported constants there), so every simulator
+//     and test sees one consistent world;
+//  2. a package beside the others, internal/sandbox/NAME, exports the
+//     path of its base URL, an Options struct (a clock, the choices the
+//     specification leaves open), New(w *world.World, opts Options, ...)
+//     returning its http.Handler (or a Server with state and a Handler
+//     method, as maskinporten and rrh do) and a fault.ErrorWriter that
+//     writes a forced HTTP status in the service's own error format; it
+//     may use world, ca, fault, ident and certs, and another simulator it
+//     really depends on (rrh uses maskinporten's tokens);
+//  3. fault gets a Service constant for it, and fault.Fault a field if the
+//     service has a fault of its own;
+//  4. this package adds the service to [Sandbox.services] (which gives it
+//     a TLS listener, the fault switches and request counting), a URL to
+//     [Endpoints], its settings to [Config] and any test hook as a
+//     Sandbox method;
+//  5. its tests: unit tests in its own package against its handler
+//     (httptest), and the over-TLS tests here.
 //
 // # Choices where the specification is uncertain
 //
@@ -44,9 +80,19 @@
 //   - grunndata data notes (1010–1180) come with hovedStatus 0, as the
 //     status table of the published documentation and the recorded replies
 //     show; [Config.GrunndataNoteStatus] switches to 1.
-//   - grunndata fratraadt is "N" or "J" as the digest says; the published
-//     hentRoller.xsd documents "K", "R" or "F" for a resigned role, so
-//     [Config.GrunndataResignedFlag] can send "F" instead.
+//   - grunndata fratraadt is "N" for a current role and "K", "R" or "F"
+//     for a resigned one, with a fratraadtTekst, as the real
+//     hentRoller.xsd allows; what K, R and F each mean is not documented
+//     to us, so the world just uses all three and the texts are the
+//     sandbox's own. [Config.GrunndataResignedFlag] "J" sends the digest's
+//     old value. revisorKategori is an integer, as the schema says; its
+//     meanings are not documented to us either. testdata/hentRoller.xsd in
+//     the grunndata package is a schema rebuilt by hand from a description
+//     of the real one, not the official file.
+//   - a forced grunndataWS status ([Fault.GrunndataStatus]) answers the
+//     pair for any number; with hovedStatus 0 the melding of the unit
+//     asked for follows, and the unit a text names ("korrekt enhet y") is
+//     the world's, or the number asked for.
 //   - grunndata's element names for phone, fax and homepage are the
 //     digest's suggestion (telefonnummer, telefaksnummer,
 //     hjemmesideadresse); the hentBasisdata elements beyond the mini set
