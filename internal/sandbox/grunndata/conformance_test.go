@@ -189,3 +189,24 @@ func TestResignedValues(t *testing.T) {
 		}
 	}
 }
+
+// TestResignedFixtures checks the world's named resigned roles as
+// hentRoller writes them by default.
+func TestResignedFixtures(t *testing.T) {
+	w, err := world.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := New(w, testOptions(), "")
+	for _, tt := range []struct {
+		orgnr, want string
+	}{
+		{world.ResignedMemberOrgNr, "<fratraadt>K</fratraadt><fratraadtTekst>"},
+		{world.ResignedAuditorOrgNr, "<fratraadt>R</fratraadt><fratraadtTekst>"},
+		{world.RichestOrgNr, "<fratraadt>F</fratraadt><fratraadtTekst>"},
+	} {
+		if doc := inner(t, h, "hentRoller", tt.orgnr); !strings.Contains(doc, tt.want) {
+			t.Errorf("hentRoller %s: no %s\n%s", tt.orgnr, tt.want, doc)
+		}
+	}
+}

@@ -72,6 +72,14 @@ const (
 	CrossHoldingAOrgNr = "312222221"
 	// CrossHoldingBOrgNr is the other half of the cross-holding.
 	CrossHoldingBOrgNr = "314444442"
+	// ResignedMemberOrgNr has a board member who resigned: grunndata
+	// hentRoller fratraadt K with a fratraadtTekst; REST fratraadt true
+	// (GRINDHEIM RØR AS). RichestOrgNr's resigned member has F.
+	ResignedMemberOrgNr = "310518247"
+	// ResignedAuditorOrgNr has an auditor (a unit) that resigned: grunndata
+	// fratraadt R with a fratraadtTekst (FJORDBRIS ARKITEKTER AS, also
+	// RRHNoOwnersOrgNr).
+	ResignedAuditorOrgNr = "310622818"
 	// FamilyOwnedOrgNr is owned in part by a minor exempt from disclosure.
 	FamilyOwnedOrgNr = "310570524"
 )

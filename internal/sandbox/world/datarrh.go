@@ -12,7 +12,7 @@ const (
 	RRHForeignPublicOwnedOrgNr = "310531316"
 	// RRHNoOwnersOrgNr has five 20 % owners, none above 25 %: status rikv
 	// (FJORDBRIS ARKITEKTER AS).
-	RRHNoOwnersOrgNr = "310622818"
+	RRHNoOwnersOrgNr = ResignedAuditorOrgNr
 	// RRHNoneIdentifiedOrgNr is owned through an English company whose
 	// owners are unknown: status irki (FJORDGLIMT REISER AS).
 	RRHNoneIdentifiedOrgNr = "310583596"

@@ -320,7 +320,7 @@ func worldUnits() []Unit {
 		}),
 		// 0/0; hentKontaktdata 0/0 + 1116, 1117, 1118, 1119 (no e-mail).
 		as(Unit{
-			OrgNr: "310518247", Name: "GRINDHEIM RØR AS", Registered: "2007-07-02", Founded: "2007-06-20", StatutesDate: "2007-06-20",
+			OrgNr: ResignedMemberOrgNr, Name: "GRINDHEIM RØR AS", Registered: "2007-07-02", Founded: "2007-06-20", StatutesDate: "2007-06-20",
 			Business: adr("4611", "KRISTIANSAND S", "4204", "KRISTIANSAND", "Rørleggerveien 4"), Postal: adr("4611", "KRISTIANSAND S", "4204", "KRISTIANSAND", "Rørleggerveien 4"),
 			Phone: "38 12 34 56", NACE: []Code{{"43.220", "VVS-arbeid"}}, Employees: 4, HasEmployees: true, Capital: aksjekapital(100_000, 100),
 			Purpose: []string{"Rørleggerarbeid."}, VAT: true, LastAccounts: "2024",
@@ -391,7 +391,7 @@ func worldUnits() []Unit {
 			About: "ordinary AS",
 		}),
 		as(Unit{
-			OrgNr: "310622818", Name: "FJORDBRIS ARKITEKTER AS", Registered: "2014-09-01", Founded: "2014-08-18", StatutesDate: "2014-08-18",
+			OrgNr: ResignedAuditorOrgNr, Name: "FJORDBRIS ARKITEKTER AS", Registered: "2014-09-01", Founded: "2014-08-18", StatutesDate: "2014-08-18",
 			Business: adr("0152", "OSLO", "0301", "OSLO", "Kvadraturen 6"), Postal: adr("0152", "OSLO", "0301", "OSLO", "Kvadraturen 6"),
 			Phone: "22 33 44 55", Email: "post@fjordbris.no", Homepage: "www.fjordbris.no",
 			NACE: []Code{{"71.112", "Arkitekttjenester vedrørende byggverk"}}, Employees: 8, HasEmployees: true, Capital: aksjekapital(30_000, 30),

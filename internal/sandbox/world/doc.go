@@ -1,0 +1,14 @@
+// Package world is the sandbox's shared fictional world: the Norwegian
+// units, sub-units, persons, roles, ownerships, foreign companies and
+// persons, filings to the register of beneficial owners and Maskinporten
+// clients that every simulator serves, and the fixture numbers tests use
+// (RichestOrgNr, AuditorOrgNr, DuplicateOrgNr, RemovedOrgNr...), each
+// documented with what the simulators answer for it.
+//
+// [New] builds the world and checks every reference in it; the world never
+// changes afterwards. The code lists the registers share (organisation
+// forms, role types and groups, the RRH codes) are here too, as functions
+// that return copies. The world imports nothing of the simulators, so
+// each simulator package, the facade and the tests of other packages can
+// all use it.
+package world
