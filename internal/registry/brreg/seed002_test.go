@@ -152,6 +152,13 @@ func TestSeed002Lookup(t *testing.T) {
 		if s.Status != tt.status || got != tt.code {
 			t.Errorf("%s: source %s %q, want %s %q (%s)", name, s.Status, got, tt.status, tt.code, s.Message)
 		}
+		if tt.sub == 3 {
+			// Seed 002: the unit named is the registration unit of the
+			// unit asked for; nothing says the data is from it.
+			if want := "400000102 is the registration unit of " + n; !strings.HasPrefix(s.Message, want) || strings.Contains(s.Message, "data is from") {
+				t.Errorf("%s: message %q, want it to start %q", name, s.Message, want)
+			}
+		}
 		if s.Status == dossier.StatusNoData && (r.Company != nil || r.Roles != nil) {
 			t.Errorf("%s: a no-data result holds facts: %+v", name, r)
 		}
