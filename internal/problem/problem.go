@@ -7,6 +7,13 @@
 // method Problem() Code, which CodeOf finds through any wrapping. The
 // window and the command line only translate codes; Codes lists them all,
 // and Text gives each one's English words.
+//
+// To add a code: declare it in codes.go with its English words in texts
+// (or, for a use case's code, in problem.go, deskCodes and Error), map to
+// it where it arises (the client's Problem method or status table), and
+// give it words in the window (internal/gui's codeText or problemText)
+// and in assets/translations/{en,sv,nb,fi}.json. The tests here and in
+// internal/gui fail until every step is done.
 package problem
 
 import (

@@ -39,3 +39,30 @@ func TestFailuresNameTheirProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestVerdictNamesAProblemForEveryHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		h    Header
+		want problem.Code
+	}{
+		{"ok", Header{MainStatus: 0, SubStatuses: []SubStatus{{0, "Data returnert"}}}, problem.CodeDataReturned},
+		{"ok with a note", Header{MainStatus: 0, SubStatuses: []SubStatus{{1020, ""}}}, problem.CodeDataReturned},
+		{"1 alone: no data, no reason", Header{MainStatus: 1}, problem.CodeSomethingNotRegistered},
+		{"1 with a note: the note is the reason", Header{MainStatus: 1, SubStatuses: []SubStatus{{2000, ""}}}, problem.CodeNoChanges},
+		{"-1 alone", Header{MainStatus: -1}, problem.CodeRegisterError},
+		{"-1/-200 unknown", Header{MainStatus: -1, SubStatuses: []SubStatus{{-200, ""}}}, problem.CodeRegisterError},
+		{"-1/0 illegal", Header{MainStatus: -1, SubStatuses: []SubStatus{{0, ""}}}, problem.CodeRegisterError},
+		{"0/5 unknown", Header{MainStatus: 0, SubStatuses: []SubStatus{{5, ""}}}, problem.CodeUnknownStatus},
+		{"main 2", Header{MainStatus: 2}, problem.CodeUnknownStatus},
+		{"0/1300 unknown note", Header{MainStatus: 0, SubStatuses: []SubStatus{{1300, ""}}}, problem.CodeDataReturned},
+	}
+	for _, tt := range tests {
+		if got := tt.h.Verdict("313513408").Problem; got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got := StatusProblem(1300); got != problem.CodeSomethingNotRegistered {
+		t.Errorf("StatusProblem(1300) = %q", got)
+	}
+}

@@ -233,9 +233,12 @@ func (h *Header) Verdict(asked string) Verdict {
 		if len(v.Notes) > 0 || h.MainStatus == 1 {
 			v.Outcome = OutcomeNote
 		}
-		if h.MainStatus == 1 && len(v.Notes) > 0 {
+		switch {
+		case h.MainStatus == 1 && len(v.Notes) > 0:
 			// No data: the first note says why (e.g. 2000, no changes).
 			v.Problem, v.Message = problem.Code(v.Notes[0].Problem), v.Notes[0].Message
+		case h.MainStatus == 1:
+			v.Problem, v.Message = problem.CodeSomethingNotRegistered, "No data was returned, and grunndataWS did not say why."
 		}
 		return v
 	case -1:
