@@ -13,6 +13,7 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // overrides reads --env and the environment variables that point the
@@ -130,13 +131,19 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		}
 		if src.Message != "" {
 			line += ": " + src.Message
+		} else if words := problem.Text(problem.Code(src.Problem)); words != "" {
+			line += ": " + words
 		}
 		fmt.Fprintf(tw, "Source %s:\t%s (%s)\n", src.ID, line, src.Duration.Round(time.Millisecond))
 		if src.Redirect != nil {
 			fmt.Fprintf(tw, "\tsee %s (%s)\n", src.Redirect.Number, src.Redirect.Reason)
 		}
 		for _, n := range src.Notes {
-			fmt.Fprintf(tw, "\tnote %s: %s\n", n.Code, n.Message)
+			msg := n.Message
+			if words := problem.Text(problem.Code(n.Problem)); words != "" {
+				msg = words
+			}
+			fmt.Fprintf(tw, "\tnote %s: %s\n", n.Code, msg)
 		}
 	}
 	if !dos.Complete() {

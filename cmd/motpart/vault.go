@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/vault"
 )
 
@@ -83,8 +84,21 @@ func (s *session) desk() *desk.Desk {
 
 // fail prints err for the user and returns the exit status for it.
 func (s *session) fail(cmd string, err error) int {
-	fmt.Fprintf(s.stderr, "motpart %s: %v\n", cmd, err)
+	fmt.Fprintf(s.stderr, "motpart %s: %s\n", cmd, problemWords(err))
 	return exitFailed
+}
+
+// problemWords is what the command line says of err: the English words of
+// its problem code (problem.Text, as the window says them in the user's
+// language) with the code and the error's own text, or the error's text
+// alone for the use cases' codes, whose Error is already their words.
+func problemWords(err error) string {
+	code := problem.CauseOf(err)
+	words := problem.Text(code)
+	if words == "" {
+		return err.Error()
+	}
+	return fmt.Sprintf("%s [%s] (%v)", words, code, err)
 }
 
 // password returns the password from the environment variable env, or asks

@@ -1,6 +1,10 @@
 package certs
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/motpart/motpart/internal/problem"
+)
 
 // Code names why a certificate file was refused or cannot be used. Codes are
 // stable: they appear in the command line's JSON and the window turns them
@@ -83,6 +87,33 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Problem returns the problem code of the refusal, so that the window and
+// the command line translate certificate problems like any other.
+func (e *Error) Problem() problem.Code { return ProblemOf(e.Code) }
+
+// ProblemOf returns the problem code for c, problem.CodeInternal for
+// CodeInternal and unknown codes. (A function, not a method, so that Code
+// may become an alias of a vocabulary type.)
+func ProblemOf(c Code) problem.Code {
+	switch c {
+	case CodeNotPKCS12:
+		return problem.CodeCertNotPKCS12
+	case CodeDamaged:
+		return problem.CodeCertDamaged
+	case CodeWrongPassword:
+		return problem.CodeCertWrongPassword
+	case CodeNoPrivateKey:
+		return problem.CodeCertNoPrivateKey
+	case CodeKeyMismatch:
+		return problem.CodeCertKeyMismatch
+	case CodeExpired:
+		return problem.CodeCertExpired
+	case CodeNotYetValid:
+		return problem.CodeCertNotYetValid
+	}
+	return problem.CodeInternal
+}
 
 // CodeOf returns the Code of the *Error in err's chain, "" for nil and for
 // an error without one.

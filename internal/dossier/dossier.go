@@ -42,7 +42,7 @@ type Dossier struct {
 }
 
 // Complete reports whether every source asked answered in full (found,
-// not found or deleted); a dossier that is not complete must say so.
+// not found, deleted or no data); a dossier that is not complete must say so.
 func (d *Dossier) Complete() bool {
 	for _, s := range d.Sources {
 		if s.Status == StatusFailed || s.Status == StatusNoAccess {
@@ -162,6 +162,7 @@ const (
 	StatusFound    Status = "found"     // the source knows the unit
 	StatusNotFound Status = "not_found" // the source does not know it
 	StatusDeleted  Status = "deleted"   // the unit is deleted (see Source.Date)
+	StatusNoData   Status = "no_data"   // the source knows the unit but gives no data about it (see Source.Problem)
 	StatusNoAccess Status = "no_access" // Motpart may not ask this source (no account, not authorised)
 	StatusFailed   Status = "failed"    // the source could not be asked or answered badly
 	StatusOffline  Status = "offline"   // answered from an offline copy (see Source.Date)
@@ -178,8 +179,12 @@ type Source struct {
 	// grunndataWS sub-status "1020", or "timeout", "http_503",
 	// "malformed", "unauthorized".
 	Code string `json:"code,omitempty"`
+	// Problem is the problem.Code of the outcome where there is one, e.g.
+	// "no_postal_address", "timeout", "unit_deleted_duplicate": the one
+	// code screens translate. (A string, as dossier imports nothing.)
+	Problem string `json:"problem,omitempty"`
 	// Message is what happened, in English, for logs and the command line;
-	// screens translate Code instead.
+	// screens translate Problem instead.
 	Message string `json:"message,omitempty"`
 	// Date is the deletion date (StatusDeleted) or the offline copy's
 	// date (StatusOffline), YYYY-MM-DD.
@@ -208,7 +213,12 @@ type Redirect struct {
 
 // SourceNote is something a source says is not registered.
 type SourceNote struct {
-	Code    string `json:"code"`
+	// Code is the source's own code, e.g. grunndataWS "1020".
+	Code string `json:"code"`
+	// Problem is its problem.Code, e.g. "no_postal_address", which
+	// screens translate.
+	Problem string `json:"problem,omitempty"`
+	// Message is the same in English.
 	Message string `json:"message"`
 }
 

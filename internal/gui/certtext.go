@@ -1,12 +1,12 @@
 package gui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // dateLayout shows dates the same way in every language: ISO dates are
@@ -30,30 +30,17 @@ func certPasswordHint(fileName string) string {
 // certProblemText says what went wrong with a certificate file and what to
 // do, or "" when err is no certificate problem.
 func certProblemText(err error, fileName string) string {
-	var ce *certs.Error
-	if !errors.As(err, &ce) {
-		return ""
-	}
-	switch ce.Code {
-	case certs.CodeNotPKCS12:
-		return lang.L("This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file.")
-	case certs.CodeDamaged:
-		return lang.L("The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again.")
-	case certs.CodeWrongPassword:
+	switch code := problem.CauseOf(err); code {
+	case problem.CodeCertWrongPassword:
 		if isSCBFileName(fileName) {
 			return lang.L("The password does not open this file. SCB sends the password in a separate e-mail.")
 		}
-		return lang.L("The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case.")
-	case certs.CodeNoPrivateKey:
-		return lang.L("The file holds certificates but not the private key, so Motpart cannot sign in with it. Ask for the file that contains the key.")
-	case certs.CodeKeyMismatch:
-		return lang.L("The key in the file does not belong to its certificate. Ask the register for a new file.")
-	case certs.CodeExpired:
-		return lang.L("This certificate has expired. Order a new one from the register; an expired certificate cannot be used.")
-	case certs.CodeNotYetValid:
-		return lang.L("This certificate is not valid yet. Import it on or after the date it becomes valid.")
+		return codeText(code)
+	case problem.CodeCertNotPKCS12, problem.CodeCertDamaged, problem.CodeCertNoPrivateKey,
+		problem.CodeCertKeyMismatch, problem.CodeCertExpired, problem.CodeCertNotYetValid:
+		return codeText(code)
 	}
-	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
+	return ""
 }
 
 // certUsesText lists what a certificate can be used for, in words.

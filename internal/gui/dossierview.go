@@ -247,7 +247,7 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 	switch s.Status {
 	case dossier.StatusFound, dossier.StatusNotFound, dossier.StatusDeleted:
 		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	case dossier.StatusOffline, dossier.StatusSkipped:
+	case dossier.StatusOffline, dossier.StatusSkipped, dossier.StatusNoData:
 		icon = theme.InfoIcon()
 	case dossier.StatusNoAccess:
 		icon = theme.NewWarningThemedResource(theme.WarningIcon())
@@ -262,7 +262,7 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		lines = append(lines, v.unitButton(s.Redirect.Number, redirectText(s.Redirect)))
 	}
 	for _, n := range s.Notes {
-		note := wrapLabel("• " + grunndataCodeText(n.Code, n.Message))
+		note := wrapLabel("• " + noteText(n))
 		note.SizeName = theme.SizeNameCaptionText
 		lines = append(lines, note)
 	}

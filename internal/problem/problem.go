@@ -1,6 +1,19 @@
 // Package problem names the problems a user can meet, with stable codes
 // that the window and the command line turn into words. It is vocabulary:
 // it imports nothing of the project, so every layer can use it.
+//
+// Every register client, Maskinporten, the transport and the certificate
+// package map what they meet to these codes: their error types have a
+// method Problem() Code, which CodeOf finds through any wrapping. The
+// window and the command line only translate codes; Codes lists them all,
+// and Text gives each one's English words.
+//
+// To add a code: declare it in codes.go with its English words in texts
+// (or, for a use case's code, in problem.go, deskCodes and Error), map to
+// it where it arises (the client's Problem method or status table), and
+// give it words in the window (internal/gui's codeText or problemText)
+// and in assets/translations/{en,sv,nb,fi}.json. The tests here and in
+// internal/gui fail until every step is done.
 package problem
 
 import (
@@ -100,6 +113,16 @@ func (e *Error) Error() string {
 		if e.Err != nil {
 			return e.Err.Error()
 		}
+		msg = "there is no such setting"
+		if e.Code == CodeBadSetting {
+			msg = "the setting does not take this value"
+		}
+	case CodeInternal:
+		msg = "something went wrong"
+	default:
+		if t := Text(e.Code); t != "" {
+			msg = t
+		}
 	}
 	if e.Err != nil && e.Code == CodeInternal {
 		return msg + ": " + e.Err.Error()
@@ -110,17 +133,115 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// CodeOf returns the Code of err, CodeInternal for an error without one,
-// and "" for nil.
+// Problem returns e's Code, so that an *Error is a Coder.
+func (e *Error) Problem() Code { return e.Code }
+
+// Coder is an error that names its problem: every register client's error
+// type, the transport's, certs' and *Error are Coders.
+type Coder interface {
+	error
+	Problem() Code
+}
+
+// CodeOf returns the Code of the first Coder in err's chain (errors.As
+// order) that names one, CodeInternal for an error without one, and ""
+// for nil.
 func CodeOf(err error) Code {
 	if err == nil {
 		return ""
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
+	var c Coder
+	if errors.As(err, &c) {
+		if code := c.Problem(); code != "" {
+			return code
+		}
 	}
 	return CodeInternal
+}
+
+// CauseOf returns the Code of the innermost Coder in err's chain that
+// names one: for a use case's CodeRegisterFailed wrapping a register's
+// CodeTimeout, CodeTimeout. It is CodeOf(err) when nothing inside says
+// more.
+func CauseOf(err error) Code {
+	code := CodeOf(err)
+	for err != nil {
+		if c, ok := err.(Coder); ok {
+			if p := c.Problem(); p != "" && p != CodeInternal {
+				code = p
+			}
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			errs := u.Unwrap()
+			if len(errs) == 0 {
+				return code
+			}
+			err = errs[0]
+		default:
+			return code
+		}
+	}
+	return code
+}
+
+// ForStatus is the code of an HTTP status a client did not expect: 429
+// rate limited, 502, 503 and 504 unavailable, other 5xx a server error,
+// and anything else an unexpected status.
+func ForStatus(status int) Code {
+	switch {
+	case status == 429:
+		return CodeRateLimited
+	case status == 502 || status == 503 || status == 504:
+		return CodeRegisterUnavailable
+	case status >= 500 && status <= 599:
+		return CodeRegisterServerError
+	}
+	return CodeUnexpectedStatus
+}
+
+// deskCodes are the use cases' codes, in the order of their declaration.
+var deskCodes = [...]Code{
+	CodeNoVault, CodeVaultExists, CodeVaultInUse, CodeWrongPassword, CodeWeakParams,
+	CodeVaultDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
+	CodeNoteTooLong, CodeNoteNotFound, CodeCertNameTaken, CodeCertName, CodeCertNotFound,
+	CodeUnknownSetting, CodeBadSetting, CodeCanceled, CodeNoDossier, CodeBadDownload,
+	CodeNoCopy, CodeNoAccess, CodeRegisterFailed, CodeInternal,
+}
+
+// Codes returns every code this package declares: the use cases' first,
+// then the registers', Maskinporten's, the transport's and certificates'.
+func Codes() []Code {
+	out := make([]Code, 0, len(deskCodes)+len(texts))
+	out = append(out, deskCodes[:]...)
+	for _, t := range texts {
+		out = append(out, t.code)
+	}
+	return out
+}
+
+// Known reports whether c is one of Codes.
+func Known(c Code) bool {
+	for _, d := range deskCodes {
+		if d == c {
+			return true
+		}
+	}
+	return Text(c) != ""
+}
+
+// Text returns the English words of a register, Maskinporten, transport
+// or certificate code: what happened and what to do. It is "" for the use
+// cases' codes (their words are Error's) and for unknown codes.
+func Text(c Code) string {
+	for _, t := range texts {
+		if t.code == c {
+			return t.en
+		}
+	}
+	return ""
 }
 
 // New returns an *Error with code, caused by err (which may be nil).

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
 
@@ -17,6 +18,7 @@ import (
 // codes too.
 const (
 	CodeNotFound      = "not_found"      // the register has no such unit
+	CodeRemoved       = "removed"        // Enhetsregisteret 410: removed from the open data
 	CodeInvalidNumber = "invalid_number" // not an organisation number (said by us or the register)
 	CodeInvalidQuery  = "invalid_query"  // a search the register cannot answer
 	CodeMalformed     = "malformed"      // the answer could not be read
@@ -50,6 +52,8 @@ func (e *Error) Error() string {
 	switch {
 	case e.Code == CodeNotFound:
 		b.WriteString("no such unit")
+	case e.Code == CodeRemoved:
+		b.WriteString("the unit is removed from the open data")
 	case e.Code == CodeInvalidNumber:
 		b.WriteString("not a valid organisation number")
 	case e.Code == CodeInvalidQuery:
@@ -77,6 +81,33 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Problem returns the problem code of the failure.
+func (e *Error) Problem() problem.Code {
+	switch e.Code {
+	case CodeNotFound:
+		return problem.CodeUnitNotFound
+	case CodeRemoved:
+		return problem.CodeRemovedFromOpenData
+	case CodeInvalidNumber:
+		return problem.CodeInvalidNumber
+	case CodeInvalidQuery:
+		return problem.CodeInvalidQuery
+	case CodeMalformed:
+		return problem.CodeUnreadableAnswer
+	case CodeSOAPFault:
+		return problem.CodeRequestRejected
+	case CodeCredentials:
+		return problem.CodeCredentialsUnsendable
+	}
+	if strings.HasPrefix(e.Code, "http_") {
+		return problem.ForStatus(e.StatusCode)
+	}
+	if c := problem.CodeOf(e.Err); e.Err != nil && c != problem.CodeInternal {
+		return c
+	}
+	return problem.CodeInternal
+}
+
 // FaultError is a SOAP fault from grunndataWS. grunndataWS reports its own
 // errors in the responseHeader; a fault means a transport or format
 // problem.
@@ -97,6 +128,26 @@ func (e *FaultError) Error() string {
 		s += ": " + e.String
 	}
 	return s
+}
+
+// Problem returns problem.CodeRequestRejected: grunndataWS rejected the
+// request as such.
+func (e *FaultError) Problem() problem.Code { return problem.CodeRequestRejected }
+
+// ProblemOf returns the problem code of a failure of a call: the code of
+// the first error in its chain that names one, problem.CodeTimeout or
+// problem.CodeCanceled for context errors, problem.CodeInternal for the
+// rest, and "" for nil.
+func ProblemOf(err error) problem.Code {
+	switch c := problem.CodeOf(err); {
+	case c != problem.CodeInternal:
+		return c
+	case errors.Is(err, context.DeadlineExceeded):
+		return problem.CodeTimeout
+	case errors.Is(err, context.Canceled):
+		return problem.CodeCanceled
+	}
+	return problem.CodeInternal
 }
 
 // ErrorCode returns the stable code for err: an Error's Code, a transport
@@ -128,6 +179,11 @@ func ErrorCode(err error) string {
 func isNotFound(err error) bool {
 	var be *Error
 	return errors.As(err, &be) && be.Code == CodeNotFound
+}
+
+func isRemoved(err error) bool {
+	var be *Error
+	return errors.As(err, &be) && be.Code == CodeRemoved
 }
 
 // failureMessage says in plain English what went wrong with service and

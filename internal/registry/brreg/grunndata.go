@@ -176,9 +176,11 @@ func (g *Grunndata) redact(s string) string {
 
 // Lookup asks hentBasisdata, hentKontaktdata and hentRoller at the same
 // time and merges the replies. The Source says what the register
-// answered: no_access for -100/-101, not_found for 100, deleted for 110,
-// failed for errors, and found otherwise, with a note for every "not
-// registered" code and a Redirect for codes 1, 2, 3, 120, 130 and 200.
+// answered: no_access for -100/-101, not_found for 100, deleted for 110
+// and for 1, 2 and 120 without data, no_data for 200 (a registration
+// unit), failed for errors, and found otherwise, with a note for every
+// "not registered" code and a Redirect for codes 1, 2, 3, 120, 130 and
+// 200. Source.Problem names the outcome's problem code.
 // Any failure makes the whole Result failed, with no facts.
 func (g *Grunndata) Lookup(ctx context.Context, orgnr string) Result {
 	start := time.Now()
@@ -233,7 +235,7 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 	}
 	v := verdicts[worst]
 	code := strconv.Itoa(v.Code)
-	src := dossier.Source{Code: code}
+	src := dossier.Source{Code: code, Problem: string(v.Problem)}
 	switch v.Outcome {
 	case OutcomeNoAccess:
 		src.Status = dossier.StatusNoAccess
@@ -280,6 +282,7 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 	basis := replies[0]
 	if v.Outcome == OutcomeRedirect {
 		res.Source.Code = code
+		res.Source.Problem = string(v.Problem)
 		res.Source.Redirect = v.Redirect
 		res.Source.Message = redirectMessage(n, v)
 	}
@@ -291,8 +294,33 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 		}
 		res.Company = mergeCompany(basis.Company, replies[1].Company)
 	case v.Outcome == OutcomeRedirect:
-		// No data (hovedStatus 1): what the status says is all there is.
-		res.Company = &dossier.Company{Number: n}
+		// No data (hovedStatus 1): what the status says is all there
+		// is, and it is not "found".
+		switch v.Code {
+		case 1, 2, 120:
+			// The unit asked for is deleted; the status names the unit
+			// that replaced it.
+			res.Source.Status = dossier.StatusDeleted
+			res.Company = &dossier.Company{Number: n}
+		case 130:
+			// A sub-unit: the register names its legal unit.
+			res.Company = &dossier.Company{Number: n}
+		default:
+			// 200 (and 3 without data): a registration unit, of which
+			// grunndataWS gives no data.
+			res.Source.Status = dossier.StatusNoData
+			return res
+		}
+	case basis.Header.MainStatus == 1:
+		// "OK, but data is missing" (hovedStatus 1) with only notes,
+		// e.g. 2000: no data, and not "found".
+		res.Source.Status = dossier.StatusNoData
+		res.Source.Code, res.Source.Problem, res.Source.Message = code, string(v.Problem), "grunndataWS: "+v.Message
+		if len(res.Source.Notes) > 0 {
+			res.Source.Code = res.Source.Notes[0].Code
+		}
+		res.Source.Notes = nil
+		return res
 	default:
 		return fail(&Error{Op: opBasisdata, Code: CodeMalformed, Err: errors.New("the reply says the unit exists but holds no data")})
 	}
@@ -345,7 +373,7 @@ func redirectMessage(asked string, v Verdict) string {
 	case 2:
 		return fmt.Sprintf("%s has been deleted after a merger; the correct unit is %s.", asked, y)
 	case 3:
-		return fmt.Sprintf("The data is from %s, the registration unit of %s.", y, asked)
+		return fmt.Sprintf("%s is the registration unit of %s, the unit asked for.", y, asked)
 	case 120:
 		return fmt.Sprintf("%s has been deleted as a duplicate or after a merger, and the unit that replaced it (%s) is deleted too.", asked, y)
 	case 130:

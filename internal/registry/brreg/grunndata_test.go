@@ -321,9 +321,9 @@ func TestGrunndataLookup(t *testing.T) {
 				t.Errorf("company %+v", r.Company)
 			}
 			wantNotes := []dossier.SourceNote{
-				{Code: "1020", Message: "No postal address registered."},
-				{Code: "1115", Message: "No phone number registered."},
-				{Code: "1119", Message: "No website registered."},
+				{Code: "1020", Problem: "no_postal_address", Message: "No postal address registered."},
+				{Code: "1115", Problem: "no_phone", Message: "No phone number registered."},
+				{Code: "1119", Problem: "no_website", Message: "No website registered."},
 			}
 			if !reflect.DeepEqual(r.Source.Notes, wantNotes) {
 				t.Errorf("notes %+v", r.Source.Notes)
@@ -400,12 +400,14 @@ func TestGrunndataLookup(t *testing.T) {
 				t.Errorf("company %+v", r.Company)
 			}
 		}},
-		{"400000017", dossier.StatusFound, "120", func(t *testing.T, r Result) {
+		// 120 and 200 come with hovedStatus 1 and no data: not "found"
+		// (issue 11, item 6; these two rows said found before).
+		{"400000017", dossier.StatusDeleted, "120", func(t *testing.T, r Result) {
 			if r.Source.Redirect == nil || r.Source.Redirect.Number != "400000018" || r.Source.Redirect.Reason != "replacement_deleted" || !r.Company.Deleted {
 				t.Errorf("redirect %+v, company %+v", r.Source.Redirect, r.Company)
 			}
 		}},
-		{"400000019", dossier.StatusFound, "200", func(t *testing.T, r Result) {
+		{"400000019", dossier.StatusNoData, "200", func(t *testing.T, r Result) {
 			if r.Source.Redirect != nil || !strings.Contains(r.Source.Message, "registration unit") {
 				t.Errorf("source %+v", r.Source)
 			}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
 
@@ -105,7 +106,13 @@ func (r *REST) unit(ctx context.Context, orgnr string, sub bool) (*dossier.Compa
 		if c, err := parseUnit(resp.Body, sub); err == nil && c.Deleted && c.Number == n {
 			return c, nil
 		}
-		return nil, &Error{Op: op, Code: CodeNotFound, StatusCode: resp.StatusCode, Message: problemMessage(resp.Body)}
+		code := CodeNotFound
+		if resp.StatusCode == http.StatusGone {
+			// "Enheten er fjernet": removed from the open data, which
+			// is not "never registered".
+			code = CodeRemoved
+		}
+		return nil, &Error{Op: op, Code: code, StatusCode: resp.StatusCode, Message: problemMessage(resp.Body)}
 	}
 	return nil, statusError(op, resp)
 }
@@ -250,13 +257,22 @@ func (r *REST) lookup(ctx context.Context, orgnr string) Result {
 		return fail(err)
 	}
 	c, err := r.Unit(ctx, n)
+	if isRemoved(err) {
+		// 410 from /enheter: the unit is known and removed from the open
+		// data; /underenheter is not asked.
+		return removedResult(n, err)
+	}
 	if isNotFound(err) {
 		c, err = r.SubUnit(ctx, n)
+		if isRemoved(err) {
+			return removedResult(n, err)
+		}
 		if isNotFound(err) {
 			return Result{Source: dossier.Source{
 				Status:  dossier.StatusNotFound,
 				Code:    CodeNotFound,
-				Message: fmt.Sprintf("Enhetsregisteret has no unit or sub-unit %s. Check the number; units removed from the open data are not shown either.", n),
+				Problem: string(problem.CodeUnitNotFound),
+				Message: fmt.Sprintf("Enhetsregisteret has no unit or sub-unit %s. Check the number.", n),
 			}}
 		}
 	}

@@ -117,7 +117,12 @@ func TestRESTLookup(t *testing.T) {
 			"/enheter/776655441":                      reply(404, springError(404, "Ingen enhet med organisasjonsnummer 776655441")),
 			"/underenheter/776655441":                 reply(200, sub),
 			"/enheter/123456789":                      reply(200, deleted),
-			"/enheter/987123456":                      reply(410, nil),
+			"/enheter/987123456":                      reply(404, springError(404, "")),
+			"/enheter/989898989":                      reply(410, nil),
+			"/underenheter/989898989": func(w http.ResponseWriter, r *http.Request) {
+				t.Error("asked /underenheter after a 410 from /enheter")
+				reply(200, []byte(strings.ReplaceAll(string(subDeleted), "987123456", "989898989")))(w, r)
+			},
 			"/underenheter/987123456":                 reply(200, subDeleted),
 			"/underenheter?overordnetEnhet=123456789": reply(200, emptySubSearch),
 			"/enheter/111111111":                      reply(400, springError(400, "Ugyldig organisasjonsnummer")),
@@ -183,13 +188,20 @@ func TestRESTLookup(t *testing.T) {
 				t.Errorf("redirect %+v", r.Source.Redirect)
 			}
 		}},
-		{"deleted sub-unit (410, then underenheter)", "987123456", dossier.StatusDeleted, "", "987123456", func(t *testing.T, r Result) {
+		{"deleted sub-unit (404, then underenheter)", "987123456", dossier.StatusDeleted, "", "987123456", func(t *testing.T, r Result) {
 			if !r.Company.SubUnit || r.Source.Date != "2017-10-20" {
 				t.Errorf("result %+v", r)
 			}
 		}},
 		{"not found anywhere", "202020202", dossier.StatusNotFound, "not_found", "", nil},
-		{"410 without a body", "222222222", dossier.StatusNotFound, "not_found", "", nil},
+		// 410: removed from the open data, not "not found", and no
+		// sub-unit retry (issue 11, item 6; this row said not_found).
+		{"410 without a body", "222222222", dossier.StatusNoData, "removed", "", nil},
+		{"410, no sub-unit retry", "989898989", dossier.StatusNoData, "removed", "", func(t *testing.T, r Result) {
+			if r.Source.Problem != "removed_from_open_data" || !strings.Contains(r.Source.Message, "removed") || strings.Contains(r.Source.Message, "no unit") {
+				t.Errorf("source %+v", r.Source)
+			}
+		}},
 		{"400", "111111111", dossier.StatusFailed, "invalid_number", "", func(t *testing.T, r Result) {
 			if !strings.Contains(r.Source.Message, "Ugyldig organisasjonsnummer") {
 				t.Errorf("message %q does not pass on the register's", r.Source.Message)

@@ -1,11 +1,14 @@
 package brreg
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // Source IDs.
@@ -30,8 +33,26 @@ func failedResult(id, service string, err error) Result {
 		ID:      id,
 		Status:  dossier.StatusFailed,
 		Code:    ErrorCode(err),
+		Problem: string(ProblemOf(err)),
 		Message: failureMessage(service, err),
 	}}
+}
+
+// removedResult is the Result for a unit Enhetsregisteret answers 410
+// for: removed from the open data. It is no "not found": the register
+// knows the unit and gives no data about it.
+func removedResult(n string, err error) Result {
+	src := dossier.Source{
+		Status:  dossier.StatusNoData,
+		Code:    CodeRemoved,
+		Problem: string(problem.CodeRemovedFromOpenData),
+		Message: fmt.Sprintf("Enhetsregisteret has removed %s from its open data (HTTP 410), so it gives no details; this does not mean the unit was never registered.", n),
+	}
+	var be *Error
+	if errors.As(err, &be) && be.Message != "" {
+		src.Message += " The register said: " + be.Message
+	}
+	return Result{Source: src}
 }
 
 // stamp sets the source's ID, time and duration.

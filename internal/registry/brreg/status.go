@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // Outcome is what a grunndataWS status code means for a lookup.
@@ -61,7 +62,8 @@ func (o Outcome) String() string {
 type statusEntry struct {
 	code    int
 	outcome Outcome
-	reason  string // dossier.Redirect.Reason, for OutcomeRedirect
+	reason  string       // dossier.Redirect.Reason, for OutcomeRedirect
+	problem problem.Code // what the code means, named for the user
 	message string
 }
 
@@ -70,56 +72,56 @@ type statusEntry struct {
 // is the unit asked for (x in the seed); a redirect's target (y) is in the
 // register's text, see RedirectTarget.
 var statusTable = [...]statusEntry{
-	{0, OutcomeOK, "", "Data returned."},
-	{1, OutcomeRedirect, "duplicate", "The unit has been deleted as a duplicate; the correct unit is registered."},
-	{2, OutcomeRedirect, "merged", "The unit has been deleted after a merger; the correct unit is registered."},
-	{3, OutcomeRedirect, "registration_unit", "The unit named is the registration unit of the unit asked for."},
-	{10, OutcomeInvalidInput, "", "No organisation number was given."},
-	{20, OutcomeInvalidInput, "", "The input failed validation."},
-	{10000, OutcomeInvalidInput, "", "Not a valid organisation number: it must be 9 digits and only digits."},
-	{100, OutcomeNotFound, "", "No unit with this number has ever been registered."},
-	{110, OutcomeDeleted, "", "The unit is deleted."},
-	{120, OutcomeRedirect, "replacement_deleted", "The unit has been deleted as a duplicate or after a merger, and the unit that replaced it is deleted too."},
-	{130, OutcomeRedirect, "sub_unit", "This is a sub-unit (bedrift/virksomhet); its legal unit is named in the redirect."},
-	{160, OutcomeInvalidInput, "", "The input is neither an organisation number nor a national identity number."},
-	{170, OutcomeInvalidInput, "", "The number is not a valid organisation number."},
-	{180, OutcomeInvalidInput, "", "The person is not in the register's database."},
-	{181, OutcomeInvalidInput, "", "The person is registered as deceased."},
-	{182, OutcomeInvalidInput, "", "The person is registered as invalid."},
-	{183, OutcomeInvalidInput, "", "The person has a guardian."},
-	{190, OutcomeInvalidInput, "", "The unit is not a sub-unit (bedrift/virksomhet)."},
-	{200, OutcomeRedirect, "registration_unit", "The unit asked for is a registration unit."},
-	{210, OutcomeNotFound, "", "The unit is not registered in the Register of Non-Profit Organisations (Frivillighetsregisteret)."},
-	{2000, OutcomeNote, "", "There are no changes in the last period (the last day or weekend)."},
-	{1010, OutcomeNote, "", "No business address registered."},
-	{1020, OutcomeNote, "", "No postal address registered."},
-	{1030, OutcomeNote, "", "No address registered."},
-	{1060, OutcomeNote, "", "No date of foundation registered."},
-	{1070, OutcomeNote, "", "No written standard of Norwegian (målform) registered."},
-	{1080, OutcomeNote, "", "No advertising (reklame) information registered."},
-	{1090, OutcomeNote, "", "No line of business (activity, type, trade) registered."},
-	{1100, OutcomeNote, "", "No purpose registered."},
-	{1111, OutcomeNote, "", "No date of the articles of association registered."},
-	{1115, OutcomeNote, "", "No phone number registered."},
-	{1116, OutcomeNote, "", "No fax number registered."},
-	{1117, OutcomeNote, "", "No mobile phone number registered."},
-	{1118, OutcomeNote, "", "No e-mail address registered."},
-	{1119, OutcomeNote, "", "No website registered."},
-	{1120, OutcomeNote, "", "No special information (status lines) registered."},
-	{1125, OutcomeNote, "", "No industry (NACE) code registered."},
-	{1130, OutcomeNote, "", "No sector code registered."},
-	{1135, OutcomeNote, "", "No employees registered."},
-	{1140, OutcomeNote, "", "No capital registered."},
-	{1145, OutcomeNote, "", "No sub-units (bedrifter/virksomheter) registered."},
-	{1150, OutcomeNote, "", "The unit is not part of a group (konsern)."},
-	{1155, OutcomeNote, "", "No start date registered."},
-	{1160, OutcomeNote, "", "No date of change of ownership registered."},
-	{1165, OutcomeNote, "", "No main enterprise (hovedforetak) registered."},
-	{1180, OutcomeNote, "", "A block of roles (a set of roles) is not registered."},
-	{1190, OutcomeNote, "", "No data from the Register of Non-Profit Organisations registered."},
-	{-100, OutcomeNoAccess, "", "The grunndataWS user is not authorised for this service."},
-	{-101, OutcomeNoAccess, "", "The grunndataWS user name or password is wrong."},
-	{-1000, OutcomeError, "", "An unexpected error occurred at Brønnøysundregistrene. If it keeps happening, contact Brønnøysundregistrene."},
+	{0, OutcomeOK, "", problem.CodeDataReturned, "Data returned."},
+	{1, OutcomeRedirect, "duplicate", problem.CodeUnitDeletedDuplicate, "The unit has been deleted as a duplicate; the correct unit is registered."},
+	{2, OutcomeRedirect, "merged", problem.CodeUnitDeletedMerged, "The unit has been deleted after a merger; the correct unit is registered."},
+	{3, OutcomeRedirect, "registration_unit", problem.CodeRegistrationUnitOf, "The unit named is the registration unit of the unit asked for."},
+	{10, OutcomeInvalidInput, "", problem.CodeNoNumberGiven, "No organisation number was given."},
+	{20, OutcomeInvalidInput, "", problem.CodeInputRejected, "The input failed validation."},
+	{10000, OutcomeInvalidInput, "", problem.CodeInvalidNumber, "Not a valid organisation number: it must be 9 digits and only digits."},
+	{100, OutcomeNotFound, "", problem.CodeUnitNeverRegistered, "No unit with this number has ever been registered."},
+	{110, OutcomeDeleted, "", problem.CodeUnitDeleted, "The unit is deleted."},
+	{120, OutcomeRedirect, "replacement_deleted", problem.CodeUnitReplacementDeleted, "The unit has been deleted as a duplicate or after a merger, and the unit that replaced it is deleted too."},
+	{130, OutcomeRedirect, "sub_unit", problem.CodeUnitIsSubUnit, "This is a sub-unit (bedrift/virksomhet); its legal unit is named in the redirect."},
+	{160, OutcomeInvalidInput, "", problem.CodeNotNumberOrPersonID, "The input is neither an organisation number nor a national identity number."},
+	{170, OutcomeInvalidInput, "", problem.CodeInvalidNumber, "The number is not a valid organisation number."},
+	{180, OutcomeInvalidInput, "", problem.CodePersonNotFound, "The person is not in the register's database."},
+	{181, OutcomeInvalidInput, "", problem.CodePersonDeceased, "The person is registered as deceased."},
+	{182, OutcomeInvalidInput, "", problem.CodePersonInvalid, "The person is registered as invalid."},
+	{183, OutcomeInvalidInput, "", problem.CodePersonHasGuardian, "The person has a guardian."},
+	{190, OutcomeInvalidInput, "", problem.CodeUnitNotSubUnit, "The unit is not a sub-unit (bedrift/virksomhet)."},
+	{200, OutcomeRedirect, "registration_unit", problem.CodeUnitIsRegistrationUnit, "The unit asked for is a registration unit."},
+	{210, OutcomeNotFound, "", problem.CodeNotInVoluntaryRegister, "The unit is not registered in the Register of Non-Profit Organisations (Frivillighetsregisteret)."},
+	{2000, OutcomeNote, "", problem.CodeNoChanges, "There are no changes in the last period (the last day or weekend)."},
+	{1010, OutcomeNote, "", problem.CodeNoBusinessAddress, "No business address registered."},
+	{1020, OutcomeNote, "", problem.CodeNoPostalAddress, "No postal address registered."},
+	{1030, OutcomeNote, "", problem.CodeNoAddress, "No address registered."},
+	{1060, OutcomeNote, "", problem.CodeNoFoundationDate, "No date of foundation registered."},
+	{1070, OutcomeNote, "", problem.CodeNoWrittenStandard, "No written standard of Norwegian (målform) registered."},
+	{1080, OutcomeNote, "", problem.CodeNoAdvertising, "No advertising (reklame) information registered."},
+	{1090, OutcomeNote, "", problem.CodeNoActivity, "No line of business (activity, type, trade) registered."},
+	{1100, OutcomeNote, "", problem.CodeNoPurpose, "No purpose registered."},
+	{1111, OutcomeNote, "", problem.CodeNoArticlesDate, "No date of the articles of association registered."},
+	{1115, OutcomeNote, "", problem.CodeNoPhone, "No phone number registered."},
+	{1116, OutcomeNote, "", problem.CodeNoFax, "No fax number registered."},
+	{1117, OutcomeNote, "", problem.CodeNoMobile, "No mobile phone number registered."},
+	{1118, OutcomeNote, "", problem.CodeNoEmail, "No e-mail address registered."},
+	{1119, OutcomeNote, "", problem.CodeNoWebsite, "No website registered."},
+	{1120, OutcomeNote, "", problem.CodeNoSpecialInformation, "No special information (status lines) registered."},
+	{1125, OutcomeNote, "", problem.CodeNoIndustryCode, "No industry (NACE) code registered."},
+	{1130, OutcomeNote, "", problem.CodeNoSectorCode, "No sector code registered."},
+	{1135, OutcomeNote, "", problem.CodeNoEmployees, "No employees registered."},
+	{1140, OutcomeNote, "", problem.CodeNoCapital, "No capital registered."},
+	{1145, OutcomeNote, "", problem.CodeNoSubUnits, "No sub-units (bedrifter/virksomheter) registered."},
+	{1150, OutcomeNote, "", problem.CodeNotInGroup, "The unit is not part of a group (konsern)."},
+	{1155, OutcomeNote, "", problem.CodeNoStartDate, "No start date registered."},
+	{1160, OutcomeNote, "", problem.CodeNoOwnershipChangeDate, "No date of change of ownership registered."},
+	{1165, OutcomeNote, "", problem.CodeNoMainEnterprise, "No main enterprise (hovedforetak) registered."},
+	{1180, OutcomeNote, "", problem.CodeNoRoleBlock, "A block of roles (a set of roles) is not registered."},
+	{1190, OutcomeNote, "", problem.CodeNoVoluntaryRegisterData, "No data from the Register of Non-Profit Organisations registered."},
+	{-100, OutcomeNoAccess, "", problem.CodeServiceNotAuthorised, "The grunndataWS user is not authorised for this service."},
+	{-101, OutcomeNoAccess, "", problem.CodeWrongLogin, "The grunndataWS user name or password is wrong."},
+	{-1000, OutcomeError, "", problem.CodeRegisterUnexpectedError, "An unexpected error occurred at Brønnøysundregistrene. If it keeps happening, contact Brønnøysundregistrene."},
 }
 
 // MainStatusNoSubStatus is the code Verdict reports for hovedStatus -1
@@ -134,6 +136,11 @@ func lookupStatus(code int) (statusEntry, bool) {
 	}
 	return statusEntry{code: code}, false
 }
+
+// StatusProblem returns the problem code of a grunndataWS underStatus
+// code: what it means, named for the user (unknown codes too, as
+// StatusInfo decides them).
+func StatusProblem(code int) problem.Code { return statusFor(code).problem }
 
 // StatusInfo returns the outcome of a grunndataWS underStatus code and an
 // English message for it. Unknown codes are handled too: negative codes
@@ -151,13 +158,13 @@ func statusFor(code int) statusEntry {
 	}
 	switch {
 	case code == MainStatusNoSubStatus:
-		return statusEntry{code, OutcomeError, "", "grunndataWS reported an error without saying which."}
+		return statusEntry{code, OutcomeError, "", problem.CodeRegisterError, "grunndataWS reported an error without saying which."}
 	case code < 0:
-		return statusEntry{code, OutcomeError, "", fmt.Sprintf("grunndataWS reported an unknown error (code %d).", code)}
+		return statusEntry{code, OutcomeError, "", problem.CodeRegisterError, fmt.Sprintf("grunndataWS reported an unknown error (code %d).", code)}
 	case code >= 1000 && code <= 1999:
-		return statusEntry{code, OutcomeNote, "", fmt.Sprintf("Some information is not registered (code %d).", code)}
+		return statusEntry{code, OutcomeNote, "", problem.CodeSomethingNotRegistered, fmt.Sprintf("Some information is not registered (code %d).", code)}
 	}
-	return statusEntry{code, OutcomeError, "", fmt.Sprintf("grunndataWS answered with an unknown status (code %d).", code)}
+	return statusEntry{code, OutcomeError, "", problem.CodeUnknownStatus, fmt.Sprintf("grunndataWS answered with an unknown status (code %d).", code)}
 }
 
 // StatusCodes returns every underStatus code in the table, in the order
@@ -185,6 +192,8 @@ type Verdict struct {
 	// Code is that sub-status code (0 for plain success), or the
 	// hovedStatus when it is unknown or -1 without sub-status.
 	Code int
+	// Problem names what Code means for the user.
+	Problem problem.Code
 	// Message is the table's English message for Code; Text the
 	// register's own text.
 	Message, Text string
@@ -200,11 +209,11 @@ func (h *Header) Verdict(asked string) Verdict {
 	var v Verdict
 	for _, s := range h.SubStatuses {
 		if e := statusFor(s.Code); e.outcome == OutcomeNote {
-			v.Notes = append(v.Notes, dossier.SourceNote{Code: strconv.Itoa(s.Code), Message: e.message})
+			v.Notes = append(v.Notes, dossier.SourceNote{Code: strconv.Itoa(s.Code), Problem: string(e.problem), Message: e.message})
 		}
 	}
 	decide := func(s SubStatus, e statusEntry) {
-		v.Outcome, v.Code, v.Message, v.Text = e.outcome, s.Code, e.message, s.Text
+		v.Outcome, v.Code, v.Problem, v.Message, v.Text = e.outcome, s.Code, e.problem, e.message, s.Text
 		if e.outcome == OutcomeRedirect {
 			if y, ok := RedirectTarget(s.Text, asked); ok {
 				v.Redirect = &dossier.Redirect{Reason: e.reason, Code: strconv.Itoa(s.Code), Number: y}
@@ -220,9 +229,16 @@ func (h *Header) Verdict(asked string) Verdict {
 				return v
 			}
 		}
-		v.Outcome, v.Message = OutcomeOK, statusFor(0).message
+		v.Outcome, v.Problem, v.Message = OutcomeOK, statusFor(0).problem, statusFor(0).message
 		if len(v.Notes) > 0 || h.MainStatus == 1 {
 			v.Outcome = OutcomeNote
+		}
+		switch {
+		case h.MainStatus == 1 && len(v.Notes) > 0:
+			// No data: the first note says why (e.g. 2000, no changes).
+			v.Problem, v.Message = problem.Code(v.Notes[0].Problem), v.Notes[0].Message
+		case h.MainStatus == 1:
+			v.Problem, v.Message = problem.CodeSomethingNotRegistered, "No data was returned, and grunndataWS did not say why."
 		}
 		return v
 	case -1:
@@ -239,7 +255,7 @@ func (h *Header) Verdict(asked string) Verdict {
 			e := statusFor(s.Code)
 			if e.outcome <= OutcomeRedirect {
 				// "Error" with a success code: an error all the same.
-				e = statusEntry{s.Code, OutcomeError, "", fmt.Sprintf("grunndataWS reported an error with status %d.", s.Code)}
+				e = statusEntry{s.Code, OutcomeError, "", problem.CodeRegisterError, fmt.Sprintf("grunndataWS reported an error with status %d.", s.Code)}
 			}
 			decide(s, e)
 			return v
@@ -247,7 +263,7 @@ func (h *Header) Verdict(asked string) Verdict {
 		decide(SubStatus{Code: MainStatusNoSubStatus}, statusFor(MainStatusNoSubStatus))
 		return v
 	}
-	decide(SubStatus{Code: h.MainStatus}, statusEntry{h.MainStatus, OutcomeError, "",
+	decide(SubStatus{Code: h.MainStatus}, statusEntry{h.MainStatus, OutcomeError, "", problem.CodeUnknownStatus,
 		fmt.Sprintf("grunndataWS answered with an unknown main status (%d).", h.MainStatus)})
 	return v
 }

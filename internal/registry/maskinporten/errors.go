@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // Codes of refusals that carry no MP number: the OAuth error code, or one
@@ -21,37 +23,41 @@ const (
 	CodeMalformed = "malformed" // Maskinporten's answer could not be read
 )
 
-// errorInfo is the table of codes and what to do about them, in plain
-// English. Keep it in the order of Codes.
-var errorInfo = [...]struct{ code, msg string }{
-	{"MP-100", "Maskinporten does not know the client: the client id is unknown in this Maskinporten environment, or the grant is addressed to the wrong environment. Check the client id in Settings, and that test and production are not mixed up."},
-	{"MP-110", "The grant is addressed to the wrong Maskinporten (its aud claim). Check the Maskinporten environment in Settings: aud must be the environment's issuer, e.g. https://maskinporten.no/ in production."},
-	{"MP-120", "Maskinporten does not accept the certificate the grant was signed with. A production certificate cannot be used in the test environment, nor a test certificate in production; check that the enterprise certificate is valid and meant for this environment."},
-	{"MP-121", "The key registered on the Maskinporten client has expired (registered keys last one year). Register a new key on the client in Maskinporten's self-service portal, then update the key id in Settings."},
-	{"MP-122", "This certificate belongs to another organisation than the Maskinporten client. Use the enterprise certificate of the organisation that owns the client, or a client registered by the certificate's organisation."},
-	{"MP-123", "Maskinporten could not read the certificate in the grant (the x5c header). Import the enterprise certificate again, with its full chain."},
-	{"MP-124", "The grant's signature is not valid: the private key does not match the certificate or the key registered on the client. Import the certificate and its private key again."},
-	{"MP-130", "Maskinporten says the grant has expired. The clock of this computer is probably wrong: set the date and time to update automatically, then try again."},
-	{"MP-011", "Maskinporten rejected a value in the token request. Check the client id and the scopes in Settings for typing errors, stray spaces or line breaks."},
-	{"MP-012", "Maskinporten says this grant was used before. Try again: Motpart signs a new grant for every request. If it keeps happening, report it."},
-	{"MP-200", "The scope is not registered on the Maskinporten client. Add the scope to the client in Maskinporten's self-service portal; if the scope is not offered there, ask Brønnøysund for the scope first."},
-	{"MP-201", "The scope cannot be used with this kind of Maskinporten client (wrong integration type). Create a client of the Maskinporten (API consumer) type and add the scope to it."},
-	{"MP-250", "Your organisation has not been given this scope. Ask Brønnøysund for the scope (for the Register of beneficial owners: opendata@brreg.no), then try again."},
-	{"MP-251", "The customer has not delegated this scope to your organisation. Ask the customer to delegate the API access to you in Altinn."},
-	{"MP-301", "Maskinporten rejected the authorisation details of the request (system user or consent). Motpart does not send them: report it."},
-	{"MP-302", "Maskinporten rejected the authorisation details of the request (system user or consent). Motpart does not send them: report it."},
-	{"MP-303", "Maskinporten rejected the authorisation details of the request (system user or consent). Motpart does not send them: report it."},
-	{CodeClockSkew, "The clock of this computer is wrong: it is ahead of Maskinporten's. Set the date and time to update automatically, then try again."},
-	{"invalid_client", "Maskinporten does not know the client id. Check the client id in Settings (it is shown in Maskinporten's self-service portal)."},
-	{"unauthorized_client", "The Maskinporten client may not use this kind of grant. Check that the client is of the Maskinporten (API consumer) type."},
-	{"invalid_scope", "Maskinporten does not accept the scopes asked for. Check the scopes in Settings, and ask Brønnøysund for the scope if your organisation has not been given it."},
-	{"access_denied", "Maskinporten refused access to the scope. Ask Brønnøysund for the scope, or the customer to delegate it in Altinn."},
-	{"invalid_grant", "Maskinporten rejected the grant. Check the client id, the certificate and the computer's clock, then try again."},
-	{"invalid_request", "Maskinporten rejected the token request as malformed. Check the client id and scopes in Settings; if it keeps happening, report it."},
-	{"unsupported_grant_type", "This Maskinporten environment does not accept the JWT-bearer grant. Check the Maskinporten address in Settings."},
-	{"server_error", "Maskinporten had an internal error. Try again later."},
-	{"temporarily_unavailable", "Maskinporten is unavailable at the moment. Try again later."},
-	{CodeUnknown, "Maskinporten refused the token request. Check the client id, the scopes, the certificate and the computer's clock in Settings."},
+// errorInfo is the table of codes, the problem code each maps to, and
+// what to do about them, in plain English. Keep it in the order of Codes.
+var errorInfo = [...]struct {
+	code    string
+	problem problem.Code
+	msg     string
+}{
+	{"MP-100", problem.CodeMPUnknownClient, "Maskinporten does not know the client: the client id is unknown in this Maskinporten environment, or the grant is addressed to the wrong environment. Check the client id in Settings, and that test and production are not mixed up."},
+	{"MP-110", problem.CodeMPWrongAudience, "The grant is addressed to the wrong Maskinporten (its aud claim). Check the Maskinporten environment in Settings: aud must be the environment's issuer, e.g. https://maskinporten.no/ in production."},
+	{"MP-120", problem.CodeMPCertificateRefused, "Maskinporten does not accept the certificate the grant was signed with. A production certificate cannot be used in the test environment, nor a test certificate in production; check that the enterprise certificate is valid and meant for this environment."},
+	{"MP-121", problem.CodeMPKeyExpired, "The key registered on the Maskinporten client has expired (registered keys last one year). Register a new key on the client in Maskinporten's self-service portal, then update the key id in Settings."},
+	{"MP-122", problem.CodeMPCertificateOtherOrg, "This certificate belongs to another organisation than the Maskinporten client. Use the enterprise certificate of the organisation that owns the client, or a client registered by the certificate's organisation."},
+	{"MP-123", problem.CodeMPCertificateUnreadable, "Maskinporten could not read the certificate in the grant (the x5c header). Import the enterprise certificate again, with its full chain."},
+	{"MP-124", problem.CodeMPBadSignature, "The grant's signature is not valid: the private key does not match the certificate or the key registered on the client. Import the certificate and its private key again."},
+	{"MP-130", problem.CodeMPGrantExpired, "Maskinporten says the grant has expired. The clock of this computer is probably wrong: set the date and time to update automatically, then try again."},
+	{"MP-011", problem.CodeMPInvalidValue, "Maskinporten rejected a value in the token request. Check the client id and the scopes in Settings for typing errors, stray spaces or line breaks."},
+	{"MP-012", problem.CodeMPGrantReused, "Maskinporten says this grant was used before. Try again: Motpart signs a new grant for every request. If it keeps happening, report it."},
+	{"MP-200", problem.CodeMPScopeNotOnClient, "The scope is not registered on the Maskinporten client. Add the scope to the client in Maskinporten's self-service portal; if the scope is not offered there, ask Brønnøysund for the scope first."},
+	{"MP-201", problem.CodeMPWrongClientType, "The scope cannot be used with this kind of Maskinporten client (wrong integration type). Create a client of the Maskinporten (API consumer) type and add the scope to it."},
+	{"MP-250", problem.CodeMPScopeNotGranted, "Your organisation has not been given this scope. Ask Brønnøysund for the scope (for the Register of beneficial owners: opendata@brreg.no), then try again."},
+	{"MP-251", problem.CodeMPScopeNotDelegated, "The customer has not delegated this scope to your organisation. Ask the customer to delegate the API access to you in Altinn."},
+	{"MP-301", problem.CodeMPAuthorizationDetails, "Maskinporten rejected the authorisation details of the request (system user or consent). Motpart does not send them: report it."},
+	{"MP-302", problem.CodeMPAuthorizationDetails, "Maskinporten rejected the authorisation details of the request (system user or consent). Motpart does not send them: report it."},
+	{"MP-303", problem.CodeMPAuthorizationDetails, "Maskinporten rejected the authorisation details of the request (system user or consent). Motpart does not send them: report it."},
+	{CodeClockSkew, problem.CodeMPClockSkew, "The clock of this computer is wrong: it is ahead of Maskinporten's. Set the date and time to update automatically, then try again."},
+	{"invalid_client", problem.CodeMPInvalidClient, "Maskinporten does not know the client id. Check the client id in Settings (it is shown in Maskinporten's self-service portal)."},
+	{"unauthorized_client", problem.CodeMPUnauthorizedClient, "The Maskinporten client may not use this kind of grant. Check that the client is of the Maskinporten (API consumer) type."},
+	{"invalid_scope", problem.CodeMPInvalidScope, "Maskinporten does not accept the scopes asked for. Check the scopes in Settings, and ask Brønnøysund for the scope if your organisation has not been given it."},
+	{"access_denied", problem.CodeMPAccessDenied, "Maskinporten refused access to the scope. Ask Brønnøysund for the scope, or the customer to delegate it in Altinn."},
+	{"invalid_grant", problem.CodeMPInvalidGrant, "Maskinporten rejected the grant. Check the client id, the certificate and the computer's clock, then try again."},
+	{"invalid_request", problem.CodeMPInvalidRequest, "Maskinporten rejected the token request as malformed. Check the client id and scopes in Settings; if it keeps happening, report it."},
+	{"unsupported_grant_type", problem.CodeMPUnsupportedGrant, "This Maskinporten environment does not accept the JWT-bearer grant. Check the Maskinporten address in Settings."},
+	{"server_error", problem.CodeMPServerError, "Maskinporten had an internal error. Try again later."},
+	{"temporarily_unavailable", problem.CodeMPUnavailable, "Maskinporten is unavailable at the moment. Try again later."},
+	{CodeUnknown, problem.CodeMPRefused, "Maskinporten refused the token request. Check the client id, the scopes, the certificate and the computer's clock in Settings."},
 }
 
 // Codes lists every code ErrorInfo knows, MP codes first.
@@ -165,6 +171,22 @@ func (e *Error) Message() string {
 // SourceCode is the code for dossier.Source: "mp_122", "mp_invalid_scope".
 func (e *Error) SourceCode() string { return SourceCode(e.Code) }
 
+// Problem returns the problem code of the refusal (ProblemOf its Code).
+func (e *Error) Problem() problem.Code { return ProblemOf(e.Code) }
+
+// ProblemOf returns the problem code of a refusal code in any of the
+// forms ErrorInfo takes ("MP-122", "mp_122", "invalid_scope"), and
+// problem.CodeMPRefused for a code it does not know.
+func ProblemOf(code string) problem.Code {
+	c := canonicalCode(code)
+	for _, e := range errorInfo {
+		if e.code == c {
+			return e.problem
+		}
+	}
+	return problem.CodeMPRefused
+}
+
 // ResponseError is an answer from Maskinporten that is neither a token
 // nor a refusal: an unexpected HTTP status, or a body that could not be
 // read.
@@ -199,6 +221,15 @@ func (e *ResponseError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *ResponseError) Unwrap() error { return e.Err }
+
+// Problem returns the problem code of the answer: an unreadable answer,
+// or the code of its HTTP status.
+func (e *ResponseError) Problem() problem.Code {
+	if e.Code == CodeMalformed {
+		return problem.CodeUnreadableAnswer
+	}
+	return problem.ForStatus(e.StatusCode)
+}
 
 // phrases recognises refusals whose description carries no MP code, from
 // Maskinporten's troubleshooting page. Matched lower case, in order.

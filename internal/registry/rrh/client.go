@@ -73,7 +73,8 @@ type Config struct {
 }
 
 // TokenSource gives Maskinporten access tokens; *maskinporten.Client is
-// one. Invalidate is called when the register answers 401 to a token.
+// one. Invalidate is called when the register answers 401 or 403 to a
+// token.
 type TokenSource interface {
 	Token(ctx context.Context) (maskinporten.Token, error)
 	Invalidate()
@@ -325,7 +326,7 @@ func failureSource(err error) dossier.Source {
 	if errors.As(err, &re) && re.Message != "" {
 		detail = " The register said: " + re.Message
 	}
-	src := dossier.Source{Status: dossier.StatusFailed, Code: code}
+	src := dossier.Source{Status: dossier.StatusFailed, Code: code, Problem: string(ProblemOf(err))}
 	var me *maskinporten.Error
 	switch {
 	case code == CodeNotRequired:
@@ -398,7 +399,8 @@ func failureMessage(service, code string, err error) string {
 
 // get sends an authorised GET for path and returns the answer. A 401
 // makes the token source drop its token, and the request is sent once
-// more with a new one.
+// more with a new one; a 403 makes it drop its token too, so that the
+// next call asks for a new one.
 func (c *Client) get(ctx context.Context, op, path string, q url.Values, accept string) (*transport.Response, error) {
 	if c.tokens == nil {
 		return nil, &Error{Op: op, Code: CodeNoToken}
@@ -419,6 +421,11 @@ func (c *Client) get(ctx context.Context, op, path string, q url.Values, accept 
 		if resp.StatusCode == http.StatusUnauthorized && attempt == 0 {
 			c.tokens.Invalidate()
 			continue
+		}
+		if resp.StatusCode == http.StatusForbidden {
+			// Seed 003: 403 is also "invalid token". The answer stands,
+			// but the next call gets a new token.
+			c.tokens.Invalidate()
 		}
 		return resp, nil
 	}

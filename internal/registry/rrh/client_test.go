@@ -143,7 +143,9 @@ func TestLookup(t *testing.T) {
 		{name: "not required", path: partner, status: dossier.StatusNotFound, code: CodeNotRequired, requests: 1,
 			handler: reply(404, string(brregError(404, "Ikke funnet", "Virksomheten er ikke registreringspliktig i register over reelle rettighetshavere"))),
 			msg:     "does not have to register beneficial owners"},
-		{name: "forbidden", path: partner, status: dossier.StatusNoAccess, code: CodeForbidden, requests: 1,
+		// A 403 drops the token (issue 11, item 7; this row expected no
+		// invalidation before).
+		{name: "forbidden", path: partner, status: dossier.StatusNoAccess, code: CodeForbidden, requests: 1, invalid: 1,
 			handler: reply(403, string(brregError(403, "Ugyldig token", "Du har ikke tilgang til dette APIet"))),
 			msg:     "scope"},
 		{name: "bad request", path: partner, status: dossier.StatusFailed, code: CodeInvalidNumber, requests: 1,

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // Kind is the kind of a transport failure. Its values are stable codes
@@ -165,4 +167,28 @@ func cutBody(b []byte, n int) string {
 		}
 	}
 	return s.String()
+}
+
+// Problem returns the problem code of the failure: the kind's, or for
+// KindStatus the code of the last HTTP status (problem.ForStatus).
+func (e *Error) Problem() problem.Code {
+	switch e.Kind {
+	case KindTimeout:
+		return problem.CodeTimeout
+	case KindCanceled:
+		return problem.CodeCanceled
+	case KindNetwork:
+		return problem.CodeUnreachable
+	case KindTLS:
+		return problem.CodeTLSFailed
+	case KindStatus:
+		return problem.ForStatus(e.StatusCode)
+	case KindTooLarge:
+		return problem.CodeAnswerTooLarge
+	case KindRedirect:
+		return problem.CodeRedirected
+	case KindTruncated:
+		return problem.CodeAnswerCutOff
+	}
+	return problem.CodeUnreachable
 }
