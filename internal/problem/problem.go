@@ -37,7 +37,11 @@ const (
 	CodeNoCopy         Code = "no_copy"         // there is no offline copy of the register
 	CodeNoAccess       Code = "no_access"       // Motpart may not ask the register
 	CodeRegisterFailed Code = "register_failed" // the register could not be asked
-	CodeInternal       Code = "internal"        // anything else; the error says what
+	// CodeUnreadableAnswer is an answer from a register that is well-formed
+	// but holds nothing the register's documented shape has (for example
+	// `{}` where a registration was expected): it is not read as "found".
+	CodeUnreadableAnswer Code = "unreadable_answer"
+	CodeInternal         Code = "internal" // anything else; the error says what
 )
 
 // Error is a problem with a stable Code. Err, when set, holds the cause.
@@ -89,6 +93,11 @@ func (e *Error) Error() string {
 		msg = "there is no offline copy of the register yet; import a download first"
 	case CodeNoAccess, CodeRegisterFailed:
 		msg = "the register could not be asked"
+		if e.Err != nil {
+			msg += ": " + e.Err.Error()
+		}
+	case CodeUnreadableAnswer:
+		msg = "the register answered with data Motpart could not read, so none of it was used"
 		if e.Err != nil {
 			msg += ": " + e.Err.Error()
 		}
