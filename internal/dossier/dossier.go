@@ -133,9 +133,10 @@ type Role struct {
 	Share string `json:"share,omitempty"`
 	// Resigned is true for a role that has been deregistered.
 	Resigned bool `json:"resigned,omitempty"`
-	// ResignedCode is grunndataWS's fratraadt as the register gave it when
-	// it says resigned ("K", "R" or "F"; the schema does not say how they
-	// differ), and ResignedText its fratraadtTekst, cut short.
+	// ResignedCode is grunndataWS's fratraadt when it is one of the
+	// schema's codes for resigned, "K", "R" or "F" (the schema does not
+	// say how they differ), and ResignedText its fratraadtTekst, cut
+	// short.
 	ResignedCode string `json:"resigned_code,omitempty"`
 	ResignedText string `json:"resigned_text,omitempty"`
 	// AuditorCategory is grunndataWS's revisorKategori, an integer code
