@@ -71,7 +71,9 @@ func sourceDetailText(s dossier.Source) string {
 	case "country_not_connected":
 		return lang.L("Motpart has no register for this country connected yet.")
 	case "not_required":
-		return lang.L("The company does not have to register beneficial owners.")
+		// The register's 404: seed 003 and the Partner API's OpenAPI read
+		// it differently, so both readings are told.
+		return lang.L("The register has no registration for this company: either the company has not registered its beneficial owners, or it does not have to. The answer does not say which.")
 	case "forbidden":
 		return lang.L("The register refused the Maskinporten token: check that Brønnøysund has granted the scope chosen in Settings.")
 	case "no_client":
