@@ -70,6 +70,15 @@ func TestDossierSaysWhatTheRegistersSaid(t *testing.T) {
 		want   []string
 		absent []string
 	}{
+		{name: "owners 404: both readings, the register's text, a follow-up", tab: 1,
+			dos: dossier.Dossier{Number: "313513408", Company: company, Sources: []dossier.Source{rrh404}},
+			want: []string{
+				"Register of beneficial owners: not registered",
+				"The register has no registration for this company: either the company has not registered its beneficial owners, or it does not have to. The answer does not say which.",
+				"The register said: “Virksomheten har ikke registrert reelle rettighetshavere”",
+				"Follow up in the AML check: find out whether the company must register beneficial owners, and identify them yourself.",
+			},
+			absent: []string{"The company does not have to register beneficial owners."}},
 		{name: "owners 404 in the sources list", tab: 0,
 			dos: dossier.Dossier{Number: "313513408", Company: company, Sources: []dossier.Source{rrh404}},
 			want: []string{
@@ -93,6 +102,12 @@ func TestDossierSaysWhatTheRegistersSaid(t *testing.T) {
 				Company:  &dossier.Company{Number: "974760673", Name: "AVDELING", SubUnit: true, ClosedDate: "2024-05-31"},
 				SubUnits: []dossier.UnitRef{{Number: "310219622", Name: "FILIAL", ClosedDate: "2023-01-31"}, {Number: "923609016", Name: "ÅPEN"}}},
 			want: []string{"Closed on 2024-05-31", "FILIAL (310219622) – closed on 2023-01-31", "ÅPEN (923609016)"}},
+		{name: "owners read with the v1 shape say so", tab: 1,
+			dos: dossier.Dossier{Number: "313513408", Company: company,
+				Owners: &dossier.Owners{Number: "313513408", Source: "online", Status: dossier.Code{Code: dossier.OwnersNone}},
+				Sources: []dossier.Source{{ID: "rrh", Status: dossier.StatusFound,
+					Notes: []dossier.SourceNote{{Code: dossier.NoteOwnersShapeUnconfirmed, Message: "English"}}}}},
+			want: []string{"• Read with the experimental v1 answer shape, which is not confirmed: check the owners against the register before relying on them."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			test.NewTempApp(t)
