@@ -1,3 +1,7 @@
+// This file is a little over 500 lines: the look-up, its errors and the
+// words of its Sources are kept together while the error vocabulary is
+// being moved to internal/problem (issue 10); split the words out after.
+
 package rrh
 
 import (
