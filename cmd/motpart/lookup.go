@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -82,7 +83,7 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		for _, f := range []struct {
 			on   bool
 			word string
-		}{{c.Deleted, "deleted " + c.DeletedDate}, {c.Bankrupt, "bankrupt"}, {c.UnderLiquidation, "under liquidation"},
+		}{{c.Deleted, "deleted " + c.DeletedDate}, {c.ClosedDate != "", "closed on " + c.ClosedDate}, {c.Bankrupt, "bankrupt"}, {c.UnderLiquidation, "under liquidation"},
 			{c.UnderForcedDissolution, "under forced dissolution"}, {c.SubUnit && c.Parent != "", "sub-unit of " + c.Parent}} {
 			if f.on {
 				status = append(status, strings.TrimSpace(f.word))
@@ -119,10 +120,17 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		case r.Unit != nil:
 			holder = r.Unit.Name + " (" + r.Unit.Number + ")"
 		}
+		if r.Resigned {
+			holder += " " + resignedWords(r)
+		}
 		fmt.Fprintf(tw, "Role %s:\t%s\n", r.Type.Code, holder)
 	}
 	for _, u := range dos.SubUnits {
-		fmt.Fprintf(tw, "Sub-unit:\t%s %s\n", u.Number, u.Name)
+		line := u.Number + " " + u.Name
+		if u.ClosedDate != "" {
+			line += " (closed on " + u.ClosedDate + ")"
+		}
+		fmt.Fprintf(tw, "Sub-unit:\t%s\n", line)
 	}
 	for _, src := range dos.Sources {
 		line := string(src.Status)
@@ -145,10 +153,29 @@ func printDossier(s *session, dos *dossier.Dossier) {
 			}
 			fmt.Fprintf(tw, "\tnote %s: %s\n", n.Code, msg)
 		}
+		if src.RegisterText != "" {
+			fmt.Fprintf(tw, "\tthe register said: %q\n", src.RegisterText)
+		}
+		if f := src.FollowUp; f != nil {
+			fmt.Fprintf(tw, "\tFOLLOW UP (%s): %s\n", f.Reason, f.Message)
+		}
 	}
 	if !dos.Complete() {
 		fmt.Fprintf(tw, "INCOMPLETE:\tnot every source answered\n")
 	}
+}
+
+// resignedWords says that a role holder has resigned, with the register's
+// code (K, R or F: the schema does not say how they differ) and its text.
+func resignedWords(r dossier.Role) string {
+	w := "(resigned"
+	if r.ResignedCode != "" {
+		w += "; register code " + r.ResignedCode + ", whose meaning is not documented"
+	}
+	if r.ResignedText != "" {
+		w += "; " + strconv.Quote(r.ResignedText)
+	}
+	return w + ")"
 }
 
 // runSettings runs `motpart settings set KEY VALUE | get KEY | list`.

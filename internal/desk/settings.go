@@ -51,7 +51,8 @@ func Settings() []SettingInfo {
 		{SettingGrunndataUser, false, "grunndataWS user id, from the contract with Brønnøysund"},
 		{SettingGrunndataPassword, true, "grunndataWS password"},
 		{SettingMaskinportenClientID, false, "Maskinporten client id (from Samarbeidsportalen)"},
-		{SettingMaskinportenScope, false, "Maskinporten scope for the Register of beneficial owners: " + strings.Join(OwnerScopes(), ", ")},
+		{SettingMaskinportenScope, false, "Maskinporten scope for the Register of beneficial owners: " + strings.Join(OwnerScopes(), ", ") +
+			"; the brreg:reelle/partner.* scopes use the Partner API, the others the v1 API (experimental, shape not confirmed)"},
 		{SettingMaskinportenCertificate, false, "name of the stored enterprise certificate that signs Maskinporten grants"},
 		{SettingMaskinportenURL, false, "Maskinporten's address (empty: the environment's)"},
 		{SettingRRHURL, false, "address of the Register of beneficial owners (empty: the environment's)"},

@@ -89,6 +89,10 @@ type Company struct {
 	UnderForcedDissolution bool   `json:"under_forced_dissolution,omitempty"`
 	Deleted                bool   `json:"deleted,omitempty"`
 	DeletedDate            string `json:"deleted_date,omitempty"`
+	// ClosedDate is Enhetsregisteret's nedleggelsesdato, YYYY-MM-DD: the
+	// day the unit (mostly a sub-unit) closed down. A closed unit may not
+	// be deleted (yet), so it is a status of its own.
+	ClosedDate string `json:"closed_date,omitempty"`
 	// SubUnit is true for a sub-unit; Parent is then its legal unit.
 	SubUnit bool   `json:"sub_unit,omitempty"`
 	Parent  string `json:"parent,omitempty"`
@@ -129,6 +133,15 @@ type Role struct {
 	Share string `json:"share,omitempty"`
 	// Resigned is true for a role that has been deregistered.
 	Resigned bool `json:"resigned,omitempty"`
+	// ResignedCode is grunndataWS's fratraadt when it is one of the
+	// schema's codes for resigned, "K", "R" or "F" (the schema does not
+	// say how they differ), and ResignedText its fratraadtTekst, cut
+	// short.
+	ResignedCode string `json:"resigned_code,omitempty"`
+	ResignedText string `json:"resigned_text,omitempty"`
+	// AuditorCategory is grunndataWS's revisorKategori, an integer code
+	// in the schema (its values are not documented); 0 when not given.
+	AuditorCategory int `json:"auditor_category,omitempty"`
 }
 
 // Person is a natural person holding a role or owning a unit.
@@ -146,10 +159,12 @@ type Person struct {
 // intermediate company. A foreign unit has no Norwegian Number but its
 // home registration number in ForeignNumber and its Country.
 type UnitRef struct {
-	Number        string `json:"number,omitempty"`
-	Name          string `json:"name,omitempty"`
-	Form          string `json:"form,omitempty"`
-	Deleted       bool   `json:"deleted,omitempty"`
+	Number  string `json:"number,omitempty"`
+	Name    string `json:"name,omitempty"`
+	Form    string `json:"form,omitempty"`
+	Deleted bool   `json:"deleted,omitempty"`
+	// ClosedDate is the unit's nedleggelsesdato (YYYY-MM-DD), when closed.
+	ClosedDate    string `json:"closed_date,omitempty"`
 	ForeignNumber string `json:"foreign_number,omitempty"`
 	Country       string `json:"country,omitempty"`
 }
@@ -199,7 +214,39 @@ type Source struct {
 	// Notes are facts the source says are not registered, e.g.
 	// {Code "1020", "No postal address registered"}: notes, not errors.
 	Notes []SourceNote `json:"notes,omitempty"`
+	// RegisterText is the source's own words about its answer (for
+	// example the message of an HTTP 404), in the register's language, as
+	// one line of at most a few hundred bytes with control characters
+	// removed; "" when it said nothing.
+	RegisterText string `json:"register_text,omitempty"`
+	// FollowUp, when set, says that the answer does not settle what an
+	// AML check must know, and that the user must find out more.
+	FollowUp *FollowUp `json:"follow_up,omitempty"`
 }
+
+// FollowUp is something a user must follow up in the AML check because a
+// source's answer allows more than one reading.
+type FollowUp struct {
+	// Reason is a stable code, e.g. FollowUpOwnersNotRegistered.
+	Reason string `json:"reason"`
+	// Message says in English what is open and what to check.
+	Message string `json:"message,omitempty"`
+}
+
+// Reasons of a FollowUp.
+const (
+	// FollowUpOwnersNotRegistered: the Register of beneficial owners
+	// answered 404, which means either that the company has not
+	// registered its beneficial owners, or that it does not have to.
+	FollowUpOwnersNotRegistered = "owners_not_registered"
+)
+
+// Codes of SourceNote that say an answer was read under an assumption.
+const (
+	// NoteOwnersShapeUnconfirmed: the owners were read from the v1 API,
+	// whose answer shape is guessed (experimental, shape not confirmed).
+	NoteOwnersShapeUnconfirmed = "owners_shape_unconfirmed"
+)
 
 // Redirect points from the unit asked for to the right one.
 type Redirect struct {

@@ -69,7 +69,11 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	if len(dos.SubUnits) > 0 {
 		objs = append(objs, sectionTitle(lang.L("Sub-units")))
 		for _, u := range dos.SubUnits {
-			objs = append(objs, v.unitButton(u.Number, fmt.Sprintf("%s (%s)", u.Name, u.Number)))
+			text := fmt.Sprintf("%s (%s)", u.Name, u.Number)
+			if u.ClosedDate != "" {
+				text += " – " + lang.L("closed on {{.Date}}", map[string]any{"Date": u.ClosedDate})
+			}
+			objs = append(objs, v.unitButton(u.Number, text))
 		}
 	}
 	objs = append(objs, sectionTitle(lang.L("Sources")))
@@ -110,6 +114,9 @@ func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
 		} else {
 			badge(lang.L("Deleted"), widget.DangerImportance)
 		}
+	}
+	if c.ClosedDate != "" {
+		badge(lang.L("Closed on {{.Date}}", map[string]any{"Date": c.ClosedDate}), widget.WarningImportance)
 	}
 	if c.Bankrupt {
 		badge(lang.L("Bankrupt"), widget.DangerImportance)
@@ -205,11 +212,24 @@ func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
 			holder = widget.NewLabel("—")
 		}
 		if r.Resigned {
-			label.SetText(kind + " " + lang.L("(resigned)"))
+			label.SetText(kind + " " + resignedText(r))
 		}
 		objs = append(objs, container.NewGridWithColumns(2, label, holder))
 	}
 	return objs
+}
+
+// resignedText says that a role holder has resigned, with the register's
+// code (K, R or F: the schema does not say how they differ) and its text.
+func resignedText(r dossier.Role) string {
+	text := lang.L("(resigned)")
+	if r.ResignedCode != "" {
+		text = lang.L("(resigned; register code {{.Code}}, whose meaning is not documented)", map[string]any{"Code": r.ResignedCode})
+	}
+	if r.ResignedText != "" {
+		text += " “" + r.ResignedText + "”"
+	}
+	return text
 }
 
 // personText is a person's name with the birth date or the masked
@@ -244,12 +264,15 @@ func (v *dossierView) unitButton(number, text string) *widget.Button {
 // source draws what one source answered.
 func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 	var icon fyne.Resource
-	switch s.Status {
-	case dossier.StatusFound, dossier.StatusNotFound, dossier.StatusDeleted:
+	switch {
+	case s.FollowUp != nil:
+		// An answer that leaves something to follow up is no good news.
+		icon = theme.NewWarningThemedResource(theme.WarningIcon())
+	case s.Status == dossier.StatusFound, s.Status == dossier.StatusNotFound, s.Status == dossier.StatusDeleted:
 		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	case dossier.StatusOffline, dossier.StatusSkipped, dossier.StatusNoData:
+	case s.Status == dossier.StatusOffline, s.Status == dossier.StatusSkipped, s.Status == dossier.StatusNoData:
 		icon = theme.InfoIcon()
-	case dossier.StatusNoAccess:
+	case s.Status == dossier.StatusNoAccess:
 		icon = theme.NewWarningThemedResource(theme.WarningIcon())
 	default:
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
@@ -258,6 +281,7 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 	if text := sourceDetailText(s); text != "" {
 		lines = append(lines, wrapLabel(text))
 	}
+	lines = append(lines, answerLines(s)...)
 	if s.Redirect != nil && s.Redirect.Number != "" {
 		lines = append(lines, v.unitButton(s.Redirect.Number, redirectText(s.Redirect)))
 	}
@@ -275,4 +299,31 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		again = container.NewVBox(b)
 	}
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), again, container.NewVBox(lines...))
+}
+
+// answerLines are the register's own words and the follow-up a source's
+// answer asks for, when it has them.
+func answerLines(s dossier.Source) []fyne.CanvasObject {
+	var lines []fyne.CanvasObject
+	if s.RegisterText != "" {
+		said := wrapLabel(lang.L("The register said: “{{.Text}}”", map[string]any{"Text": s.RegisterText}))
+		said.TextStyle = fyne.TextStyle{Italic: true}
+		lines = append(lines, said)
+	}
+	if s.FollowUp != nil {
+		follow := wrapLabel(followUpText(s.FollowUp))
+		follow.Importance = widget.WarningImportance
+		follow.TextStyle = fyne.TextStyle{Bold: true}
+		lines = append(lines, follow)
+	}
+	return lines
+}
+
+// followUpText says what to follow up in the AML check.
+func followUpText(f *dossier.FollowUp) string {
+	switch f.Reason {
+	case dossier.FollowUpOwnersNotRegistered:
+		return lang.L("Follow up in the AML check: find out whether the company must register beneficial owners, and identify them yourself.")
+	}
+	return lang.L("Follow up in the AML check: {{.Message}}", map[string]any{"Message": f.Message})
 }

@@ -19,11 +19,18 @@ import (
 // the user clicks to show one (which the vault's audit log records).
 func (v *dossierView) owners(dos *dossier.Dossier) fyne.CanvasObject {
 	o := dos.Owners
+	var src *dossier.Source
+	for i := range dos.Sources {
+		if dos.Sources[i].ID == "rrh" {
+			src = &dos.Sources[i]
+		}
+	}
 	if o == nil {
-		for _, s := range dos.Sources {
-			if s.ID == "rrh" {
-				return container.NewVBox(wrapLabel(sourceName(s.ID)+": "+sourceStatusText(s)), wrapLabel(sourceDetailText(s)))
-			}
+		if src != nil {
+			// The register's own words and any follow-up are part of the
+			// answer: a 404 is no reassurance.
+			rows := []fyne.CanvasObject{wrapLabel(sourceName(src.ID) + ": " + sourceStatusText(*src)), wrapLabel(sourceDetailText(*src))}
+			return container.NewVBox(append(rows, answerLines(*src)...)...)
 		}
 		return wrapLabel(lang.L("The Register of beneficial owners was not asked."))
 	}
@@ -36,6 +43,15 @@ func (v *dossierView) owners(dos *dossier.Dossier) fyne.CanvasObject {
 		from = lang.L("From the register, online at {{.Time}}.", map[string]any{"Time": dos.Fetched.Local().Format("15:04")})
 	}
 	rows := []fyne.CanvasObject{status, widget.NewLabel(from)}
+	if src != nil {
+		// Notes about how the answer was read (the experimental v1 shape).
+		for _, n := range src.Notes {
+			note := wrapLabel("• " + noteText(n))
+			note.Importance = widget.WarningImportance
+			rows = append(rows, note)
+		}
+		rows = append(rows, answerLines(*src)...)
+	}
 	if len(o.Owners) == 0 {
 		return container.NewVBox(rows...)
 	}

@@ -74,6 +74,9 @@ func sourceProblem(s dossier.Source) problem.Code {
 // noteText is something a source says is not registered, in the user's
 // language; the source's English for a note without a known code.
 func noteText(n dossier.SourceNote) string {
+	if n.Code == dossier.NoteOwnersShapeUnconfirmed {
+		return lang.L("Read with the experimental v1 answer shape, which is not confirmed: check the owners against the register before relying on them.")
+	}
 	if text := codeText(problem.Code(n.Problem)); text != "" {
 		return text
 	}

@@ -105,6 +105,11 @@ func (e *Error) Error() string {
 		if e.Err != nil {
 			msg += ": " + e.Err.Error()
 		}
+	case CodeUnreadableAnswer:
+		msg = "the register answered with data Motpart could not read, so none of it was used"
+		if e.Err != nil {
+			msg += ": " + e.Err.Error()
+		}
 	case CodeCanceled:
 		msg = "cancelled"
 	case CodeNoDossier:

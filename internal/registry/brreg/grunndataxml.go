@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
@@ -311,7 +312,8 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 					return nil, fmt.Errorf("role %s of %s has neither a person nor a unit", typ.Code, group.Code)
 				}
 				for _, p := range persons {
-					role := dossier.Role{Group: group, Type: typ, Resigned: resigned(p.textOf("fratraadt"))}
+					role := dossier.Role{Group: group, Type: typ}
+					holderStatus(&role, p)
 					role.Person = &dossier.Person{
 						Name:       joinNonEmpty(" ", p.textOf("fornavn"), p.textOf("mellomnavn"), p.textOf("slektsnavn")),
 						NationalID: p.textOf("fodselsnr"),
@@ -338,12 +340,9 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 					if name == "" {
 						name = e.textOf("navn")
 					}
-					out = append(out, dossier.Role{
-						Group:    group,
-						Type:     typ,
-						Unit:     &dossier.UnitRef{Number: num, Name: name},
-						Resigned: resigned(e.textOf("fratraadt")),
-					})
+					role := dossier.Role{Group: group, Type: typ, Unit: &dossier.UnitRef{Number: num, Name: name}}
+					holderStatus(&role, e)
+					out = append(out, role)
 				}
 			}
 		}
@@ -351,12 +350,51 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 	return out, nil
 }
 
-// resigned reads fratraadt: "J" (ja) in the documentation, "F"
-// (fratrådt) in NAV's test data, "N" for no.
+// holderStatus reads what a role holder's element (person or enhet) says
+// of the role besides who holds it: fratraadt, fratraadtTekst and
+// revisorKategori.
+func holderStatus(role *dossier.Role, n *xnode) {
+	code := strings.TrimSpace(n.textOf("fratraadt"))
+	role.Resigned = resigned(code)
+	if role.Resigned {
+		// The schema's codes are kept, for the window to show; "J" (yes,
+		// in older documentation) says no more than Resigned.
+		if c := strings.ToUpper(code); c == "K" || c == "R" || c == "F" {
+			role.ResignedCode = c
+		}
+		role.ResignedText = cut(sanitize(n.textOf("fratraadtTekst")), 100)
+	}
+	// revisorKategori is an xs:int in the hentRoller schema; a value that
+	// is not one (older simulators sent a text) is left out, not an error.
+	if k, err := strconv.Atoi(strings.TrimSpace(n.textOf("revisorKategori"))); err == nil && k > 0 {
+		role.AuditorCategory = k
+	}
+}
+
+// resigned reads fratraadt. The hentRoller schema allows K, R and F for
+// resigned (it does not say how they differ) and N for not resigned;
+// older documentation and test data say "J". Anything but N or empty is
+// read as resigned: a holder shown as current must be one the register
+// says is current.
 func resigned(s string) bool {
 	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "J", "F", "Y", "JA", "TRUE":
-		return true
+	case "", "N", "NEI", "NO", "FALSE":
+		return false
 	}
-	return false
+	return true
+}
+
+// sanitize drops control and format characters (bidirectional overrides
+// among them) from a register's free text, so that it cannot change how
+// the window or a terminal shows what follows it.
+func sanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
 }

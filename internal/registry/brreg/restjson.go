@@ -67,6 +67,9 @@ type jsonUnit struct {
 	Mobil                             string       `json:"mobil"`
 	Kapital                           *jsonCapital `json:"kapital"`
 	Slettedato                        string       `json:"slettedato"`
+	// Nedleggelsesdato is the day a (sub-)unit closed down; it may come
+	// long before a slettedato, or with none.
+	Nedleggelsesdato string `json:"nedleggelsesdato"`
 }
 
 type jsonRoles struct {
@@ -237,6 +240,7 @@ func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
 		{&c.Founded, u.Stiftelsesdato, "stiftelsesdato"},
 		{&c.BankruptDate, u.Konkursdato, "konkursdato"},
 		{&c.DeletedDate, u.Slettedato, "slettedato"},
+		{&c.ClosedDate, u.Nedleggelsesdato, "nedleggelsesdato"},
 	}
 	if u.Stiftelsesdato == "" {
 		dates[1].src, dates[1].name = u.Oppstartsdato, "oppstartsdato"
@@ -285,6 +289,11 @@ func (u *jsonUnit) unitRef() (dossier.UnitRef, error) {
 	if u.Organisasjonsform != nil {
 		r.Form = strings.TrimSpace(u.Organisasjonsform.Kode)
 	}
+	closed, err := isoDate(u.Nedleggelsesdato)
+	if err != nil {
+		return dossier.UnitRef{}, fmt.Errorf("nedleggelsesdato: %w", err)
+	}
+	r.ClosedDate = closed
 	return r, nil
 }
 

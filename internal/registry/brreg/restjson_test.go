@@ -68,6 +68,7 @@ var recordedWant = map[string]any{
 		InVATRegister:   true,
 		SubUnit:         true,
 		Parent:          "112233445",
+		ClosedDate:      "2018-10-20", // nedleggelsesdato, ignored before issue 11
 	},
 	"underenheter-details-deleted-response.json": &dossier.Company{
 		Number:      "987123456",
@@ -76,6 +77,7 @@ var recordedWant = map[string]any{
 		Deleted:     true,
 		DeletedDate: "2017-10-20",
 		SubUnit:     true,
+		ClosedDate:  "2017-10-05", // nedleggelsesdato, ignored before issue 11
 	},
 	"enheter-roller-enhet-response.json": []dossier.Role{
 		{

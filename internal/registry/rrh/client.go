@@ -1,3 +1,7 @@
+// This file is a little over 500 lines: the look-up, its errors and the
+// words of its Sources are kept together while the error vocabulary is
+// being moved to internal/problem (issue 10); split the words out after.
+
 package rrh
 
 import (
@@ -10,10 +14,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/maskinporten"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
@@ -30,11 +36,14 @@ type APIShape int
 // The APIs (specs §4.1).
 const (
 	// PartnerAPI is the Partner API (/api/partner/reelle-rettigheter),
-	// fully specified, scopes brreg:reelle/partner.*.
+	// fully specified, scopes brreg:reelle/partner.*. It is the default
+	// (the zero Config.API).
 	PartnerAPI APIShape = iota
 	// V1 is the "Virksomheter" API v1 (/api/oppslag/v1/virksomheter),
-	// current, scopes brreg:reelle/*. Its documents are only partly
-	// public; see the [U] notes in this package.
+	// current, scopes brreg:reelle/*. It is experimental: its OpenAPI is
+	// not public, so the answer shape Motpart reads is guessed (see the
+	// [U] notes in this package), and every answer read with it carries
+	// the note dossier.NoteOwnersShapeUnconfirmed.
 	V1
 )
 
@@ -53,7 +62,8 @@ type Config struct {
 	// BaseURL is the register's host, e.g. "https://rrh.brreg.no" or
 	// "https://rrh.ppe.brreg.no" (test).
 	BaseURL string
-	// API is the API asked: PartnerAPI or V1.
+	// API is the API asked: PartnerAPI (the default) or V1
+	// (experimental, shape not confirmed).
 	API APIShape
 	// PartnerPath is the Partner API's path; default DefaultPartnerPath.
 	PartnerPath string
@@ -113,7 +123,12 @@ func New(cfg Config, tokens TokenSource, t *transport.Client) *Client {
 // the Maskinporten ones ("mp_122", "mp_invalid_scope", ...; see
 // maskinporten.ErrorInfo) are codes too.
 const (
-	CodeNotRequired   = "not_required"   // 404: the company does not have to register
+	// CodeNotRequired is the register's 404. Its name (and value) are
+	// older than what is known of it: seed 003 says 404 means "the
+	// company has not registered beneficial owners", the Partner API's
+	// OpenAPI "the company does not have to register". It means either,
+	// so it is never read as reassurance (see Lookup).
+	CodeNotRequired   = "not_required"
 	CodeForbidden     = "forbidden"      // 403: the token or its scope is not accepted
 	CodeUnauthorized  = "unauthorized"   // 401, even with a new token
 	CodeInvalidNumber = "invalid_number" // 400, or not 9 digits
@@ -146,7 +161,7 @@ func (e *Error) Error() string {
 	}
 	switch {
 	case e.Code == CodeNotRequired:
-		b.WriteString("the company does not have to register beneficial owners")
+		b.WriteString("no registration (HTTP 404): the company has not registered beneficial owners, or does not have to")
 	case e.Code == CodeForbidden:
 		b.WriteString("access refused (HTTP 403)")
 	case e.Code == CodeUnauthorized:
@@ -250,6 +265,13 @@ func (c *Client) Owners(ctx context.Context, orgnr string) (*dossier.Owners, err
 		if err != nil {
 			return nil, &Error{Op: op, Code: CodeMalformed, StatusCode: resp.StatusCode, Err: err}
 		}
+		if o.Status.Code == "" && o.Status.Description == "" {
+			// Valid JSON, but not a registration: `{}`, unknown member
+			// names, an array of non-registrations. Reading it as "found,
+			// no owners" would be false reassurance.
+			return nil, &Error{Op: op, Code: CodeMalformed, StatusCode: resp.StatusCode,
+				Err: problem.New(problem.CodeUnreadableAnswer, errors.New("the answer holds no registration status, so it is not a registration"))}
+		}
 		if o.Number != n {
 			return nil, &Error{Op: op, Code: CodeMalformed, StatusCode: resp.StatusCode,
 				Err: fmt.Errorf("asked for %s, got %s", n, cut(o.Number, 20))}
@@ -296,8 +318,11 @@ func statusError(op string, resp *transport.Response) error {
 }
 
 // Lookup asks the register for orgnr's beneficial owners and says what it
-// answered, as a dossier.Source with ID "rrh": found; not_found (404: the
-// company does not have to register, Code "not_required"); no_access
+// answered, as a dossier.Source with ID "rrh": found (with the note
+// dossier.NoteOwnersShapeUnconfirmed when read with the experimental V1);
+// not_found (404, Code "not_required": the company has not registered
+// beneficial owners, or does not have to; the Source keeps the register's
+// own text in RegisterText and carries a FollowUp); no_access
 // (403, Code "forbidden"; 401 twice, "unauthorized"; a Maskinporten
 // refusal, "mp_" and its code); failed (400, 5xx, unreadable answers and
 // transport failures, with brreg's codes). Owners is nil unless found.
@@ -312,11 +337,22 @@ func (c *Client) Lookup(ctx context.Context, orgnr string) (*dossier.Owners, dos
 	case o.Status.Code == RegistrationNotReported:
 		src.Message = "The company must register its beneficial owners, but has not reported them yet."
 	}
+	if err == nil && c.cfg.API == V1 {
+		src.Notes = append(src.Notes, dossier.SourceNote{Code: dossier.NoteOwnersShapeUnconfirmed, Message: v1Unconfirmed})
+	}
 	src.ID = SourceID
 	src.Fetched = time.Now().UTC()
 	src.Duration = time.Since(start)
 	return o, src
 }
+
+// v1Unconfirmed is what the user is told of an answer read with V1.
+const v1Unconfirmed = "Read with the experimental v1 answer shape, which is not confirmed by a published description: check the owners against the register before relying on them."
+
+// notRegistered is what the user is told of the register's 404.
+const notRegistered = "The Register of beneficial owners has no registration for this company (HTTP 404). " +
+	"This means either that the company has not registered its beneficial owners, or that it does not have to register beneficial owners; " +
+	"the register's answer does not say which. Follow this up in the AML check."
 
 // failureSource is the Source of a failed look-up.
 func failureSource(err error) dossier.Source {
@@ -331,7 +367,12 @@ func failureSource(err error) dossier.Source {
 	switch {
 	case code == CodeNotRequired:
 		src.Status = dossier.StatusNotFound
-		src.Message = "The company does not have to register beneficial owners: the Register of beneficial owners does not know it (HTTP 404)."
+		src.Message = notRegistered + detail
+		if re != nil {
+			src.RegisterText = re.Message
+		}
+		src.FollowUp = &dossier.FollowUp{Reason: dossier.FollowUpOwnersNotRegistered,
+			Message: "Find out whether the company must register beneficial owners, and if so why it has not: ask the customer, and identify the beneficial owners yourself."}
 	case code == CodeForbidden:
 		src.Status = dossier.StatusNoAccess
 		src.Message = service + " refused access (HTTP 403): the Maskinporten token is not valid for it, or your organisation has not been given the scope. Check the scope in Settings; access is granted by Brønnøysund." + detail
@@ -487,7 +528,22 @@ func problemMessage(body []byte) string {
 	if e.Message == "" {
 		e.Message = e.Detail
 	}
-	return cut(e.Message, 200)
+	return cut(sanitize(e.Message), 200)
+}
+
+// sanitize drops control and format characters (including bidirectional
+// overrides) from a register's text, so that it cannot change how the
+// window or a terminal shows what follows it.
+func sanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // cut returns s as one line of valid UTF-8 of at most n bytes.

@@ -8,9 +8,16 @@
 // Lookup, which answers with a dossier.Source as the other register
 // clients do), downloads the full register (DownloadTotal), and reads the
 // change log (Changes, Sequence). Two APIs are supported (Config.API): the
-// Partner API, whose OpenAPI is public, and the current "Virksomheter" v1
-// API, whose OpenAPI is not; what this package assumes of v1 is marked
-// [U] in the documentation, and its paths are configurable.
+// Partner API, whose OpenAPI is public and which is the default, and the
+// current "Virksomheter" v1 API, whose OpenAPI is not: v1 is experimental,
+// what this package assumes of it is marked [U] in the documentation, its
+// paths are configurable, and answers read with it carry a note saying the
+// shape is not confirmed. docs/ANSWER-SHAPES.md lists what is confirmed.
+//
+// A 404 is told as both things it may mean (not registered, or not
+// required to register) with the register's own text and a follow-up
+// flag; a 200 answer that holds no registration is unreadable, never
+// "found, no owners".
 //
 // Both APIs' documents map onto one model, dossier.Owners. Codes are
 // matched in any case and stored lower case in the Partner API's spelling
