@@ -1,4 +1,4 @@
-package desk
+package setup
 
 import (
 	"context"
@@ -13,9 +13,6 @@ import (
 	"github.com/motpart/motpart/internal/registry/rrh"
 	"github.com/motpart/motpart/internal/sandbox"
 )
-
-// referenceDir holds the registers' real example files, when present.
-const referenceDir = "../../../shared/reference"
 
 func TestOwnersOnline(t *testing.T) {
 	d := newLookupDesk(t)
@@ -100,28 +97,39 @@ func TestConcurrentLookupsShareOneToken(t *testing.T) {
 			t.Errorf("lookup: %v", err)
 		}
 	}
+	if n := d.conn.tokens.Load(); n != 1 {
+		t.Errorf("8 concurrent lookups got %d tokens from Maskinporten, want exactly 1", n)
+	}
 }
 
 func TestTokenExpiresBetweenLookups(t *testing.T) {
-	d := newTestDesk(t)
-	d.cfg.Now = time.Now
-	// Tokens live 31 s; the client renews 30 s before expiry, so each
-	// lookup more than a second apart needs a new token.
-	d.cfg.Sandbox = sandbox.Config{TokenLifetime: 31 * time.Second}
-	if err := d.CreateVault([]byte("correct horse")); err != nil {
-		t.Fatal(err)
+	// One clock for the desk, its Maskinporten client and the sandbox,
+	// moved by the test. It starts at the real time only because the
+	// sandbox's TLS certificates are checked against it.
+	clk := &clock{now: time.Now()}
+	// Tokens live 31 s; the client renews 30 s before expiry, so lookups
+	// more than a second apart each need a new token.
+	d := newLookupDesk(t, deskOptions{now: clk.Now, sandbox: sandbox.Config{TokenLifetime: 31 * time.Second, Now: clk.Now}})
+	tests := []struct {
+		advance time.Duration
+		tokens  int64
+	}{
+		{0, 1},
+		{500 * time.Millisecond, 1}, // still fresh: the cached token
+		{2 * time.Second, 2},        // within the renewal margin: a new one
+		{0, 2},
 	}
-	t.Cleanup(func() { _ = d.Close() })
-	for i := range 2 {
-		if i == 1 {
-			time.Sleep(1100 * time.Millisecond)
-		}
+	for i, tt := range tests {
+		clk.Advance(tt.advance)
 		dos, err := d.Lookup(context.Background(), sandbox.RichestOrgNr)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if s := source(t, dos, "rrh"); s.Status != dossier.StatusFound {
 			t.Fatalf("lookup %d: rrh %+v", i, s)
+		}
+		if n := d.conn.tokens.Load(); n != tt.tokens {
+			t.Errorf("after lookup %d: %d tokens requested, want %d", i, n, tt.tokens)
 		}
 	}
 }
@@ -164,8 +172,8 @@ func TestOfflineCopy(t *testing.T) {
 		}
 		return nil
 	})
-	d.cfg.Overrides.RRHURL = "https://127.0.0.1:1"
-	d.resetClients()
+	_ = d.Lock()
+	d = newLookupDesk(t, deskOptions{path: d.path, overrides: Overrides{RRHURL: "https://127.0.0.1:1"}})
 	dos, err := d.Lookup(ctx, some)
 	if err != nil {
 		t.Fatal(err)
@@ -192,40 +200,6 @@ func TestOfflineCopy(t *testing.T) {
 	}
 }
 
-func TestOfflineCopyFromTheReferenceFiles(t *testing.T) {
-	for _, name := range []string{"rrh-totalbestand-example.json", "rrh-totalbestand-example.csv"} {
-		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(referenceDir, name)
-			if _, err := os.Stat(path); err != nil {
-				t.Skip("the reference files are not here")
-			}
-			d := newLookupDesk(t)
-			info, err := d.ImportOwnersCopy(context.Background(), path, "2022-02-14", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if info.Registrations < 30 {
-				t.Errorf("%d registrations", info.Registrations)
-			}
-			// Every organisation in the file is found in the copy.
-			var numbers []string
-			_, err = rrh.ReadTotalStream(mustOpen(t, path), rrh.Detect, func(o *dossier.Owners) error {
-				numbers = append(numbers, o.Number)
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, n := range numbers {
-				o, ok, err := d.copyOwners(n)
-				if err != nil || !ok || o.Number != n {
-					t.Errorf("%s not in the copy: %v", n, err)
-				}
-			}
-		})
-	}
-}
-
 func TestRefreshFromTheChangeLog(t *testing.T) {
 	d := newLookupDesk(t)
 	ctx := context.Background()
@@ -242,7 +216,7 @@ func TestRefreshFromTheChangeLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	meta, _, _ := d.ownersMeta()
+	meta, _, _ := d.OwnersCopy()
 	if meta.Sequence == 0 {
 		t.Errorf("the copy's position was not kept (%d updated)", n)
 	}
