@@ -4,18 +4,13 @@ import (
 	"context"
 	"crypto"
 	"crypto/rsa"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/certs/certstest"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
-	"github.com/motpart/motpart/internal/registry/rrh"
 )
 
 // Numbers of the fake world (valid organisation numbers).
@@ -410,99 +405,4 @@ func TestRegisterSettings(t *testing.T) {
 	if len(subjects) != 3+10+1 || subjects[len(subjects)-1] != SettingRRHURL {
 		t.Errorf("audited settings %v", subjects)
 	}
-}
-
-func TestExpiringCertificates(t *testing.T) {
-	d := newTestDesk(t)
-	if err := d.CreateVault([]byte("correct horse")); err != nil {
-		t.Fatal(err)
-	}
-	day := func(n int) certstest.Options {
-		return certstest.Options{Subject: certstest.SCB("A0049" + string(rune('0'+n%10))), Now: testNow,
-			NotBefore: testNow.AddDate(-1, 0, 0), NotAfter: testNow.AddDate(0, 0, n)}
-	}
-	for name, days := range map[string]int{"later": 200, "soon": 10, "window edge": 60, "just past": 61, "sooner": 3} {
-		pfx := certstest.PFX(t, day(days))
-		if _, err := d.ImportCertificate(name, pfx, name+".pfx", ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := d.ExpiringCertificates()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, c := range got {
-		names = append(names, c.Name)
-		if c.Info.Status != certs.StatusExpiring {
-			t.Errorf("%s: %s", c.Name, c.Info.Status)
-		}
-	}
-	if strings.Join(names, ", ") != "sooner, soon, window edge" {
-		t.Errorf("expiring %v, want sooner, soon, window edge", names)
-	}
-	// Judged by the desk's clock: 150 days on, all but one are due, and
-	// the expired ones come first.
-	d.cfg.Now = func() time.Time { return testNow.AddDate(0, 0, 150) }
-	got, _ = d.ExpiringCertificates()
-	names = names[:0]
-	for _, c := range got {
-		names = append(names, c.Name)
-	}
-	if strings.Join(names, ", ") != "sooner, soon, window edge, just past, later" {
-		t.Errorf("150 days on: %v", names)
-	}
-	if err := d.Lock(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.ExpiringCertificates(); problem.CodeOf(err) != problem.CodeLocked {
-		t.Errorf("locked: %v", err)
-	}
-}
-
-// referenceDir holds the registers' real example files, when present.
-const referenceDir = "../../../shared/reference"
-
-func TestOfflineCopyFromTheReferenceFiles(t *testing.T) {
-	for _, name := range []string{"rrh-totalbestand-example.json", "rrh-totalbestand-example.csv"} {
-		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(referenceDir, name)
-			if _, err := os.Stat(path); err != nil {
-				t.Skip("the reference files are not here")
-			}
-			d, _ := newFakeDesk(t)
-			info, err := d.ImportOwnersCopy(context.Background(), path, "2022-02-14", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if info.Registrations < 30 {
-				t.Errorf("%d registrations", info.Registrations)
-			}
-			// Every organisation in the file is found in the copy.
-			var numbers []string
-			_, err = rrh.ReadTotalStream(mustOpen(t, path), rrh.Detect, func(o *dossier.Owners) error {
-				numbers = append(numbers, o.Number)
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, n := range numbers {
-				o, ok, err := d.copyOwners(n)
-				if err != nil || !ok || o.Number != n {
-					t.Errorf("%s not in the copy: %v", n, err)
-				}
-			}
-		})
-	}
-}
-
-func mustOpen(t *testing.T, path string) *os.File {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
 }
