@@ -133,8 +133,11 @@ func printDossier(s *session, dos *dossier.Dossier) {
 			line += ": " + src.Message
 		}
 		fmt.Fprintf(tw, "Source %s:\t%s (%s)\n", src.ID, line, src.Duration.Round(time.Millisecond))
-		if src.Redirect != nil {
-			fmt.Fprintf(tw, "\tsee %s (%s)\n", src.Redirect.Number, src.Redirect.Reason)
+		if r := src.Redirect; r != nil {
+			fmt.Fprintf(tw, "\tsee %s (%s)\n", r.Number, r.Reason)
+			if r.Name != "" {
+				fmt.Fprintf(tw, "\tthe register points to %s %s; its data are not shown as %s's\n", r.Number, r.Name, dos.Number)
+			}
 		}
 		for _, n := range src.Notes {
 			fmt.Fprintf(tw, "\tnote %s: %s\n", n.Code, n.Message)

@@ -56,6 +56,9 @@ func TestLookupAndSettingsCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "FJELLHEIM BYGG AS") || !strings.Contains(out, "see "+sandbox.DuplicateOfOrgNr+" (duplicate)") {
 		t.Errorf("lookup of a duplicate: %d\n%s", code, out)
 	}
+	if !strings.Contains(out, "the register points to "+sandbox.DuplicateOfOrgNr+" FJELLHEIM BYGGSERVICE AS") || strings.Contains(out, "Marit Kvam") {
+		t.Errorf("the duplicate's dossier does not keep the correct unit apart:\n%s", out)
+	}
 	if code, _, errOut := c.run("", "lookup", "923609017"); code != 1 || !strings.Contains(errOut, "not a valid organisation number") {
 		t.Errorf("lookup of a bad number: %d %q", code, errOut)
 	}
