@@ -109,7 +109,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	regs := &desk.Registers{Organisations: rest, Names: rest}
 	var closers []func()
 	if user != "" {
-		g := &registrations{g: brreg.NewGrunndata(grunndataURL, user, password, t)}
+		g := &registrations{now: c.now, g: brreg.NewGrunndata(grunndataURL, user, password, t)}
 		regs.Registrations = g
 		closers = append(closers, g.close)
 	}

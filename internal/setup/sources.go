@@ -47,6 +47,8 @@ func answer(r brreg.Result) dossier.Answer {
 // registrations is grunndataWS as the desk asks it. It holds the account's
 // password until close.
 type registrations struct {
+	now func() time.Time
+
 	mu sync.Mutex
 	g  *brreg.Grunndata
 }
@@ -58,7 +60,7 @@ func (r *registrations) Lookup(ctx context.Context, orgnr string) dossier.Answer
 	r.mu.Unlock()
 	if g == nil {
 		return dossier.Answer{Source: dossier.Source{ID: brreg.SourceGrunndata, Status: dossier.StatusFailed, Code: "closed",
-			Message: errClosed.Error(), Fetched: time.Now().UTC()}}
+			Message: errClosed.Error(), Fetched: r.now().UTC()}}
 	}
 	return answer(g.Lookup(ctx, orgnr))
 }
