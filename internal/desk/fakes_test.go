@@ -23,6 +23,7 @@ type fakeConnector struct {
 	owners           map[string]*dossier.Owners
 	names            map[string]string
 	changes          []OwnersChange
+	failing          map[string]bool // owners lookups that fail
 }
 
 // fakeRegisters are the clients of one Connect; they hold the secrets a
@@ -119,6 +120,9 @@ func (r *fakeRegisters) Name(ctx context.Context, orgnr string) (string, error) 
 func (r *fakeRegisters) Lookup(ctx context.Context, orgnr string) (*dossier.Owners, dossier.Source) {
 	if err := r.ask(); err != nil {
 		return nil, dossier.Source{ID: "rrh", Status: dossier.StatusFailed, Code: "closed"}
+	}
+	if r.c.failing[orgnr] {
+		return nil, dossier.Source{ID: "rrh", Status: dossier.StatusFailed, Code: "http_503", Message: "unavailable"}
 	}
 	if o, ok := r.c.owners[orgnr]; ok {
 		cp := *o
