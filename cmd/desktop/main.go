@@ -20,6 +20,7 @@ import (
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/gui"
+	"github.com/motpart/motpart/internal/setup"
 )
 
 func main() {
@@ -44,12 +45,12 @@ func main() {
 	fa := app.NewWithID("io.github.motpart.Motpart")
 	// The registers' addresses can be changed for one run, as on the
 	// command line; the settings in the vault say the rest.
-	overrides, err := desk.OverridesFromEnv(os.LookupEnv)
+	overrides, err := setup.OverridesFromEnv(os.LookupEnv)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "motpart-desktop: %v\n", err)
 		os.Exit(1)
 	}
-	d := desk.New(desk.Config{VaultPath: *vaultPath, Overrides: overrides})
+	d, _ := setup.NewDesk(setup.Config{Desk: desk.Config{VaultPath: *vaultPath}, Overrides: overrides})
 	ui := gui.New(fa, d)
 	if pw, ok := os.LookupEnv("MOTPART_PASSWORD"); ok {
 		if err := ui.Unlock([]byte(pw)); err != nil {

@@ -13,19 +13,20 @@ import (
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
-	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/setup"
 )
 
 // overrides reads --env and the environment variables that point the
 // register clients elsewhere for this run.
-func (s *session) overrides(env string) (desk.Overrides, error) {
+func (s *session) overrides(env string) (setup.Overrides, error) {
 	switch desk.Environment(env) {
 	case "", desk.EnvSandbox, desk.EnvTest, desk.EnvProduction:
 	default:
-		return desk.Overrides{}, fmt.Errorf("--env %q: want sandbox, test or production", env)
+		return setup.Overrides{}, fmt.Errorf("--env %q: want sandbox, test or production", env)
 	}
-	o, err := desk.OverridesFromEnv(s.lookupEnv)
+	o, err := setup.OverridesFromEnv(s.lookupEnv)
 	o.Environment = desk.Environment(env)
 	return o, err
 }
@@ -45,7 +46,7 @@ func (s *session) runLookup(args []string) int {
 		fmt.Fprintf(s.stderr, "motpart lookup: %v\n", err)
 		return exitUsage
 	}
-	d := desk.New(desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions, Overrides: o})
+	d := s.deskWith(o)
 	defer d.Close()
 	if err := s.unlock(d); err != nil {
 		return s.fail("lookup", err)
@@ -57,7 +58,7 @@ func (s *session) runLookup(args []string) int {
 		return s.fail("lookup", err)
 	}
 	if *asJSON {
-		if err := s.writeJSON(dos); err != nil {
+		if err := s.writeJSON(desk.Masked(dos)); err != nil {
 			return s.fail("lookup", err)
 		}
 	} else {
@@ -112,8 +113,8 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		switch {
 		case r.Person != nil:
 			holder = r.Person.Name
-			if n, err := ident.Parse(r.Person.NationalID, ident.Options{AllowTestData: true}); err == nil {
-				holder += " (" + n.Masked() + ")"
+			if r.Person.NationalID != "" {
+				holder += " (" + desk.MaskIdentity(r.Person.NationalID) + ")"
 			} else if r.Person.BirthDate != "" {
 				holder += " (born " + r.Person.BirthDate + ")"
 			}
@@ -143,8 +144,11 @@ func printDossier(s *session, dos *dossier.Dossier) {
 			line += ": " + words
 		}
 		fmt.Fprintf(tw, "Source %s:\t%s (%s)\n", src.ID, line, src.Duration.Round(time.Millisecond))
-		if src.Redirect != nil {
-			fmt.Fprintf(tw, "\tsee %s (%s)\n", src.Redirect.Number, src.Redirect.Reason)
+		if r := src.Redirect; r != nil {
+			fmt.Fprintf(tw, "\tsee %s (%s)\n", r.Number, r.Reason)
+			if r.Name != "" {
+				fmt.Fprintf(tw, "\tthe register points to %s %s; its data are not shown as %s's\n", r.Number, r.Name, dos.Number)
+			}
 		}
 		for _, n := range src.Notes {
 			msg := n.Message
@@ -251,9 +255,9 @@ func (s *session) runSandbox(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	d := desk.New(desk.Config{})
-	defer d.Close()
-	sb, err := d.Sandbox(ctx)
+	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{}, nil)
+	defer conn.Close()
+	sb, err := conn.Sandbox(ctx)
 	if err != nil {
 		return s.fail("sandbox serve", err)
 	}

@@ -30,9 +30,34 @@ func TestLookupAndSettingsCommands(t *testing.T) {
 	if dos.Company == nil || dos.Company.Name != "SOLSTRAND INDUSTRIER ASA" || len(dos.Roles) == 0 || len(dos.Sources) != 3 || dos.Owners == nil || len(dos.Owners.Owners) == 0 {
 		t.Errorf("dossier %+v", dos)
 	}
+	// Identity numbers leave masked, as on screen.
+	var ids []string
+	for _, r := range dos.Roles {
+		if r.Person != nil && r.Person.NationalID != "" {
+			ids = append(ids, r.Person.NationalID)
+		}
+	}
+	if dos.Owners != nil {
+		for _, o := range dos.Owners.Owners {
+			if o.NationalID != "" {
+				ids = append(ids, o.NationalID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		t.Error("no identity number in the JSON to check")
+	}
+	for _, id := range ids {
+		if !strings.HasSuffix(id, " *****") || len(id) != len("123456 *****") {
+			t.Errorf("identity number %q in the JSON is not masked", id)
+		}
+	}
 	code, out, _ = c.run("", "lookup", world.DuplicateOrgNr)
 	if code != 0 || !strings.Contains(out, "FJELLHEIM BYGG AS") || !strings.Contains(out, "see "+world.DuplicateOfOrgNr+" (duplicate)") {
 		t.Errorf("lookup of a duplicate: %d\n%s", code, out)
+	}
+	if !strings.Contains(out, "the register points to "+world.DuplicateOfOrgNr+" FJELLHEIM BYGGSERVICE AS") || strings.Contains(out, "Marit Kvam") {
+		t.Errorf("the duplicate's dossier does not keep the correct unit apart:\n%s", out)
 	}
 	if code, _, errOut := c.run("", "lookup", "923609017"); code != 1 || !strings.Contains(errOut, "not a valid organisation number") {
 		t.Errorf("lookup of a bad number: %d %q", code, errOut)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/setup"
 	"github.com/motpart/motpart/internal/vault"
 )
 
@@ -77,9 +78,18 @@ func (s *session) writeJSON(v any) error {
 	return enc.Encode(v)
 }
 
-// desk opens the use cases on the session's vault.
-func (s *session) desk() *desk.Desk {
-	return desk.New(desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions})
+// desk opens the use cases on the session's vault, wired to the registers
+// as the settings say.
+func (s *session) desk() *desk.Desk { return s.deskWith(setup.Overrides{}) }
+
+// deskWith is desk with the run's overrides of the registers' environment
+// and addresses.
+func (s *session) deskWith(o setup.Overrides) *desk.Desk {
+	d, _ := setup.NewDesk(setup.Config{
+		Desk:      desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions},
+		Overrides: o,
+	})
+	return d
 }
 
 // fail prints err for the user and returns the exit status for it.

@@ -167,3 +167,22 @@ func checkCertName(name string) (string, error) {
 	}
 	return name, nil
 }
+
+// ExpiringCertificates lists the stored certificates that are within the
+// renewal window (certs.ExpiringDays days or fewer left) or already
+// expired, judged by the desk's clock, the soonest to expire first. The
+// window's banner and reminders show them.
+func (d *Desk) ExpiringCertificates() ([]certs.Stored, error) {
+	all, err := d.Certificates()
+	if err != nil {
+		return nil, err
+	}
+	var due []certs.Stored
+	for _, c := range all {
+		if c.Info.Status == certs.StatusExpiring || c.Info.Status == certs.StatusExpired {
+			due = append(due, c)
+		}
+	}
+	slices.SortStableFunc(due, func(a, b certs.Stored) int { return a.Info.NotAfter.Compare(b.Info.NotAfter) })
+	return due, nil
+}

@@ -5,6 +5,12 @@
 // A Desk holds at most one open vault. Its methods are safe for concurrent
 // use; the window calls the slow ones (unlocking runs Argon2id) from
 // goroutines.
+//
+// The desk decides; it does not wire. It asks the registers through small
+// interfaces it declares (OrganisationSource, RegistrationSource,
+// OwnersSource, NameSource), which a Connector builds from the settings
+// stored in the vault after it is unlocked; internal/setup provides the
+// Connector. Locking drops the register clients with what they hold.
 package desk
 
 import (
@@ -12,7 +18,6 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/ident"
-	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/vault"
 )
 
@@ -35,14 +40,17 @@ type Config struct {
 	VaultOptions vault.OpenOptions
 	// Now returns the time; nil means time.Now.
 	Now func() time.Time
-	// Overrides change the registers' environment and addresses for this
-	// run, above what the settings say.
-	Overrides Overrides
+	// Environment is this run's environment, above what the settings
+	// say; empty: the setting's, else the sandbox.
+	Environment Environment
 	// SourceTimeout bounds each source in a lookup; zero means 20 s.
 	SourceTimeout time.Duration
-	// Sandbox configures the simulators when the Desk starts them; tests
-	// shorten token lifetimes with it.
-	Sandbox sandbox.Config
+	// Connector builds the register clients after the vault is unlocked;
+	// nil: lookups fail, everything else works.
+	Connector Connector
+	// OwnersFiles reads downloads of the Register of beneficial owners;
+	// nil: ImportOwnersCopy fails.
+	OwnersFiles OwnersFileReader
 }
 
 // Desk carries out what a user asks for. Make one with New.
@@ -52,9 +60,10 @@ type Desk struct {
 	mu    sync.Mutex
 	vault *vault.Vault // nil while locked
 
-	regMu   sync.Mutex
-	regs    *registers       // the register clients; nil until first needed
-	sandbox *sandbox.Sandbox // the local simulators; nil until first needed
+	settingsMu sync.Mutex // orders SetSetting's read, change and save
+
+	regMu sync.Mutex
+	regs  *Registers // the register clients; nil until first needed after an unlock
 }
 
 // New returns a Desk configured by cfg.

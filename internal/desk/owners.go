@@ -7,17 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
-	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
-	"github.com/motpart/motpart/internal/registry/maskinporten"
-	"github.com/motpart/motpart/internal/registry/rrh"
-	"github.com/motpart/motpart/internal/registry/transport"
-	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/vault"
 )
 
@@ -54,77 +48,6 @@ func OwnerScopes() []string {
 		"brreg:reelle/partner.rapporteringspliktig",
 		"brreg:reelle/partner.offentlig",
 	}
-}
-
-// ownerHosts are the hosts of each environment: Maskinporten's issuer and
-// the register.
-func ownerHosts(env Environment) (maskinportenURL, rrhURL string) {
-	if env == EnvTest {
-		return "https://test.maskinporten.no/", "https://rrh.ppe.brreg.no"
-	}
-	return "https://maskinporten.no/", "https://rrh.brreg.no"
-}
-
-// ownersClient builds the client of the Register of beneficial owners for
-// the environment; nil with a Source saying why when it cannot be asked.
-func (d *Desk) ownersClient(ctx context.Context, env Environment, t *transport.Client, sb *sandbox.Sandbox) (*rrh.Client, *dossier.Source) {
-	setting := func(key string) string { v, _ := d.Setting(key); return v }
-	noAccess := func(code, msg string) (*rrh.Client, *dossier.Source) {
-		return nil, &dossier.Source{ID: "rrh", Status: dossier.StatusNoAccess, Code: code, Message: msg, Fetched: d.cfg.Now().UTC()}
-	}
-	mpURL, rrhURL := ownerHosts(env)
-	clientID := setting(SettingMaskinportenClientID)
-	scope := setting(SettingMaskinportenScope)
-	var cert *certs.Certificate
-	if name := setting(SettingMaskinportenCertificate); name != "" {
-		c, err := d.Certificate(name)
-		if err != nil {
-			return noAccess("no_certificate", fmt.Sprintf("The certificate %q chosen for Maskinporten is not in the vault: choose another in Settings", name))
-		}
-		cert = c
-	}
-	if sb != nil {
-		ep := sb.Endpoints()
-		mpURL, rrhURL = ep.Maskinporten, ep.RRH
-		if clientID == "" {
-			clientID = sandbox.DemoMaskinportenClientID
-		}
-		if cert == nil {
-			for _, demo := range sb.DemoCertificates() {
-				if c, err := certs.Parse(demo.Data, demo.Password, demo.FileName); err == nil && len(c.Describe(d.cfg.Now()).Uses) > 0 && c.Identity().OrgNumber.IsValid() {
-					cert = c
-					break
-				}
-			}
-		}
-	}
-	mpURL = firstSet(d.cfg.Overrides.MaskinportenURL, setting(SettingMaskinportenURL), mpURL)
-	rrhURL = firstSet(d.cfg.Overrides.RRHURL, setting(SettingRRHURL), rrhURL)
-	if scope == "" {
-		scope = OwnerScopes()[0]
-	}
-	switch {
-	case clientID == "":
-		return noAccess("no_client", "No Maskinporten client: enter the client id from Samarbeidsportalen in Settings")
-	case cert == nil:
-		return noAccess("no_certificate", "No enterprise certificate chosen for Maskinporten: import it and choose it in Settings")
-	}
-	mp, err := maskinporten.New(maskinporten.Config{
-		Issuer:      mpURL,
-		TokenURL:    strings.TrimSuffix(mpURL, "/") + "/token",
-		MetadataURL: strings.TrimSuffix(mpURL, "/") + "/.well-known/oauth-authorization-server",
-		ClientID:    clientID,
-		Scopes:      []string{scope},
-		Now:         d.cfg.Now,
-	}, cert.Signer(), cert.X5C(), t)
-	if err != nil {
-		return noAccess("mp_config", err.Error())
-	}
-	api := rrh.PartnerAPI
-	if !strings.Contains(scope, "partner") {
-		api = rrh.V1
-	}
-	return rrh.New(rrh.Config{BaseURL: rrhURL, API: api}, mp, t), nil
 }
 
 // ownersCopyMeta describes the offline copy in the vault.
@@ -185,6 +108,9 @@ func (d *Desk) ImportOwnersCopy(ctx context.Context, path, date string, progress
 	if !d.Unlocked() {
 		return dossier.OwnersCopy{}, problem.New(problem.CodeLocked, nil)
 	}
+	if d.cfg.OwnersFiles == nil {
+		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, errors.New("no reader of the register's downloads is connected to this desk"))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, fmt.Errorf("opening the download: %w", err))
@@ -244,9 +170,9 @@ func (d *Desk) ImportOwnersCopy(ctx context.Context, path, date string, progress
 		return nil
 	}
 	if isZip(f) {
-		_, err = rrh.ReadTotal(&countingReaderAt{r: f, c: counter}, st.Size(), each)
+		err = d.cfg.OwnersFiles.ReadZip(&countingReaderAt{r: f, c: counter}, st.Size(), each)
 	} else {
-		_, err = rrh.ReadTotalStream(counter, rrh.Detect, each)
+		err = d.cfg.OwnersFiles.ReadStream(counter, each)
 	}
 	if err == nil {
 		err = flush()
@@ -365,22 +291,22 @@ func screenExempt(o *dossier.Owners) {
 
 // lookupOwners asks the register, and answers from the offline copy when
 // the register cannot be reached.
-func (d *Desk) lookupOwners(ctx context.Context, client *rrh.Client, unavailable *dossier.Source, orgnr string) (*dossier.Owners, dossier.Source) {
-	owners, src := d.lookupOwnersUnscreened(ctx, client, unavailable, orgnr)
+func (d *Desk) lookupOwners(ctx context.Context, regs *Registers, orgnr string) (*dossier.Owners, dossier.Source) {
+	owners, src := d.lookupOwnersUnscreened(ctx, regs, orgnr)
 	screenExempt(owners)
 	return owners, src
 }
 
-func (d *Desk) lookupOwnersUnscreened(ctx context.Context, client *rrh.Client, unavailable *dossier.Source, orgnr string) (*dossier.Owners, dossier.Source) {
+func (d *Desk) lookupOwnersUnscreened(ctx context.Context, regs *Registers, orgnr string) (*dossier.Owners, dossier.Source) {
 	var owners *dossier.Owners
 	var src dossier.Source
-	if client != nil {
-		owners, src = client.Lookup(ctx, orgnr)
+	if regs.Owners != nil {
+		owners, src = regs.Owners.Lookup(ctx, orgnr)
 		if owners != nil {
 			owners.Source = "online"
 		}
 	} else {
-		src = *unavailable
+		src = d.noOwners(regs)
 	}
 	if src.Status != dossier.StatusFailed && src.Status != dossier.StatusNoAccess {
 		return owners, src
@@ -392,6 +318,16 @@ func (d *Desk) lookupOwnersUnscreened(ctx context.Context, client *rrh.Client, u
 	return copied, dossier.Source{ID: "rrh", Status: dossier.StatusOffline, Date: copied.CopyDate, Code: src.Code,
 		Message: "The register could not be asked (" + src.Message + "); the owners come from the offline copy of " + copied.CopyDate,
 		Fetched: d.cfg.Now().UTC()}
+}
+
+// noOwners is the owners register's outcome when it cannot be asked.
+func (d *Desk) noOwners(regs *Registers) dossier.Source {
+	src := regs.NoOwners
+	if src.ID == "" {
+		src = dossier.Source{ID: "rrh", Status: dossier.StatusNoAccess, Code: "no_client", Message: "The Register of beneficial owners cannot be asked: set up Maskinporten in Settings"}
+	}
+	src.Fetched = d.cfg.Now().UTC()
+	return src
 }
 
 // RevealOwnerID returns the full national identity number of owner index
@@ -431,21 +367,21 @@ func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if regs.owners == nil {
-		return 0, problem.New(problem.CodeNoAccess, errors.New(regs.noOwners.Message))
+	if regs.Owners == nil {
+		return 0, problem.New(problem.CodeNoAccess, errors.New(d.noOwners(regs).Message))
 	}
 	if meta.Sequence == 0 {
 		day, err := time.Parse(time.DateOnly, meta.Date)
 		if err != nil {
 			day = meta.Imported
 		}
-		if meta.Sequence, err = regs.owners.Sequence(ctx, day.AddDate(0, 0, -3)); err != nil {
+		if meta.Sequence, err = regs.Owners.Sequence(ctx, day.AddDate(0, 0, -3)); err != nil {
 			return 0, problem.New(problem.CodeRegisterFailed, err)
 		}
 	}
 	updated := 0
 	for {
-		changes, err := regs.owners.Changes(ctx, meta.Sequence)
+		changes, err := regs.Owners.Changes(ctx, meta.Sequence)
 		if err != nil {
 			return updated, errors.Join(problem.New(problem.CodeRegisterFailed, err), d.saveOwnersMeta(meta))
 		}
@@ -453,7 +389,7 @@ func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
 			return updated, d.saveOwnersMeta(meta)
 		}
 		for _, c := range changes {
-			owners, src := regs.owners.Lookup(ctx, c.OrgNr)
+			owners, src := regs.Owners.Lookup(ctx, c.OrgNr)
 			switch src.Status {
 			case dossier.StatusFound:
 				owners.Source, owners.CopyDate = "offline", meta.Date

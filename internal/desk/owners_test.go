@@ -4,194 +4,14 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
-	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/rrh"
-	"github.com/motpart/motpart/internal/sandbox"
-	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // referenceDir holds the registers' real example files, when present.
 const referenceDir = "../../../shared/reference"
-
-func TestOwnersOnline(t *testing.T) {
-	d := newLookupDesk(t)
-	tests := []struct {
-		number string
-		status dossier.Status
-		code   string
-		check  func(t *testing.T, o *dossier.Owners)
-	}{
-		{world.RichestOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
-			if o.Status.Code != dossier.OwnersAllIdentified || len(o.Owners) == 0 || o.Source != "online" {
-				t.Errorf("owners %+v", o)
-			}
-			// Intermediate companies get their names from Enhetsregisteret.
-			for _, x := range o.Owners {
-				for _, p := range x.Positions {
-					for _, m := range p.Intermediates {
-						if m.Number != "" && m.Name == "" {
-							t.Errorf("intermediate %s has no name", m.Number)
-						}
-					}
-				}
-			}
-		}},
-		{world.FamilyOwnedOrgNr, dossier.StatusFound, "", func(t *testing.T, o *dossier.Owners) {
-			exempt := false
-			for _, x := range o.Owners {
-				if !x.Exempt {
-					continue
-				}
-				exempt = true
-				// Screened: only birth year, countries and positions remain.
-				if x.Name != "" || x.NationalID != "" || x.BirthDate != "" || x.BirthYear == "" {
-					t.Errorf("exempt owner not screened: %+v", x)
-				}
-				for _, p := range x.Positions {
-					if len(p.Intermediates) > 0 || len(p.Basis) > 0 {
-						t.Errorf("exempt owner's grounds or intermediates kept: %+v", p)
-					}
-				}
-			}
-			if !exempt {
-				t.Errorf("no exempt owner in %+v", o.Owners)
-			}
-		}},
-		{world.RRHNotRequiredOrgNr, dossier.StatusNotFound, "not_required", nil},
-	}
-	for _, tt := range tests {
-		dos, err := d.Lookup(context.Background(), tt.number)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := source(t, dos, "rrh")
-		if s.Status != tt.status || s.Code != tt.code {
-			t.Errorf("%s: rrh %s/%s, want %s/%s (%s)", tt.number, s.Status, s.Code, tt.status, tt.code, s.Message)
-		}
-		if tt.check != nil {
-			tt.check(t, dos.Owners)
-		}
-	}
-}
-
-func TestConcurrentLookupsShareOneToken(t *testing.T) {
-	d := newLookupDesk(t)
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			dos, err := d.Lookup(context.Background(), world.RichestOrgNr)
-			if err == nil && source(t, dos, "rrh").Status != dossier.StatusFound {
-				err = problem.New(problem.CodeInternal, nil)
-			}
-			errs <- err
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Errorf("lookup: %v", err)
-		}
-	}
-}
-
-func TestTokenExpiresBetweenLookups(t *testing.T) {
-	d := newTestDesk(t)
-	d.cfg.Now = time.Now
-	// Tokens live 31 s; the client renews 30 s before expiry, so each
-	// lookup more than a second apart needs a new token.
-	d.cfg.Sandbox = sandbox.Config{TokenLifetime: 31 * time.Second}
-	if err := d.CreateVault([]byte("correct horse")); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close() })
-	for i := range 2 {
-		if i == 1 {
-			time.Sleep(1100 * time.Millisecond)
-		}
-		dos, err := d.Lookup(context.Background(), world.RichestOrgNr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s := source(t, dos, "rrh"); s.Status != dossier.StatusFound {
-			t.Fatalf("lookup %d: rrh %+v", i, s)
-		}
-	}
-}
-
-func TestOfflineCopy(t *testing.T) {
-	d := newLookupDesk(t)
-	ctx := context.Background()
-	if _, err := d.RefreshOwnersCopy(ctx); problem.CodeOf(err) != problem.CodeNoCopy {
-		t.Errorf("refresh without a copy: %v", err)
-	}
-
-	// A generated download of 2,000 registrations.
-	path := filepath.Join(t.TempDir(), "totalbestand.json")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := rrh.GenerateTotal(f, 2000, 1); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	var calls int
-	info, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", func(read, total int64, n int) { calls++ })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Registrations != 2000 || info.Date != "2026-11-20" || calls == 0 {
-		t.Fatalf("import %+v after %d progress calls", info, calls)
-	}
-	copied, ok, err := d.OwnersCopy()
-	if err != nil || !ok || copied.Registrations != 2000 {
-		t.Fatalf("copy %+v %v %v", copied, ok, err)
-	}
-
-	// With the register unreachable, the lookup answers from the copy.
-	var some string
-	_, _ = rrh.ReadTotalStream(mustOpen(t, path), rrh.Detect, func(o *dossier.Owners) error {
-		if some == "" && len(o.Owners) > 0 {
-			some = o.Number
-		}
-		return nil
-	})
-	d.cfg.Overrides.RRHURL = "https://127.0.0.1:1"
-	d.resetClients()
-	dos, err := d.Lookup(ctx, some)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := source(t, dos, "rrh")
-	if s.Status != dossier.StatusOffline || s.Date != "2026-11-20" || dos.Owners == nil || len(dos.Owners.Owners) == 0 || dos.Owners.Source != "offline" {
-		t.Errorf("offline lookup: %+v, owners %+v", s, dos.Owners)
-	}
-
-	// A cancelled import leaves the copy as it was.
-	cctx, cancel := context.WithCancel(ctx)
-	cancel()
-	if _, err := d.ImportOwnersCopy(cctx, path, "2026-11-21", nil); problem.CodeOf(err) != problem.CodeCanceled {
-		t.Errorf("cancelled import: %v", err)
-	}
-	if c, _, _ := d.OwnersCopy(); c.Date != "2026-11-20" {
-		t.Errorf("copy after a cancelled import: %+v", c)
-	}
-	// Not a download at all.
-	bad := filepath.Join(t.TempDir(), "notes.txt")
-	_ = os.WriteFile(bad, []byte("hello"), 0o600)
-	if _, err := d.ImportOwnersCopy(ctx, bad, "", nil); problem.CodeOf(err) != problem.CodeBadDownload {
-		t.Errorf("importing a text file: %v", err)
-	}
-}
 
 func TestOfflineCopyFromTheReferenceFiles(t *testing.T) {
 	for _, name := range []string{"rrh-totalbestand-example.json", "rrh-totalbestand-example.csv"} {
@@ -200,7 +20,7 @@ func TestOfflineCopyFromTheReferenceFiles(t *testing.T) {
 			if _, err := os.Stat(path); err != nil {
 				t.Skip("the reference files are not here")
 			}
-			d := newLookupDesk(t)
+			d, _ := newFakeDesk(t)
 			info, err := d.ImportOwnersCopy(context.Background(), path, "2022-02-14", nil)
 			if err != nil {
 				t.Fatal(err)
@@ -227,32 +47,6 @@ func TestOfflineCopyFromTheReferenceFiles(t *testing.T) {
 	}
 }
 
-func TestRefreshFromTheChangeLog(t *testing.T) {
-	d := newLookupDesk(t)
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "totalbestand.json")
-	f, _ := os.Create(path)
-	if err := rrh.GenerateTotal(f, 10, 2); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if _, err := d.ImportOwnersCopy(ctx, path, time.Now().Format(time.DateOnly), nil); err != nil {
-		t.Fatal(err)
-	}
-	n, err := d.RefreshOwnersCopy(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	meta, _, _ := d.ownersMeta()
-	if meta.Sequence == 0 {
-		t.Errorf("the copy's position was not kept (%d updated)", n)
-	}
-	// Refreshing again with nothing new changes nothing.
-	if again, err := d.RefreshOwnersCopy(ctx); err != nil || again != 0 {
-		t.Errorf("second refresh: %d, %v", again, err)
-	}
-}
-
 func mustOpen(t *testing.T, path string) *os.File {
 	t.Helper()
 	f, err := os.Open(path)
@@ -261,4 +55,51 @@ func mustOpen(t *testing.T, path string) *os.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+func TestRefreshOwnersCopyOverFakes(t *testing.T) {
+	d, c := newFakeDesk(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "totalbestand.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rrh.GenerateTotal(f, 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", nil); err != nil {
+		t.Fatal(err)
+	}
+	c.changes = []OwnersChange{{Seq: 5, OrgNr: fakeRichest}, {Seq: 6, OrgNr: fakeNowhere}, {Seq: 7, OrgNr: fakeHolding}, {Seq: 8, OrgNr: fakeRichest}}
+	c.failing = map[string]bool{fakeHolding: true}
+	tests := []struct {
+		name     string
+		fix      func()
+		updated  int
+		failed   bool
+		sequence int64
+	}{
+		// From the fake's position 1: 5 is applied, 6 needs nothing, 7 fails and stops before it.
+		{"stops at a failed change", nil, 1, true, 6},
+		{"goes on from it", func() { c.failing = nil }, 1, false, 8},
+		{"nothing new", nil, 0, false, 8},
+	}
+	for _, tt := range tests {
+		if tt.fix != nil {
+			tt.fix()
+		}
+		n, err := d.RefreshOwnersCopy(ctx)
+		if n != tt.updated || (err != nil) != tt.failed {
+			t.Errorf("%s: %d updated, %v; want %d, failed %v", tt.name, n, err, tt.updated, tt.failed)
+		}
+		if info, _, _ := d.OwnersCopy(); info.Sequence != tt.sequence {
+			t.Errorf("%s: position %d, want %d", tt.name, info.Sequence, tt.sequence)
+		}
+	}
+	o, ok, err := d.copyOwners(fakeRichest)
+	if err != nil || !ok || o.Source != "offline" || o.CopyDate != "2026-11-20" || o.Owners[1].Name != "" {
+		t.Errorf("the refreshed record %+v, %v, %v (exempt owners screened)", o, ok, err)
+	}
 }

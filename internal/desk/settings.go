@@ -68,65 +68,202 @@ func settingInfo(key string) (SettingInfo, bool) {
 	return Settings()[i], true
 }
 
-// Setting returns the value of key; "" when it is not set.
-func (d *Desk) Setting(key string) (string, error) {
-	if _, ok := settingInfo(key); !ok {
-		return "", problem.New(problem.CodeUnknownSetting, fmt.Errorf("setting %q", key))
-	}
-	var value string
-	err := d.withVault(func(v *vault.Vault) error {
-		b, err := v.Get(settingsBucket, key)
-		if errors.Is(err, vault.ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return vaultProblem(err)
-		}
-		value = string(b)
-		return nil
-	})
-	return value, err
+// RegisterSettings are the settings that say which registers to ask and
+// how: one typed value, read and saved in one vault transaction.
+type RegisterSettings struct {
+	// Environment is sandbox, test or production; empty: the sandbox.
+	Environment Environment
+	// BrregURL and GrunndataURL are the addresses of Enhetsregisteret's
+	// open API and grunndataWS; empty: the environment's.
+	BrregURL, GrunndataURL string
+	// GrunndataUser and GrunndataPassword are the grunndataWS account from
+	// the contract with Brønnøysund.
+	GrunndataUser, GrunndataPassword string
+	// MaskinportenURL is Maskinporten's address; empty: the environment's.
+	MaskinportenURL string
+	// MaskinportenClientID is the client id from Samarbeidsportalen.
+	MaskinportenClientID string
+	// MaskinportenScope is the scope of the Register of beneficial owners
+	// (one of OwnerScopes); it also picks the register's API shape.
+	MaskinportenScope string
+	// MaskinportenCertificate names the stored enterprise certificate that
+	// signs Maskinporten grants.
+	MaskinportenCertificate string
+	// RRHURL is the Register of beneficial owners' address; empty: the
+	// environment's.
+	RRHURL string
 }
 
-// SetSetting stores value under key ("" removes it) and records the change
-// (never the value) in the audit log.
-func (d *Desk) SetSetting(key, value string) error {
-	if _, ok := settingInfo(key); !ok {
-		return problem.New(problem.CodeUnknownSetting, fmt.Errorf("setting %q", key))
+// field returns the setting key's field in s; nil for an unknown key.
+func (s *RegisterSettings) field(key string) *string {
+	switch key {
+	case SettingEnvironment:
+		return (*string)(&s.Environment)
+	case SettingBrregURL:
+		return &s.BrregURL
+	case SettingGrunndataURL:
+		return &s.GrunndataURL
+	case SettingGrunndataUser:
+		return &s.GrunndataUser
+	case SettingGrunndataPassword:
+		return &s.GrunndataPassword
+	case SettingMaskinportenURL:
+		return &s.MaskinportenURL
+	case SettingMaskinportenClientID:
+		return &s.MaskinportenClientID
+	case SettingMaskinportenScope:
+		return &s.MaskinportenScope
+	case SettingMaskinportenCertificate:
+		return &s.MaskinportenCertificate
+	case SettingRRHURL:
+		return &s.RRHURL
 	}
-	value = strings.TrimSpace(value)
-	if key == SettingEnvironment && value != "" {
+	return nil
+}
+
+// check trims every value and says what is wrong with one, if anything.
+func (s *RegisterSettings) check() error {
+	for _, info := range Settings() {
+		f := s.field(info.Key)
+		*f = strings.TrimSpace(*f)
+		if err := checkSetting(info.Key, *f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSetting says what is wrong with value for key, if anything.
+func checkSetting(key, value string) error {
+	if value == "" {
+		return nil
+	}
+	if key == SettingEnvironment {
 		switch Environment(value) {
 		case EnvSandbox, EnvTest, EnvProduction:
 		default:
 			return problem.New(problem.CodeBadSetting, fmt.Errorf("environment %q: want sandbox, test or production", value))
 		}
 	}
-	if key == SettingMaskinportenScope && value != "" && !slices.Contains(OwnerScopes(), value) {
+	if key == SettingMaskinportenScope && !slices.Contains(OwnerScopes(), value) {
 		return problem.New(problem.CodeBadSetting, fmt.Errorf("scope %q: want one of %s", value, strings.Join(OwnerScopes(), ", ")))
 	}
-	if strings.HasSuffix(key, ".url") && value != "" && !strings.HasPrefix(value, "https://") {
+	if strings.HasSuffix(key, ".url") && !strings.HasPrefix(value, "https://") {
 		return problem.New(problem.CodeBadSetting, fmt.Errorf("%s must be an https:// address", key))
+	}
+	return nil
+}
+
+// RegisterSettings returns the register settings stored in the vault.
+func (d *Desk) RegisterSettings() (RegisterSettings, error) {
+	var s RegisterSettings
+	err := d.withVault(func(v *vault.Vault) error {
+		return vaultProblem(v.View(func(tx *vault.Tx) error {
+			for _, info := range Settings() {
+				b, err := tx.Get(settingsBucket, info.Key)
+				if errors.Is(err, vault.ErrNotFound) {
+					continue
+				}
+				if err != nil {
+					return err
+				}
+				*s.field(info.Key) = string(b)
+			}
+			return nil
+		}))
+	})
+	return s, err
+}
+
+// SaveRegisterSettings checks s and stores it in one vault transaction,
+// with an audit entry (never the value) for each setting it changes. The
+// register clients are then built again from it.
+func (d *Desk) SaveRegisterSettings(s RegisterSettings) error {
+	if err := s.check(); err != nil {
+		return err
 	}
 	err := d.withVault(func(v *vault.Vault) error {
 		return vaultProblem(v.Update(func(tx *vault.Tx) error {
-			var err error
-			if value == "" {
-				err = tx.Delete(settingsBucket, key)
-				if errors.Is(err, vault.ErrNotFound) {
-					err = nil
+			for _, info := range Settings() {
+				value := *s.field(info.Key)
+				old, err := tx.Get(settingsBucket, info.Key)
+				switch {
+				case errors.Is(err, vault.ErrNotFound):
+					old = nil
+				case err != nil:
+					return err
 				}
-			} else {
-				err = tx.Put(settingsBucket, key, []byte(value))
+				if string(old) == value {
+					continue
+				}
+				if value == "" {
+					err = tx.Delete(settingsBucket, info.Key)
+				} else {
+					err = tx.Put(settingsBucket, info.Key, []byte(value))
+				}
+				if err != nil {
+					return err
+				}
+				if err := tx.Audit(vault.AuditEntry{Action: "settings.set", Subject: info.Key}); err != nil {
+					return err
+				}
 			}
-			if err != nil {
-				return err
-			}
-			return tx.Audit(vault.AuditEntry{Action: "settings.set", Subject: key})
+			return nil
 		}))
 	})
 	if err == nil {
-		d.resetClients()
+		d.dropRegisters()
 	}
 	return err
+}
+
+// Setting returns the value of key; "" when it is not set.
+func (d *Desk) Setting(key string) (string, error) {
+	if _, ok := settingInfo(key); !ok {
+		return "", problem.New(problem.CodeUnknownSetting, fmt.Errorf("setting %q", key))
+	}
+	s, err := d.RegisterSettings()
+	if err != nil {
+		return "", err
+	}
+	return *s.field(key), nil
+}
+
+// SetSetting stores value under key ("" removes it) and records the change
+// (never the value) in the audit log. It changes one field of the
+// RegisterSettings.
+func (d *Desk) SetSetting(key, value string) error {
+	if _, ok := settingInfo(key); !ok {
+		return problem.New(problem.CodeUnknownSetting, fmt.Errorf("setting %q", key))
+	}
+	value = strings.TrimSpace(value)
+	if err := checkSetting(key, value); err != nil {
+		return err
+	}
+	d.settingsMu.Lock()
+	defer d.settingsMu.Unlock()
+	s, err := d.RegisterSettings()
+	if err != nil {
+		return err
+	}
+	*s.field(key) = value
+	return d.SaveRegisterSettings(s)
+}
+
+// Environment is the environment lookups use now: the run's choice, else
+// the setting, else the sandbox.
+func (d *Desk) Environment() Environment {
+	s, _ := d.RegisterSettings()
+	return d.environment(s)
+}
+
+// environment resolves the environment of settings s.
+func (d *Desk) environment(s RegisterSettings) Environment {
+	switch {
+	case d.cfg.Environment != "":
+		return d.cfg.Environment
+	case s.Environment != "":
+		return s.Environment
+	}
+	return EnvSandbox
 }

@@ -39,6 +39,7 @@ func (d *Desk) CreateVault(password []byte) error {
 	if err != nil {
 		return vaultProblem(err)
 	}
+	d.dropRegisters()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.vault != nil {
@@ -51,6 +52,7 @@ func (d *Desk) CreateVault(password []byte) error {
 // Unlock opens the vault with password. Unlocking an unlocked vault
 // checks the password again and keeps it open.
 func (d *Desk) Unlock(password []byte) error {
+	d.dropRegisters()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.vault != nil {
@@ -68,16 +70,31 @@ func (d *Desk) Unlock(password []byte) error {
 	return nil
 }
 
-// Lock closes the vault and drops its keys from memory.
+// Close locks the vault and closes the Connector when it can be closed
+// (the composition root's stops the simulators it started).
+func (d *Desk) Close() error {
+	err := d.Lock()
+	if c, ok := d.cfg.Connector.(interface{ Close() error }); ok {
+		if cerr := c.Close(); cerr != nil && err == nil {
+			err = problem.New(problem.CodeInternal, fmt.Errorf("closing the registers: %w", cerr))
+		}
+	}
+	return err
+}
+
+// Lock closes the vault and drops its keys from memory, together with the
+// register clients and what they hold (the Maskinporten signer, cached
+// tokens, the grunndataWS password): the next use asks for the password.
 func (d *Desk) Lock() error {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.vault == nil {
+	v := d.vault
+	d.vault = nil
+	d.mu.Unlock()
+	d.dropRegisters()
+	if v == nil {
 		return nil
 	}
-	err := d.vault.Lock()
-	d.vault = nil
-	if err != nil {
+	if err := v.Lock(); err != nil {
 		return problem.New(problem.CodeInternal, fmt.Errorf("locking the vault: %w", err))
 	}
 	return nil

@@ -256,6 +256,10 @@ type Redirect struct {
 	// Code is the source's own code, e.g. grunndataWS "1", "2", "120", "130".
 	Code   string `json:"code,omitempty"`
 	Number string `json:"number"`
+	// Name is the name the source gave the unit it points to, when its
+	// answer was about that unit. Those data are kept apart: never filled
+	// into the dossier of the unit asked for (see Dossier.Merge).
+	Name string `json:"name,omitempty"`
 }
 
 // SourceNote is something a source says is not registered.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/setup"
 	"github.com/motpart/motpart/internal/vault"
 )
 
@@ -35,11 +36,11 @@ func onUI(f func()) {
 // newTestDesk is a Desk on a vault path in a fresh folder.
 func newTestDesk(t *testing.T) *desk.Desk {
 	t.Helper()
-	d := desk.New(desk.Config{
+	d, _ := setup.NewDesk(setup.Config{Desk: desk.Config{
 		VaultPath:    filepath.Join(t.TempDir(), "vault.db"),
 		VaultParams:  fastParams,
 		VaultOptions: vault.OpenOptions{MinParams: fastParams},
-	})
+	}})
 	t.Cleanup(func() { _ = d.Close() })
 	return d
 }

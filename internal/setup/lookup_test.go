@@ -1,4 +1,4 @@
-package desk
+package setup
 
 import (
 	"context"
@@ -7,38 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
-
-// newLookupDesk is an unlocked Desk on the sandbox, with a short time
-// limit per source so fault tests end quickly.
-func newLookupDesk(t testing.TB) *Desk {
-	t.Helper()
-	d := newTestDesk(t)
-	// Maskinporten checks the grant's time against its own clock.
-	d.cfg.Now = time.Now
-	d.cfg.SourceTimeout = 2 * time.Second
-	if err := d.CreateVault([]byte("correct horse")); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = d.Close() })
-	return d
-}
-
-// source returns the outcome of source id in dos.
-func source(t *testing.T, dos *dossier.Dossier, id string) dossier.Source {
-	t.Helper()
-	for _, s := range dos.Sources {
-		if s.ID == id {
-			return s
-		}
-	}
-	t.Fatalf("no source %q in %+v", id, dos.Sources)
-	return dossier.Source{}
-}
 
 func TestLookupOnTheSandbox(t *testing.T) {
 	d := newLookupDesk(t)
@@ -148,9 +122,9 @@ func TestLookupOnTheSandbox(t *testing.T) {
 }
 
 func TestLookupFaults(t *testing.T) {
-	d := newLookupDesk(t)
+	first := newLookupDesk(t)
 	ctx := context.Background()
-	sb, err := d.Sandbox(ctx)
+	sb, err := first.Sandbox(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +146,7 @@ func TestLookupFaults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d.cfg.SourceTimeout = tt.limit
+			d := newLookupDesk(t, deskOptions{timeout: tt.limit, conn: first.conn})
 			sb.ClearFaults()
 			sb.SetFault(sandbox.ServiceBrreg, tt.fault)
 			defer sb.ClearFaults()
@@ -210,25 +184,28 @@ func TestLookupCancelAndSettings(t *testing.T) {
 	}
 	sb.SetFault(sandbox.ServiceBrreg, sandbox.Fault{Hang: true})
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(200*time.Millisecond, cancel)
+	// Cancel once the lookup has asked Enhetsregisteret, which hangs.
+	asking := newLookupDesk(t, deskOptions{conn: d.conn, connector: func(c *Connector) desk.Connector {
+		return cancelOnAsk{c, cancel}
+	}})
 	start := time.Now()
-	_, err = d.Lookup(ctx, world.RichestOrgNr)
+	_, err = asking.Lookup(ctx, world.RichestOrgNr)
 	if problem.CodeOf(err) != problem.CodeCanceled || time.Since(start) > 2*time.Second {
 		t.Errorf("cancelled lookup: %v after %v", err, time.Since(start))
 	}
 	sb.ClearFaults()
 
-	if err := d.SetSetting(SettingEnvironment, "staging"); problem.CodeOf(err) != problem.CodeBadSetting {
+	if err := d.SetSetting(desk.SettingEnvironment, "staging"); problem.CodeOf(err) != problem.CodeBadSetting {
 		t.Errorf("environment staging: %v", err)
 	}
 	if err := d.SetSetting("nonsense", "x"); problem.CodeOf(err) != problem.CodeUnknownSetting {
 		t.Errorf("unknown setting: %v", err)
 	}
-	if err := d.SetSetting(SettingBrregURL, "http://plain.example"); problem.CodeOf(err) != problem.CodeBadSetting {
+	if err := d.SetSetting(desk.SettingBrregURL, "http://plain.example"); problem.CodeOf(err) != problem.CodeBadSetting {
 		t.Errorf("plain http address: %v", err)
 	}
 	// A wrong grunndataWS password: no access, with the code that says so.
-	for key, value := range map[string]string{SettingGrunndataUser: sandbox.DefaultGrunndataUser, SettingGrunndataPassword: "wrong"} {
+	for key, value := range map[string]string{desk.SettingGrunndataUser: sandbox.DefaultGrunndataUser, desk.SettingGrunndataPassword: "wrong"} {
 		if err := d.SetSetting(key, value); err != nil {
 			t.Fatal(err)
 		}
@@ -243,7 +220,7 @@ func TestLookupCancelAndSettings(t *testing.T) {
 	if s := source(t, dos, "brreg"); s.Status != dossier.StatusFound {
 		t.Errorf("brreg: %+v", s)
 	}
-	if got, _ := d.Setting(SettingGrunndataPassword); got != "wrong" {
+	if got, _ := d.Setting(desk.SettingGrunndataPassword); got != "wrong" {
 		t.Errorf("stored password %q", got)
 	}
 }
@@ -304,4 +281,30 @@ func TestRefreshOneSource(t *testing.T) {
 	if _, err := d.RefreshSource(ctx, world.RichestOrgNr, "nonsense"); err == nil {
 		t.Error("an unknown source refreshed")
 	}
+}
+
+// cancelOnAsk is a Connector whose Enhetsregisteret cancels the lookup as
+// soon as it is asked, and then answers as the real one does.
+type cancelOnAsk struct {
+	*Connector
+	cancel context.CancelFunc
+}
+
+func (c cancelOnAsk) Connect(ctx context.Context, conn desk.Connection) (*desk.Registers, error) {
+	regs, err := c.Connector.Connect(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	regs.Organisations = cancellingSource{regs.Organisations, c.cancel}
+	return regs, nil
+}
+
+type cancellingSource struct {
+	desk.OrganisationSource
+	cancel context.CancelFunc
+}
+
+func (s cancellingSource) Lookup(ctx context.Context, orgnr string) dossier.Answer {
+	s.cancel()
+	return s.OrganisationSource.Lookup(ctx, orgnr)
 }

@@ -1,0 +1,156 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
+)
+
+// OrganisationSource answers for Enhetsregisteret: the unit, its roles and
+// sub-units, as one dossier.Answer whose Source has the ID "brreg".
+type OrganisationSource interface {
+	Lookup(ctx context.Context, orgnr string) dossier.Answer
+}
+
+// RegistrationSource answers for grunndataWS, Brønnøysund's contract-only
+// service: one dossier.Answer whose Source has the ID "grunndata".
+type RegistrationSource interface {
+	Lookup(ctx context.Context, orgnr string) dossier.Answer
+}
+
+// NameSource names a Norwegian unit, for the intermediate companies the
+// Register of beneficial owners gives by number only.
+type NameSource interface {
+	Name(ctx context.Context, orgnr string) (string, error)
+}
+
+// OwnersChange is one entry of the Register of beneficial owners' change
+// log.
+type OwnersChange struct {
+	// Seq is the entry's position: the cursor for the next call.
+	Seq int64
+	// OrgNr is the organisation whose registration changed.
+	OrgNr string
+}
+
+// OwnersSource answers for the Register of beneficial owners.
+type OwnersSource interface {
+	// Lookup returns the organisation's beneficial owners and the
+	// source's outcome (ID "rrh").
+	Lookup(ctx context.Context, orgnr string) (*dossier.Owners, dossier.Source)
+	// Sequence returns the change log's position at a time.
+	Sequence(ctx context.Context, at time.Time) (int64, error)
+	// Changes returns the change log's entries after a position, in order;
+	// none when the log has nothing newer.
+	Changes(ctx context.Context, after int64) ([]OwnersChange, error)
+}
+
+// OwnersFileReader reads a full download of the Register of beneficial
+// owners (totalbestand), calling each for every registration in turn.
+type OwnersFileReader interface {
+	// ReadZip reads the zipped download (JSON or CSV inside).
+	ReadZip(r io.ReaderAt, size int64, each func(*dossier.Owners) error) error
+	// ReadStream reads an unzipped JSON or CSV download.
+	ReadStream(r io.Reader, each func(*dossier.Owners) error) error
+}
+
+// Registers are the register clients of one configuration, as a Connector
+// built them.
+type Registers struct {
+	// Organisations is Enhetsregisteret; never nil.
+	Organisations OrganisationSource
+	// Registrations is grunndataWS; nil without an account.
+	Registrations RegistrationSource
+	// Owners is the Register of beneficial owners; nil when it cannot be
+	// asked, and NoOwners then says why (its Fetched is set by the desk).
+	Owners   OwnersSource
+	NoOwners dossier.Source
+	// Names names units; nil when nothing can.
+	Names NameSource
+	// Release drops what the clients hold (the Maskinporten signer,
+	// cached tokens, the grunndataWS password), so that nothing of them
+	// stays reachable; a client used after it answers that it is closed.
+	// The desk calls it on Lock and when the settings change. nil when
+	// there is nothing to drop.
+	Release func()
+}
+
+// Connection is what a Connector needs to build the register clients.
+type Connection struct {
+	// Settings are the register settings stored in the vault, with
+	// Environment resolved (the run's choice, else the setting, else the
+	// sandbox).
+	Settings RegisterSettings
+	// Certificate is the stored certificate Settings.MaskinportenCertificate
+	// names, with its key; nil when none is chosen or it is missing.
+	Certificate *certs.Certificate
+	// CertificateMissing is true when a certificate is chosen but not in
+	// the vault.
+	CertificateMissing bool
+}
+
+// Connector builds the register clients from the settings. The
+// composition root (internal/setup) provides one; the desk calls it after
+// the vault is unlocked, and drops what it returned on Lock.
+type Connector interface {
+	Connect(ctx context.Context, c Connection) (*Registers, error)
+}
+
+// registers returns the clients, asking the Connector for them on first
+// use after an unlock or a change of settings.
+func (d *Desk) registers(ctx context.Context) (*Registers, error) {
+	d.regMu.Lock()
+	defer d.regMu.Unlock()
+	if !d.Unlocked() {
+		return nil, problem.New(problem.CodeLocked, nil)
+	}
+	if d.regs != nil {
+		return d.regs, nil
+	}
+	if d.cfg.Connector == nil {
+		return nil, problem.New(problem.CodeInternal, fmt.Errorf("no registers are connected to this desk"))
+	}
+	s, err := d.RegisterSettings()
+	if err != nil {
+		return nil, err
+	}
+	s.Environment = d.environment(s)
+	c := Connection{Settings: s}
+	if s.MaskinportenCertificate != "" {
+		cert, err := d.Certificate(s.MaskinportenCertificate)
+		switch problem.CodeOf(err) {
+		case "":
+			c.Certificate = cert
+		case problem.CodeCertNotFound:
+			c.CertificateMissing = true
+		default:
+			return nil, err
+		}
+	}
+	regs, err := d.cfg.Connector.Connect(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	if regs == nil || regs.Organisations == nil {
+		return nil, problem.New(problem.CodeInternal, fmt.Errorf("the connector built no Enhetsregisteret client"))
+	}
+	d.regs = regs
+	return regs, nil
+}
+
+// dropRegisters releases the register clients and forgets them, so the
+// next use builds them again from the settings then stored.
+func (d *Desk) dropRegisters() {
+	d.regMu.Lock()
+	regs := d.regs
+	d.regs = nil
+	d.regMu.Unlock()
+	if regs != nil && regs.Release != nil {
+		regs.Release()
+	}
+}

@@ -1,0 +1,48 @@
+// Package setup is Motpart's composition root: it reads the run's
+// overrides (command-line environment, $MOTPART_* addresses, extra trusted
+// roots), builds the transport and every register client from the settings
+// the desk keeps in its vault, starts the local simulators in the sandbox
+// environment (their CA trusted there and nowhere else), and hands the
+// desk what it needs through the interfaces the desk declares.
+//
+// Both entry points (cmd/desktop and cmd/motpart) make their desk with
+// NewDesk. The desk decides; this package only wires.
+package setup
+
+import (
+	"time"
+
+	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/sandbox"
+)
+
+// Config is what NewDesk needs.
+type Config struct {
+	// Desk configures the use cases: the vault file, its parameters, the
+	// clock, identity options, the source time limit. NewDesk fills in
+	// its Connector, OwnersFiles and Environment.
+	Desk desk.Config
+	// Overrides change the registers' environment and addresses for this
+	// run, above what the settings say.
+	Overrides Overrides
+	// Sandbox configures the simulators when they are started; tests
+	// shorten token lifetimes and set their clock with it.
+	Sandbox sandbox.Config
+}
+
+// NewDesk returns a desk wired to the registers, and the Connector that
+// builds its register clients (for the sandbox it starts, which tests and
+// `motpart sandbox serve` use). Closing the desk stops the sandbox.
+func NewDesk(cfg Config) (*desk.Desk, *Connector) {
+	now := cfg.Desk.Now
+	if now == nil {
+		now = time.Now
+	}
+	c := NewConnector(cfg.Overrides, cfg.Sandbox, now)
+	cfg.Desk.Connector = c
+	cfg.Desk.OwnersFiles = OwnersFiles{}
+	if cfg.Overrides.Environment != "" {
+		cfg.Desk.Environment = cfg.Overrides.Environment
+	}
+	return desk.New(cfg.Desk), c
+}
