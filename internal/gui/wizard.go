@@ -151,7 +151,7 @@ func (w *certWizard) show(step int) {
 	case stepSummary:
 		w.title.SetText(lang.L("Step 3 of 4: what this certificate is"))
 		objects = []fyne.CanvasObject{w.summary, w.details, w.warnings}
-		if err := w.info.CanImport(); err != nil {
+		if err := certs.CanImport(w.info); err != nil {
 			w.showMessage(certProblemText(err, w.fileName))
 			w.next.Disable()
 		}
