@@ -17,6 +17,7 @@ import (
 
 	"github.com/motpart/motpart/assets"
 	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // Screen names, for ShowScreen, Screen and the --screen flag.
@@ -274,7 +275,7 @@ func (a *App) refreshBanner(list []certs.Stored) {
 	}
 	a.bannerText.SetText(text)
 	a.banner.Show()
-	today := time.Now().Format(dateLayout)
+	today := time.Now().Format(guikit.DateLayout)
 	if a.prefs.LastExpiryNotice() != today {
 		a.prefs.SetLastExpiryNotice(today)
 		a.fyne.SendNotification(fyne.NewNotification("Motpart", text))

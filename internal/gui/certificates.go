@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // certificatesScreen lists the certificates in the vault, with import,
@@ -47,7 +48,7 @@ func (s *certificatesScreen) content() fyne.CanvasObject {
 func (s *certificatesScreen) reload() {
 	list, err := s.app.desk.Certificates()
 	if err != nil {
-		s.message.SetText(problemText(err))
+		s.message.SetText(guikit.ProblemText(err))
 		s.message.Show()
 		return
 	}
@@ -72,12 +73,12 @@ func (s *certificatesScreen) reload() {
 func (s *certificatesScreen) row(c certs.Stored) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	holder := widget.NewLabel(c.Info.Holder)
-	uses := certUsesText(c.Info)
+	uses := guikit.CertUsesText(c.Info)
 	if uses == "" {
 		uses = lang.L("No register recognised")
 	}
 	use := wrapLabel(uses)
-	days := widget.NewLabel(certValidityText(c.Info))
+	days := widget.NewLabel(guikit.CertValidityText(c.Info))
 	switch {
 	case c.Info.Status == certs.StatusExpired:
 		days.Importance = widget.DangerImportance
@@ -106,7 +107,7 @@ func (s *certificatesScreen) confirmRemove(name string) {
 // remove deletes a certificate and redraws the list.
 func (s *certificatesScreen) remove(name string) {
 	if err := s.app.desk.RemoveCertificate(name); err != nil {
-		s.message.SetText(problemText(err))
+		s.message.SetText(guikit.ProblemText(err))
 		s.message.Show()
 		return
 	}
@@ -135,7 +136,7 @@ func (s *certificatesScreen) openExport(name string) {
 		}
 		data, err := a.desk.ExportCertificate(name, password.Text)
 		if err != nil {
-			dialog.ShowError(errorText(problemText(err)), a.win)
+			dialog.ShowError(errorText(guikit.ProblemText(err)), a.win)
 			return
 		}
 		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -148,7 +149,7 @@ func (s *certificatesScreen) openExport(name string) {
 				werr = cerr
 			}
 			if werr != nil {
-				dialog.ShowError(errorText(problemText(werr)), a.win)
+				dialog.ShowError(errorText(guikit.ProblemText(werr)), a.win)
 				return
 			}
 			dialog.ShowInformation(lang.L("Exported"), lang.L("Saved as {{.File}}.", map[string]any{"File": wc.URI().Name()}), a.win)

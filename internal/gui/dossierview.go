@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/ident"
 )
 
@@ -254,15 +255,15 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 	default:
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 	}
-	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(sourceName(s.ID)+": "+sourceStatusText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	if text := sourceDetailText(s); text != "" {
+	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	if text := guikit.SourceDetailText(s); text != "" {
 		lines = append(lines, wrapLabel(text))
 	}
 	if s.Redirect != nil && s.Redirect.Number != "" {
-		lines = append(lines, v.unitButton(s.Redirect.Number, redirectText(s.Redirect)))
+		lines = append(lines, v.unitButton(s.Redirect.Number, guikit.RedirectText(s.Redirect)))
 	}
 	for _, n := range s.Notes {
-		note := wrapLabel("• " + grunndataCodeText(n.Code, n.Message))
+		note := wrapLabel("• " + guikit.GrunndataCodeText(n.Code, n.Message))
 		note.SizeName = theme.SizeNameCaptionText
 		lines = append(lines, note)
 	}

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // gateScreen is what stands before the vault: on first start it creates
@@ -163,7 +165,7 @@ func (g *gateScreen) run() {
 			g.app.showMain()
 			return
 		}
-		g.showMessage(problemText(err))
+		g.showMessage(guikit.ProblemText(err))
 		g.password.Enable()
 		g.submit.Enable()
 		if g.repeat != nil {

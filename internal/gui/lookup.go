@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
 )
@@ -196,14 +197,14 @@ func (s *lookupScreen) refresh() {
 		s.verdict.SetText(lang.L("Type a Norwegian, Swedish or Finnish number."))
 		s.details.Hide()
 	} else if n, err := s.app.desk.Identify(text, s.selectedCountry()); err == nil {
-		s.verdict.SetText(verdictText(n, err))
+		s.verdict.SetText(guikit.VerdictText(n, err))
 		s.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		s.showDetails(n)
 		if !n.IsPersonal() {
 			org = n.String()
 		}
 	} else {
-		s.verdict.SetText(verdictText(n, err))
+		s.verdict.SetText(guikit.VerdictText(n, err))
 		s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		s.details.Hide()
 	}
@@ -228,8 +229,8 @@ func (s *lookupScreen) refresh() {
 // showDetails fills the form under the verdict for a valid number.
 func (s *lookupScreen) showDetails(n ident.Number) {
 	s.details.Items = []*widget.FormItem{
-		widget.NewFormItem(lang.L("Kind"), widget.NewLabel(kindName(n.Kind()))),
-		widget.NewFormItem(lang.L("Country"), widget.NewLabel(countryName(n.Country()))),
+		widget.NewFormItem(lang.L("Kind"), widget.NewLabel(guikit.KindName(n.Kind()))),
+		widget.NewFormItem(lang.L("Country"), widget.NewLabel(guikit.CountryName(n.Country()))),
 		widget.NewFormItem(lang.L("Number"), widget.NewLabel(n.Masked())),
 	}
 	s.details.Refresh()
@@ -266,11 +267,11 @@ func (s *lookupScreen) lookUp() {
 		case errors.As(err, &p) && p.Code == problem.CodeCanceled:
 			return
 		case err != nil && dos == nil:
-			s.message.SetText(problemText(err))
+			s.message.SetText(guikit.ProblemText(err))
 			s.message.Show()
 			return
 		case err != nil:
-			s.message.SetText(problemText(err))
+			s.message.SetText(guikit.ProblemText(err))
 			s.message.Show()
 		}
 		s.visit(number)
@@ -296,7 +297,7 @@ func (s *lookupScreen) askAgain(id string) {
 	}, func(err error) {
 		s.endWork()
 		if err != nil {
-			s.message.SetText(problemText(err))
+			s.message.SetText(guikit.ProblemText(err))
 			s.message.Show()
 		}
 		if dos != nil && s.number == number {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // noteDateLayout shows a note's date in local time, the same way in every
@@ -102,7 +103,7 @@ func (p *notesPanel) noteRow(n dossier.Note) fyne.CanvasObject {
 }
 
 func (p *notesPanel) showError(err error) {
-	p.message.SetText(problemText(err))
+	p.message.SetText(guikit.ProblemText(err))
 	p.message.Show()
 }
 

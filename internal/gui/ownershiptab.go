@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/ownership"
 )
 
@@ -68,7 +69,7 @@ func (t *ownershipTab) exportPNG() {
 			werr = cerr
 		}
 		if werr != nil {
-			dialog.ShowError(errorText(problemText(werr)), t.app.win)
+			dialog.ShowError(errorText(guikit.ProblemText(werr)), t.app.win)
 		}
 	}, t.app.win)
 	d.SetFileName("ownership.png")

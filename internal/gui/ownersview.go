@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/ident"
 )
 
@@ -22,7 +23,7 @@ func (v *dossierView) owners(dos *dossier.Dossier) fyne.CanvasObject {
 	if o == nil {
 		for _, s := range dos.Sources {
 			if s.ID == "rrh" {
-				return container.NewVBox(wrapLabel(sourceName(s.ID)+": "+sourceStatusText(s)), wrapLabel(sourceDetailText(s)))
+				return container.NewVBox(wrapLabel(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s)), wrapLabel(guikit.SourceDetailText(s)))
 			}
 		}
 		return wrapLabel(lang.L("The Register of beneficial owners was not asked."))
@@ -77,7 +78,7 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) f
 		show = widget.NewButtonWithIcon(lang.L("Show"), theme.VisibilityIcon(), func() {
 			full, err := v.reveal(orgnr, i)
 			if err != nil {
-				id.SetText(problemText(err))
+				id.SetText(guikit.ProblemText(err))
 				return
 			}
 			id.SetText(full)

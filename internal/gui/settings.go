@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // settingsScreen is the Settings tab.
@@ -96,7 +98,7 @@ func (s *settingsScreen) showCopyInfo() {
 	c, ok, err := s.app.desk.OwnersCopy()
 	switch {
 	case err != nil:
-		s.copyInfo.SetText(problemText(err))
+		s.copyInfo.SetText(guikit.ProblemText(err))
 	case !ok:
 		s.copyInfo.SetText(lang.L("No offline copy. Import the register's full download (totalbestand) to look owners up when the register cannot be reached."))
 	default:
@@ -117,7 +119,7 @@ func (s *settingsScreen) refreshFromLog() {
 		s.refreshCopy.Enable()
 		s.showCopyInfo()
 		if err != nil {
-			s.copyInfo.SetText(s.copyInfo.Text + " " + problemText(err))
+			s.copyInfo.SetText(s.copyInfo.Text + " " + guikit.ProblemText(err))
 			return
 		}
 		s.copyInfo.SetText(s.copyInfo.Text + " " + lang.L("{{.Count}} organisations updated from the change log.", map[string]any{"Count": n}))
@@ -164,7 +166,7 @@ func (s *settingsScreen) importFrom(path string) {
 		s.cancelImport.Hide()
 		s.importBar.Hide()
 		if err != nil {
-			s.copyInfo.SetText(problemText(err))
+			s.copyInfo.SetText(guikit.ProblemText(err))
 			return
 		}
 		s.showCopyInfo()
@@ -225,7 +227,7 @@ func (s *settingsScreen) saveRegisters() {
 	for _, v := range values {
 		if err := s.app.desk.SetSetting(v.key, v.value); err != nil {
 			s.regsMessage.Importance = widget.DangerImportance
-			s.regsMessage.SetText(problemText(err))
+			s.regsMessage.SetText(guikit.ProblemText(err))
 			s.regsMessage.Show()
 			return
 		}
@@ -385,7 +387,7 @@ func (s *settingsScreen) changePassword(p *passwordDialog) {
 		p.change.Enable()
 		p.cancel.Enable()
 		if err != nil {
-			p.message.SetText(problemText(err))
+			p.message.SetText(guikit.ProblemText(err))
 			p.message.Show()
 			return
 		}

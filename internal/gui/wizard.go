@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // The wizard's steps.
@@ -146,13 +147,13 @@ func (w *certWizard) show(step int) {
 		}
 	case stepPassword:
 		w.title.SetText(lang.L("Step 2 of 4: the password"))
-		w.hint.SetText(certPasswordHint(w.fileName))
+		w.hint.SetText(guikit.CertPasswordHint(w.fileName))
 		objects = []fyne.CanvasObject{w.hint, w.password}
 	case stepSummary:
 		w.title.SetText(lang.L("Step 3 of 4: what this certificate is"))
 		objects = []fyne.CanvasObject{w.summary, w.details, w.warnings}
 		if err := certs.CanImport(w.info); err != nil {
-			w.showMessage(certProblemText(err, w.fileName))
+			w.showMessage(guikit.CertProblemText(err, w.fileName))
 			w.next.Disable()
 		}
 	case stepName:
@@ -219,7 +220,7 @@ func (w *certWizard) chooseFile() {
 	w.app.activity()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			w.showMessage(problemText(err))
+			w.showMessage(guikit.ProblemText(err))
 			return
 		}
 		if r == nil {
@@ -311,9 +312,9 @@ func (w *certWizard) inspected(info *certs.Info, err error) {
 		w.password.SetText("")
 		w.app.win.Canvas().Focus(w.password)
 	}
-	text := certProblemText(err, w.fileName)
+	text := guikit.CertProblemText(err, w.fileName)
 	if text == "" {
-		text = problemText(err)
+		text = guikit.ProblemText(err)
 	}
 	w.showMessage(text)
 	if w.step == stepFile {
@@ -342,17 +343,17 @@ func (w *certWizard) setBusy(busy bool) {
 // setInfo fills the summary step.
 func (w *certWizard) setInfo(info *certs.Info) {
 	w.info = info
-	w.summary.SetText(certSummaryText(info))
+	w.summary.SetText(guikit.CertSummaryText(info))
 	w.details.Items = []*widget.FormItem{
 		widget.NewFormItem(lang.L("Issued by"), wrapLabel(info.Issuer)),
-		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(dateLayout)+" – "+info.NotAfter.Local().Format(dateLayout))),
+		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(guikit.DateLayout)+" – "+info.NotAfter.Local().Format(guikit.DateLayout))),
 		widget.NewFormItem(lang.L("Key"), widget.NewLabel(fmt.Sprintf("%s %d bit", info.KeyType, info.KeyBits))),
 	}
 	w.details.Refresh()
 	var rows []fyne.CanvasObject
 	for _, warn := range info.Warnings {
 		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
-		rows = append(rows, container.NewBorder(nil, nil, icon, nil, wrapLabel(certWarningText(warn))))
+		rows = append(rows, container.NewBorder(nil, nil, icon, nil, wrapLabel(guikit.CertWarningText(warn))))
 	}
 	w.warnings.Objects = rows
 	w.warnings.Refresh()
@@ -376,9 +377,9 @@ func (w *certWizard) save() {
 	}, func(err error) {
 		w.setBusy(false)
 		if err != nil {
-			text := certProblemText(err, fileName)
+			text := guikit.CertProblemText(err, fileName)
 			if text == "" {
-				text = problemText(err)
+				text = guikit.ProblemText(err)
 			}
 			w.showMessage(text)
 			return

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/motpart/motpart/internal/certs/certstest"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 const scbFile = "Certifikat_SokPaVar_A04711_2025-10-06 13-14-52Z.pfx"
@@ -155,7 +156,7 @@ func TestExpiryBanner(t *testing.T) {
 	if want := "The certificate “Maskinporten” expires in 30 days. Order a renewal from the register now."; a.bannerText.Text != want {
 		t.Errorf("banner = %q, want %q", a.bannerText.Text, want)
 	}
-	if a.prefs.LastExpiryNotice() != time.Now().Format(dateLayout) {
+	if a.prefs.LastExpiryNotice() != time.Now().Format(guikit.DateLayout) {
 		t.Error("no desktop notification recorded today")
 	}
 }

@@ -1,4 +1,4 @@
-package gui
+package guikit
 
 import (
 	"strings"
@@ -8,8 +8,8 @@ import (
 	"github.com/motpart/motpart/internal/dossier"
 )
 
-// sourceName names a source for people.
-func sourceName(id string) string {
+// SourceName names a source for people.
+func SourceName(id string) string {
 	switch id {
 	case "brreg":
 		return lang.L("Brønnøysund, Enhetsregisteret")
@@ -23,8 +23,8 @@ func sourceName(id string) string {
 	return id
 }
 
-// sourceStatusText says what a source answered, in a few words.
-func sourceStatusText(s dossier.Source) string {
+// SourceStatusText says what a source answered, in a few words.
+func SourceStatusText(s dossier.Source) string {
 	switch s.Status {
 	case dossier.StatusFound:
 		return lang.L("found")
@@ -45,8 +45,8 @@ func sourceStatusText(s dossier.Source) string {
 	return lang.L("failed")
 }
 
-// sourceDetailText explains a source's outcome and what to do, by its code.
-func sourceDetailText(s dossier.Source) string {
+// SourceDetailText explains a source's outcome and what to do, by its code.
+func SourceDetailText(s dossier.Source) string {
 	switch s.Code {
 	case "":
 		return ""
@@ -83,13 +83,13 @@ func sourceDetailText(s dossier.Source) string {
 		return lang.L("Maskinporten refused the request: {{.Message}}", map[string]any{"Message": s.Message})
 	}
 	if isGrunndataCode(s.Code) {
-		return grunndataCodeText(s.Code, s.Message)
+		return GrunndataCodeText(s.Code, s.Message)
 	}
 	return s.Message
 }
 
-// redirectText says which unit to look at instead, and why.
-func redirectText(r *dossier.Redirect) string {
+// RedirectText says which unit to look at instead, and why.
+func RedirectText(r *dossier.Redirect) string {
 	data := map[string]any{"Number": r.Number}
 	switch r.Reason {
 	case "duplicate":
@@ -121,9 +121,9 @@ func isGrunndataCode(code string) bool {
 	return true
 }
 
-// grunndataCodeText is a grunndataWS sub-status (seed 002) in the user's
+// GrunndataCodeText is a grunndataWS sub-status (seed 002) in the user's
 // language; fallback (the source's English) for a code not in the table.
-func grunndataCodeText(code, fallback string) string {
+func GrunndataCodeText(code, fallback string) string {
 	switch code {
 	case "0":
 		return lang.L("Data returned.")

@@ -1,4 +1,4 @@
-package gui
+package guikit
 
 import (
 	"errors"
@@ -8,8 +8,8 @@ import (
 	"github.com/motpart/motpart/internal/ident"
 )
 
-// kindName is a kind of number in the user's words.
-func kindName(k ident.Kind) string {
+// KindName is a kind of number in the user's words.
+func KindName(k ident.Kind) string {
 	switch k {
 	case ident.NOOrgNr:
 		return lang.L("Norwegian organisation number")
@@ -31,8 +31,8 @@ func kindName(k ident.Kind) string {
 	return lang.L("Unknown kind of number")
 }
 
-// countryName is a country in the user's words.
-func countryName(c ident.Country) string {
+// CountryName is a country in the user's words.
+func CountryName(c ident.Country) string {
 	switch c {
 	case ident.CountryNO:
 		return lang.L("Norway")
@@ -44,11 +44,11 @@ func countryName(c ident.Country) string {
 	return ""
 }
 
-// verdictText says in one sentence what a typed number is and, when it is
+// VerdictText says in one sentence what a typed number is and, when it is
 // not valid, why not.
-func verdictText(n ident.Number, err error) string {
+func VerdictText(n ident.Number, err error) string {
 	if err == nil {
-		return lang.L("{{.Kind}}: valid.", map[string]any{"Kind": kindName(n.Kind())})
+		return lang.L("{{.Kind}}: valid.", map[string]any{"Kind": KindName(n.Kind())})
 	}
 	var id *ident.ParseError
 	if !errors.As(err, &id) {
@@ -62,7 +62,7 @@ func verdictText(n ident.Number, err error) string {
 			return lang.L("This is not a number Motpart knows: use digits, with spaces or hyphens if you like.")
 		}
 	}
-	data := map[string]any{"Kind": kindName(id.Kind)}
+	data := map[string]any{"Kind": KindName(id.Kind)}
 	if id.Synthetic {
 		return lang.L("{{.Kind}}: this is a synthetic test number, accepted only with sandbox data.", data)
 	}

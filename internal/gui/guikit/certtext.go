@@ -1,4 +1,4 @@
-package gui
+package guikit
 
 import (
 	"errors"
@@ -9,9 +9,9 @@ import (
 	"github.com/motpart/motpart/internal/certs"
 )
 
-// dateLayout shows dates the same way in every language: ISO dates are
+// DateLayout shows dates the same way in every language: ISO dates are
 // read everywhere in the Nordics.
-const dateLayout = "2006-01-02"
+const DateLayout = "2006-01-02"
 
 // isSCBFileName reports whether a file name looks like one SCB sends
 // (Certifikat_<service>_Annnnn_<time>.pfx), so hints can name SCB.
@@ -19,17 +19,17 @@ func isSCBFileName(name string) bool {
 	return strings.HasPrefix(strings.ToLower(name), "certifikat_")
 }
 
-// certPasswordHint says where the password of a certificate file is found.
-func certPasswordHint(fileName string) string {
+// CertPasswordHint says where the password of a certificate file is found.
+func CertPasswordHint(fileName string) string {
 	if isSCBFileName(fileName) {
 		return lang.L("SCB sends the password in a separate e-mail, after the one with the certificate file.")
 	}
 	return lang.L("The password came separately from the file: SCB and the Incomes Register send it in another e-mail; for an enterprise certificate (Buypass, Commfides) it came with the order, by letter or text message.")
 }
 
-// certProblemText says what went wrong with a certificate file and what to
+// CertProblemText says what went wrong with a certificate file and what to
 // do, or "" when err is no certificate problem.
-func certProblemText(err error, fileName string) string {
+func CertProblemText(err error, fileName string) string {
 	var ce *certs.Error
 	if !errors.As(err, &ce) {
 		return ""
@@ -56,8 +56,8 @@ func certProblemText(err error, fileName string) string {
 	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
 }
 
-// certUsesText lists what a certificate can be used for, in words.
-func certUsesText(info *certs.Info) string {
+// CertUsesText lists what a certificate can be used for, in words.
+func CertUsesText(info *certs.Info) string {
 	var parts []string
 	for _, u := range info.Uses {
 		switch u {
@@ -76,32 +76,32 @@ func certUsesText(info *certs.Info) string {
 	return strings.Join(parts, "; ")
 }
 
-// certSummaryText is the wizard's plain-words summary of a certificate.
-func certSummaryText(info *certs.Info) string {
+// CertSummaryText is the wizard's plain-words summary of a certificate.
+func CertSummaryText(info *certs.Info) string {
 	holder := map[string]any{"Holder": info.Holder}
 	text := lang.L("This certificate belongs to {{.Holder}}.", holder)
-	if uses := certUsesText(info); uses != "" {
+	if uses := CertUsesText(info); uses != "" {
 		text += " " + lang.L("Motpart can use it for {{.Uses}}.", map[string]any{"Uses": uses})
 	} else {
 		text += " " + lang.L("Motpart does not recognise which register it is for; it can still be kept in the vault.")
 	}
-	return text + " " + certValidityText(info)
+	return text + " " + CertValidityText(info)
 }
 
-// certValidityText says until when a certificate is valid.
-func certValidityText(info *certs.Info) string {
-	data := map[string]any{"Date": info.NotAfter.Local().Format(dateLayout), "Days": info.DaysLeft}
+// CertValidityText says until when a certificate is valid.
+func CertValidityText(info *certs.Info) string {
+	data := map[string]any{"Date": info.NotAfter.Local().Format(DateLayout), "Days": info.DaysLeft}
 	switch info.Status {
 	case certs.StatusExpired:
 		return lang.L("It expired on {{.Date}}.", data)
 	case certs.StatusNotYetValid:
-		return lang.L("It becomes valid on {{.Date}}.", map[string]any{"Date": info.NotBefore.Local().Format(dateLayout)})
+		return lang.L("It becomes valid on {{.Date}}.", map[string]any{"Date": info.NotBefore.Local().Format(DateLayout)})
 	}
 	return lang.L("Valid until {{.Date}}, {{.Days}} days from now.", data)
 }
 
-// certWarningText says what a warning means and what to do about it.
-func certWarningText(w certs.Warning) string {
+// CertWarningText says what a warning means and what to do about it.
+func CertWarningText(w certs.Warning) string {
 	switch w {
 	case certs.WarnNotClientAuth:
 		return lang.L("It is not meant for signing in to services (client authentication), so the registers will probably refuse it. Check that this is the right file.")

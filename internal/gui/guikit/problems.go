@@ -1,4 +1,4 @@
-package gui
+package guikit
 
 import (
 	"errors"
@@ -8,8 +8,8 @@ import (
 	"github.com/motpart/motpart/internal/problem"
 )
 
-// problemText says in the user's language what went wrong and what to do.
-func problemText(err error) string {
+// ProblemText says in the user's language what went wrong and what to do.
+func ProblemText(err error) string {
 	var p *problem.Error
 	if !errors.As(err, &p) {
 		return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
