@@ -1,12 +1,11 @@
 package guikit
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/certinfo"
 )
 
 // DateLayout shows dates the same way in every language: ISO dates are
@@ -30,46 +29,46 @@ func CertPasswordHint(fileName string) string {
 // CertProblemText says what went wrong with a certificate file and what to
 // do, or "" when err is no certificate problem.
 func CertProblemText(err error, fileName string) string {
-	var ce *certs.Error
-	if !errors.As(err, &ce) {
+	code := certinfo.CodeOf(err)
+	if code == "" {
 		return ""
 	}
-	switch ce.Code {
-	case certs.CodeNotPKCS12:
+	switch code {
+	case certinfo.CodeNotPKCS12:
 		return lang.L("This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file.")
-	case certs.CodeDamaged:
+	case certinfo.CodeDamaged:
 		return lang.L("The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again.")
-	case certs.CodeWrongPassword:
+	case certinfo.CodeWrongPassword:
 		if isSCBFileName(fileName) {
 			return lang.L("The password does not open this file. SCB sends the password in a separate e-mail.")
 		}
 		return lang.L("The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case.")
-	case certs.CodeNoPrivateKey:
+	case certinfo.CodeNoPrivateKey:
 		return lang.L("The file holds certificates but not the private key, so Motpart cannot sign in with it. Ask for the file that contains the key.")
-	case certs.CodeKeyMismatch:
+	case certinfo.CodeKeyMismatch:
 		return lang.L("The key in the file does not belong to its certificate. Ask the register for a new file.")
-	case certs.CodeExpired:
+	case certinfo.CodeExpired:
 		return lang.L("This certificate has expired. Order a new one from the register; an expired certificate cannot be used.")
-	case certs.CodeNotYetValid:
+	case certinfo.CodeNotYetValid:
 		return lang.L("This certificate is not valid yet. Import it on or after the date it becomes valid.")
 	}
 	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
 }
 
 // CertUsesText lists what a certificate can be used for, in words.
-func CertUsesText(info *certs.Info) string {
+func CertUsesText(info *certinfo.Info) string {
 	var parts []string
 	for _, u := range info.Uses {
 		switch u {
-		case certs.UseSCB:
+		case certinfo.UseSCB:
 			if info.Identity.SCBAPIID != "" {
 				parts = append(parts, lang.L("SCB's business register (API-Id {{.ID}})", map[string]any{"ID": info.Identity.SCBAPIID}))
 			} else {
 				parts = append(parts, lang.L("SCB's business register"))
 			}
-		case certs.UseMaskinporten:
+		case certinfo.UseMaskinporten:
 			parts = append(parts, lang.L("Maskinporten and the Register of beneficial owners (organisation number {{.Number}})", map[string]any{"Number": info.Identity.OrgNumber.String()}))
-		case certs.UseIncomesRegister:
+		case certinfo.UseIncomesRegister:
 			parts = append(parts, lang.L("the Finnish Incomes Register (Y-tunnus {{.Number}})", map[string]any{"Number": info.Identity.YTunnus.String()}))
 		}
 	}
@@ -77,7 +76,7 @@ func CertUsesText(info *certs.Info) string {
 }
 
 // CertSummaryText is the wizard's plain-words summary of a certificate.
-func CertSummaryText(info *certs.Info) string {
+func CertSummaryText(info *certinfo.Info) string {
 	holder := map[string]any{"Holder": info.Holder}
 	text := lang.L("This certificate belongs to {{.Holder}}.", holder)
 	if uses := CertUsesText(info); uses != "" {
@@ -89,27 +88,27 @@ func CertSummaryText(info *certs.Info) string {
 }
 
 // CertValidityText says until when a certificate is valid.
-func CertValidityText(info *certs.Info) string {
+func CertValidityText(info *certinfo.Info) string {
 	data := map[string]any{"Date": info.NotAfter.Local().Format(DateLayout), "Days": info.DaysLeft}
 	switch info.Status {
-	case certs.StatusExpired:
+	case certinfo.StatusExpired:
 		return lang.L("It expired on {{.Date}}.", data)
-	case certs.StatusNotYetValid:
+	case certinfo.StatusNotYetValid:
 		return lang.L("It becomes valid on {{.Date}}.", map[string]any{"Date": info.NotBefore.Local().Format(DateLayout)})
 	}
 	return lang.L("Valid until {{.Date}}, {{.Days}} days from now.", data)
 }
 
 // CertWarningText says what a warning means and what to do about it.
-func CertWarningText(w certs.Warning) string {
+func CertWarningText(w certinfo.Warning) string {
 	switch w {
-	case certs.WarnNotClientAuth:
+	case certinfo.WarnNotClientAuth:
 		return lang.L("It is not meant for signing in to services (client authentication), so the registers will probably refuse it. Check that this is the right file.")
-	case certs.WarnExpiringSoon:
+	case certinfo.WarnExpiringSoon:
 		return lang.L("It expires within 60 days. Order a renewal from the register now; it takes time.")
-	case certs.WarnChainIncomplete:
+	case certinfo.WarnChainIncomplete:
 		return lang.L("The file lacks some of the issuer's certificates. Motpart can still use it, but a register may refuse it; ask for a file with the whole chain.")
-	case certs.WarnWeakKey:
+	case certinfo.WarnWeakKey:
 		return lang.L("Its key is shorter than 2048 bits, which the registers no longer accept. Order a new certificate.")
 	}
 	return string(w)
