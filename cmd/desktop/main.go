@@ -50,7 +50,7 @@ func main() {
 		os.Exit(1)
 	}
 	d := desk.New(desk.Config{VaultPath: *vaultPath, Overrides: overrides})
-	ui := gui.New(fa, d)
+	ui := gui.New(fa, windowDesk{d})
 	if pw, ok := os.LookupEnv("MOTPART_PASSWORD"); ok {
 		if err := ui.Unlock([]byte(pw)); err != nil {
 			fmt.Fprintf(os.Stderr, "motpart-desktop: unlocking with $MOTPART_PASSWORD: %v\n", err)
