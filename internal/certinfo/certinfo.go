@@ -186,3 +186,31 @@ func CodeOf(err error) Code {
 	}
 	return ""
 }
+
+// MaxFileSize is the largest certificate file read, 1 MiB: real PKCS#12
+// files are a few kilobytes.
+const MaxFileSize = 1 << 20
+
+// CodeError is a certificate problem known only by its Code, for
+// decisions made from an Info alone.
+type CodeError struct{ Code Code }
+
+// Error names the code.
+func (e *CodeError) Error() string { return "certificate: " + string(e.Code) }
+
+// CertCode returns the code.
+func (e *CodeError) CertCode() Code { return e.Code }
+
+// ImportRefusal returns nil if the certificate may be stored for use at
+// info.Now, or a *CodeError with CodeExpired or CodeNotYetValid: expired
+// and not-yet-valid certificates can be described but not imported. It
+// decides as certs.CanImport does.
+func (info *Info) ImportRefusal() error {
+	switch info.Status {
+	case StatusExpired:
+		return &CodeError{CodeExpired}
+	case StatusNotYetValid:
+		return &CodeError{CodeNotYetValid}
+	}
+	return nil
+}

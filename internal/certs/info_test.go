@@ -391,3 +391,14 @@ func TestCertCodeMatchesCertinfo(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefusalAgreesWithCanImport checks that the window's check
+// (certinfo) and the desk's (CanImport) decide alike.
+func TestImportRefusalAgreesWithCanImport(t *testing.T) {
+	for _, status := range []Status{StatusValid, StatusExpiring, StatusExpired, StatusNotYetValid} {
+		info := &Info{Status: status}
+		if got, want := certinfo.CodeOf(info.ImportRefusal()), certinfo.Code(CodeOf(CanImport(info))); got != want {
+			t.Errorf("%s: ImportRefusal %q, CanImport %q", status, got, want)
+		}
+	}
+}

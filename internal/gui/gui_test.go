@@ -2,16 +2,17 @@ package gui
 
 import (
 	"path/filepath"
-	"sync"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
+	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/vault"
 )
 
@@ -23,13 +24,31 @@ const testPassword = "correct horse battery"
 // uiThread stands in for the UI goroutine the test driver lacks: work that
 // finishes in the background and the test's own steps that race with it
 // (onUI) take turns holding it.
-var uiThread sync.Mutex
+var uiThread guitest.UI
 
 // onUI runs f as if on the UI goroutine.
-func onUI(f func()) {
-	uiThread.Lock()
-	defer uiThread.Unlock()
-	f()
+func onUI(f func()) { uiThread.Do(f) }
+
+// testDesk is the real desk as the window asks for it (see cmd/desktop's
+// windowDesk): ExpiringCertificates is computed from Certificates until
+// internal/desk offers it.
+type testDesk struct{ *desk.Desk }
+
+// ExpiringCertificates lists the certificates with certs.ExpiringDays days
+// left or fewer, soonest first.
+func (d testDesk) ExpiringCertificates() ([]certs.Stored, error) {
+	list, err := d.Certificates()
+	if err != nil {
+		return nil, err
+	}
+	var soon []certs.Stored
+	for _, c := range list {
+		if c.Info.DaysLeft <= certs.ExpiringDays {
+			soon = append(soon, c)
+		}
+	}
+	slices.SortStableFunc(soon, func(a, b certs.Stored) int { return a.Info.DaysLeft - b.Info.DaysLeft })
+	return soon, nil
 }
 
 // newTestDesk is a Desk on a vault path in a fresh folder.
@@ -50,15 +69,15 @@ func newTestApp(t *testing.T, language string, d *desk.Desk) *App {
 	t.Helper()
 	t.Setenv("LANGUAGE", language)
 	fa := test.NewTempApp(t)
-	NewPreferences(fa.Preferences()).SetLanguage(language)
-	a := New(fa, d)
-	a.do = onUI
+	guikit.NewPreferences(fa.Preferences()).SetLanguage(language)
+	a := New(fa, testDesk{d})
+	a.host.SetDo(onUI)
 	t.Cleanup(func() {
-		a.waitIdle()
+		a.host.WaitIdle()
 		a.stopAutoLock()
 		a.win.Close()
 		// leave English behind for the next test
-		_, _ = applyLanguage("en")
+		_, _ = guikit.ApplyLanguage("en")
 	})
 	return a
 }
@@ -81,76 +100,12 @@ func newUnlockedApp(t *testing.T, language string) *App {
 // eventually waits up to 5 s for cond.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-func TestLookupSaysWhatIsTyped(t *testing.T) {
-	a := newUnlockedApp(t, "en")
-	tests := []struct {
-		typed       string
-		country     int // index in the country filter
-		wantVerdict string
-		wantNumber  string // the details' Number row; "" when hidden
-	}{
-		{"923 609 016", 0, "Norwegian organisation number: valid.", "923609016"},
-		{"923609017", 0, "Norwegian organisation number: the check digit is wrong.", ""},
-		{"556074-7569", 0, "Swedish organisation number: valid.", "556074-7569"},
-		{"811218-9875", 0, "Swedish personal identity number: the check digit is wrong.", ""},
-		{"0116297-6", 0, "Finnish business ID: valid.", "0116297-6"},
-		{"0116297-5", 0, "Finnish business ID: the check digit is wrong.", ""},
-		{"12345", 0, "No Nordic number has this many digits.", ""},
-		{"ABC-DEF", 0, "This is not a number Motpart knows: use digits, with spaces or hyphens if you like.", ""},
-		{"923609016", 3, "No Nordic number has this many digits.", ""},
-		{"", 0, "Type a Norwegian, Swedish or Finnish number.", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.typed, func(t *testing.T) {
-			s := a.lookup
-			s.country.SetSelectedIndex(tt.country)
-			s.search.SetText("")
-			test.Type(s.search, tt.typed)
-			if got := s.verdict.Text; got != tt.wantVerdict {
-				t.Errorf("verdict = %q, want %q", got, tt.wantVerdict)
-			}
-			if tt.wantNumber == "" {
-				if s.details.Visible() {
-					t.Errorf("details shown for %q", tt.typed)
-				}
-				return
-			}
-			if !s.details.Visible() {
-				t.Fatalf("details hidden for %q", tt.typed)
-			}
-			if got := formValue(s.details, "Number"); got != tt.wantNumber {
-				t.Errorf("Number row = %q, want %q", got, tt.wantNumber)
-			}
-		})
-	}
-}
-
-func TestLookupMasksPersonalNumbers(t *testing.T) {
-	a := newUnlockedApp(t, "en")
-	test.Type(a.lookup.search, "19811218-9876")
-	if got := a.lookup.verdict.Text; got != "Swedish personal identity number: valid." {
-		t.Fatalf("verdict = %q", got)
-	}
-	if got := formValue(a.lookup.details, "Number"); got != "19811218-****" {
-		t.Errorf("Number row = %q, want the personal number masked", got)
-	}
-	if a.lookup.notes.box.Visible() {
-		t.Error("notes offered on a personal number")
-	}
+	guitest.Eventually(t, what, cond)
 }
 
 func TestSearchIsFocusedAtStart(t *testing.T) {
 	a := newUnlockedApp(t, "en")
-	if a.win.Canvas().Focused() != a.lookup.search {
+	if a.win.Canvas().Focused() != a.lookup.Search {
 		t.Errorf("focused = %v, want the search field", a.win.Canvas().Focused())
 	}
 }
@@ -170,14 +125,14 @@ func TestLanguageSwitchRedrawsEveryScreen(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.language, func(t *testing.T) {
-			if !a.ShowScreen(ScreenSettings) {
+			if !a.showScreen(ScreenSettings) {
 				t.Fatal("no Settings screen")
 			}
-			a.settings.language.SetSelectedIndex(tt.choice)
+			a.settings.Language.SetSelectedIndex(tt.choice)
 			if a.language != tt.language {
 				t.Fatalf("language = %q, want %q", a.language, tt.language)
 			}
-			if got := a.prefs.Language(); got != tt.language {
+			if got := a.host.Prefs.Language(); got != tt.language {
 				t.Errorf("stored language = %q, want %q", got, tt.language)
 			}
 			if got := a.tabs.Items[0].Text; got != tt.wantLookup {
@@ -186,10 +141,10 @@ func TestLanguageSwitchRedrawsEveryScreen(t *testing.T) {
 			if a.tabs.Selected() != a.tabs.Items[2] {
 				t.Errorf("left Settings after switching language")
 			}
-			a.ShowScreen(ScreenLookup)
-			a.lookup.search.SetText("")
-			test.Type(a.lookup.search, "811218-9875")
-			if got := a.lookup.verdict.Text; got != tt.wantInvalid {
+			a.showScreen(ScreenLookup)
+			a.lookup.Search.SetText("")
+			test.Type(a.lookup.Search, "811218-9875")
+			if got := a.lookup.Verdict.Text; got != tt.wantInvalid {
 				t.Errorf("verdict = %q, want %q", got, tt.wantInvalid)
 			}
 		})
@@ -199,11 +154,11 @@ func TestLanguageSwitchRedrawsEveryScreen(t *testing.T) {
 func TestShowScreen(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	for i, name := range screenNames() {
-		if !a.ShowScreen(name) || a.tabs.SelectedIndex() != i || a.Screen() != name {
+		if !a.showScreen(name) || a.tabs.SelectedIndex() != i || a.Screen() != name {
 			t.Errorf("ShowScreen(%q) did not select tab %d", name, i)
 		}
 	}
-	if a.ShowScreen("nonsense") {
+	if a.showScreen("nonsense") {
 		t.Error("ShowScreen accepted an unknown screen")
 	}
 }
@@ -215,31 +170,31 @@ func TestCreateLockAndUnlock(t *testing.T) {
 		t.Fatalf("first start shows %q, want the create screen", a.Screen())
 	}
 	g := a.gate
-	if a.ShowScreen(ScreenLookup) {
+	if a.showScreen(ScreenLookup) {
 		t.Error("Lookup reachable before the vault exists")
 	}
 
-	test.Type(g.password, "short")
-	test.Type(g.repeat, "short")
-	if !g.submit.Disabled() || g.hint.Text != "Too short: use at least 8 characters. A few unrelated words are easy to remember and hard to guess." {
-		t.Errorf("short password: submit disabled %v, hint %q", g.submit.Disabled(), g.hint.Text)
+	test.Type(g.Password, "short")
+	test.Type(g.Repeat, "short")
+	if !g.Submit.Disabled() || g.Hint.Text != "Too short: use at least 8 characters. A few unrelated words are easy to remember and hard to guess." {
+		t.Errorf("short password: submit disabled %v, hint %q", g.Submit.Disabled(), g.Hint.Text)
 	}
-	g.password.SetText("")
-	g.repeat.SetText("")
-	test.Type(g.password, testPassword)
-	test.Type(g.repeat, testPassword+"x")
-	if !g.submit.Disabled() || !g.message.Visible() || g.message.Text != "The two passwords differ." {
-		t.Errorf("differing passwords: submit disabled %v, message %q", g.submit.Disabled(), g.message.Text)
+	g.Password.SetText("")
+	g.Repeat.SetText("")
+	test.Type(g.Password, testPassword)
+	test.Type(g.Repeat, testPassword+"x")
+	if !g.Submit.Disabled() || !g.Message.Visible() || g.Message.Text != "The two passwords differ." {
+		t.Errorf("differing passwords: submit disabled %v, message %q", g.Submit.Disabled(), g.Message.Text)
 	}
-	if g.hint.Text != "Strong." {
-		t.Errorf("hint for %q = %q", testPassword, g.hint.Text)
+	if g.Hint.Text != "Strong." {
+		t.Errorf("hint for %q = %q", testPassword, g.Hint.Text)
 	}
-	g.repeat.SetText(testPassword)
-	if g.submit.Disabled() {
+	g.Repeat.SetText(testPassword)
+	if g.Submit.Disabled() {
 		t.Fatal("Create disabled for two equal good passwords")
 	}
-	onUI(func() { test.Tap(g.submit) })
-	a.waitIdle()
+	onUI(func() { test.Tap(g.Submit) })
+	a.host.WaitIdle()
 	if a.Screen() != ScreenLookup || !d.VaultExists() {
 		t.Fatalf("after Create: screen %q, vault exists %v", a.Screen(), d.VaultExists())
 	}
@@ -249,24 +204,24 @@ func TestCreateLockAndUnlock(t *testing.T) {
 		t.Fatalf("after Lock: screen %q, unlocked %v", a.Screen(), d.Unlocked())
 	}
 	g = a.gate
-	if a.win.Canvas().Focused() != g.password {
+	if a.win.Canvas().Focused() != g.Password {
 		t.Error("the password field is not focused on the unlock screen")
 	}
-	test.Type(g.password, "wrong password")
-	onUI(func() { test.Tap(g.submit) })
-	a.waitIdle()
+	test.Type(g.Password, "wrong password")
+	onUI(func() { test.Tap(g.Submit) })
+	a.host.WaitIdle()
 	if a.Screen() != ScreenUnlock {
 		t.Fatalf("wrong password unlocked the vault")
 	}
-	if want := "The password is wrong. Check Caps Lock and the keyboard language, then try again."; g.message.Text != want || !g.message.Visible() {
-		t.Errorf("message = %q, want %q", g.message.Text, want)
+	if want := "The password is wrong. Check Caps Lock and the keyboard language, then try again."; g.Message.Text != want || !g.Message.Visible() {
+		t.Errorf("message = %q, want %q", g.Message.Text, want)
 	}
-	if g.password.Text != "" || g.password.Disabled() {
-		t.Errorf("password field after a wrong password: %q, disabled %v", g.password.Text, g.password.Disabled())
+	if g.Password.Text != "" || g.Password.Disabled() {
+		t.Errorf("password field after a wrong password: %q, disabled %v", g.Password.Text, g.Password.Disabled())
 	}
-	test.Type(g.password, testPassword)
-	onUI(func() { g.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	a.waitIdle()
+	test.Type(g.Password, testPassword)
+	onUI(func() { g.Password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	a.host.WaitIdle()
 	if a.Screen() != ScreenLookup || !d.Unlocked() {
 		t.Fatalf("right password: screen %q, unlocked %v", a.Screen(), d.Unlocked())
 	}
@@ -281,26 +236,26 @@ func TestAutoLock(t *testing.T) {
 	// Typing keeps it open...
 	for range 6 {
 		time.Sleep(100 * time.Millisecond)
-		onUI(func() { test.Type(a.lookup.search, "9") })
+		onUI(func() { test.Type(a.lookup.Search, "9") })
 		if a.Screen() != ScreenLookup {
 			t.Fatal("locked while the user was typing")
 		}
 	}
 	// ...and leaving it alone locks it.
 	eventually(t, "auto-lock", func() bool { return a.Screen() == ScreenUnlock })
-	if a.desk.(*desk.Desk).Unlocked() {
+	if a.desk.(testDesk).Desk.Unlocked() {
 		t.Error("the window shows the unlock screen but the vault is open")
 	}
 }
 
 func TestAutoLockPreference(t *testing.T) {
 	a := newUnlockedApp(t, "en")
-	a.ShowScreen(ScreenSettings)
-	if got := a.settings.autoLock.Selected; got != "10 min" {
+	a.showScreen(ScreenSettings)
+	if got := a.settings.AutoLock.Selected; got != "10 min" {
 		t.Errorf("auto-lock shows %q, want the default 10 min", got)
 	}
-	a.settings.autoLock.SetSelected("30 min")
-	if got := a.prefs.AutoLockMinutes(); got != 30 {
+	a.settings.AutoLock.SetSelected("30 min")
+	if got := a.host.Prefs.AutoLockMinutes(); got != 30 {
 		t.Errorf("stored auto-lock = %d, want 30", got)
 	}
 	if got := a.idleLimitNow(); got != 30*time.Minute {
@@ -310,120 +265,44 @@ func TestAutoLockPreference(t *testing.T) {
 
 func TestChangePassword(t *testing.T) {
 	a := newUnlockedApp(t, "en")
-	d := a.desk.(*desk.Desk)
-	a.ShowScreen(ScreenSettings)
-	a.settings.openPasswordDialog()
-	p := a.settings.passwordDialog
+	d := a.desk.(testDesk).Desk
+	a.showScreen(ScreenSettings)
+	a.settings.OpenPasswordDialog()
+	p := a.settings.PasswordDialog()
 	if p == nil {
 		t.Fatal("no dialog")
 	}
 
-	test.Type(p.current, "not the password")
-	test.Type(p.fresh, "battery staple horse")
-	test.Type(p.repeat, "battery staple horse")
-	onUI(func() { test.Tap(p.change) })
-	a.waitIdle()
-	if want := "The password is wrong. Check Caps Lock and the keyboard language, then try again."; p.message.Text != want {
-		t.Errorf("wrong current password: message %q", p.message.Text)
+	test.Type(p.Current, "not the password")
+	test.Type(p.Fresh, "battery staple horse")
+	test.Type(p.Repeat, "battery staple horse")
+	onUI(func() { test.Tap(p.Change) })
+	a.host.WaitIdle()
+	if want := "The password is wrong. Check Caps Lock and the keyboard language, then try again."; p.Message.Text != want {
+		t.Errorf("wrong current password: message %q", p.Message.Text)
 	}
 
-	p.current.SetText(testPassword)
-	p.repeat.SetText("battery staple horsE")
-	test.Tap(p.change)
-	if p.message.Text != "The two new passwords differ." {
-		t.Errorf("differing new passwords: message %q", p.message.Text)
+	p.Current.SetText(testPassword)
+	p.Repeat.SetText("battery staple horsE")
+	test.Tap(p.Change)
+	if p.Message.Text != "The two new passwords differ." {
+		t.Errorf("differing new passwords: message %q", p.Message.Text)
 	}
-	p.repeat.SetText("battery staple horse")
-	onUI(func() { test.Tap(p.change) })
-	a.waitIdle()
-	if a.settings.passwordDialog != nil {
-		t.Fatalf("dialog still open: %q", p.message.Text)
+	p.Repeat.SetText("battery staple horse")
+	onUI(func() { test.Tap(p.Change) })
+	a.host.WaitIdle()
+	if a.settings.PasswordDialog() != nil {
+		t.Fatalf("dialog still open: %q", p.Message.Text)
 	}
 
 	test.Tap(a.lockButton)
 	if err := d.Unlock([]byte(testPassword)); err == nil {
 		t.Error("the old password still opens the vault")
 	}
-	test.Type(a.gate.password, "battery staple horse")
-	onUI(func() { test.Tap(a.gate.submit) })
-	a.waitIdle()
+	test.Type(a.gate.Password, "battery staple horse")
+	onUI(func() { test.Tap(a.gate.Submit) })
+	a.host.WaitIdle()
 	if a.Screen() != ScreenLookup {
-		t.Errorf("the new password does not unlock: %q", a.gate.message.Text)
+		t.Errorf("the new password does not unlock: %q", a.gate.Message.Text)
 	}
-}
-
-func TestNotesOnLookup(t *testing.T) {
-	a := newUnlockedApp(t, "en")
-	s := a.lookup
-	p := s.notes
-	test.Type(s.search, "923 609 016")
-	if !p.box.Visible() || !p.empty.Visible() || len(p.list.Objects) != 0 {
-		t.Fatalf("notes on a new client: visible %v, empty %v, rows %d", p.box.Visible(), p.empty.Visible(), len(p.list.Objects))
-	}
-	test.Tap(p.add)
-	if p.message.Text != "Write something in the note first." {
-		t.Errorf("empty note: %q", p.message.Text)
-	}
-	test.Type(p.entry, "Kunden har bytt revisor.")
-	test.Tap(p.add)
-	test.Type(p.entry, "Styret byttes i mars.")
-	test.Tap(p.add)
-	if len(p.list.Objects) != 2 || p.empty.Visible() || p.entry.Text != "" {
-		t.Fatalf("after two notes: rows %d, empty %v, entry %q", len(p.list.Objects), p.empty.Visible(), p.entry.Text)
-	}
-	if got := labelsIn(p.list); !contains(got, "Kunden har bytt revisor.") || !contains(got, "Styret byttes i mars.") {
-		t.Errorf("rows show %q", got)
-	}
-
-	// Another company has its own notes; coming back shows these again.
-	s.search.SetText("")
-	test.Type(s.search, "556074-7569")
-	if len(p.list.Objects) != 0 {
-		t.Errorf("another company shows %d notes", len(p.list.Objects))
-	}
-	s.search.SetText("")
-	test.Type(s.search, "923609016")
-	if len(p.list.Objects) != 2 {
-		t.Fatalf("back on the first company: %d notes", len(p.list.Objects))
-	}
-	p.removeNote(p.notes[0].ID)
-	if got := labelsIn(p.list); len(p.list.Objects) != 1 || contains(got, "Kunden har bytt revisor.") {
-		t.Errorf("after removing: %q", got)
-	}
-}
-
-// formValue returns the text of the label in form's row called label.
-func formValue(f *widget.Form, label string) string {
-	for _, it := range f.Items {
-		if it.Text == label {
-			if l, ok := it.Widget.(*widget.Label); ok {
-				return l.Text
-			}
-		}
-	}
-	return ""
-}
-
-// labelsIn returns the text of every label in o's tree.
-func labelsIn(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(w.Content)
-		case *container.AppTabs:
-			for _, it := range w.Items {
-				walk(it.Content)
-			}
-		}
-	}
-	walk(o)
-	return out
 }

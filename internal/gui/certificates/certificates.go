@@ -1,4 +1,4 @@
-package gui
+package certificates
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,44 +9,56 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
-// certificatesScreen lists the certificates in the vault, with import,
-// export and remove.
-type certificatesScreen struct {
-	app     *App
+// Screen lists the certificates in the vault, with import, export and
+// remove; it owns the import wizard and the banner that warns of
+// certificates about to expire.
+type Screen struct {
+	host    *guikit.Host
+	desk    Desk
 	list    *fyne.Container
 	empty   *widget.Label
 	message *widget.Label
 	add     *widget.Button
-	stored  []certs.Stored
+	stored  []certinfo.Stored
+	// wizard is the open certificate wizard, if any.
+	wizard *certWizard
+	// banner warns of certificates about to expire.
+	banner *banner
+	// show brings this screen forward in the window.
+	show func()
 }
 
-func newCertificatesScreen(a *App) *certificatesScreen {
-	s := &certificatesScreen{app: a}
+// New builds the Certificates screen on h, asking d; show brings the
+// screen forward in the window (after an import, or from the banner).
+func New(h *guikit.Host, d Desk, show func()) *Screen {
+	s := &Screen{host: h, desk: d, show: show}
+	s.banner = newBanner(h, d, show)
 	s.list = container.NewVBox()
-	s.empty = wrapLabel(lang.L("No certificates yet. Import the .pfx or .p12 file a register sent you; Motpart explains what it is before it stores it."))
-	s.message = wrapLabel("")
+	s.empty = guikit.WrapLabel(lang.L("No certificates yet. Import the .pfx or .p12 file a register sent you; Motpart explains what it is before it stores it."))
+	s.message = guikit.WrapLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
-	s.add = widget.NewButtonWithIcon(lang.L("Import a certificate…"), theme.ContentAddIcon(), func() { a.openWizard() })
+	s.add = widget.NewButtonWithIcon(lang.L("Import a certificate…"), theme.ContentAddIcon(), func() { s.OpenWizard() })
 	s.add.Importance = widget.HighImportance
 	return s
 }
 
-func (s *certificatesScreen) content() fyne.CanvasObject {
+// Content is the screen.
+func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Certificates"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, title, s.add)
-	s.reload()
+	s.Reload()
 	return container.NewPadded(container.NewBorder(container.NewVBox(top, s.message), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(s.empty, s.list))))
 }
 
-// reload reads the list from the vault and redraws it.
-func (s *certificatesScreen) reload() {
-	list, err := s.app.desk.Certificates()
+// Reload reads the list from the vault and redraws it, with the banner.
+func (s *Screen) Reload() {
+	list, err := s.desk.Certificates()
 	if err != nil {
 		s.message.SetText(guikit.ProblemText(err))
 		s.message.Show()
@@ -65,24 +77,24 @@ func (s *certificatesScreen) reload() {
 	} else {
 		s.empty.Hide()
 	}
-	s.app.refreshBanner(list)
+	s.banner.refresh()
 }
 
 // row shows one certificate: name, holder, use and days left, highlighted
 // when 60 days or fewer are left.
-func (s *certificatesScreen) row(c certs.Stored) fyne.CanvasObject {
+func (s *Screen) row(c certinfo.Stored) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	holder := widget.NewLabel(c.Info.Holder)
 	uses := guikit.CertUsesText(c.Info)
 	if uses == "" {
 		uses = lang.L("No register recognised")
 	}
-	use := wrapLabel(uses)
+	use := guikit.WrapLabel(uses)
 	days := widget.NewLabel(guikit.CertValidityText(c.Info))
 	switch {
-	case c.Info.Status == certs.StatusExpired:
+	case c.Info.Status == certinfo.StatusExpired:
 		days.Importance = widget.DangerImportance
-	case c.Info.DaysLeft <= certs.ExpiringDays:
+	case c.Info.DaysLeft <= certinfo.ExpiringDays:
 		days.Importance = widget.WarningImportance
 	}
 	export := widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), func() { s.openExport(c.Name) })
@@ -93,34 +105,33 @@ func (s *certificatesScreen) row(c certs.Stored) fyne.CanvasObject {
 }
 
 // confirmRemove asks before deleting a certificate for good.
-func (s *certificatesScreen) confirmRemove(name string) {
-	s.app.activity()
+func (s *Screen) confirmRemove(name string) {
+	s.host.Activity()
 	dialog.ShowConfirm(lang.L("Remove the certificate?"),
 		lang.L("“{{.Name}}” and its key are removed from the vault for good. Export it first if you may need it again.", map[string]any{"Name": name}),
 		func(ok bool) {
 			if ok {
 				s.remove(name)
 			}
-		}, s.app.win)
+		}, s.host.Win)
 }
 
 // remove deletes a certificate and redraws the list.
-func (s *certificatesScreen) remove(name string) {
-	if err := s.app.desk.RemoveCertificate(name); err != nil {
+func (s *Screen) remove(name string) {
+	if err := s.desk.RemoveCertificate(name); err != nil {
 		s.message.SetText(guikit.ProblemText(err))
 		s.message.Show()
 		return
 	}
-	s.reload()
+	s.Reload()
 }
 
 // openExport asks for the new file's password, then where to save it.
-func (s *certificatesScreen) openExport(name string) {
-	a := s.app
-	a.activity()
+func (s *Screen) openExport(name string) {
+	s.host.Activity()
 	password := widget.NewPasswordEntry()
 	repeat := widget.NewPasswordEntry()
-	note := wrapLabel(lang.L("The exported file holds the private key. Send the password by another way than the file (for example by phone)."))
+	note := guikit.WrapLabel(lang.L("The exported file holds the private key. Send the password by another way than the file (for example by phone)."))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("New password"), password),
 		widget.NewFormItem(lang.L("Repeat the new password"), repeat),
@@ -131,12 +142,12 @@ func (s *certificatesScreen) openExport(name string) {
 			return
 		}
 		if password.Text != repeat.Text {
-			dialog.ShowError(errorText(lang.L("The two new passwords differ.")), a.win)
+			dialog.ShowError(guikit.ErrorText(lang.L("The two new passwords differ.")), s.host.Win)
 			return
 		}
-		data, err := a.desk.ExportCertificate(name, password.Text)
+		data, err := s.desk.ExportCertificate(name, password.Text)
 		if err != nil {
-			dialog.ShowError(errorText(guikit.ProblemText(err)), a.win)
+			dialog.ShowError(guikit.ErrorText(guikit.ProblemText(err)), s.host.Win)
 			return
 		}
 		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -149,18 +160,13 @@ func (s *certificatesScreen) openExport(name string) {
 				werr = cerr
 			}
 			if werr != nil {
-				dialog.ShowError(errorText(guikit.ProblemText(werr)), a.win)
+				dialog.ShowError(guikit.ErrorText(guikit.ProblemText(werr)), s.host.Win)
 				return
 			}
-			dialog.ShowInformation(lang.L("Exported"), lang.L("Saved as {{.File}}.", map[string]any{"File": wc.URI().Name()}), a.win)
-		}, a.win)
+			dialog.ShowInformation(lang.L("Exported"), lang.L("Saved as {{.File}}.", map[string]any{"File": wc.URI().Name()}), s.host.Win)
+		}, s.host.Win)
 		save.SetFileName(name + ".pfx")
 		save.SetFilter(storage.NewExtensionFileFilter([]string{".pfx"}))
 		save.Show()
-	}, a.win)
+	}, s.host.Win)
 }
-
-// errorText is an error whose text is already in the user's words.
-type errorText string
-
-func (e errorText) Error() string { return string(e) }

@@ -1,4 +1,4 @@
-package gui
+package certificates
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ func TestWizardImportsACertificate(t *testing.T) {
 		t.Fatal("the empty list says nothing")
 	}
 	test.Tap(a.certificates.add)
-	w := a.wizard
+	w := a.certificates.wizard
 	if w == nil || w.step != stepFile || !w.next.Disabled() {
 		t.Fatalf("wizard not on step 1 with Next disabled: %+v", w)
 	}
@@ -73,7 +73,7 @@ func TestWizardImportsACertificate(t *testing.T) {
 	w.name.SetText("SCB motpartsklassificering")
 	onUI(func() { test.Tap(w.next) })
 	a.waitIdle()
-	if a.wizard != nil {
+	if a.certificates.wizard != nil {
 		t.Fatalf("wizard still open: %q", w.message.Text)
 	}
 	if a.Screen() != ScreenCertificates || len(a.certificates.stored) != 1 {
@@ -85,13 +85,13 @@ func TestWizardImportsACertificate(t *testing.T) {
 	if labels := labelsIn(a.certificates.list); !contains(labels, "SCB motpartsklassificering") {
 		t.Errorf("list shows %q", labels)
 	}
-	if a.banner.Visible() {
+	if a.certificates.banner.box.Visible() {
 		t.Error("expiry banner shown for a certificate valid for a year")
 	}
 
 	// The same name again is refused, in words.
 	test.Tap(a.certificates.add)
-	w = a.wizard
+	w = a.certificates.wizard
 	onUI(func() { w.load(scbFile, bytes.NewReader(pfx)) })
 	a.waitIdle()
 	test.Type(w.password, "hemligt-lösen")
@@ -105,7 +105,7 @@ func TestWizardImportsACertificate(t *testing.T) {
 		t.Errorf("duplicate name: %q", w.message.Text)
 	}
 	test.Tap(w.cancel)
-	if a.wizard != nil {
+	if a.certificates.wizard != nil {
 		t.Error("Cancel left the wizard open")
 	}
 }
@@ -129,7 +129,7 @@ func TestWizardRefusesBadFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w := a.openWizard()
+			w := a.certificates.openWizard()
 			onUI(func() { w.load("client.pfx", bytes.NewReader(tt.data)) })
 			a.waitIdle()
 			if w.step != tt.step || w.message.Text != tt.message || !w.message.Visible() {
@@ -149,14 +149,14 @@ func TestExpiryBanner(t *testing.T) {
 	if _, err := a.desk.ImportCertificate("Maskinporten", pfx, "buypass.p12", ""); err != nil {
 		t.Fatal(err)
 	}
-	a.certificates.reload()
-	if !a.banner.Visible() {
+	a.certificates.Reload()
+	if !a.certificates.banner.box.Visible() {
 		t.Fatal("no banner for a certificate expiring in 30 days")
 	}
-	if want := "The certificate “Maskinporten” expires in 30 days. Order a renewal from the register now."; a.bannerText.Text != want {
-		t.Errorf("banner = %q, want %q", a.bannerText.Text, want)
+	if want := "The certificate “Maskinporten” expires in 30 days. Order a renewal from the register now."; a.certificates.banner.text.Text != want {
+		t.Errorf("banner = %q, want %q", a.certificates.banner.text.Text, want)
 	}
-	if a.prefs.LastExpiryNotice() != time.Now().Format(guikit.DateLayout) {
+	if a.host.Prefs.LastExpiryNotice() != time.Now().Format(guikit.DateLayout) {
 		t.Error("no desktop notification recorded today")
 	}
 }

@@ -1,9 +1,8 @@
-package gui
+package certificates
 
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/motpart/motpart/internal/certs"
+	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
@@ -28,7 +27,8 @@ const (
 
 // certWizard walks a person through importing a certificate file.
 type certWizard struct {
-	app    *App
+	host   *guikit.Host
+	desk   Desk
 	dialog *dialog.CustomDialog
 	step   int
 
@@ -51,7 +51,7 @@ type certWizard struct {
 	hint     *widget.Label
 
 	// the summary
-	info     *certs.Info
+	info     *certinfo.Info
 	summary  *widget.Label
 	details  *widget.Form
 	warnings *fyne.Container
@@ -59,13 +59,14 @@ type certWizard struct {
 	// the name
 	name *widget.Entry
 
-	// saved is called after a certificate is stored.
-	saved func()
+	// saved is called after a certificate is stored, closed when the
+	// wizard closes.
+	saved, closed func()
 }
 
 // newCertWizard builds the wizard; show it with open.
-func newCertWizard(a *App, saved func()) *certWizard {
-	w := &certWizard{app: a, saved: saved}
+func newCertWizard(h *guikit.Host, d Desk, saved, closed func()) *certWizard {
+	w := &certWizard{host: h, desk: d, saved: saved, closed: closed}
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.message = widget.NewLabel("")
 	w.message.Wrapping = fyne.TextWrapWord
@@ -81,7 +82,7 @@ func newCertWizard(a *App, saved func()) *certWizard {
 	w.password = widget.NewPasswordEntry()
 	w.password.SetPlaceHolder(lang.L("Password"))
 	w.password.OnSubmitted = func(string) { w.forward() }
-	w.password.OnChanged = func(string) { a.activity() }
+	w.password.OnChanged = func(string) { h.Activity() }
 	w.hint = widget.NewLabel("")
 	w.hint.Wrapping = fyne.TextWrapWord
 
@@ -106,7 +107,7 @@ func newCertWizard(a *App, saved func()) *certWizard {
 func (w *certWizard) open() {
 	content := container.NewBorder(w.title, container.NewVBox(w.message, w.busy), nil, nil, w.body)
 	sized := container.NewGridWrap(fyne.NewSize(560, 380), content)
-	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Import a certificate"), sized, w.app.win)
+	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Import a certificate"), sized, w.host.Win)
 	w.dialog.SetButtons([]fyne.CanvasObject{w.cancel, w.back, w.next})
 	w.show(stepFile)
 	w.dialog.Show()
@@ -120,14 +121,14 @@ func (w *certWizard) close() {
 	if w.dialog != nil {
 		w.dialog.Hide()
 	}
-	if w.app.wizard == w {
-		w.app.wizard = nil
+	if w.closed != nil {
+		w.closed()
 	}
 }
 
 // show switches to step.
 func (w *certWizard) show(step int) {
-	w.app.activity()
+	w.host.Activity()
 	w.step = step
 	w.message.Hide()
 	w.back.Enable()
@@ -152,7 +153,7 @@ func (w *certWizard) show(step int) {
 	case stepSummary:
 		w.title.SetText(lang.L("Step 3 of 4: what this certificate is"))
 		objects = []fyne.CanvasObject{w.summary, w.details, w.warnings}
-		if err := certs.CanImport(w.info); err != nil {
+		if err := w.info.ImportRefusal(); err != nil {
 			w.showMessage(guikit.CertProblemText(err, w.fileName))
 			w.next.Disable()
 		}
@@ -168,9 +169,9 @@ func (w *certWizard) show(step int) {
 	w.body.Refresh()
 	switch step {
 	case stepPassword:
-		w.app.win.Canvas().Focus(w.password)
+		w.host.Win.Canvas().Focus(w.password)
 	case stepName:
-		w.app.win.Canvas().Focus(w.name)
+		w.host.Win.Canvas().Focus(w.name)
 	}
 }
 
@@ -207,7 +208,7 @@ func (w *certWizard) forward() {
 		w.inspect(w.password.Text)
 	case stepSummary:
 		if w.name.Text == "" {
-			w.name.SetText(w.app.desk.SuggestCertificateName(w.info))
+			w.name.SetText(w.desk.SuggestCertificateName(w.info))
 		}
 		w.show(stepName)
 	case stepName:
@@ -217,7 +218,7 @@ func (w *certWizard) forward() {
 
 // chooseFile opens the file dialog, filtered to certificate files.
 func (w *certWizard) chooseFile() {
-	w.app.activity()
+	w.host.Activity()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showMessage(guikit.ProblemText(err))
@@ -228,7 +229,7 @@ func (w *certWizard) chooseFile() {
 		}
 		defer r.Close()
 		w.load(r.URI().Name(), r)
-	}, w.app.win)
+	}, w.host.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pfx", ".p12", ".PFX", ".P12"}))
 	d.Show()
 }
@@ -244,10 +245,10 @@ func (w *certWizard) loadURI(u fyne.URI) {
 	w.load(u.Name(), r)
 }
 
-// load takes the file's bytes (at most certs.MaxFileSize) and, when the
+// load takes the file's bytes (at most certinfo.MaxFileSize) and, when the
 // file needs no password, goes straight to the summary.
 func (w *certWizard) load(name string, r io.Reader) {
-	data, err := io.ReadAll(io.LimitReader(r, certs.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, certinfo.MaxFileSize+1))
 	if err != nil {
 		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
 		return
@@ -285,10 +286,10 @@ func (w *certWizard) inspect(password string) {
 	}
 	data, name := w.data, w.fileName
 	w.setBusy(true)
-	var info *certs.Info
-	w.app.background(func() error {
+	var info *certinfo.Info
+	w.host.Background(func() error {
 		var err error
-		info, err = w.app.desk.InspectCertificate(data, name, password)
+		info, err = w.desk.InspectCertificate(data, name, password)
 		return err
 	}, func(err error) {
 		w.setBusy(false)
@@ -298,19 +299,19 @@ func (w *certWizard) inspect(password string) {
 
 // inspected moves on after the file was read: to the summary, to the
 // password step when the file needs one, or it says what is wrong.
-func (w *certWizard) inspected(info *certs.Info, err error) {
+func (w *certWizard) inspected(info *certinfo.Info, err error) {
 	if err == nil {
 		w.setInfo(info)
 		w.show(stepSummary)
 		return
 	}
-	if certs.CodeOf(err) == certs.CodeWrongPassword {
+	if certinfo.CodeOf(err) == certinfo.CodeWrongPassword {
 		if w.step != stepPassword {
 			w.show(stepPassword)
 			return // the first try was the empty password: no message yet
 		}
 		w.password.SetText("")
-		w.app.win.Canvas().Focus(w.password)
+		w.host.Win.Canvas().Focus(w.password)
 	}
 	text := guikit.CertProblemText(err, w.fileName)
 	if text == "" {
@@ -341,11 +342,11 @@ func (w *certWizard) setBusy(busy bool) {
 }
 
 // setInfo fills the summary step.
-func (w *certWizard) setInfo(info *certs.Info) {
+func (w *certWizard) setInfo(info *certinfo.Info) {
 	w.info = info
 	w.summary.SetText(guikit.CertSummaryText(info))
 	w.details.Items = []*widget.FormItem{
-		widget.NewFormItem(lang.L("Issued by"), wrapLabel(info.Issuer)),
+		widget.NewFormItem(lang.L("Issued by"), guikit.WrapLabel(info.Issuer)),
 		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(guikit.DateLayout)+" – "+info.NotAfter.Local().Format(guikit.DateLayout))),
 		widget.NewFormItem(lang.L("Key"), widget.NewLabel(fmt.Sprintf("%s %d bit", info.KeyType, info.KeyBits))),
 	}
@@ -353,17 +354,10 @@ func (w *certWizard) setInfo(info *certs.Info) {
 	var rows []fyne.CanvasObject
 	for _, warn := range info.Warnings {
 		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
-		rows = append(rows, container.NewBorder(nil, nil, icon, nil, wrapLabel(guikit.CertWarningText(warn))))
+		rows = append(rows, container.NewBorder(nil, nil, icon, nil, guikit.WrapLabel(guikit.CertWarningText(warn))))
 	}
 	w.warnings.Objects = rows
 	w.warnings.Refresh()
-}
-
-// wrapLabel is a label that wraps at word boundaries.
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // save stores the certificate under the chosen name, in the background.
@@ -371,8 +365,8 @@ func (w *certWizard) save() {
 	name := strings.TrimSpace(w.name.Text)
 	data, fileName, password := w.data, w.fileName, w.password.Text
 	w.setBusy(true)
-	w.app.background(func() error {
-		_, err := w.app.desk.ImportCertificate(name, data, fileName, password)
+	w.host.Background(func() error {
+		_, err := w.desk.ImportCertificate(name, data, fileName, password)
 		return err
 	}, func(err error) {
 		w.setBusy(false)
@@ -389,30 +383,4 @@ func (w *certWizard) save() {
 			w.saved()
 		}
 	})
-}
-
-// OpenImport opens the certificate wizard on the file at path, as if it
-// were dropped on the window, and reads it at once. With password set it
-// also opens the file with it and, with toName, goes on to the naming
-// step. For cmd/desktop's --import (automation and screenshots).
-func (a *App) OpenImport(path string, password *string, toName bool) error {
-	w := a.openWizard()
-	if w == nil {
-		return fmt.Errorf("the vault is locked")
-	}
-	data, err := certs.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	w.setFile(filepath.Base(path), data)
-	w.inspected(a.desk.InspectCertificate(data, w.fileName, ""))
-	if password == nil || w.step != stepPassword {
-		return nil
-	}
-	w.password.SetText(*password)
-	w.inspected(a.desk.InspectCertificate(data, w.fileName, *password))
-	if toName && w.step == stepSummary {
-		w.forward()
-	}
-	return nil
 }

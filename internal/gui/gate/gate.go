@@ -1,4 +1,6 @@
-package gui
+// Package gate is the screen that stands before the vault: it creates the
+// vault on first start and unlocks it later.
+package gate
 
 import (
 	"fyne.io/fyne/v2"
@@ -10,60 +12,78 @@ import (
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
-// gateScreen is what stands before the vault: on first start it creates
-// the vault, later it unlocks it.
-type gateScreen struct {
-	app    *App
-	create bool
-
-	password *widget.Entry
-	repeat   *widget.Entry // create only
-	hint     *widget.Label
-	message  *widget.Label // what went wrong
-	busy     *widget.ProgressBarInfinite
-	submit   *widget.Button
+// Desk is what the gate asks of Motpart's use cases; internal/desk.Desk
+// provides it. Errors carry a *problem.Error with a stable code.
+type Desk interface {
+	// VaultPath is the vault file.
+	VaultPath() string
+	// CreateVault makes the vault and leaves it unlocked.
+	CreateVault(password []byte) error
+	// Unlock opens the vault.
+	Unlock(password []byte) error
+	// PasswordStrength grades a new password from 0 (too short) to 3.
+	PasswordStrength(password string) int
 }
 
-func newGateScreen(a *App, create bool) *gateScreen {
-	g := &gateScreen{app: a, create: create}
-	g.password = widget.NewPasswordEntry()
-	g.password.SetPlaceHolder(lang.L("Password"))
-	g.message = widget.NewLabel("")
-	g.message.Wrapping = fyne.TextWrapWord
-	g.message.Importance = widget.DangerImportance
-	g.message.Hide()
+// Screen is what stands before the vault: on first start it creates the
+// vault, later it unlocks it. Its fields are the widgets a person uses,
+// exported so the window and end-to-end tests can drive them.
+type Screen struct {
+	host   *guikit.Host
+	desk   Desk
+	create bool
+	// opened is called on the UI goroutine once the vault is open.
+	opened func()
+
+	Password *widget.Entry
+	Repeat   *widget.Entry // create only
+	Hint     *widget.Label // create only: how strong the password is
+	Message  *widget.Label // what went wrong
+	busy     *widget.ProgressBarInfinite
+	Submit   *widget.Button
+}
+
+// New builds the create screen (create true) or the unlock screen on h,
+// asking d; opened is called once the vault is open.
+func New(h *guikit.Host, d Desk, create bool, opened func()) *Screen {
+	g := &Screen{host: h, desk: d, create: create, opened: opened}
+	g.Password = widget.NewPasswordEntry()
+	g.Password.SetPlaceHolder(lang.L("Password"))
+	g.Message = widget.NewLabel("")
+	g.Message.Wrapping = fyne.TextWrapWord
+	g.Message.Importance = widget.DangerImportance
+	g.Message.Hide()
 	g.busy = widget.NewProgressBarInfinite()
 	g.busy.Stop()
 	g.busy.Hide()
 	if create {
-		g.repeat = widget.NewPasswordEntry()
-		g.repeat.SetPlaceHolder(lang.L("Repeat the password"))
-		g.hint = widget.NewLabel("")
-		g.hint.Wrapping = fyne.TextWrapWord
-		g.submit = widget.NewButtonWithIcon(lang.L("Create the vault"), theme.ConfirmIcon(), g.run)
-		g.password.OnChanged = func(string) { g.check() }
-		g.repeat.OnChanged = func(string) { g.check() }
-		g.repeat.OnSubmitted = func(string) { g.run() }
-		g.password.OnSubmitted = func(string) { g.app.win.Canvas().Focus(g.repeat) }
+		g.Repeat = widget.NewPasswordEntry()
+		g.Repeat.SetPlaceHolder(lang.L("Repeat the password"))
+		g.Hint = widget.NewLabel("")
+		g.Hint.Wrapping = fyne.TextWrapWord
+		g.Submit = widget.NewButtonWithIcon(lang.L("Create the vault"), theme.ConfirmIcon(), g.run)
+		g.Password.OnChanged = func(string) { g.check() }
+		g.Repeat.OnChanged = func(string) { g.check() }
+		g.Repeat.OnSubmitted = func(string) { g.run() }
+		g.Password.OnSubmitted = func(string) { g.host.Win.Canvas().Focus(g.Repeat) }
 		g.check()
 	} else {
-		g.submit = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), g.run)
-		g.password.OnSubmitted = func(string) { g.run() }
+		g.Submit = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), g.run)
+		g.Password.OnSubmitted = func(string) { g.run() }
 	}
-	g.submit.Importance = widget.HighImportance
+	g.Submit.Importance = widget.HighImportance
 	return g
 }
 
-// name is the screen's name for App.Screen.
-func (g *gateScreen) name() string {
-	if g.create {
-		return ScreenCreate
-	}
-	return ScreenUnlock
-}
+// Creates reports whether this is the create screen (no vault yet).
+func (g *Screen) Creates() bool { return g.create }
 
-func (g *gateScreen) content() fyne.CanvasObject {
-	logo := canvasIcon()
+// Focus puts the keyboard focus in the password field.
+func (g *Screen) Focus() { g.host.Win.Canvas().Focus(g.Password) }
+
+// Content is the screen, centred in the window.
+func (g *Screen) Content() fyne.CanvasObject {
+	logo := guikit.CanvasIcon()
 	var body *fyne.Container
 	if g.create {
 		intro := widget.NewLabel(lang.L("Motpart keeps your certificates, register passwords and notes on clients in one encrypted file on this computer. Choose the password that seals it."))
@@ -74,107 +94,101 @@ func (g *gateScreen) content() fyne.CanvasObject {
 		body = container.NewVBox(
 			widget.NewLabelWithStyle(lang.L("Create your vault"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			intro,
-			g.password, g.repeat, g.hint,
+			g.Password, g.Repeat, g.Hint,
 			container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, warning),
-			g.message, g.busy, g.submit,
+			g.Message, g.busy, g.Submit,
 		)
 	} else {
 		intro := widget.NewLabel(lang.L("Type your vault password to unlock Motpart."))
 		intro.Wrapping = fyne.TextWrapWord
 		body = container.NewVBox(
 			widget.NewLabelWithStyle(lang.L("Unlock Motpart"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			intro, g.password, g.message, g.busy, g.submit,
+			intro, g.Password, g.Message, g.busy, g.Submit,
 		)
 	}
-	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": g.app.desk.VaultPath()}))
+	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": g.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
 	path.SizeName = theme.SizeNameCaptionText
 	card := container.NewVBox(container.NewCenter(logo), body, path)
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, card.MinSize().Height+40), card))
 }
 
-// canvasIcon is the application icon at a size for the gate screens.
-func canvasIcon() fyne.CanvasObject {
-	img := widget.NewIcon(Icon())
-	return container.NewGridWrap(fyne.NewSize(72, 72), img)
-}
-
 // check updates the strength hint and enables Create only when the two
 // passwords agree and are long enough.
-func (g *gateScreen) check() {
-	g.app.activity()
-	pw := g.password.Text
-	s := g.app.desk.PasswordStrength(pw)
+func (g *Screen) check() {
+	g.host.Activity()
+	pw := g.Password.Text
+	s := g.desk.PasswordStrength(pw)
 	switch s {
 	case 0:
-		g.hint.Importance = widget.MediumImportance
-		g.hint.SetText(lang.L("Too short: use at least 8 characters. A few unrelated words are easy to remember and hard to guess."))
+		g.Hint.Importance = widget.MediumImportance
+		g.Hint.SetText(lang.L("Too short: use at least 8 characters. A few unrelated words are easy to remember and hard to guess."))
 	case 1:
-		g.hint.Importance = widget.DangerImportance
-		g.hint.SetText(lang.L("Weak: make it longer, or mix in more words."))
+		g.Hint.Importance = widget.DangerImportance
+		g.Hint.SetText(lang.L("Weak: make it longer, or mix in more words."))
 	case 2:
-		g.hint.Importance = widget.WarningImportance
-		g.hint.SetText(lang.L("Fair: a longer password would be stronger."))
+		g.Hint.Importance = widget.WarningImportance
+		g.Hint.SetText(lang.L("Fair: a longer password would be stronger."))
 	default:
-		g.hint.Importance = widget.SuccessImportance
-		g.hint.SetText(lang.L("Strong."))
+		g.Hint.Importance = widget.SuccessImportance
+		g.Hint.SetText(lang.L("Strong."))
 	}
-	ok := s > 0 && pw == g.repeat.Text
-	if s > 0 && g.repeat.Text != "" && pw != g.repeat.Text {
+	ok := s > 0 && pw == g.Repeat.Text
+	if s > 0 && g.Repeat.Text != "" && pw != g.Repeat.Text {
 		g.showMessage(lang.L("The two passwords differ."))
 	} else {
-		g.message.Hide()
+		g.Message.Hide()
 	}
 	if ok {
-		g.submit.Enable()
+		g.Submit.Enable()
 	} else {
-		g.submit.Disable()
+		g.Submit.Disable()
 	}
 }
 
-func (g *gateScreen) showMessage(text string) {
-	g.message.SetText(text)
-	g.message.Show()
+func (g *Screen) showMessage(text string) {
+	g.Message.SetText(text)
+	g.Message.Show()
 }
 
 // run creates or unlocks the vault in the background (Argon2id takes a
 // moment), with a progress bar, and opens the main window when it worked.
-func (g *gateScreen) run() {
-	if g.submit.Disabled() {
+func (g *Screen) run() {
+	if g.Submit.Disabled() {
 		return
 	}
-	password := []byte(g.password.Text)
-	g.submit.Disable()
-	g.password.Disable()
-	if g.repeat != nil {
-		g.repeat.Disable()
+	password := []byte(g.Password.Text)
+	g.Submit.Disable()
+	g.Password.Disable()
+	if g.Repeat != nil {
+		g.Repeat.Disable()
 	}
-	g.message.Hide()
+	g.Message.Hide()
 	g.busy.Show()
 	g.busy.Start()
-	g.app.background(func() error {
+	g.host.Background(func() error {
 		defer clear(password)
 		if g.create {
-			return g.app.desk.CreateVault(password)
+			return g.desk.CreateVault(password)
 		}
-		return g.app.desk.Unlock(password)
+		return g.desk.Unlock(password)
 	}, func(err error) {
 		g.busy.Stop()
 		g.busy.Hide()
 		if err == nil {
-			g.app.showMain()
+			g.opened()
 			return
 		}
 		g.showMessage(guikit.ProblemText(err))
-		g.password.Enable()
-		g.submit.Enable()
-		if g.repeat != nil {
-			g.repeat.Enable()
+		g.Password.Enable()
+		g.Submit.Enable()
+		if g.Repeat != nil {
+			g.Repeat.Enable()
 		}
-		g.password.SetText("")
+		g.Password.SetText("")
 		if g.create {
-			g.repeat.SetText("")
+			g.Repeat.SetText("")
 		}
-		g.app.win.Canvas().Focus(g.password)
+		g.host.Win.Canvas().Focus(g.Password)
 	})
 }

@@ -1,4 +1,4 @@
-package gui
+package guikit
 
 import (
 	"fmt"
@@ -11,12 +11,12 @@ import (
 	"github.com/motpart/motpart/assets"
 )
 
-// supportedLanguages are the interface languages, in the order Settings
+// SupportedLanguages are the interface languages, in the order Settings
 // offers them.
-func supportedLanguages() []string { return []string{"en", "sv", "nb", "fi"} }
+func SupportedLanguages() []string { return []string{"en", "sv", "nb", "fi"} }
 
-// languageName is each language's name in itself, as a language menu shows it.
-func languageName(code string) string {
+// LanguageName is each language's name in itself, as a language menu shows it.
+func LanguageName(code string) string {
 	switch code {
 	case "en":
 		return "English"
@@ -30,9 +30,9 @@ func languageName(code string) string {
 	return code
 }
 
-// systemLanguage picks the supported language closest to the system locale,
+// SystemLanguage picks the supported language closest to the system locale,
 // falling back to English. Norwegian in any form (no, nn, nb) reads bokmål.
-func systemLanguage() string {
+func SystemLanguage() string {
 	code := strings.ToLower(lang.SystemLocale().LanguageString())
 	switch {
 	case strings.HasPrefix(code, "sv"):
@@ -45,16 +45,16 @@ func systemLanguage() string {
 	return "en"
 }
 
-// applyLanguage makes code ("" for the system language) the language of
+// ApplyLanguage makes code ("" for the system language) the language of
 // every lang.L call from now on, and returns the language chosen.
 //
 // Fyne picks its language from the user's locales and has no call to
 // override it. On Linux and the BSDs those come from $LANGUAGE, which this
 // process sets for itself. Elsewhere the chosen file is also loaded under
 // the system locale's name, so the matcher finds it there.
-func applyLanguage(code string) (string, error) {
+func ApplyLanguage(code string) (string, error) {
 	if code == "" {
-		code = systemLanguage()
+		code = SystemLanguage()
 	}
 	data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + code + ".json")
 	if err != nil {

@@ -1,4 +1,4 @@
-package gui
+package guikit
 
 import "fyne.io/fyne/v2"
 

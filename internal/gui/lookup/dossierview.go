@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"fmt"
@@ -25,7 +25,8 @@ type dossierView struct {
 	reveal func(orgnr string, i int) (string, error)
 	// ownership is the Ownership tab of the dossier shown.
 	ownership *ownershipTab
-	app       *App
+	host      *guikit.Host
+	desk      Desk
 	// units are the buttons that open another unit's dossier, by number.
 	units map[string]*widget.Button
 	// tabs are the dossier's tabs: the company, the beneficial owners.
@@ -37,8 +38,8 @@ type dossierView struct {
 	sourceButtons map[string]*widget.Button
 }
 
-func newDossierView(a *App, open func(string)) *dossierView {
-	return &dossierView{box: container.NewVBox(), app: a, open: open, reveal: a.desk.RevealOwnerID, units: map[string]*widget.Button{}}
+func newDossierView(h *guikit.Host, d Desk, open func(string)) *dossierView {
+	return &dossierView{box: container.NewVBox(), host: h, desk: d, open: open, reveal: d.RevealOwnerID, units: map[string]*widget.Button{}}
 }
 
 // show draws dos; nil clears the view.
@@ -56,10 +57,10 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	if dos.Company != nil {
 		objs = append(objs, v.company(dos)...)
 	} else {
-		objs = append(objs, wrapLabel(lang.L("No register found this organisation. See what each source answered below.")))
+		objs = append(objs, guikit.WrapLabel(lang.L("No register found this organisation. See what each source answered below.")))
 	}
 	if !dos.Complete() {
-		warn := wrapLabel(lang.L("Not every source answered, so this dossier may be incomplete."))
+		warn := guikit.WrapLabel(lang.L("Not every source answered, so this dossier may be incomplete."))
 		warn.Importance = widget.WarningImportance
 		objs = append(objs, warn)
 	}
@@ -84,12 +85,13 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 		container.NewTabItemWithIcon(lang.L("Company"), theme.HomeIcon(), container.NewVBox(objs...)),
 		container.NewTabItemWithIcon(lang.L("Beneficial owners"), theme.AccountIcon(), v.owners(dos)),
 	)
-	v.ownership = newOwnershipTab(v.app, v.app.desk.OwnershipGraph(dos), v.open)
+	v.ownership = newOwnershipTab(v.host, v.desk.OwnershipGraph(dos), v.open)
 	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Ownership"), theme.GridIcon(), v.ownership.content()))
 	v.box.Objects = []fyne.CanvasObject{v.tabs}
 	v.box.Refresh()
 }
 
+// sectionTitle is a bold heading under a separator.
 func sectionTitle(text string) fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 }
@@ -127,7 +129,7 @@ func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
 	form := widget.NewForm()
 	add := func(label, value string) {
 		if value != "" {
-			form.Append(label, wrapLabel(value))
+			form.Append(label, guikit.WrapLabel(value))
 		}
 	}
 	add(lang.L("Organisation number"), c.Number)
@@ -201,7 +203,7 @@ func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
 		case r.Unit != nil:
 			holder = v.unitButton(r.Unit.Number, fmt.Sprintf("%s (%s)", r.Unit.Name, r.Unit.Number))
 		case r.Person != nil:
-			holder = wrapLabel(personText(r.Person))
+			holder = guikit.WrapLabel(personText(r.Person))
 		default:
 			holder = widget.NewLabel("—")
 		}
@@ -257,13 +259,13 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 	}
 	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	if text := guikit.SourceDetailText(s); text != "" {
-		lines = append(lines, wrapLabel(text))
+		lines = append(lines, guikit.WrapLabel(text))
 	}
 	if s.Redirect != nil && s.Redirect.Number != "" {
 		lines = append(lines, v.unitButton(s.Redirect.Number, guikit.RedirectText(s.Redirect)))
 	}
 	for _, n := range s.Notes {
-		note := wrapLabel("• " + guikit.GrunndataCodeText(n.Code, n.Message))
+		note := guikit.WrapLabel("• " + guikit.GrunndataCodeText(n.Code, n.Message))
 		note.SizeName = theme.SizeNameCaptionText
 		lines = append(lines, note)
 	}

@@ -1,25 +1,23 @@
-package gui
+package lookup
 
 import (
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/sandbox"
 )
 
 // lookUp types number, presses Enter and waits for the dossier.
-func lookUp(t *testing.T, a *App, number string) {
+func lookUp(t *testing.T, a *e2eApp, number string) {
 	t.Helper()
 	s := a.lookup
-	s.search.SetText("")
-	test.Type(s.search, number)
-	onUI(func() { s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	s.Search.SetText("")
+	test.Type(s.Search, number)
+	onUI(func() { s.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	a.waitIdle()
 	if s.message.Visible() {
 		t.Fatalf("lookup of %s: %s", number, s.message.Text)
@@ -61,12 +59,12 @@ func TestLookupShowsTheCompanyAndOpensARoleHolder(t *testing.T) {
 	}
 	onUI(func() { test.Tap(auditor) })
 	a.waitIdle()
-	if s.search.Text != sandbox.AuditorOrgNr || s.current == nil || s.current.Number != sandbox.AuditorOrgNr || s.current.Company == nil {
-		t.Fatalf("after the click: search %q, dossier %+v", s.search.Text, s.current)
+	if s.Search.Text != sandbox.AuditorOrgNr || s.current == nil || s.current.Number != sandbox.AuditorOrgNr || s.current.Company == nil {
+		t.Fatalf("after the click: search %q, dossier %+v", s.Search.Text, s.current)
 	}
 
 	// Earlier lookups are listed when the field is empty.
-	s.search.SetText("")
+	s.Search.SetText("")
 	hist := buttonTexts(s.history)
 	if !s.history.Visible() || len(hist) != 2 || !strings.HasPrefix(hist[0], "NORDKAPP REVISJON AS ("+sandbox.AuditorOrgNr+") · ") {
 		t.Errorf("history shows %q", hist)
@@ -92,28 +90,6 @@ func TestLookupShowsRedirectsAndFailures(t *testing.T) {
 	}
 }
 
-// buttonTexts returns the text of every button in o's tree.
-func buttonTexts(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case *widget.Button:
-			out = append(out, w.Text)
-		case *container.AppTabs:
-			for _, it := range w.Items {
-				walk(it.Content)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
 func TestBackForwardAndCopy(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	s := a.lookup
@@ -124,7 +100,7 @@ func TestBackForwardAndCopy(t *testing.T) {
 	lookUp(t, a, sandbox.AuditorOrgNr)
 	lookUp(t, a, sandbox.BankruptOrgNr)
 	test.Tap(s.back)
-	if s.current.Number != sandbox.AuditorOrgNr || s.search.Text != sandbox.AuditorOrgNr {
+	if s.current.Number != sandbox.AuditorOrgNr || s.Search.Text != sandbox.AuditorOrgNr {
 		t.Fatalf("back shows %s", s.current.Number)
 	}
 	test.Tap(s.back)
@@ -141,7 +117,7 @@ func TestBackForwardAndCopy(t *testing.T) {
 		t.Errorf("visited %v, forward disabled %v", s.visited, s.forward.Disabled())
 	}
 	test.Tap(s.copyNum)
-	if got := a.fyne.Clipboard().Content(); got != sandbox.DeletedOrgNr {
+	if got := a.host.App.Clipboard().Content(); got != sandbox.DeletedOrgNr {
 		t.Errorf("clipboard %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"strings"
@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/ownership"
 	"github.com/motpart/motpart/internal/sandbox"
 )
@@ -54,7 +53,7 @@ func TestBeneficialOwnersAndReveal(t *testing.T) {
 	if !revealed {
 		t.Error("the number is not shown after Show")
 	}
-	entries, _, err := a.desk.(*desk.Desk).AuditLog()
+	entries, _, err := a.desk.AuditLog()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +109,7 @@ func TestOwnershipGraphOpensACompany(t *testing.T) {
 	}
 	// And back to where the user came from.
 	test.Tap(s.back)
-	if s.current.Number != sandbox.RichestOrgNr || s.search.Text != sandbox.RichestOrgNr {
+	if s.current.Number != sandbox.RichestOrgNr || s.Search.Text != sandbox.RichestOrgNr {
 		t.Errorf("back shows %s", s.current.Number)
 	}
 }

@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"image"

@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/ownership"
 )
 
@@ -39,7 +40,7 @@ func fixedGraph() *ownership.Graph {
 func TestGraphViewGolden(t *testing.T) {
 	t.Setenv("LANGUAGE", "en")
 	test.NewTempApp(t)
-	if _, err := applyLanguage("en"); err != nil {
+	if _, err := guikit.ApplyLanguage("en"); err != nil {
 		t.Fatal(err)
 	}
 	var opened string

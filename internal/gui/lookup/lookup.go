@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"context"
@@ -16,13 +16,15 @@ import (
 	"github.com/motpart/motpart/internal/problem"
 )
 
-// lookupScreen is where the user types an organisation or identity number,
-// learns as they type what it is, and looks the organisation up.
-type lookupScreen struct {
-	app     *App
-	search  *widget.Entry
+// Screen is where the user types an organisation or identity number,
+// learns as they type what it is, and looks the organisation up. Search and
+// Verdict are exported so the window and end-to-end tests can reach them.
+type Screen struct {
+	host    *guikit.Host
+	desk    Desk
+	Search  *widget.Entry
 	country *widget.Select
-	verdict *widget.Label
+	Verdict *widget.Label
 	icon    *widget.Icon
 	details *widget.Form
 	notes   *notesPanel
@@ -55,21 +57,22 @@ type lookupScreen struct {
 	moving  bool // a back/forward move is looking up, not a new visit
 }
 
-func newLookupScreen(a *App) *lookupScreen {
-	s := &lookupScreen{app: a}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
-	s.search.OnChanged = func(string) { s.refresh() }
-	s.search.OnSubmitted = func(string) { s.lookUp() }
+// New builds the Lookup screen on h, asking d.
+func New(h *guikit.Host, d Desk) *Screen {
+	s := &Screen{host: h, desk: d}
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
+	s.Search.OnChanged = func(string) { s.refresh() }
+	s.Search.OnSubmitted = func(string) { s.LookUp() }
 	s.country = widget.NewSelect(countryChoices(), func(string) { s.refresh() })
 	s.country.SetSelectedIndex(0)
-	s.verdict = widget.NewLabel(lang.L("Type a Norwegian, Swedish or Finnish number."))
-	s.verdict.Wrapping = fyne.TextWrapWord
+	s.Verdict = widget.NewLabel(lang.L("Type a Norwegian, Swedish or Finnish number."))
+	s.Verdict.Wrapping = fyne.TextWrapWord
 	s.icon = widget.NewIcon(theme.InfoIcon())
 	s.details = widget.NewForm()
 	s.details.Hide()
-	s.notes = newNotesPanel(a)
-	s.lookupButton = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), s.lookUp)
+	s.notes = newNotesPanel(h, d)
+	s.lookupButton = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), s.LookUp)
 	s.lookupButton.Importance = widget.HighImportance
 	s.lookupButton.Disable()
 	s.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancelLookup)
@@ -77,15 +80,15 @@ func newLookupScreen(a *App) *lookupScreen {
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Stop()
 	s.busy.Hide()
-	s.message = wrapLabel("")
+	s.message = guikit.WrapLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
-	s.dossier = newDossierView(a, s.openUnit)
+	s.dossier = newDossierView(h, d, s.openUnit)
 	s.dossier.again = s.askAgain
 	s.history = container.NewVBox()
-	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.goBack)
-	s.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), s.goForward)
-	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.lookUp)
+	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.Back)
+	s.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), s.Forward)
+	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.LookUp)
 	s.copyNum = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.copyNumber)
 	s.at = -1
 	s.updateNav()
@@ -93,7 +96,7 @@ func newLookupScreen(a *App) *lookupScreen {
 }
 
 // updateNav enables back, forward, refresh and copy when they can act.
-func (s *lookupScreen) updateNav() {
+func (s *Screen) updateNav() {
 	enable := func(b *widget.Button, on bool) {
 		if on {
 			b.Enable()
@@ -107,16 +110,16 @@ func (s *lookupScreen) updateNav() {
 	enable(s.copyNum, s.current != nil)
 }
 
-// goBack shows the dossier looked up before this one.
-func (s *lookupScreen) goBack() {
+// Back shows the dossier looked up before this one.
+func (s *Screen) Back() {
 	if s.at > 0 {
 		s.at--
 		s.moveTo(s.visited[s.at])
 	}
 }
 
-// goForward shows the dossier looked up after this one.
-func (s *lookupScreen) goForward() {
+// Forward shows the dossier looked up after this one.
+func (s *Screen) Forward() {
 	if s.at < len(s.visited)-1 {
 		s.at++
 		s.moveTo(s.visited[s.at])
@@ -125,22 +128,22 @@ func (s *lookupScreen) goForward() {
 
 // moveTo shows number's dossier from the vault (as last looked up),
 // without a new lookup; Refresh asks the registers again.
-func (s *lookupScreen) moveTo(number string) {
+func (s *Screen) moveTo(number string) {
 	s.moving = true
 	defer func() { s.moving = false }()
 	s.cancelLookup()
 	s.country.SetSelectedIndex(0)
-	s.search.SetText(number)
-	if dos, err := s.app.desk.SavedDossier(number); err == nil {
+	s.Search.SetText(number)
+	if dos, err := s.desk.SavedDossier(number); err == nil {
 		s.showDossier(dos)
 	} else {
-		s.lookUp()
+		s.LookUp()
 	}
 	s.updateNav()
 }
 
 // visit records number as the dossier shown, dropping what was ahead.
-func (s *lookupScreen) visit(number string) {
+func (s *Screen) visit(number string) {
 	if s.moving || (s.at >= 0 && s.visited[s.at] == number) {
 		return
 	}
@@ -149,17 +152,18 @@ func (s *lookupScreen) visit(number string) {
 }
 
 // copyNumber puts the organisation number on the clipboard.
-func (s *lookupScreen) copyNumber() {
+func (s *Screen) copyNumber() {
 	if s.current != nil {
-		s.app.fyne.Clipboard().SetContent(s.current.Number)
+		s.host.App.Clipboard().SetContent(s.current.Number)
 	}
 }
 
-func (s *lookupScreen) content() fyne.CanvasObject {
+// Content is the screen.
+func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Look up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	nav := container.NewHBox(s.back, s.forward)
-	bar := container.NewBorder(nil, nil, nav, container.NewHBox(s.country, s.lookupButton, s.cancelButton, s.reload, s.copyNum), s.search)
-	verdict := container.NewBorder(nil, nil, s.icon, nil, s.verdict)
+	bar := container.NewBorder(nil, nil, nav, container.NewHBox(s.country, s.lookupButton, s.cancelButton, s.reload, s.copyNum), s.Search)
+	verdict := container.NewBorder(nil, nil, s.icon, nil, s.Verdict)
 	s.showHistory()
 	body := container.NewVBox(verdict, s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
 	return container.NewPadded(container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(body)))
@@ -171,7 +175,7 @@ func countryChoices() []string {
 }
 
 // selectedCountry maps the filter to an ident.Country ("" for any).
-func (s *lookupScreen) selectedCountry() ident.Country {
+func (s *Screen) selectedCountry() ident.Country {
 	switch s.country.SelectedIndex() {
 	case 1:
 		return ident.CountryNO
@@ -185,26 +189,26 @@ func (s *lookupScreen) selectedCountry() ident.Country {
 
 // refresh shows what the typed text is; a different number clears the
 // dossier of the previous one.
-func (s *lookupScreen) refresh() {
-	if s.search == nil || s.verdict == nil {
+func (s *Screen) refresh() {
+	if s.Search == nil || s.Verdict == nil {
 		return
 	}
-	s.app.activity()
-	text := s.search.Text
+	s.host.Activity()
+	text := s.Search.Text
 	org := ""
 	if text == "" {
 		s.icon.SetResource(theme.InfoIcon())
-		s.verdict.SetText(lang.L("Type a Norwegian, Swedish or Finnish number."))
+		s.Verdict.SetText(lang.L("Type a Norwegian, Swedish or Finnish number."))
 		s.details.Hide()
-	} else if n, err := s.app.desk.Identify(text, s.selectedCountry()); err == nil {
-		s.verdict.SetText(guikit.VerdictText(n, err))
+	} else if n, err := s.desk.Identify(text, s.selectedCountry()); err == nil {
+		s.Verdict.SetText(guikit.VerdictText(n, err))
 		s.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		s.showDetails(n)
 		if !n.IsPersonal() {
 			org = n.String()
 		}
 	} else {
-		s.verdict.SetText(guikit.VerdictText(n, err))
+		s.Verdict.SetText(guikit.VerdictText(n, err))
 		s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		s.details.Hide()
 	}
@@ -227,7 +231,7 @@ func (s *lookupScreen) refresh() {
 }
 
 // showDetails fills the form under the verdict for a valid number.
-func (s *lookupScreen) showDetails(n ident.Number) {
+func (s *Screen) showDetails(n ident.Number) {
 	s.details.Items = []*widget.FormItem{
 		widget.NewFormItem(lang.L("Kind"), widget.NewLabel(guikit.KindName(n.Kind()))),
 		widget.NewFormItem(lang.L("Country"), widget.NewLabel(guikit.CountryName(n.Country()))),
@@ -237,10 +241,10 @@ func (s *lookupScreen) showDetails(n ident.Number) {
 	s.details.Show()
 }
 
-// lookUp asks the registers about the typed organisation, in the
+// LookUp asks the registers about the typed organisation, in the
 // background, with a progress bar and a Cancel button.
-func (s *lookupScreen) lookUp() {
-	s.app.activity()
+func (s *Screen) LookUp() {
+	s.host.Activity()
 	if s.number == "" || s.cancel != nil {
 		return
 	}
@@ -250,9 +254,9 @@ func (s *lookupScreen) lookUp() {
 	s.reload.Disable()
 	s.message.Hide()
 	var dos *dossier.Dossier
-	s.app.background(func() error {
+	s.host.Background(func() error {
 		var err error
-		dos, err = s.app.desk.Lookup(ctx, number)
+		dos, err = s.desk.Lookup(ctx, number)
 		return err
 	}, func(err error) {
 		s.endWork()
@@ -282,17 +286,17 @@ func (s *lookupScreen) lookUp() {
 
 // askAgain asks one source again about the dossier shown, in the
 // background, and shows the dossier with its new answer.
-func (s *lookupScreen) askAgain(id string) {
-	s.app.activity()
+func (s *Screen) askAgain(id string) {
+	s.host.Activity()
 	if s.current == nil || s.cancel != nil {
 		return
 	}
 	number := s.current.Number
 	ctx := s.startWork()
 	var dos *dossier.Dossier
-	s.app.background(func() error {
+	s.host.Background(func() error {
 		var err error
-		dos, err = s.app.desk.RefreshSource(ctx, number, id)
+		dos, err = s.desk.RefreshSource(ctx, number, id)
 		return err
 	}, func(err error) {
 		s.endWork()
@@ -314,7 +318,7 @@ func (s *lookupScreen) askAgain(id string) {
 
 // startWork shows the progress bar and the Cancel button for work that
 // asks the registers, and returns the context Cancel ends.
-func (s *lookupScreen) startWork() context.Context {
+func (s *Screen) startWork() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.cancelButton.Show()
@@ -324,7 +328,7 @@ func (s *lookupScreen) startWork() context.Context {
 }
 
 // endWork hides them again when the work is done.
-func (s *lookupScreen) endWork() {
+func (s *Screen) endWork() {
 	if s.cancel != nil {
 		s.cancel()
 		s.cancel = nil
@@ -335,14 +339,14 @@ func (s *lookupScreen) endWork() {
 }
 
 // cancelLookup stops the running lookup.
-func (s *lookupScreen) cancelLookup() {
+func (s *Screen) cancelLookup() {
 	if s.cancel != nil {
 		s.cancel()
 	}
 }
 
 // showDossier shows dos (nil clears).
-func (s *lookupScreen) showDossier(dos *dossier.Dossier) {
+func (s *Screen) showDossier(dos *dossier.Dossier) {
 	s.current = dos
 	s.dossier.show(dos)
 	if dos != nil {
@@ -355,16 +359,16 @@ func (s *lookupScreen) showDossier(dos *dossier.Dossier) {
 
 // openUnit types number into the search field and looks it up: a click on
 // a role holder, a sub-unit or a redirect.
-func (s *lookupScreen) openUnit(number string) {
+func (s *Screen) openUnit(number string) {
 	s.cancelLookup()
 	s.country.SetSelectedIndex(0)
-	s.search.SetText(number)
-	s.lookUp()
+	s.Search.SetText(number)
+	s.LookUp()
 }
 
 // showHistory lists earlier lookups when nothing is typed.
-func (s *lookupScreen) showHistory() {
-	entries, err := s.app.desk.History()
+func (s *Screen) showHistory() {
+	entries, err := s.desk.History()
 	if err != nil || len(entries) == 0 {
 		s.history.Hide()
 		return
@@ -387,4 +391,14 @@ func (s *lookupScreen) showHistory() {
 	s.history.Objects = objs
 	s.history.Refresh()
 	s.history.Show()
+}
+
+// Focus puts the keyboard focus in the search field.
+func (s *Screen) Focus() { s.host.Win.Canvas().Focus(s.Search) }
+
+// Open looks number up as a click on it would, then shows the dossier's
+// tab (0 the company, 1 the beneficial owners, 2 the ownership graph).
+func (s *Screen) Open(number string, tab int) {
+	s.tab = tab
+	s.openUnit(number)
 }

@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"fyne.io/fyne/v2"
@@ -19,7 +19,8 @@ const noteDateLayout = "2006-01-02 15:04"
 // notesPanel shows and edits the firm's notes on the organisation typed on
 // the Lookup screen.
 type notesPanel struct {
-	app   *App
+	host  *guikit.Host
+	desk  Desk
 	orgnr string // canonical; "" when the typed text is no organisation number
 
 	box     *fyne.Container // everything, hidden without an organisation
@@ -31,15 +32,15 @@ type notesPanel struct {
 	notes   []dossier.Note
 }
 
-func newNotesPanel(a *App) *notesPanel {
-	p := &notesPanel{app: a}
+func newNotesPanel(h *guikit.Host, d Desk) *notesPanel {
+	p := &notesPanel{host: h, desk: d}
 	p.list = container.NewVBox()
 	p.empty = widget.NewLabel(lang.L("No notes on this client yet."))
 	p.entry = widget.NewMultiLineEntry()
 	p.entry.SetPlaceHolder(lang.L("Write a note for the firm's KYC file…"))
 	p.entry.SetMinRowsVisible(3)
 	p.entry.Wrapping = fyne.TextWrapWord
-	p.entry.OnChanged = func(string) { a.activity() }
+	p.entry.OnChanged = func(string) { h.Activity() }
 	p.add = widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), p.addNote)
 	p.add.Importance = widget.HighImportance
 	p.message = widget.NewLabel("")
@@ -60,7 +61,7 @@ func (p *notesPanel) show(orgnr string) {
 		p.box.Hide()
 		return
 	}
-	notes, err := p.app.desk.Notes(orgnr)
+	notes, err := p.desk.Notes(orgnr)
 	if err != nil {
 		p.showError(err)
 		p.box.Show()
@@ -109,11 +110,11 @@ func (p *notesPanel) showError(err error) {
 
 // addNote saves the typed note.
 func (p *notesPanel) addNote() {
-	p.app.activity()
+	p.host.Activity()
 	if p.orgnr == "" {
 		return
 	}
-	if _, err := p.app.desk.AddNote(p.orgnr, p.entry.Text); err != nil {
+	if _, err := p.desk.AddNote(p.orgnr, p.entry.Text); err != nil {
 		p.showError(err)
 		return
 	}
@@ -123,42 +124,42 @@ func (p *notesPanel) addNote() {
 
 // editNote opens a dialog to change n's text.
 func (p *notesPanel) editNote(n dossier.Note) {
-	p.app.activity()
+	p.host.Activity()
 	entry := widget.NewMultiLineEntry()
 	entry.Wrapping = fyne.TextWrapWord
 	entry.SetMinRowsVisible(5)
 	entry.SetText(n.Text)
 	d := dialog.NewCustomConfirm(lang.L("Edit note"), lang.L("Save"), lang.L("Cancel"),
 		container.NewGridWrap(fyne.NewSize(480, entry.MinSize().Height), entry), func(ok bool) {
-			p.app.activity()
+			p.host.Activity()
 			if !ok {
 				return
 			}
-			if err := p.app.desk.EditNote(p.orgnr, n.ID, entry.Text); err != nil {
+			if err := p.desk.EditNote(p.orgnr, n.ID, entry.Text); err != nil {
 				p.showError(err)
 				return
 			}
 			p.show(p.orgnr)
-		}, p.app.win)
+		}, p.host.Win)
 	d.Show()
-	p.app.win.Canvas().Focus(entry)
+	p.host.Win.Canvas().Focus(entry)
 }
 
 // confirmRemove asks before removing n.
 func (p *notesPanel) confirmRemove(n dossier.Note) {
-	p.app.activity()
+	p.host.Activity()
 	dialog.ShowConfirm(lang.L("Remove note?"), lang.L("The note is removed from the vault for good."), func(ok bool) {
-		p.app.activity()
+		p.host.Activity()
 		if !ok {
 			return
 		}
 		p.removeNote(n.ID)
-	}, p.app.win)
+	}, p.host.Win)
 }
 
 // removeNote deletes note id and redraws the list.
 func (p *notesPanel) removeNote(id string) {
-	if err := p.app.desk.RemoveNote(p.orgnr, id); err != nil {
+	if err := p.desk.RemoveNote(p.orgnr, id); err != nil {
 		p.showError(err)
 		return
 	}

@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 // ownershipTab is the drawn graph with its tools, beside the same
 // ownership as an expandable tree.
 type ownershipTab struct {
-	app   *App
+	host  *guikit.Host
 	graph *graphView
 	tree  *widget.Tree
 	items map[string]treeItem
@@ -31,8 +31,8 @@ type treeItem struct {
 	children []string
 }
 
-func newOwnershipTab(a *App, g *ownership.Graph, open func(string)) *ownershipTab {
-	t := &ownershipTab{app: a, graph: newGraphView(open)}
+func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *ownershipTab {
+	t := &ownershipTab{host: h, graph: newGraphView(open)}
 	t.graph.setGraph(g)
 	t.items = ownershipTree(g)
 	t.tree = widget.NewTree(
@@ -59,7 +59,7 @@ func (t *ownershipTab) content() fyne.CanvasObject {
 
 // exportPNG saves the picture as the window shows it.
 func (t *ownershipTab) exportPNG() {
-	img := t.graph.capture(t.app.win.Canvas())
+	img := t.graph.capture(t.host.Win.Canvas())
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -69,9 +69,9 @@ func (t *ownershipTab) exportPNG() {
 			werr = cerr
 		}
 		if werr != nil {
-			dialog.ShowError(errorText(guikit.ProblemText(werr)), t.app.win)
+			dialog.ShowError(guikit.ErrorText(guikit.ProblemText(werr)), t.host.Win)
 		}
-	}, t.app.win)
+	}, t.host.Win)
 	d.SetFileName("ownership.png")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()

@@ -1,4 +1,4 @@
-package gui
+package lookup
 
 import (
 	"strings"
@@ -23,10 +23,10 @@ func (v *dossierView) owners(dos *dossier.Dossier) fyne.CanvasObject {
 	if o == nil {
 		for _, s := range dos.Sources {
 			if s.ID == "rrh" {
-				return container.NewVBox(wrapLabel(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s)), wrapLabel(guikit.SourceDetailText(s)))
+				return container.NewVBox(guikit.WrapLabel(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s)), guikit.WrapLabel(guikit.SourceDetailText(s)))
 			}
 		}
-		return wrapLabel(lang.L("The Register of beneficial owners was not asked."))
+		return guikit.WrapLabel(lang.L("The Register of beneficial owners was not asked."))
 	}
 	status := widget.NewLabelWithStyle(ownerStatusText(o.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status.Wrapping = fyne.TextWrapWord
@@ -60,7 +60,7 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) f
 		name = lang.L("Exempt from disclosure")
 	}
 	var who []fyne.CanvasObject
-	nameLabel := wrapLabel(name)
+	nameLabel := guikit.WrapLabel(name)
 	who = append(who, nameLabel)
 	if o.Foreign {
 		who = append(who, caption(lang.L("Foreign person")))
@@ -113,11 +113,11 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) f
 		}
 	}
 	return container.NewGridWithColumns(4, container.NewVBox(who...), widget.NewLabel(born),
-		wrapLabel(strings.Join(positions, "\n")), wrapLabel(strings.Join(through, "\n")))
+		guikit.WrapLabel(strings.Join(positions, "\n")), guikit.WrapLabel(strings.Join(through, "\n")))
 }
 
 func caption(text string) *widget.Label {
-	l := wrapLabel(text)
+	l := guikit.WrapLabel(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }

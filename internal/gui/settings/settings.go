@@ -1,4 +1,7 @@
-package gui
+// Package settings is the Settings screen: the interface language, the
+// auto-lock delay, the vault password, the registers' addresses and
+// credentials, and the offline copy of the Register of beneficial owners.
+package settings
 
 import (
 	"context"
@@ -14,13 +17,15 @@ import (
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
-// settingsScreen is the Settings tab.
-type settingsScreen struct {
-	app      *App
-	language *widget.Select
-	autoLock *widget.Select
+// Screen is the Settings tab. Language and AutoLock are exported so the
+// window and end-to-end tests can reach them.
+type Screen struct {
+	host     *guikit.Host
+	desk     Desk
+	Language *widget.Select
+	AutoLock *widget.Select
 	// passwordDialog is the open change-password dialog, if any.
-	passwordDialog *passwordDialog
+	passwordDialog *PasswordDialog
 
 	// the registers
 	environment  *widget.Select
@@ -59,10 +64,13 @@ const (
 // the select offers them.
 func environments() []string { return []string{"sandbox", "test", "production"} }
 
-func newSettingsScreen(a *App) *settingsScreen {
-	s := &settingsScreen{app: a}
-	s.language = languageSelect(a)
-	s.autoLock = autoLockSelect(a)
+// New builds the Settings screen on h, asking d. changeLanguage is called
+// with the language a person chose ("" for the system's); autoLockChanged
+// after the auto-lock delay in the preferences changed.
+func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChanged func()) *Screen {
+	s := &Screen{host: h, desk: d}
+	s.Language = languageSelect(h.Prefs, changeLanguage)
+	s.AutoLock = autoLockSelect(h.Prefs, autoLockChanged)
 	s.environment = widget.NewSelect([]string{lang.L("Sandbox (local simulators)"), lang.L("Test hosts"), lang.L("Production")}, nil)
 	s.brregURL = widget.NewEntry()
 	s.brregURL.SetPlaceHolder(lang.L("Default for the environment"))
@@ -72,13 +80,13 @@ func newSettingsScreen(a *App) *settingsScreen {
 	s.grunndataPW = widget.NewPasswordEntry()
 	s.grunndataPW.SetPlaceHolder(lang.L("Unchanged"))
 	s.saveRegs = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.saveRegisters)
-	s.regsMessage = wrapLabel("")
+	s.regsMessage = guikit.WrapLabel("")
 	s.regsMessage.Hide()
 	s.mpClientID = widget.NewEntry()
 	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
-	s.mpScope = widget.NewSelect(a.desk.OwnerScopes(), nil)
+	s.mpScope = widget.NewSelect(d.OwnerScopes(), nil)
 	s.mpCertificate = widget.NewSelect(nil, nil)
-	s.copyInfo = wrapLabel("")
+	s.copyInfo = guikit.WrapLabel("")
 	s.importCopy = widget.NewButtonWithIcon(lang.L("Import a download of the register…"), theme.DownloadIcon(), s.chooseCopy)
 	s.cancelImport = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
 		if s.cancel != nil {
@@ -94,8 +102,8 @@ func newSettingsScreen(a *App) *settingsScreen {
 }
 
 // showCopyInfo says which offline copy of the register the vault holds.
-func (s *settingsScreen) showCopyInfo() {
-	c, ok, err := s.app.desk.OwnersCopy()
+func (s *Screen) showCopyInfo() {
+	c, ok, err := s.desk.OwnersCopy()
 	switch {
 	case err != nil:
 		s.copyInfo.SetText(guikit.ProblemText(err))
@@ -107,13 +115,13 @@ func (s *settingsScreen) showCopyInfo() {
 }
 
 // refreshFromLog brings the offline copy up to date in the background.
-func (s *settingsScreen) refreshFromLog() {
-	s.app.activity()
+func (s *Screen) refreshFromLog() {
+	s.host.Activity()
 	s.refreshCopy.Disable()
 	var n int
-	s.app.background(func() error {
+	s.host.Background(func() error {
 		var err error
-		n, err = s.app.desk.RefreshOwnersCopy(context.Background())
+		n, err = s.desk.RefreshOwnersCopy(context.Background())
 		return err
 	}, func(err error) {
 		s.refreshCopy.Enable()
@@ -127,8 +135,8 @@ func (s *settingsScreen) refreshFromLog() {
 }
 
 // chooseCopy asks for the download and imports it.
-func (s *settingsScreen) chooseCopy() {
-	s.app.activity()
+func (s *Screen) chooseCopy() {
+	s.host.Activity()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -136,27 +144,27 @@ func (s *settingsScreen) chooseCopy() {
 		path := r.URI().Path()
 		_ = r.Close()
 		s.importFrom(path)
-	}, s.app.win)
+	}, s.host.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".json", ".csv"}))
 	d.Show()
 }
 
 // importFrom imports the download at path in the background, with a
 // progress bar and a Cancel button.
-func (s *settingsScreen) importFrom(path string) {
+func (s *Screen) importFrom(path string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.importCopy.Disable()
 	s.cancelImport.Show()
 	s.importBar.SetValue(0)
 	s.importBar.Show()
-	s.app.background(func() error {
-		_, err := s.app.desk.ImportOwnersCopy(ctx, path, "", func(read, total int64, n int) {
+	s.host.Background(func() error {
+		_, err := s.desk.ImportOwnersCopy(ctx, path, "", func(read, total int64, n int) {
 			if total > 0 {
 				fraction := float64(read) / float64(total)
-				s.app.do(func() { s.importBar.SetValue(fraction) })
+				s.host.Do(func() { s.importBar.SetValue(fraction) })
 			}
-			s.app.activity()
+			s.host.Activity()
 		})
 		return err
 	}, func(err error) {
@@ -174,8 +182,8 @@ func (s *settingsScreen) importFrom(path string) {
 }
 
 // loadRegisters shows the stored register settings (never the password).
-func (s *settingsScreen) loadRegisters() {
-	get := func(key string) string { v, _ := s.app.desk.Setting(key); return v }
+func (s *Screen) loadRegisters() {
+	get := func(key string) string { v, _ := s.desk.Setting(key); return v }
 	env := get(settingEnvironment)
 	s.environment.SetSelectedIndex(0)
 	for i, e := range environments() {
@@ -192,7 +200,7 @@ func (s *settingsScreen) loadRegisters() {
 	s.mpClientID.SetText(get(settingMPClientID))
 	s.mpScope.SetSelected(get(settingMPScope))
 	names := []string{lang.L("The sandbox's demo certificate")}
-	if list, err := s.app.desk.Certificates(); err == nil {
+	if list, err := s.desk.Certificates(); err == nil {
 		for _, c := range list {
 			names = append(names, c.Name)
 		}
@@ -206,8 +214,8 @@ func (s *settingsScreen) loadRegisters() {
 }
 
 // saveRegisters stores the register settings.
-func (s *settingsScreen) saveRegisters() {
-	s.app.activity()
+func (s *Screen) saveRegisters() {
+	s.host.Activity()
 	values := []struct{ key, value string }{
 		{settingEnvironment, environments()[max(0, s.environment.SelectedIndex())]},
 		{settingBrregURL, s.brregURL.Text},
@@ -225,7 +233,7 @@ func (s *settingsScreen) saveRegisters() {
 		{settingMPClientID, s.mpClientID.Text}, {settingMPScope, s.mpScope.Selected}, {settingMPCertificate, certificate},
 	}...)
 	for _, v := range values {
-		if err := s.app.desk.SetSetting(v.key, v.value); err != nil {
+		if err := s.desk.SetSetting(v.key, v.value); err != nil {
 			s.regsMessage.Importance = widget.DangerImportance
 			s.regsMessage.SetText(guikit.ProblemText(err))
 			s.regsMessage.Show()
@@ -239,15 +247,16 @@ func (s *settingsScreen) saveRegisters() {
 	s.regsMessage.Show()
 }
 
-func (s *settingsScreen) content() fyne.CanvasObject {
+// Content is the screen.
+func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	change := widget.NewButtonWithIcon(lang.L("Change the vault password…"), theme.AccountIcon(), s.openPasswordDialog)
+	change := widget.NewButtonWithIcon(lang.L("Change the vault password…"), theme.AccountIcon(), s.OpenPasswordDialog)
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Language"), s.language),
-		widget.NewFormItem(lang.L("Lock after"), s.autoLock),
+		widget.NewFormItem(lang.L("Language"), s.Language),
+		widget.NewFormItem(lang.L("Lock after"), s.AutoLock),
 		widget.NewFormItem(lang.L("Vault password"), container.NewHBox(change)),
 	)
-	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.app.desk.VaultPath()}))
+	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
 	regs := widget.NewForm(
 		widget.NewFormItem(lang.L("Environment"), s.environment),
@@ -268,15 +277,15 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 
 // languageSelect offers the system language and each translation; choosing
 // one redraws the window in it at once.
-func languageSelect(a *App) *widget.Select {
-	codes := append([]string{""}, supportedLanguages()...)
+func languageSelect(prefs guikit.Preferences, changeLanguage func(string)) *widget.Select {
+	codes := append([]string{""}, guikit.SupportedLanguages()...)
 	names := make([]string, len(codes))
 	names[0] = lang.L("System language")
 	for i, c := range codes[1:] {
-		names[i+1] = languageName(c)
+		names[i+1] = guikit.LanguageName(c)
 	}
 	sel := widget.NewSelect(names, nil)
-	current := a.prefs.Language()
+	current := prefs.Language()
 	for i, c := range codes {
 		if c == current {
 			sel.SetSelectedIndex(i)
@@ -284,8 +293,8 @@ func languageSelect(a *App) *widget.Select {
 	}
 	sel.OnChanged = func(string) {
 		code := codes[sel.SelectedIndex()]
-		if code != a.prefs.Language() {
-			a.changeLanguage(code)
+		if code != prefs.Language() && changeLanguage != nil {
+			changeLanguage(code)
 		}
 	}
 	return sel
@@ -295,7 +304,7 @@ func languageSelect(a *App) *widget.Select {
 func autoLockChoices() []int { return []int{1, 5, 10, 15, 30, 60} }
 
 // autoLockSelect sets how many idle minutes lock the vault.
-func autoLockSelect(a *App) *widget.Select {
+func autoLockSelect(prefs guikit.Preferences, changed func()) *widget.Select {
 	minutes := autoLockChoices()
 	names := make([]string, len(minutes))
 	for i, m := range minutes {
@@ -303,96 +312,102 @@ func autoLockSelect(a *App) *widget.Select {
 	}
 	sel := widget.NewSelect(names, nil)
 	for i, m := range minutes {
-		if m == a.prefs.AutoLockMinutes() {
+		if m == prefs.AutoLockMinutes() {
 			sel.SetSelectedIndex(i)
 		}
 	}
 	sel.OnChanged = func(string) {
-		a.prefs.SetAutoLockMinutes(minutes[sel.SelectedIndex()])
-		a.startAutoLock()
+		prefs.SetAutoLockMinutes(minutes[sel.SelectedIndex()])
+		if changed != nil {
+			changed()
+		}
 	}
 	return sel
 }
 
-// passwordDialog asks for the current password and a new one, twice.
-type passwordDialog struct {
+// PasswordDialog asks for the current password and a new one, twice. Its
+// fields are exported for end-to-end tests.
+type PasswordDialog struct {
 	dialog  *dialog.CustomDialog
-	current *widget.Entry
-	fresh   *widget.Entry
-	repeat  *widget.Entry
-	message *widget.Label
+	Current *widget.Entry
+	Fresh   *widget.Entry
+	Repeat  *widget.Entry
+	Message *widget.Label
 	busy    *widget.ProgressBarInfinite
-	change  *widget.Button
+	Change  *widget.Button
 	cancel  *widget.Button
 }
 
-// openPasswordDialog shows the change-password dialog.
-func (s *settingsScreen) openPasswordDialog() {
-	a := s.app
-	a.activity()
-	p := &passwordDialog{
-		current: widget.NewPasswordEntry(),
-		fresh:   widget.NewPasswordEntry(),
-		repeat:  widget.NewPasswordEntry(),
-		message: widget.NewLabel(""),
+// PasswordDialog returns the open change-password dialog, or nil.
+func (s *Screen) PasswordDialog() *PasswordDialog { return s.passwordDialog }
+
+// OpenPasswordDialog shows the change-password dialog.
+func (s *Screen) OpenPasswordDialog() {
+	a := s.host
+	a.Activity()
+	p := &PasswordDialog{
+		Current: widget.NewPasswordEntry(),
+		Fresh:   widget.NewPasswordEntry(),
+		Repeat:  widget.NewPasswordEntry(),
+		Message: widget.NewLabel(""),
 		busy:    widget.NewProgressBarInfinite(),
 	}
-	p.message.Wrapping = fyne.TextWrapWord
-	p.message.Importance = widget.DangerImportance
-	p.message.Hide()
+	p.Message.Wrapping = fyne.TextWrapWord
+	p.Message.Importance = widget.DangerImportance
+	p.Message.Hide()
 	p.busy.Stop()
 	p.busy.Hide()
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Current password"), p.current),
-		widget.NewFormItem(lang.L("New password"), p.fresh),
-		widget.NewFormItem(lang.L("Repeat the new password"), p.repeat),
+		widget.NewFormItem(lang.L("Current password"), p.Current),
+		widget.NewFormItem(lang.L("New password"), p.Fresh),
+		widget.NewFormItem(lang.L("Repeat the new password"), p.Repeat),
 	)
 	note := widget.NewLabel(lang.L("Motpart rewrites the vault file under the new password, so nothing sealed with the old one is left on the disk."))
 	note.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(form, note, p.message, p.busy)
+	body := container.NewVBox(form, note, p.Message, p.busy)
 	p.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dialog.Hide(); s.passwordDialog = nil })
-	p.change = widget.NewButtonWithIcon(lang.L("Change password"), theme.ConfirmIcon(), func() { s.changePassword(p) })
-	p.change.Importance = widget.HighImportance
-	p.repeat.OnSubmitted = func(string) { s.changePassword(p) }
-	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Change the vault password"), container.NewGridWrap(fyne.NewSize(460, body.MinSize().Height+60), body), a.win)
-	p.dialog.SetButtons([]fyne.CanvasObject{p.cancel, p.change})
+	p.Change = widget.NewButtonWithIcon(lang.L("Change password"), theme.ConfirmIcon(), func() { s.changePassword(p) })
+	p.Change.Importance = widget.HighImportance
+	p.Repeat.OnSubmitted = func(string) { s.changePassword(p) }
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Change the vault password"), container.NewGridWrap(fyne.NewSize(460, body.MinSize().Height+60), body), a.Win)
+	p.dialog.SetButtons([]fyne.CanvasObject{p.cancel, p.Change})
 	s.passwordDialog = p
 	p.dialog.Show()
-	a.win.Canvas().Focus(p.current)
+	a.Win.Canvas().Focus(p.Current)
 }
 
 // changePassword checks the dialog's fields and changes the password in
 // the background; the dialog closes when it worked.
-func (s *settingsScreen) changePassword(p *passwordDialog) {
-	a := s.app
-	a.activity()
-	if p.fresh.Text != p.repeat.Text {
-		p.message.SetText(lang.L("The two new passwords differ."))
-		p.message.Show()
+func (s *Screen) changePassword(p *PasswordDialog) {
+	a := s.host
+	a.Activity()
+	if p.Fresh.Text != p.Repeat.Text {
+		p.Message.SetText(lang.L("The two new passwords differ."))
+		p.Message.Show()
 		return
 	}
-	current, fresh := []byte(p.current.Text), []byte(p.fresh.Text)
-	p.change.Disable()
+	current, fresh := []byte(p.Current.Text), []byte(p.Fresh.Text)
+	p.Change.Disable()
 	p.cancel.Disable()
-	p.message.Hide()
+	p.Message.Hide()
 	p.busy.Show()
 	p.busy.Start()
-	a.background(func() error {
+	a.Background(func() error {
 		defer clear(current)
 		defer clear(fresh)
-		return a.desk.ChangePassword(current, fresh)
+		return s.desk.ChangePassword(current, fresh)
 	}, func(err error) {
 		p.busy.Stop()
 		p.busy.Hide()
-		p.change.Enable()
+		p.Change.Enable()
 		p.cancel.Enable()
 		if err != nil {
-			p.message.SetText(guikit.ProblemText(err))
-			p.message.Show()
+			p.Message.SetText(guikit.ProblemText(err))
+			p.Message.Show()
 			return
 		}
 		p.dialog.Hide()
 		s.passwordDialog = nil
-		dialog.ShowInformation(lang.L("Password changed"), lang.L("The vault now opens only with the new password."), a.win)
+		dialog.ShowInformation(lang.L("Password changed"), lang.L("The vault now opens only with the new password."), a.Win)
 	})
 }
