@@ -183,7 +183,9 @@ func TestWizardOnFake(t *testing.T) {
 		wantStep int
 		wantMsg  string
 	}{
-		{"file", func() { w.load("Certifikat_SokPaVar_A04711.pfx", bytes.NewReader([]byte("Sommar-2026|Exempelbyrån AB"))) }, stepPassword, ""},
+		{"file", func() {
+			w.load("Certifikat_SokPaVar_A04711.pfx", bytes.NewReader([]byte("Sommar-2026|Exempelbyrån AB")))
+		}, stepPassword, ""},
 		{"wrong password", func() { test.Type(w.password, "Vinter"); test.Tap(w.next) }, stepPassword,
 			"The password does not open this file. SCB sends the password in a separate e-mail."},
 		{"right password", func() { test.Type(w.password, "Sommar-2026"); test.Tap(w.next) }, stepSummary, ""},
