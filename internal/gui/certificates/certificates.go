@@ -170,3 +170,43 @@ func (s *Screen) openExport(name string) {
 		save.Show()
 	}, s.host.Win)
 }
+
+// OpenWizard opens the certificate wizard, one at a time.
+func (s *Screen) OpenWizard() {
+	s.openWizard()
+}
+
+// openWizard opens the wizard (one at a time) and returns it.
+func (s *Screen) openWizard() *certWizard {
+	s.host.Activity()
+	if s.wizard == nil {
+		var w *certWizard
+		w = newCertWizard(s.host, s.desk, func() {
+			s.Reload()
+			if s.show != nil {
+				s.show()
+			}
+		}, func() {
+			if s.wizard == w {
+				s.wizard = nil
+			}
+		})
+		s.wizard = w
+		w.open()
+	}
+	return s.wizard
+}
+
+// CloseWizard closes the wizard if it is open.
+func (s *Screen) CloseWizard() {
+	if s.wizard != nil {
+		s.wizard.close()
+	}
+}
+
+// Drop takes a certificate file dropped on the window into the wizard.
+func (s *Screen) Drop(u fyne.URI) {
+	w := s.openWizard()
+	w.show(stepFile)
+	w.loadURI(u)
+}
