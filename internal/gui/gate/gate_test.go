@@ -49,6 +49,14 @@ func (d *fakeDesk) PasswordStrength(password string) int {
 	return 3
 }
 
+// uiThread stands in for the UI goroutine the test driver lacks: work that
+// finishes in the background and the test's own steps that race with it
+// (onUI) take turns holding it.
+var uiThread guitest.UI
+
+// onUI runs f as if on the UI goroutine.
+func onUI(f func()) { uiThread.Do(f) }
+
 // newTestScreen is the gate on d in a 600×560 window, English, with a
 // count of how often it said the vault is open.
 func newTestScreen(t *testing.T, d *fakeDesk, create bool) (*Screen, fyne.Window, *int) {
@@ -59,9 +67,8 @@ func newTestScreen(t *testing.T, d *fakeDesk, create bool) (*Screen, fyne.Window
 		t.Fatal(err)
 	}
 	win := fa.NewWindow("Motpart")
-	var ui guitest.UI
 	h := guikit.NewHost(fa, win)
-	h.SetDo(ui.Do)
+	h.SetDo(onUI)
 	opened := 0
 	g := New(h, d, create, func() { opened++ })
 	win.SetContent(g.Content())
@@ -107,7 +114,7 @@ func TestCreateThenUnlock(t *testing.T) {
 	g, _, opened := newTestScreen(t, d, true)
 	test.Type(g.Password, "correct horse battery")
 	test.Type(g.Repeat, "correct horse battery")
-	test.Tap(g.Submit)
+	onUI(func() { test.Tap(g.Submit) })
 	g.host.WaitIdle()
 	if !d.exists || d.password != "correct horse battery" || *opened != 1 {
 		t.Fatalf("after Create: exists %v, password %q, opened %d", d.exists, d.password, *opened)
@@ -128,7 +135,7 @@ func TestCreateThenUnlock(t *testing.T) {
 				t.Errorf("focus on %v", win.Canvas().Focused())
 			}
 			test.Type(u.Password, tt.typed)
-			u.Password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			onUI(func() { u.Password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 			u.host.WaitIdle()
 			if *opened != tt.wantOpened {
 				t.Errorf("opened %d times, want %d", *opened, tt.wantOpened)
