@@ -16,7 +16,7 @@ import (
 	"github.com/motpart/motpart/internal/vault"
 )
 
-// The tests in e2e_test.go drive the screen against the real desk (a vault
+// The tests in the e2e_*_test.go files drive the screen against the real desk (a vault
 // in a temporary folder); the widget tests beside them use fakeDesk.
 
 // fastParams make Argon2id quick in tests.

@@ -1,3 +1,7 @@
+// The tests in the e2e_*_test.go files drive the whole window against the
+// real desk: a vault in a temporary folder and the sandbox's simulated
+// registers. The widget tests in fake_test.go use fakeDesk.
+
 package gui
 
 import (
