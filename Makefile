@@ -58,7 +58,10 @@ package: deps-build
 		mv $(BIN)/FyneApp.toml.orig FyneApp.toml; exit $$status
 
 ## screenshots: the real window under Xvfb, one PNG per screen in docs/screenshots.
-screenshots: deps-shots desktop cli
+## It runs bin/motpart-desktop-shots, the window built with the screenshots
+## tag: the flags that put it in a given state are not in the shipped program.
+screenshots: deps-shots deps-build cli
+	$(GO) build -tags $(TAGS),screenshots -o $(BIN)/motpart-desktop-shots ./cmd/desktop
 	scripts/screenshots.sh docs/screenshots
 
 ## bench: the benchmarks behind docs/PERFORMANCE.md.

@@ -1,6 +1,9 @@
 #!/bin/sh
 # screenshots.sh DIR starts the real Motpart window under Xvfb once for each
-# screen and saves a PNG of it in DIR. It uses a throw-away home directory,
+# screen and saves a PNG of it in DIR. It runs bin/motpart-desktop-shots,
+# the window built with the screenshots tag (`make screenshots` builds it),
+# whose extra flags (--screen, --search, --lookup, --tab, --import,
+# --import-to-name) put the window in the state to show. It uses a throw-away home directory,
 # so it never touches the user's own vault or preferences.
 set -eu
 out=${1:-docs/screenshots}
@@ -21,7 +24,7 @@ shot() {
 	Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 	xvfb=$!
 	sleep 1
-	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop" "$@" >"$work/app.log" 2>&1 &
+	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop-shots" "$@" >"$work/app.log" 2>&1 &
 	app=$!
 	id=""
 	for _ in $(seq 1 40); do

@@ -1,13 +1,15 @@
 // Command desktop is Motpart's window. It wires the Fyne app to the use
 // cases in internal/desk and does nothing else.
 //
-//	motpart-desktop [--vault PATH] [--screen lookup|certificates|settings] [--search NUMBER] [--lookup NUMBER] [--import FILE [--import-to-name]]
+//	motpart-desktop [--vault PATH]
 //
 // The vault is --vault PATH, or $MOTPART_VAULT, or Motpart/vault.db in the
 // user's configuration folder. When $MOTPART_PASSWORD is set the window
-// unlocks with it at start, and --import FILE opens the certificate
-// wizard on FILE, reading it with $MOTPART_CERT_PASSWORD when that is set
-// (for automation such as `make screenshots`).
+// unlocks with it at start.
+//
+// Built with the tag screenshots (`make screenshots`, bin/motpart-desktop-shots)
+// it also takes the flags that put the window in a given state for a
+// screenshot: see shots.go. The shipped program has none of them.
 package main
 
 import (
@@ -25,12 +27,7 @@ import (
 
 func main() {
 	vaultPath := flag.String("vault", os.Getenv("MOTPART_VAULT"), "the vault file (default: Motpart/vault.db in the configuration folder)")
-	screen := flag.String("screen", "", "open on this screen once unlocked: lookup, certificates or settings")
-	search := flag.String("search", "", "type this number into the Lookup screen")
-	lookup := flag.String("lookup", "", "look this organisation up at start")
-	tab := flag.Int("tab", 0, "with --lookup: the dossier tab to show (0 company, 1 beneficial owners, 2 ownership)")
-	importFile := flag.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
-	importToName := flag.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
+	prepare := screenshotFlags(flag.CommandLine)
 	flag.Parse()
 
 	if *vaultPath == "" {
@@ -57,24 +54,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "motpart-desktop: unlocking with $MOTPART_PASSWORD: %v\n", err)
 		}
 	}
-	if *screen != "" && !ui.ShowScreen(*screen) {
-		fmt.Fprintf(os.Stderr, "motpart-desktop: no screen %q to show (is the vault unlocked?)\n", *screen)
-	}
-	if *search != "" {
-		ui.Search(*search)
-	}
-	if *lookup != "" && !ui.LookUp(*lookup, *tab) {
-		fmt.Fprintln(os.Stderr, "motpart-desktop: --lookup needs the vault unlocked")
-	}
-	if *importFile != "" {
-		var password *string
-		if pw, ok := os.LookupEnv("MOTPART_CERT_PASSWORD"); ok {
-			password = &pw
-		}
-		if err := ui.OpenImport(*importFile, password, *importToName); err != nil {
-			fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
-		}
-	}
+	prepare(ui)
 	ui.ShowAndRun()
 	if err := d.Close(); err != nil {
 		fmt.Fprintf(os.Stderr, "motpart-desktop: closing: %v\n", err)

@@ -55,12 +55,14 @@ type rule struct {
 var internal = module + "/internal/"
 
 func rules() []rule {
-	lower := []string{"desk", "registry", "vault", "certs", "report", "dossier", "ownership", "ident", "problem", "sandbox"}
+	lower := []string{"desk", "registry", "vault", "certs", "certinfo", "report", "dossier", "ownership", "ident", "problem", "sandbox"}
 	rs := []rule{{
-		// gui reaches desk through an interface that cmd/desktop fills in,
-		// so not even its transitive imports hold the vault or a register.
+		// gui and every screen package under it reach desk through the
+		// interfaces they declare, which cmd/desktop fills in, so not even
+		// their transitive imports hold the vault, a register, the
+		// certificate code (certinfo is its plain vocabulary) or the wiring.
 		from:      internal + "gui",
-		forbidden: []string{internal + "registry", internal + "vault", internal + "sandbox", internal + "desk"},
+		forbidden: []string{internal + "registry", internal + "vault", internal + "sandbox", internal + "desk", internal + "certs", internal + "setup"},
 		why:       "gui asks desk; it never talks to registries, the vault or HTTP itself",
 	}, {
 		// Fyne itself imports net/http (to load resources from URLs), so
@@ -80,6 +82,14 @@ func rules() []rule {
 	for _, p := range []string{"dossier", "ownership", "ident", "problem"} {
 		rs = append(rs, rule{from: internal + p, forbidden: []string{module + "/"}, why: "the vocabulary imports nothing of the project"})
 	}
+	// certinfo is vocabulary too; it names identity numbers and problem
+	// codes, so ident and problem are the packages of the project it may
+	// import.
+	var notIdent []string
+	for _, p := range []string{"desk", "registry", "vault", "certs", "report", "dossier", "ownership", "sandbox", "setup", "gui"} {
+		notIdent = append(notIdent, internal+p)
+	}
+	rs = append(rs, rule{from: internal + "certinfo", forbidden: append(notIdent, module+"/cmd"), why: "the certificate vocabulary imports only ident and problem of the project"})
 	rs = append(rs, rule{from: module + "/cmd/motpart", forbidden: []string{"fyne.io/", internal + "gui"}, why: "the command line needs no display and no cgo"})
 	return rs
 }
@@ -148,6 +158,13 @@ func TestRuleCatchesViolations(t *testing.T) {
 		{deps(internal+"sandbox", internal+"registry/transport"), internal + "registry/transport"},
 		{deps(internal+"sandbox", internal+"certs", internal+"ident"), ""},
 		{deps(module+"/cmd/motpart", "fyne.io/fyne/v2/app"), "fyne.io/fyne/v2/app"},
+		{deps(internal+"gui/lookup", internal+"certs"), internal + "certs"},
+		{deps(internal+"gui/certificates", internal+"certinfo", internal+"ident"), ""},
+		{deps(internal+"gui/settings", internal+"setup"), internal + "setup"},
+		{imports(internal+"gui/gate", "net/http"), "net/http"},
+		{deps(internal+"certinfo", internal+"ident"), ""},
+		{deps(internal+"certinfo", internal+"certs"), internal + "certs"},
+		{deps(internal+"certinfo", "fyne.io/fyne/v2"), "fyne.io/fyne/v2"},
 	}
 	for _, tt := range tests {
 		got := ""

@@ -35,11 +35,13 @@ import (
 	"unicode/utf8"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/motpart/motpart/internal/certinfo"
 )
 
 // MaxFileSize is the largest input Parse accepts, 1 MiB. A certificate file
 // is a few kilobytes; anything larger is refused before it is parsed.
-const MaxFileSize = 1 << 20
+const MaxFileSize = certinfo.MaxFileSize
 
 // Certificate is a parsed client certificate: a private key, the leaf
 // certificate it belongs to, and the CA certificates that came with it.

@@ -3,6 +3,7 @@ package certs
 import (
 	"errors"
 
+	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/problem"
 )
 
@@ -95,25 +96,7 @@ func (e *Error) Problem() problem.Code { return ProblemOf(e.Code) }
 // ProblemOf returns the problem code for c, problem.CodeInternal for
 // CodeInternal and unknown codes. (A function, not a method, so that Code
 // may become an alias of a vocabulary type.)
-func ProblemOf(c Code) problem.Code {
-	switch c {
-	case CodeNotPKCS12:
-		return problem.CodeCertNotPKCS12
-	case CodeDamaged:
-		return problem.CodeCertDamaged
-	case CodeWrongPassword:
-		return problem.CodeCertWrongPassword
-	case CodeNoPrivateKey:
-		return problem.CodeCertNoPrivateKey
-	case CodeKeyMismatch:
-		return problem.CodeCertKeyMismatch
-	case CodeExpired:
-		return problem.CodeCertExpired
-	case CodeNotYetValid:
-		return problem.CodeCertNotYetValid
-	}
-	return problem.CodeInternal
-}
+func ProblemOf(c Code) problem.Code { return certinfo.Code(c).Problem() }
 
 // CodeOf returns the Code of the *Error in err's chain, "" for nil and for
 // an error without one.

@@ -8,32 +8,14 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/ident"
 )
 
-// Identity is who a certificate identifies, as the registers know them.
-// Fields are zero where unknown.
-type Identity struct {
-	// Country is the subject's C, upper case.
-	Country string
-	// OrgNumber is the Norwegian organisation number, from the subject's
-	// organizationIdentifier (2.5.4.97) "NTRNO-" and 9 digits, or else its
-	// serialNumber when that is exactly 9 digits and the country is NO or
-	// absent. A number failing the MOD11 check is no number.
-	OrgNumber ident.Number
-	// SCBAPIID is SCB's API-Id, "A" and 5 digits, standing alone (not
-	// joined to other letters or digits) in the subject's CN, OU,
-	// serialNumber or any other attribute, in that order; or else in the
-	// file name.
-	SCBAPIID string
-	// SCBAPIIDFromFileName reports that SCBAPIID came from the file name.
-	SCBAPIIDFromFileName bool
-	// YTunnus is the Finnish Business ID, from the subject's CN or
-	// serialNumber (in the form NNNNNNN-C, or any form ident accepts when
-	// the country is FI) or its organizationIdentifier "NTRFI-" or
-	// "VATFI-"; it must pass the check digit.
-	YTunnus ident.Number
-}
+// Identity is who a certificate identifies, as the registers know them
+// (certinfo.Identity: the country, Norwegian organisation number, SCB
+// API-Id and Finnish Y-tunnus). Fields are zero where unknown.
+type Identity = certinfo.Identity
 
 // oidOrganizationIdentifier is the X.520 organizationIdentifier attribute
 // (ETSI EN 319 412-1: "NTRNO-" + organisation number).

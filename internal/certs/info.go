@@ -13,115 +13,63 @@ import (
 	"math/big"
 	"strings"
 	"time"
+
+	"github.com/motpart/motpart/internal/certinfo"
 )
 
 // ExpiringDays is the warning horizon: a certificate with this many whole
-// days left or fewer is StatusExpiring. The Incomes Register reminds firms
-// 60 days before expiry and lets them renew from then on.
-const ExpiringDays = 60
+// days left or fewer is StatusExpiring (certinfo.ExpiringDays).
+const ExpiringDays = certinfo.ExpiringDays
 
 // Status is where now falls in a certificate's validity period.
-type Status string
+type Status = certinfo.Status
 
 // The statuses, part of the command line's JSON.
 const (
-	StatusValid       Status = "valid"         // valid, more than ExpiringDays days left
-	StatusExpiring    Status = "expiring"      // valid, ExpiringDays days left or fewer
-	StatusExpired     Status = "expired"       // now is after NotAfter
-	StatusNotYetValid Status = "not_yet_valid" // now is before NotBefore
+	StatusValid       = certinfo.StatusValid       // valid, more than ExpiringDays days left
+	StatusExpiring    = certinfo.StatusExpiring    // valid, ExpiringDays days left or fewer
+	StatusExpired     = certinfo.StatusExpired     // now is after NotAfter
+	StatusNotYetValid = certinfo.StatusNotYetValid // now is before NotBefore
 )
 
 const secondsPerDay = 24 * 60 * 60
 
 // KeyType is the kind of public key, as people name it.
-type KeyType string
+type KeyType = certinfo.KeyType
 
 // The key types.
 const (
-	KeyRSA     KeyType = "RSA"
-	KeyECDSA   KeyType = "ECDSA"
-	KeyEd25519 KeyType = "Ed25519"
+	KeyRSA     = certinfo.KeyRSA
+	KeyECDSA   = certinfo.KeyECDSA
+	KeyEd25519 = certinfo.KeyEd25519
 )
 
 // Use is a register the certificate can be used with.
-type Use string
+type Use = certinfo.Use
 
 // The uses, part of the command line's JSON.
 const (
-	UseSCB             Use = "scb"              // SCB's Sök på var API (mutual TLS)
-	UseMaskinporten    Use = "maskinporten"     // signing Maskinporten JWT grants
-	UseIncomesRegister Use = "incomes_register" // Finland's Incomes Register
+	UseSCB             = certinfo.UseSCB             // SCB's Sök på var API (mutual TLS)
+	UseMaskinporten    = certinfo.UseMaskinporten    // signing Maskinporten JWT grants
+	UseIncomesRegister = certinfo.UseIncomesRegister // Finland's Incomes Register
 )
 
 // Warning is something a user should know about a usable certificate.
-type Warning string
+type Warning = certinfo.Warning
 
 // The warnings, part of the command line's JSON, in the order Info lists
-// them.
+// them (see certinfo for what each means).
 const (
-	// WarnNotClientAuth: the certificate is not meant for client
-	// authentication (see Info.ClientAuth).
-	WarnNotClientAuth Warning = "not_client_auth"
-	// WarnExpiringSoon: the status is StatusExpiring.
-	WarnExpiringSoon Warning = "expiring_soon"
-	// WarnChainIncomplete: the chain in the file does not reach a
-	// self-signed root (see Info.ChainComplete).
-	WarnChainIncomplete Warning = "chain_incomplete"
-	// WarnWeakKey: an RSA key of fewer than 2048 bits.
-	WarnWeakKey Warning = "weak_key"
+	WarnNotClientAuth   = certinfo.WarnNotClientAuth
+	WarnExpiringSoon    = certinfo.WarnExpiringSoon
+	WarnChainIncomplete = certinfo.WarnChainIncomplete
+	WarnWeakKey         = certinfo.WarnWeakKey
 )
 
-// Info describes a certificate for a person, relative to a moment.
-type Info struct {
-	// Holder is who the certificate names, human readable: the subject's
-	// first O (organisation), or else its CN.
-	Holder       string
-	CommonName   string // subject CN
-	Organization string // subject's first O
-	// Subject and Issuer are the distinguished names as RFC 2253 strings,
-	// most specific attribute first, in the certificate's own order.
-	Subject string
-	Issuer  string
-	// Serial is the serial number in upper-case hexadecimal with an even
-	// number of digits and no separators, as OpenSSL prints it.
-	Serial string
-	// SHA256 is the SHA-256 fingerprint of the leaf certificate's DER, in
-	// lower-case hexadecimal.
-	SHA256    string
-	NotBefore time.Time // UTC
-	NotAfter  time.Time // UTC
-	// Now is the moment DaysLeft and Status refer to.
-	Now time.Time
-	// DaysLeft is floor((NotAfter − Now) / 24 h): whole days left, 0 on the
-	// last day, negative once expired.
-	DaysLeft int
-	Status   Status
-	KeyType  KeyType
-	// KeyBits is the RSA modulus length, the ECDSA curve size, or 256 for
-	// Ed25519.
-	KeyBits int
-	// ClientAuth reports whether the certificate is meant for TLS client
-	// authentication: its extended key usage includes clientAuth or
-	// anyExtendedKeyUsage, or it has no extended key usage extension; and
-	// its key usage, if present, includes digitalSignature.
-	ClientAuth bool
-	// ChainLength is the number of CA certificates that came with it.
-	ChainLength int
-	// ChainComplete reports whether the certificates in the file link the
-	// leaf to a self-signed root: starting at the leaf, each certificate's
-	// issuer is found among the CA certificates (same name, and same key
-	// identifier when both are present) until a self-signed one (subject
-	// equals issuer) is reached. A self-signed leaf is complete. This is
-	// about what the file holds; it is not a trust decision.
-	ChainComplete bool
-	Identity      Identity
-	// Uses lists what the certificate can be used for (see
-	// Certificate.Uses); never nil.
-	Uses []Use
-	// Warnings lists, in the order of the Warn constants, what a user
-	// should know; never nil.
-	Warnings []Warning
-}
+// Info describes a certificate for a person, relative to a moment; the
+// plain type lives in certinfo so the window can read it without this
+// package. Describe fills it in; Uses follows Certificate.Uses.
+type Info = certinfo.Info
 
 // Describe returns what c is, relative to now.
 func (c *Certificate) Describe(now time.Time) *Info {
@@ -169,10 +117,10 @@ func (c *Certificate) Describe(now time.Time) *Info {
 	return info
 }
 
-// CanImport returns nil if the certificate may be stored for use at
-// info.Now, or an *Error with CodeExpired or CodeNotYetValid. Expired and
-// not-yet-valid certificates can be described but not imported.
-func (info *Info) CanImport() error {
+// CanImport returns nil if the certificate info describes may be stored
+// for use at info.Now, or an *Error with CodeExpired or CodeNotYetValid.
+// Expired and not-yet-valid certificates can be described but not imported.
+func CanImport(info *Info) error {
 	switch info.Status {
 	case StatusExpired:
 		return fail(CodeExpired, "it expired on "+info.NotAfter.Format(time.DateOnly), nil)

@@ -4,11 +4,14 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/motpart/motpart/internal/certinfo"
 )
 
 func TestDaysLeft(t *testing.T) {
@@ -126,7 +129,7 @@ func TestDescribe(t *testing.T) {
 			if !reflect.DeepEqual(info.Warnings, tt.warnings) {
 				t.Errorf("warnings = %v, want %v", info.Warnings, tt.warnings)
 			}
-			requireCode(t, info.CanImport(), tt.canErr)
+			requireCode(t, CanImport(info), tt.canErr)
 			if !info.NotBefore.Equal(leaf.NotBefore) || !info.NotAfter.Equal(leaf.NotAfter) || info.NotAfter.Location() != time.UTC {
 				t.Errorf("validity %v – %v, want %v – %v in UTC", info.NotBefore, info.NotAfter, leaf.NotBefore, leaf.NotAfter)
 			}
@@ -314,7 +317,7 @@ func TestReportJSON(t *testing.T) {
 			c, err := Parse(tt.data, tt.password, tt.fileName)
 			if err == nil {
 				info = c.Describe(fixedNow)
-				err = info.CanImport()
+				err = CanImport(info)
 			}
 			b, jerr := json.Marshal(Report(info, err))
 			if jerr != nil {
@@ -335,7 +338,7 @@ func TestReportCases(t *testing.T) {
 	info := c.Describe(fixedNow)
 
 	// An expired certificate: not OK, but described.
-	r := Report(info, info.CanImport())
+	r := Report(info, CanImport(info))
 	if r.OK || r.Error == nil || r.Error.Code != CodeExpired || r.Status != StatusExpired || r.DaysLeft != -3 || r.Subject == "" {
 		t.Errorf("expired report = %+v", r)
 	}
@@ -365,3 +368,37 @@ var errOpen = &jsonTestError{"open cert.pfx: no such file or directory"}
 type jsonTestError struct{ s string }
 
 func (e *jsonTestError) Error() string { return e.s }
+
+// TestCertCodeMatchesCertinfo checks that every code reads the same through
+// certinfo.CodeOf, which the window uses, as through CodeOf.
+func TestCertCodeMatchesCertinfo(t *testing.T) {
+	tests := []struct {
+		code Code
+		want certinfo.Code
+	}{
+		{CodeNotPKCS12, certinfo.CodeNotPKCS12},
+		{CodeDamaged, certinfo.CodeDamaged},
+		{CodeWrongPassword, certinfo.CodeWrongPassword},
+		{CodeNoPrivateKey, certinfo.CodeNoPrivateKey},
+		{CodeKeyMismatch, certinfo.CodeKeyMismatch},
+		{CodeExpired, certinfo.CodeExpired},
+		{CodeNotYetValid, certinfo.CodeNotYetValid},
+	}
+	for _, tt := range tests {
+		err := fmt.Errorf("importing: %w", fail(tt.code, "", nil))
+		if got := certinfo.CodeOf(err); got != tt.want || CodeOf(err) != tt.code {
+			t.Errorf("certinfo.CodeOf(%q) = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}
+
+// TestImportRefusalAgreesWithCanImport checks that the window's check
+// (certinfo) and the desk's (CanImport) decide alike.
+func TestImportRefusalAgreesWithCanImport(t *testing.T) {
+	for _, status := range []Status{StatusValid, StatusExpiring, StatusExpired, StatusNotYetValid} {
+		info := &Info{Status: status}
+		if got, want := certinfo.CodeOf(info.ImportRefusal()), certinfo.Code(CodeOf(CanImport(info))); got != want {
+			t.Errorf("%s: ImportRefusal %q, CanImport %q", status, got, want)
+		}
+	}
+}

@@ -1,9 +1,8 @@
 package certs
 
+import "github.com/motpart/motpart/internal/certinfo"
+
 // Stored is a certificate kept in the vault under the name the user gave
 // it, described as of some moment; lists of certificates hold these, so a
-// screen never needs the private key.
-type Stored struct {
-	Name string
-	Info *Info
-}
+// screen never needs the private key (certinfo.Stored).
+type Stored = certinfo.Stored

@@ -57,7 +57,7 @@ func (d *Desk) ImportCertificate(name string, data []byte, fileName, password st
 		return nil, err
 	}
 	info := c.Describe(d.cfg.Now())
-	if err := info.CanImport(); err != nil {
+	if err := certs.CanImport(info); err != nil {
 		return nil, err
 	}
 	c.Name = name

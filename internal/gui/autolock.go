@@ -10,11 +10,11 @@ func (a *App) idleLimitNow() time.Duration {
 	if limit > 0 {
 		return limit
 	}
-	return time.Duration(a.prefs.AutoLockMinutes()) * time.Minute
+	return time.Duration(a.host.Prefs.AutoLockMinutes()) * time.Minute
 }
 
 // activity notes that the user did something, which postpones auto-lock.
-// Every screen's handlers call it.
+// Every screen's handlers call it through their Host.
 func (a *App) activity() {
 	a.mu.Lock()
 	a.lastActivity = time.Now()
@@ -34,7 +34,7 @@ func (a *App) armIdleTimer(d time.Duration) {
 	if a.idleTimer != nil {
 		a.idleTimer.Stop()
 	}
-	a.idleTimer = time.AfterFunc(d, func() { a.do(a.idleCheck) })
+	a.idleTimer = time.AfterFunc(d, func() { a.host.Do(a.idleCheck) })
 }
 
 // stopAutoLock disarms the idle timer.

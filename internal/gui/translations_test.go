@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,15 +15,32 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/motpart/motpart/assets"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // usedKeys returns every string literal passed as the first argument of
-// lang.L in the package's source, with where it is used.
+// lang.L in the source of this package and every package under it (the
+// screens and guikit), with where it is used.
 func usedKeys(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if dirs := packageDirs(files); len(dirs) < 6 {
+		t.Fatalf("found Go files in only %d directories (%v); does the walk see every screen?", len(dirs), dirs)
 	}
 	keys := map[string]string{}
 	fset := token.NewFileSet()
@@ -82,7 +100,7 @@ var placeholder = regexp.MustCompile(`\{\{\s*\.[A-Za-z]+\s*\}\}`)
 
 func TestEveryStringIsTranslated(t *testing.T) {
 	used := usedKeys(t)
-	for _, code := range supportedLanguages() {
+	for _, code := range guikit.SupportedLanguages() {
 		tr := loadTranslation(t, code)
 		for key, where := range used {
 			got, ok := tr[key]
@@ -140,11 +158,24 @@ func TestFyneDialogTextsInBokmålAndFinnish(t *testing.T) {
 		}
 	}
 	t.Setenv("LANGUAGE", "fi")
-	if _, err := applyLanguage("fi"); err != nil {
+	if _, err := guikit.ApplyLanguage("fi"); err != nil {
 		t.Fatal(err)
 	}
-	defer applyLanguage("en")
+	defer guikit.ApplyLanguage("en")
 	if got := lang.L("Show Hidden Files"); got != "Näytä piilotiedostot" {
 		t.Errorf("Fyne's file dialog in Finnish says %q", got)
 	}
+}
+
+// packageDirs lists the directories files are in.
+func packageDirs(files []string) []string {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, f := range files {
+		if d := filepath.Dir(f); !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
 }

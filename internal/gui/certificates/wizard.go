@@ -1,0 +1,386 @@
+package certificates
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/gui/guikit"
+)
+
+// The wizard's steps.
+const (
+	stepFile     = iota // choose or drop the file
+	stepPassword        // type the password from the separate mail
+	stepSummary         // what the certificate is, in plain words
+	stepName            // name it and save it
+)
+
+// certWizard walks a person through importing a certificate file.
+type certWizard struct {
+	host   *guikit.Host
+	desk   Desk
+	dialog *dialog.CustomDialog
+	step   int
+
+	title   *widget.Label
+	body    *fyne.Container
+	message *widget.Label
+	busy    *widget.ProgressBarInfinite
+	back    *widget.Button
+	next    *widget.Button
+	cancel  *widget.Button
+
+	// the file
+	choose   *widget.Button
+	fileName string
+	data     []byte
+	fileInfo *widget.Label
+
+	// the password
+	password *widget.Entry
+	hint     *widget.Label
+
+	// the summary
+	info     *certinfo.Info
+	summary  *widget.Label
+	details  *widget.Form
+	warnings *fyne.Container
+
+	// the name
+	name *widget.Entry
+
+	// saved is called after a certificate is stored, closed when the
+	// wizard closes.
+	saved, closed func()
+}
+
+// newCertWizard builds the wizard; show it with open.
+func newCertWizard(h *guikit.Host, d Desk, saved, closed func()) *certWizard {
+	w := &certWizard{host: h, desk: d, saved: saved, closed: closed}
+	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.message = widget.NewLabel("")
+	w.message.Wrapping = fyne.TextWrapWord
+	w.message.Importance = widget.DangerImportance
+	w.busy = widget.NewProgressBarInfinite()
+	w.busy.Stop()
+	w.busy.Hide()
+
+	w.choose = widget.NewButtonWithIcon(lang.L("Choose file…"), theme.FolderOpenIcon(), w.chooseFile)
+	w.fileInfo = widget.NewLabel("")
+	w.fileInfo.Wrapping = fyne.TextWrapBreak
+
+	w.password = widget.NewPasswordEntry()
+	w.password.SetPlaceHolder(lang.L("Password"))
+	w.password.OnSubmitted = func(string) { w.forward() }
+	w.password.OnChanged = func(string) { h.Activity() }
+	w.hint = widget.NewLabel("")
+	w.hint.Wrapping = fyne.TextWrapWord
+
+	w.summary = widget.NewLabel("")
+	w.summary.Wrapping = fyne.TextWrapWord
+	w.details = widget.NewForm()
+	w.warnings = container.NewVBox()
+
+	w.name = widget.NewEntry()
+	w.name.OnSubmitted = func(string) { w.forward() }
+
+	w.back = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), w.backward)
+	w.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), w.forward)
+	w.next.IconPlacement = widget.ButtonIconTrailingText
+	w.next.Importance = widget.HighImportance
+	w.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), w.close)
+	w.body = container.NewVBox()
+	return w
+}
+
+// open shows the wizard on its first step.
+func (w *certWizard) open() {
+	content := container.NewBorder(w.title, container.NewVBox(w.message, w.busy), nil, nil, w.body)
+	sized := container.NewGridWrap(fyne.NewSize(560, 380), content)
+	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Import a certificate"), sized, w.host.Win)
+	w.dialog.SetButtons([]fyne.CanvasObject{w.cancel, w.back, w.next})
+	w.show(stepFile)
+	w.dialog.Show()
+}
+
+// close hides the wizard and forgets the file.
+func (w *certWizard) close() {
+	clear(w.data)
+	w.data = nil
+	w.password.SetText("")
+	if w.dialog != nil {
+		w.dialog.Hide()
+	}
+	if w.closed != nil {
+		w.closed()
+	}
+}
+
+// show switches to step.
+func (w *certWizard) show(step int) {
+	w.host.Activity()
+	w.step = step
+	w.message.Hide()
+	w.back.Enable()
+	w.next.Enable()
+	w.next.SetText(lang.L("Next"))
+	w.next.SetIcon(theme.NavigateNextIcon())
+	var objects []fyne.CanvasObject
+	switch step {
+	case stepFile:
+		w.title.SetText(lang.L("Step 1 of 4: the certificate file"))
+		intro := widget.NewLabel(lang.L("Choose the certificate file (.pfx or .p12) that came by e-mail, or drop it on the Motpart window."))
+		intro.Wrapping = fyne.TextWrapWord
+		objects = []fyne.CanvasObject{intro, container.NewHBox(w.choose), w.fileInfo}
+		w.back.Disable()
+		if w.data == nil {
+			w.next.Disable()
+		}
+	case stepPassword:
+		w.title.SetText(lang.L("Step 2 of 4: the password"))
+		w.hint.SetText(guikit.CertPasswordHint(w.fileName))
+		objects = []fyne.CanvasObject{w.hint, w.password}
+	case stepSummary:
+		w.title.SetText(lang.L("Step 3 of 4: what this certificate is"))
+		objects = []fyne.CanvasObject{w.summary, w.details, w.warnings}
+		if err := w.info.ImportRefusal(); err != nil {
+			w.showMessage(guikit.CertProblemText(err, w.fileName))
+			w.next.Disable()
+		}
+	case stepName:
+		w.title.SetText(lang.L("Step 4 of 4: name it and save it"))
+		intro := widget.NewLabel(lang.L("Give the certificate a name you will recognise. It is stored in the vault, with its key."))
+		intro.Wrapping = fyne.TextWrapWord
+		objects = []fyne.CanvasObject{intro, w.name}
+		w.next.SetText(lang.L("Save"))
+		w.next.SetIcon(theme.DocumentSaveIcon())
+	}
+	w.body.Objects = objects
+	w.body.Refresh()
+	switch step {
+	case stepPassword:
+		w.host.Win.Canvas().Focus(w.password)
+	case stepName:
+		w.host.Win.Canvas().Focus(w.name)
+	}
+}
+
+func (w *certWizard) showMessage(text string) {
+	w.message.SetText(text)
+	w.message.Show()
+}
+
+// backward goes one step back; from the summary it returns to the file.
+func (w *certWizard) backward() {
+	switch w.step {
+	case stepPassword:
+		w.show(stepFile)
+	case stepSummary:
+		if w.password.Text == "" {
+			w.show(stepFile)
+		} else {
+			w.show(stepPassword)
+		}
+	case stepName:
+		w.show(stepSummary)
+	}
+}
+
+// forward carries out the step and moves on.
+func (w *certWizard) forward() {
+	if w.next.Disabled() {
+		return
+	}
+	switch w.step {
+	case stepFile:
+		w.inspect("")
+	case stepPassword:
+		w.inspect(w.password.Text)
+	case stepSummary:
+		if w.name.Text == "" {
+			w.name.SetText(w.desk.SuggestCertificateName(w.info))
+		}
+		w.show(stepName)
+	case stepName:
+		w.save()
+	}
+}
+
+// chooseFile opens the file dialog, filtered to certificate files.
+func (w *certWizard) chooseFile() {
+	w.host.Activity()
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showMessage(guikit.ProblemText(err))
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		w.load(r.URI().Name(), r)
+	}, w.host.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pfx", ".p12", ".PFX", ".P12"}))
+	d.Show()
+}
+
+// loadURI reads a dropped file.
+func (w *certWizard) loadURI(u fyne.URI) {
+	r, err := storage.Reader(u)
+	if err != nil {
+		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return
+	}
+	defer r.Close()
+	w.load(u.Name(), r)
+}
+
+// load takes the file's bytes (at most certinfo.MaxFileSize) and, when the
+// file needs no password, goes straight to the summary.
+func (w *certWizard) load(name string, r io.Reader) {
+	data, err := io.ReadAll(io.LimitReader(r, certinfo.MaxFileSize+1))
+	if err != nil {
+		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return
+	}
+	w.setFile(name, data)
+	w.inspect("")
+}
+
+// setFile keeps a chosen file and shows its name.
+func (w *certWizard) setFile(name string, data []byte) {
+	clear(w.data)
+	w.fileName, w.data, w.info = name, data, nil
+	w.password.SetText("")
+	w.name.SetText("")
+	w.fileInfo.SetText(lang.L("File: {{.Name}} ({{.Size}})", map[string]any{"Name": name, "Size": sizeText(len(data))}))
+	if w.step == stepFile {
+		w.next.Enable()
+	}
+}
+
+// sizeText is a file size for people.
+func sizeText(n int) string {
+	if n < 1024 {
+		return fmt.Sprintf("%d B", n)
+	}
+	return fmt.Sprintf("%.1f KB", float64(n)/1024)
+}
+
+// inspect reads the file with password in the background. A wrong password
+// leads to (or stays on) the password step; any other problem is shown on
+// the step the user is on.
+func (w *certWizard) inspect(password string) {
+	if w.data == nil {
+		return
+	}
+	data, name := w.data, w.fileName
+	w.setBusy(true)
+	var info *certinfo.Info
+	w.host.Background(func() error {
+		var err error
+		info, err = w.desk.InspectCertificate(data, name, password)
+		return err
+	}, func(err error) {
+		w.setBusy(false)
+		w.inspected(info, err)
+	})
+}
+
+// inspected moves on after the file was read: to the summary, to the
+// password step when the file needs one, or it says what is wrong.
+func (w *certWizard) inspected(info *certinfo.Info, err error) {
+	if err == nil {
+		w.setInfo(info)
+		w.show(stepSummary)
+		return
+	}
+	if certinfo.CodeOf(err) == certinfo.CodeWrongPassword {
+		if w.step != stepPassword {
+			w.show(stepPassword)
+			return // the first try was the empty password: no message yet
+		}
+		w.password.SetText("")
+		w.host.Win.Canvas().Focus(w.password)
+	}
+	text := guikit.CertProblemText(err, w.fileName)
+	if text == "" {
+		text = guikit.ProblemText(err)
+	}
+	w.showMessage(text)
+	if w.step == stepFile {
+		w.next.Disable() // this file will not do: choose another
+	}
+}
+
+// setBusy shows the progress bar and blocks the buttons during work.
+func (w *certWizard) setBusy(busy bool) {
+	if busy {
+		w.message.Hide()
+		w.busy.Show()
+		w.busy.Start()
+		w.next.Disable()
+		w.back.Disable()
+		return
+	}
+	w.busy.Stop()
+	w.busy.Hide()
+	w.next.Enable()
+	if w.step != stepFile {
+		w.back.Enable()
+	}
+}
+
+// setInfo fills the summary step.
+func (w *certWizard) setInfo(info *certinfo.Info) {
+	w.info = info
+	w.summary.SetText(guikit.CertSummaryText(info))
+	w.details.Items = []*widget.FormItem{
+		widget.NewFormItem(lang.L("Issued by"), guikit.WrapLabel(info.Issuer)),
+		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(guikit.DateLayout)+" – "+info.NotAfter.Local().Format(guikit.DateLayout))),
+		widget.NewFormItem(lang.L("Key"), widget.NewLabel(fmt.Sprintf("%s %d bit", info.KeyType, info.KeyBits))),
+	}
+	w.details.Refresh()
+	var rows []fyne.CanvasObject
+	for _, warn := range info.Warnings {
+		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+		rows = append(rows, container.NewBorder(nil, nil, icon, nil, guikit.WrapLabel(guikit.CertWarningText(warn))))
+	}
+	w.warnings.Objects = rows
+	w.warnings.Refresh()
+}
+
+// save stores the certificate under the chosen name, in the background.
+func (w *certWizard) save() {
+	name := strings.TrimSpace(w.name.Text)
+	data, fileName, password := w.data, w.fileName, w.password.Text
+	w.setBusy(true)
+	w.host.Background(func() error {
+		_, err := w.desk.ImportCertificate(name, data, fileName, password)
+		return err
+	}, func(err error) {
+		w.setBusy(false)
+		if err != nil {
+			text := guikit.CertProblemText(err, fileName)
+			if text == "" {
+				text = guikit.ProblemText(err)
+			}
+			w.showMessage(text)
+			return
+		}
+		w.close()
+		if w.saved != nil {
+			w.saved()
+		}
+	})
+}

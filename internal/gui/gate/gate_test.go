@@ -1,0 +1,168 @@
+package gate
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
+	"github.com/motpart/motpart/internal/problem"
+)
+
+// fakeDesk is a vault in memory: it opens with the password it was
+// created with, and grades passwords by length alone.
+type fakeDesk struct {
+	password string
+	exists   bool
+	unlocks  int // successful Unlock calls
+}
+
+func (d *fakeDesk) VaultPath() string { return "/home/anna/.config/Motpart/vault.db" }
+
+func (d *fakeDesk) CreateVault(password []byte) error {
+	if d.exists {
+		return problem.New(problem.CodeVaultExists, nil)
+	}
+	d.password, d.exists = string(password), true
+	return nil
+}
+
+func (d *fakeDesk) Unlock(password []byte) error {
+	if string(password) != d.password {
+		return problem.New(problem.CodeWrongPassword, nil)
+	}
+	d.unlocks++
+	return nil
+}
+
+func (d *fakeDesk) PasswordStrength(password string) int {
+	switch n := len(password); {
+	case n < 8:
+		return 0
+	case n < 12:
+		return 1
+	case n < 16:
+		return 2
+	}
+	return 3
+}
+
+// uiThread stands in for the UI goroutine the test driver lacks: work that
+// finishes in the background and the test's own steps that race with it
+// (onUI) take turns holding it.
+var uiThread guitest.UI
+
+// onUI runs f as if on the UI goroutine.
+func onUI(f func()) { uiThread.Do(f) }
+
+// newTestScreen is the gate on d in a 600×560 window, English, with a
+// count of how often it said the vault is open.
+func newTestScreen(t *testing.T, d *fakeDesk, create bool) (*Screen, fyne.Window, *int) {
+	t.Helper()
+	t.Setenv("LANGUAGE", "en")
+	fa := test.NewTempApp(t)
+	if _, err := guikit.ApplyLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	win := fa.NewWindow("Motpart")
+	h := guikit.NewHost(fa, win)
+	h.SetDo(onUI)
+	opened := 0
+	g := New(h, d, create, func() { opened++ })
+	win.SetContent(g.Content())
+	win.Resize(fyne.NewSize(600, 560))
+	t.Cleanup(func() { h.WaitIdle(); win.Close() })
+	return g, win, &opened
+}
+
+func TestCreateChecksThePasswords(t *testing.T) {
+	tests := []struct {
+		password, repeat string
+		wantHint         string
+		wantMessage      string // "" when hidden
+		wantEnabled      bool
+	}{
+		{"short", "short", "Too short: use at least 8 characters. A few unrelated words are easy to remember and hard to guess.", "", false},
+		{"eightchr", "eightchr", "Weak: make it longer, or mix in more words.", "", true},
+		{"twelve chars", "twelve chars", "Fair: a longer password would be stronger.", "", true},
+		{"correct horse battery", "correct horse battery", "Strong.", "", true},
+		{"correct horse battery", "correct horse batterx", "Strong.", "The two passwords differ.", false},
+		{"correct horse battery", "", "Strong.", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.password+"/"+tt.repeat, func(t *testing.T) {
+			g, _, _ := newTestScreen(t, &fakeDesk{}, true)
+			test.Type(g.Password, tt.password)
+			test.Type(g.Repeat, tt.repeat)
+			if g.Hint.Text != tt.wantHint {
+				t.Errorf("hint = %q, want %q", g.Hint.Text, tt.wantHint)
+			}
+			if got := g.Message.Visible(); got != (tt.wantMessage != "") || (got && g.Message.Text != tt.wantMessage) {
+				t.Errorf("message visible %v %q, want %q", got, g.Message.Text, tt.wantMessage)
+			}
+			if g.Submit.Disabled() == tt.wantEnabled {
+				t.Errorf("Create enabled = %v, want %v", !g.Submit.Disabled(), tt.wantEnabled)
+			}
+		})
+	}
+}
+
+func TestCreateThenUnlock(t *testing.T) {
+	d := &fakeDesk{}
+	g, _, opened := newTestScreen(t, d, true)
+	test.Type(g.Password, "correct horse battery")
+	test.Type(g.Repeat, "correct horse battery")
+	onUI(func() { test.Tap(g.Submit) })
+	g.host.WaitIdle()
+	if !d.exists || d.password != "correct horse battery" || *opened != 1 {
+		t.Fatalf("after Create: exists %v, password %q, opened %d", d.exists, d.password, *opened)
+	}
+
+	tests := []struct {
+		typed       string
+		wantOpened  int
+		wantMessage string
+	}{
+		{"wrong password", 0, "The password is wrong. Check Caps Lock and the keyboard language, then try again."},
+		{"correct horse battery", 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typed, func(t *testing.T) {
+			u, win, opened := newTestScreen(t, d, false)
+			if win.Canvas().Focused() != nil && win.Canvas().Focused() != u.Password {
+				t.Errorf("focus on %v", win.Canvas().Focused())
+			}
+			test.Type(u.Password, tt.typed)
+			onUI(func() { u.Password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+			u.host.WaitIdle()
+			if *opened != tt.wantOpened {
+				t.Errorf("opened %d times, want %d", *opened, tt.wantOpened)
+			}
+			if tt.wantMessage != "" && (u.Message.Text != tt.wantMessage || !u.Message.Visible() || u.Password.Text != "" || u.Password.Disabled()) {
+				t.Errorf("message %q (visible %v), field %q disabled %v", u.Message.Text, u.Message.Visible(), u.Password.Text, u.Password.Disabled())
+			}
+		})
+	}
+}
+
+func TestGateGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		create bool
+		golden string
+	}{
+		{"create", true, "create.png"},
+		{"unlock", false, "unlock.png"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, win, _ := newTestScreen(t, &fakeDesk{exists: !tt.create, password: "x"}, tt.create)
+			// lay the window out again, as the driver does before drawing
+			win.Resize(fyne.NewSize(601, 560))
+			win.Resize(fyne.NewSize(600, 560))
+			test.AssertImageMatches(t, tt.golden, win.Canvas().Capture())
+		})
+	}
+}

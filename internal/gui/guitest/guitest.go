@@ -1,0 +1,106 @@
+// Package guitest helps the window's tests: it reads what a widget tree
+// shows and stands in for the UI goroutine that Fyne's test driver lacks.
+// Only tests import it.
+package guitest
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// UI stands in for the UI goroutine the test driver lacks: work that
+// finishes in the background and the test's own steps that race with it
+// take turns holding it. Pass its Do to guikit.Host.SetDo.
+type UI struct{ mu sync.Mutex }
+
+// Do runs f as if on the UI goroutine.
+func (u *UI) Do(f func()) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	f()
+}
+
+// Eventually waits up to 5 s for cond, checking every 10 ms.
+func Eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// FormValue returns the text of the label in form's row called label.
+func FormValue(f *widget.Form, label string) string {
+	for _, it := range f.Items {
+		if it.Text == label {
+			if l, ok := it.Widget.(*widget.Label); ok {
+				return l.Text
+			}
+		}
+	}
+	return ""
+}
+
+// LabelsIn returns the text of every label in o's tree.
+func LabelsIn(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				walk(it.Content)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// ButtonTexts returns the text of every button in o's tree.
+func ButtonTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *widget.Button:
+			out = append(out, w.Text)
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				walk(it.Content)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// Contains reports whether list holds s.
+func Contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

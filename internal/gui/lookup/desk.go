@@ -1,0 +1,45 @@
+// Package lookup is the Lookup screen: a search field that says as the user
+// types what a number is, the notes the firm keeps on an organisation, and
+// the dossier of a lookup with its tabs (the company, the beneficial owners,
+// and the ownership drawn as a graph and as a tree).
+package lookup
+
+import (
+	"context"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/ownership"
+)
+
+// Desk is what the Lookup screen asks of Motpart's use cases;
+// internal/desk.Desk provides it. Errors carry a *problem.Error with a
+// stable code.
+type Desk interface {
+	// Identify says what a typed number is; the error is an
+	// *ident.ParseError when it is not valid.
+	Identify(input string, country ident.Country) (ident.Number, error)
+	// Lookup asks every configured register about an organisation and
+	// returns the dossier; it stops when ctx is cancelled.
+	Lookup(ctx context.Context, number string) (*dossier.Dossier, error)
+	// RefreshSource asks one source again and returns the updated dossier.
+	RefreshSource(ctx context.Context, number, id string) (*dossier.Dossier, error)
+	// History lists earlier lookups, newest first.
+	History() ([]dossier.HistoryEntry, error)
+	// SavedDossier returns the dossier of the last lookup of a number.
+	SavedDossier(number string) (*dossier.Dossier, error)
+	// OwnershipGraph builds the ownership graph of a dossier.
+	OwnershipGraph(dos *dossier.Dossier) *ownership.Graph
+	// RevealOwnerID shows a beneficial owner's full identity number and
+	// writes that it was shown to the audit log.
+	RevealOwnerID(orgnr string, i int) (string, error)
+
+	// Notes returns the firm's notes on an organisation, oldest first.
+	Notes(orgnr string) ([]dossier.Note, error)
+	// AddNote writes a new note on an organisation.
+	AddNote(orgnr, text string) (dossier.Note, error)
+	// EditNote replaces a note's text.
+	EditNote(orgnr, id, text string) error
+	// RemoveNote deletes a note.
+	RemoveNote(orgnr, id string) error
+}

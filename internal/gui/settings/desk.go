@@ -1,0 +1,34 @@
+package settings
+
+import (
+	"context"
+
+	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/dossier"
+)
+
+// Desk is what the Settings screen asks of Motpart's use cases;
+// internal/desk.Desk provides it. Errors carry a *problem.Error with a
+// stable code.
+type Desk interface {
+	// VaultPath is the vault file.
+	VaultPath() string
+	// ChangePassword seals the vault with a new password.
+	ChangePassword(oldPassword, newPassword []byte) error
+	// Setting and SetSetting read and change a setting kept in the vault.
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+	// Certificates lists the stored certificates by name, to choose the
+	// one that signs Maskinporten grants.
+	Certificates() ([]certinfo.Stored, error)
+	// ImportOwnersCopy imports a download of the Register of beneficial
+	// owners as the offline copy, reporting progress; ctx cancels it.
+	ImportOwnersCopy(ctx context.Context, path, date string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error)
+	// RefreshOwnersCopy brings the offline copy up to date from the
+	// register's change log and says how many organisations changed.
+	RefreshOwnersCopy(ctx context.Context) (int, error)
+	// OwnersCopy describes the offline copy; ok is false without one.
+	OwnersCopy() (copy dossier.OwnersCopy, ok bool, err error)
+	// OwnerScopes lists the Maskinporten scopes of the register.
+	OwnerScopes() []string
+}

@@ -1,0 +1,190 @@
+package settings
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
+	"github.com/motpart/motpart/internal/problem"
+)
+
+// uiThread stands in for the UI goroutine the test driver lacks.
+var uiThread guitest.UI
+
+// onUI runs f as if on the UI goroutine.
+func onUI(f func()) { uiThread.Do(f) }
+
+// fakeDesk keeps settings in a map and the vault password in a string; it
+// has an offline copy when copyDate is set.
+type fakeDesk struct {
+	password string
+	settings map[string]string
+	copyDate string
+	imports  []string // the paths ImportOwnersCopy was asked to read
+}
+
+func newFakeDesk() *fakeDesk {
+	return &fakeDesk{password: "correct horse battery", settings: map[string]string{}}
+}
+
+func (d *fakeDesk) VaultPath() string { return "/home/anna/.config/Motpart/vault.db" }
+
+func (d *fakeDesk) ChangePassword(oldPassword, newPassword []byte) error {
+	if string(oldPassword) != d.password {
+		return problem.New(problem.CodeWrongPassword, nil)
+	}
+	d.password = string(newPassword)
+	return nil
+}
+
+func (d *fakeDesk) Setting(key string) (string, error) { return d.settings[key], nil }
+
+func (d *fakeDesk) SetSetting(key, value string) error {
+	if value == "" {
+		delete(d.settings, key)
+		return nil
+	}
+	d.settings[key] = value
+	return nil
+}
+
+func (d *fakeDesk) Certificates() ([]certinfo.Stored, error) {
+	return []certinfo.Stored{{Name: "Maskinporten (Buypass)", Info: &certinfo.Info{Holder: "EKSEMPELBYRÅ AS"}}}, nil
+}
+
+func (d *fakeDesk) ImportOwnersCopy(_ context.Context, path, _ string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
+	d.imports = append(d.imports, path)
+	progress(50, 100, 10)
+	d.copyDate = "2026-03-01"
+	return dossier.OwnersCopy{Date: d.copyDate, Registrations: 20}, nil
+}
+
+func (d *fakeDesk) RefreshOwnersCopy(context.Context) (int, error) { return 3, nil }
+
+func (d *fakeDesk) OwnersCopy() (dossier.OwnersCopy, bool, error) {
+	if d.copyDate == "" {
+		return dossier.OwnersCopy{}, false, nil
+	}
+	return dossier.OwnersCopy{Date: d.copyDate, Registrations: 20}, true, nil
+}
+
+func (d *fakeDesk) OwnerScopes() []string { return []string{"brreg:reelle/forvaltning"} }
+
+// newTestScreen is the Settings screen on d in an English 900×900 window;
+// languages and autoLocks record the callbacks.
+func newTestScreen(t *testing.T, d *fakeDesk) (s *Screen, win fyne.Window, languages *[]string, autoLocks *int) {
+	t.Helper()
+	t.Setenv("LANGUAGE", "en")
+	fa := test.NewTempApp(t)
+	if _, err := guikit.ApplyLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	win = fa.NewWindow("Motpart")
+	h := guikit.NewHost(fa, win)
+	h.SetDo(onUI)
+	languages, autoLocks = new([]string), new(int)
+	s = New(h, d, func(code string) { *languages = append(*languages, code) }, func() { *autoLocks++ })
+	win.SetContent(s.Content())
+	win.Resize(fyne.NewSize(900, 900))
+	t.Cleanup(func() { h.WaitIdle(); win.Close() })
+	return s, win, languages, autoLocks
+}
+
+func TestLanguageAndAutoLockChoices(t *testing.T) {
+	s, _, languages, autoLocks := newTestScreen(t, newFakeDesk())
+	for i, want := range []string{"sv", "nb", "fi"} {
+		s.Language.SetSelectedIndex(i + 2)
+		if got := (*languages)[len(*languages)-1]; got != want {
+			t.Errorf("choice %d: language %q, want %q", i+2, got, want)
+		}
+	}
+	tests := []struct {
+		choice string
+		want   int
+	}{{"1 min", 1}, {"30 min", 30}, {"60 min", 60}}
+	for i, tt := range tests {
+		s.AutoLock.SetSelected(tt.choice)
+		if got := s.host.Prefs.AutoLockMinutes(); got != tt.want || *autoLocks != i+1 {
+			t.Errorf("%s: stored %d (want %d), told %d times", tt.choice, got, tt.want, *autoLocks)
+		}
+	}
+}
+
+func TestChangePasswordOnFake(t *testing.T) {
+	d := newFakeDesk()
+	s, _, _, _ := newTestScreen(t, d)
+	s.OpenPasswordDialog()
+	p := s.PasswordDialog()
+	tests := []struct {
+		current, fresh, repeat string
+		wantMessage            string // "" when the dialog closes
+	}{
+		{"not it", "battery staple horse", "battery staple horse", "The password is wrong. Check Caps Lock and the keyboard language, then try again."},
+		{"correct horse battery", "battery staple horse", "battery staple horsE", "The two new passwords differ."},
+		{"correct horse battery", "battery staple horse", "battery staple horse", ""},
+	}
+	for _, tt := range tests {
+		p.Current.SetText(tt.current)
+		p.Fresh.SetText(tt.fresh)
+		p.Repeat.SetText(tt.repeat)
+		onUI(func() { test.Tap(p.Change) })
+		s.host.WaitIdle()
+		if tt.wantMessage == "" {
+			if s.PasswordDialog() != nil || d.password != tt.fresh {
+				t.Errorf("dialog open %v, password %q", s.PasswordDialog() != nil, d.password)
+			}
+			continue
+		}
+		if p.Message.Text != tt.wantMessage {
+			t.Errorf("message %q, want %q", p.Message.Text, tt.wantMessage)
+		}
+	}
+}
+
+func TestSaveRegistersOnFake(t *testing.T) {
+	d := newFakeDesk()
+	s, _, _, _ := newTestScreen(t, d)
+	s.environment.SetSelectedIndex(1)
+	s.grunndataID.SetText("ekstern")
+	s.grunndataPW.SetText("hemmelig")
+	s.mpCertificate.SetSelected("Maskinporten (Buypass)")
+	test.Tap(s.saveRegs)
+	want := map[string]string{
+		settingEnvironment: "test", settingGrunndataUser: "ekstern", settingGrunndataPassword: "hemmelig",
+		settingMPCertificate: "Maskinporten (Buypass)",
+	}
+	for k, v := range want {
+		if d.settings[k] != v {
+			t.Errorf("%s = %q, want %q", k, d.settings[k], v)
+		}
+	}
+	if s.grunndataPW.Text != "" || s.regsMessage.Text != "Saved. The next lookup uses these settings." {
+		t.Errorf("password field %q, message %q", s.grunndataPW.Text, s.regsMessage.Text)
+	}
+}
+
+func TestImportCopyOnFake(t *testing.T) {
+	d := newFakeDesk()
+	s, _, _, _ := newTestScreen(t, d)
+	if want := "No offline copy. Import the register's full download (totalbestand) to look owners up when the register cannot be reached."; s.copyInfo.Text != want {
+		t.Errorf("before: %q", s.copyInfo.Text)
+	}
+	onUI(func() { s.importFrom("/tmp/totalbestand.zip") })
+	s.host.WaitIdle()
+	if want := "Offline copy of 2026-03-01: 20 organisations."; s.copyInfo.Text != want || len(d.imports) != 1 || s.importBar.Visible() {
+		t.Errorf("after: %q, imports %v, bar visible %v", s.copyInfo.Text, d.imports, s.importBar.Visible())
+	}
+}
+
+func TestSettingsGolden(t *testing.T) {
+	_, win, _, _ := newTestScreen(t, newFakeDesk())
+	win.Resize(fyne.NewSize(901, 900))
+	win.Resize(fyne.NewSize(900, 900))
+	test.AssertImageMatches(t, "settings.png", win.Canvas().Capture())
+}

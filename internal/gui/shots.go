@@ -1,0 +1,46 @@
+//go:build screenshots
+
+package gui
+
+import "errors"
+
+// This file is built only with the screenshots tag, into the program that
+// `make screenshots` runs under Xvfb: it lets cmd/desktop's extra flags put
+// the window in a given state. The shipped window has none of it.
+
+// ShowScreen selects the main window's screen called name (ScreenLookup,
+// ScreenCertificates, ScreenSettings or ScreenImport) and reports whether
+// there is one (there is none while the vault is locked).
+func (a *App) ShowScreen(name string) bool { return a.showScreen(name) }
+
+// Search types text into the Lookup screen's search field.
+func (a *App) Search(text string) bool {
+	if a.lookup == nil {
+		return false
+	}
+	a.lookup.Search.SetText(text)
+	return true
+}
+
+// LookUp looks number up on the Lookup screen, as Enter does, then shows
+// the dossier's tab (0 the company, 1 the beneficial owners, 2 the
+// ownership graph).
+func (a *App) LookUp(number string, tab int) bool {
+	if !a.showScreen(ScreenLookup) {
+		return false
+	}
+	a.lookup.Open(number, tab)
+	return true
+}
+
+// OpenImport opens the certificate wizard on the file at path, as if it
+// were dropped on the window, and reads it at once. With password set it
+// also opens the file with it and, with toName, goes on to the naming
+// step.
+func (a *App) OpenImport(path string, password *string, toName bool) error {
+	if a.certificates == nil {
+		return errors.New("the vault is locked")
+	}
+	a.showScreen(ScreenCertificates)
+	return a.certificates.OpenImport(path, password, toName)
+}
