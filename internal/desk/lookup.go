@@ -36,8 +36,15 @@ func (d *Desk) sourceTimeout() time.Duration {
 // Lookup asks every register configured for the number's country, in
 // parallel with a time limit each, and returns the dossier: the facts and
 // each source's outcome. The dossier is saved in the vault with its time.
-// Cancelling ctx stops the lookup.
+// Cancelling ctx stops the lookup. Personal identity numbers in it are
+// masked; RevealOwnerID shows one and audits it.
 func (d *Desk) Lookup(ctx context.Context, number string) (*dossier.Dossier, error) {
+	dos, err := d.lookup(ctx, number)
+	return Masked(dos), err
+}
+
+// lookup is Lookup with the identity numbers as the registers gave them.
+func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, error) {
 	n, err := ident.ParseOrgNr(number, d.identOptions(""))
 	if err != nil {
 		return nil, problem.New(problem.CodeNotOrgNr, err)
@@ -225,8 +232,15 @@ func (d *Desk) History() ([]dossier.HistoryEntry, error) {
 	return entries, err
 }
 
-// SavedDossier returns the dossier saved by the last lookup of number.
+// SavedDossier returns the dossier saved by the last lookup of number,
+// with personal identity numbers masked.
 func (d *Desk) SavedDossier(number string) (*dossier.Dossier, error) {
+	dos, err := d.savedDossier(number)
+	return Masked(dos), err
+}
+
+// savedDossier is SavedDossier with the identity numbers as saved.
+func (d *Desk) savedDossier(number string) (*dossier.Dossier, error) {
 	n, err := ident.ParseOrgNr(number, d.identOptions(""))
 	if err != nil {
 		return nil, problem.New(problem.CodeNotOrgNr, err)
@@ -251,9 +265,16 @@ func (d *Desk) SavedDossier(number string) (*dossier.Dossier, error) {
 
 // RefreshSource asks one source again about the organisation of the saved
 // dossier number ("brreg", "grunndata" or "rrh"), puts its answer into the
-// dossier in place of the old one, saves it and returns it.
+// dossier in place of the old one, saves it and returns it with personal
+// identity numbers masked.
 func (d *Desk) RefreshSource(ctx context.Context, number, id string) (*dossier.Dossier, error) {
-	dos, err := d.SavedDossier(number)
+	dos, err := d.refreshSource(ctx, number, id)
+	return Masked(dos), err
+}
+
+// refreshSource is RefreshSource with the identity numbers as saved.
+func (d *Desk) refreshSource(ctx context.Context, number, id string) (*dossier.Dossier, error) {
+	dos, err := d.savedDossier(number)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package desk
 
 import (
+	"strings"
+
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
 )
@@ -9,6 +11,9 @@ import (
 // command line show it ("128368 *****"); a value that is not one is
 // masked whole.
 func MaskIdentity(id string) string {
+	if strings.Contains(id, "*") { // masked already
+		return id
+	}
 	n, err := ident.Parse(id, ident.Options{AllowTestData: true})
 	if err != nil {
 		return "*****"
@@ -17,7 +22,8 @@ func MaskIdentity(id string) string {
 }
 
 // Masked returns a copy of dos with every personal identity number masked
-// by MaskIdentity: what the command line prints. Revealing one is
+// by MaskIdentity: what Lookup, SavedDossier and RefreshSource return to
+// the window and the command line. Revealing one is
 // RevealOwnerID, which writes an audit entry.
 func Masked(dos *dossier.Dossier) *dossier.Dossier {
 	if dos == nil {

@@ -333,7 +333,7 @@ func (d *Desk) noOwners(regs *Registers) dossier.Source {
 // RevealOwnerID returns the full national identity number of owner index
 // i of orgnr's last dossier, and writes that it was shown to the audit log.
 func (d *Desk) RevealOwnerID(orgnr string, i int) (string, error) {
-	dos, err := d.SavedDossier(orgnr)
+	dos, err := d.savedDossier(orgnr)
 	if err != nil {
 		return "", err
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
-	"github.com/motpart/motpart/internal/ident"
 )
 
 // ownersView draws the beneficial owners of a dossier: one row per owner
@@ -85,11 +84,9 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) f
 		who = append(who, caption(lang.L("Lives in {{.Country}}", map[string]any{"Country": countryText(*o.Residence)})))
 	}
 	if o.NationalID != "" {
-		masked := "*****"
-		if n, err := ident.Parse(o.NationalID, ident.Options{AllowTestData: true}); err == nil {
-			masked = n.Masked()
-		}
-		id := widget.NewLabel(masked)
+		// The desk gives the number masked; Show asks it for the whole
+		// number, which it writes to the audit log.
+		id := widget.NewLabel(o.NationalID)
 		var show *widget.Button
 		show = widget.NewButtonWithIcon(lang.L("Show"), theme.VisibilityIcon(), func() {
 			full, err := v.reveal(orgnr, i)
