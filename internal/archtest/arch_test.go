@@ -72,6 +72,13 @@ func rules() []rule {
 		direct:    true,
 		why:       "gui asks desk; it never talks to registries, the vault or HTTP itself",
 	}, {
+		// setup wires, desk decides: desk asks the registers through the
+		// small interfaces it declares and never builds a client, a
+		// connection or the sandbox itself.
+		from:      internal + "desk",
+		forbidden: []string{internal + "sandbox", internal + "registry", internal + "setup", internal + "gui"},
+		why:       "the composition root (internal/setup) wires; desk decides",
+	}, {
 		from:      internal + "sandbox",
 		forbidden: []string{internal + "registry", internal + "desk", internal + "gui"},
 		why:       "a simulator writes the wire format from its own fixtures, never the client's code",
@@ -155,6 +162,10 @@ func TestRuleCatchesViolations(t *testing.T) {
 		{deps(internal+"ident", "fyne.io/fyne/v2"), "fyne.io/fyne/v2"},
 		{deps(internal+"ident", internal+"desk"), internal + "desk"},
 		{deps(internal+"desk", internal+"ident", "net/http"), ""},
+		{deps(internal+"desk", internal+"sandbox"), internal + "sandbox"},
+		{deps(internal+"desk", internal+"registry/transport"), internal + "registry/transport"},
+		{deps(internal+"desk", internal+"registry/brreg"), internal + "registry/brreg"},
+		{deps(internal+"desk", internal+"vault", internal+"certs", internal+"dossier"), ""},
 		{deps(internal+"sandbox", internal+"registry/transport"), internal + "registry/transport"},
 		{deps(internal+"sandbox", internal+"certs", internal+"ident"), ""},
 		{deps(module+"/cmd/motpart", "fyne.io/fyne/v2/app"), "fyne.io/fyne/v2/app"},
