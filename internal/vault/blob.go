@@ -70,6 +70,10 @@ func getManifest(tx *bolt.Tx, k *keyring, name string) (manifest, []byte, error)
 	key := blobKey(k.mac(), name)
 	sealed := tx.Bucket(bktBlobs).Get(key)
 	if sealed == nil {
+		// Nothing found: make sure no blob was lost to damage.
+		if err := verifyBlobSet(tx, k); err != nil {
+			return manifest{}, key, err
+		}
 		return manifest{}, key, ErrNotFound
 	}
 	m, err := openManifest(k, key, sealed)
@@ -260,6 +264,11 @@ func (w *blobWriter) publish() error {
 			if err != nil {
 				return err
 			}
+			if blobs.Get(key) == nil {
+				if err := changeBlobSet(tx, w.v.rand, k, key, 1); err != nil {
+					return err
+				}
+			}
 			if err := blobs.Put(key, sealed); err != nil {
 				return err
 			}
@@ -284,6 +293,34 @@ func (w *blobWriter) abort() {
 			return tx.Bucket(bktPending).Delete(w.m.id)
 		})
 	})
+}
+
+// changeBlobSet adds (delta 1) or removes (delta -1) key in the manifest
+// of the blob manifests.
+func changeBlobSet(tx *bolt.Tx, rnd io.Reader, k *keyring, key []byte, delta int) error {
+	set, ok, err := readKeySet(tx, k, keyBlobSet)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: blob set manifest missing", ErrTampered)
+	}
+	if err != nil {
+		return err
+	}
+	set.count += uint64(delta)
+	set.toggle(key)
+	return putKeySet(tx, rnd, k, keyBlobSet, set)
+}
+
+// verifyBlobSet checks the blob manifests against their key set.
+func verifyBlobSet(tx *bolt.Tx, k *keyring) error {
+	got, err := setOf(tx.Bucket(bktBlobs), hashLen)
+	if err != nil {
+		return err
+	}
+	want, ok, err := readKeySet(tx, k, keyBlobSet)
+	if err == nil && (!ok || want != got) {
+		err = fmt.Errorf("%w: blobs missing or changed", ErrTampered)
+	}
+	return err
 }
 
 // deleteChunks deletes every chunk of blob id.
@@ -435,7 +472,10 @@ func (v *Vault) DeleteBlob(name string) error {
 				if err := deleteChunks(tx, m.id); err != nil {
 					return err
 				}
-			case !errors.Is(err, ErrTampered):
+			case !errors.Is(err, ErrTampered) || tx.Bucket(bktBlobs).Get(key) == nil:
+				return err
+			}
+			if err := changeBlobSet(tx, v.rand, k, key, -1); err != nil {
 				return err
 			}
 			return tx.Bucket(bktBlobs).Delete(key)

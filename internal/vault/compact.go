@@ -97,7 +97,7 @@ func (v *Vault) rewrite(h *header) error {
 		return fmt.Errorf("random: %w", err)
 	}
 	tmp := filepath.Join(dir, compactPrefix(base)+hex.EncodeToString(suffix))
-	dst, err := openDB(tmp, modeCreate)
+	dst, err := openDB(tmp, modeCreate, false)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", filepath.Base(tmp), err)
 	}
@@ -127,7 +127,7 @@ func (v *Vault) rewrite(h *header) error {
 	_ = dst.Close()
 	_ = old.Close()
 	renameErr := os.Rename(tmp, v.path)
-	db, err := openDB(v.path, modeOpen)
+	db, err := openDB(v.path, modeOpen, false)
 	if err != nil {
 		v.keys.wipe()
 		v.keys, v.db = nil, nil
@@ -175,6 +175,17 @@ func copyVault(dst, src *bolt.DB, h *header, k *keyring) error {
 			if err != nil {
 				return err
 			}
+		}
+		// The check bucket: the key-set manifests, and the header copy
+		// written anew for h.
+		path := [][]byte{bktCheck}
+		if b := stx.Bucket(bktCheck); b != nil {
+			if err := c.copyBucket(b, path, func(key []byte) bool { return !bytes.Equal(key, keyHeaderCopy) }); err != nil {
+				return err
+			}
+		}
+		if err := c.put(path, keyHeaderCopy, encodeHeaderCopy(*h)); err != nil {
+			return err
 		}
 		return c.commit()
 	})

@@ -38,6 +38,13 @@ type OpenOptions struct {
 	// MaxBlobSize bounds the size of one blob written with PutBlob.
 	// Zero means DefaultMaxBlobSize.
 	MaxBlobSize int64
+	// Repair opens a damaged vault as far as it can be opened: a header
+	// that does not match its intact copy (ErrHeaderDamaged) is replaced
+	// by the copy once the password unlocks it, and a damaged bbolt meta
+	// page is accepted, falling back to the previous state (the last
+	// change before the damage may be lost). Without it such damage is
+	// reported and the vault does not open.
+	Repair bool
 }
 
 // CreateOptions configure Create.
@@ -61,6 +68,7 @@ type Vault struct {
 	rand      *randSource
 	now       func() time.Time
 	minParams Params
+	repair    bool
 	maxBlob   int64
 	chunkSize int // plaintext bytes per blob chunk (tests lower it)
 	batchSize int // plaintext bytes of blob chunks per write transaction
@@ -101,6 +109,7 @@ func newVault(path string, opt OpenOptions) *Vault {
 		rand:      &randSource{r: opt.Rand},
 		now:       opt.Now,
 		minParams: opt.MinParams,
+		repair:    opt.Repair,
 		maxBlob:   opt.MaxBlobSize,
 		chunkSize: BlobChunkSize,
 		batchSize: 4 << 20,
@@ -153,7 +162,7 @@ func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
 		return nil, fmt.Errorf("vault: create: %w", err)
 	}
 
-	db, err := openDB(path, modeCreate)
+	db, err := openDB(path, modeCreate, false)
 	if err != nil {
 		keys.wipe()
 		return nil, fmt.Errorf("vault: create: %w", err)
@@ -164,7 +173,10 @@ func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
 				return err
 			}
 		}
-		if err := writeHeader(tx.Bucket(bktMeta), h); err != nil {
+		if err := writeHeaderAndCopy(tx, h); err != nil {
+			return err
+		}
+		if err := putKeySet(tx, v.rand, keys, keyBlobSet, keySet{}); err != nil {
 			return err
 		}
 		return putAuditHead(tx.Bucket(bktAudit), v.rand, keys, 0, make([]byte, hashLen))
@@ -193,7 +205,7 @@ func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
 // compactions.
 func Open(path string, password []byte, opt OpenOptions) (*Vault, error) {
 	v := newVault(path, opt)
-	db, err := openDB(path, modeOpen)
+	db, err := openDB(path, modeOpen, opt.Repair)
 	if err != nil {
 		return nil, fmt.Errorf("vault: open: %w", err)
 	}
@@ -204,17 +216,43 @@ func Open(path string, password []byte, opt OpenOptions) (*Vault, error) {
 	return v, nil
 }
 
-// unlockDB reads the header of db, unlocks it and installs it in v.
+// unlockDB reads the header of db, unlocks it, checks the file and
+// installs it in v. It also finishes what an earlier run left: the
+// manifests of a file written before they existed, a damaged header copy
+// (or, with v.repair, a damaged header) and interrupted blob writes.
 func (v *Vault) unlockDB(db *bolt.DB, password []byte) error {
-	var h header
+	var (
+		h, cp header
+		herr  error
+		state copyState
+	)
 	err := safely(func() error {
-		return db.View(func(tx *bolt.Tx) (err error) {
-			h, err = readHeader(tx)
-			return err
+		return db.View(func(tx *bolt.Tx) error {
+			h, herr = readHeader(tx)
+			cp, state = readHeaderCopy(tx)
+			return nil
 		})
 	})
 	if err != nil {
 		return err
+	}
+	if herr != nil && errors.Is(herr, ErrCorrupt) {
+		return herr
+	}
+	damaged := state == copyOK && (herr != nil || !h.equal(cp))
+	if herr == nil && !h.params.atLeast(v.minParams) {
+		herr = fmt.Errorf("%w: file has %v, minimum is %v", ErrWeakParams, h.params, v.minParams)
+	}
+	switch {
+	case damaged && v.repair:
+		h = cp
+	case damaged:
+		if herr == nil {
+			herr = ErrWrongPassword // the password cannot be checked against a damaged header
+		}
+		return fmt.Errorf("%w (its copy is intact; open with repair to use it): %w", ErrHeaderDamaged, herr)
+	case herr != nil:
+		return herr
 	}
 	if !h.params.atLeast(v.minParams) {
 		return fmt.Errorf("%w: file has %v, minimum is %v", ErrWeakParams, h.params, v.minParams)
@@ -228,9 +266,37 @@ func (v *Vault) unlockDB(db *bolt.DB, password []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := safely(func() error { return cleanPending(db) }); err != nil {
+	fail := func(err error) error {
 		keys.wipe()
 		return err
+	}
+	var legacy bool
+	err = safely(func() error {
+		return db.View(func(tx *bolt.Tx) (err error) {
+			legacy, err = verifyFile(tx, keys)
+			return err
+		})
+	})
+	if err != nil {
+		return fail(err)
+	}
+	if legacy || damaged || state != copyOK {
+		err := safely(func() error {
+			return db.Update(func(tx *bolt.Tx) error {
+				if legacy {
+					if err := migrate(tx, v.rand, keys); err != nil {
+						return err
+					}
+				}
+				return writeHeaderAndCopy(tx, h)
+			})
+		})
+		if err != nil {
+			return fail(fmt.Errorf("repair header: %w", err))
+		}
+	}
+	if err := safely(func() error { return cleanPending(db) }); err != nil {
+		return fail(err)
 	}
 	v.db, v.hdr, v.keys = db, h, keys
 	v.tidyFiles()
@@ -307,7 +373,7 @@ func (v *Vault) Info() (Info, error) {
 // visible in the file anyway), never contents. It fails with
 // ErrAlreadyOpen while the vault is open; use Vault.Info then.
 func Inspect(path string) (Info, error) {
-	db, err := openDB(path, modeReadOnly)
+	db, err := openDB(path, modeReadOnly, false)
 	if err != nil {
 		return Info{}, fmt.Errorf("vault: inspect: %w", err)
 	}
@@ -402,7 +468,9 @@ var errEmptyFile = errors.New("empty file")
 // only the meta pages) and its page structure is checked, because bbolt
 // itself can hang or crash on a damaged file; only then is it reopened
 // read-write with an exclusive lock.
-func openDB(path string, mode openMode) (*bolt.DB, error) {
+//
+// allowOldMeta accepts a damaged bbolt meta page (see checkStructure).
+func openDB(path string, mode openMode, allowOldMeta bool) (*bolt.DB, error) {
 	if mode == modeCreate {
 		db, _, err := boltOpen(path, modeCreate)
 		return db, err
@@ -411,7 +479,7 @@ func openDB(path string, mode openMode) (*bolt.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := safely(func() error { return checkStructure(ro, f) }); err != nil {
+	if err := safely(func() error { return checkStructure(ro, f, allowOldMeta) }); err != nil {
 		_ = ro.Close()
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
