@@ -47,7 +47,7 @@ func makeFlipVault(t *testing.T) (string, flipContent) {
 			"dossiers": {
 				"NO:923609016": `{"orgnr":"923609016","name":"Kraftig Skog AS","roles":[` + strings.Repeat(`{"role":"styremedlem","name":"Kari Nordmann"},`, 15) + `{}]}`,
 			},
-			"owners": {},
+			"owners":   {},
 			"settings": {"theme": "dark"},
 		},
 		blobs: map[string][]byte{flipCertBlob: pattern(3000, 9)},
