@@ -72,6 +72,17 @@ type Vault struct {
 	maxBlob   int64
 	chunkSize int // plaintext bytes per blob chunk (tests lower it)
 	batchSize int // plaintext bytes of blob chunks per write transaction
+	// stepHook, if not nil, is called after each write step of a rewrite
+	// (tests inject failures and kills there).
+	stepHook func(name string) error
+}
+
+// step calls the test hook after the write step name of a rewrite.
+func (v *Vault) step(name string) error {
+	if v.stepHook == nil {
+		return nil
+	}
+	return v.stepHook(name)
 }
 
 // Info describes a vault without revealing any of its contents.
