@@ -392,7 +392,8 @@ func (t *Tx) flush() error {
 		sort.Strings(keys)
 		setName := recordSetName(name)
 		set, ok, err := readKeySet(t.btx, t.keys, setName)
-		if err == nil && !ok && recs.Bucket([]byte(name)) != nil {
+		fresh := recs.Bucket([]byte(name)) == nil // then no key exists yet
+		if err == nil && !ok && !fresh {
 			err = fmt.Errorf("%w: bucket has no manifest", ErrTampered)
 		}
 		if err != nil {
@@ -404,7 +405,7 @@ func (t *Tx) flush() error {
 		}
 		for _, k := range keys {
 			key := []byte(k)
-			existed := b.Get(key) != nil
+			existed := !fresh && b.Get(key) != nil
 			if s := pb[k]; s != nil {
 				if !existed {
 					set.count++
