@@ -214,11 +214,23 @@ func (c *checker) tree(root uint64) error {
 		if uint64(boltPageHeader+count*boltElemSize) > span {
 			return fmt.Errorf("page %d: elements overflow", id)
 		}
-		p := make([]byte, span)
-		if _, err := c.f.ReadAt(p, int64(id)*c.ps); err != nil {
+		// Read the first page of the span (which holds the element array
+		// and usually every key); anything beyond it is read when needed,
+		// so the large values of blob chunks are never read.
+		head := make([]byte, min(span, max(uint64(c.ps), uint64(boltPageHeader+count*boltElemSize))))
+		if _, err := c.f.ReadAt(head, int64(id)*c.ps); err != nil {
 			return err
 		}
-		children, err := checkElements(flags, p, count, v)
+		base := int64(id) * c.ps
+		read := func(off, n uint64) ([]byte, error) {
+			if off+n <= uint64(len(head)) {
+				return head[off : off+n], nil
+			}
+			b := make([]byte, n)
+			_, err := c.f.ReadAt(b, base+int64(off))
+			return b, err
+		}
+		children, err := checkElements(flags, head, count, span, read, v)
 		if err != nil {
 			return fmt.Errorf("page %d: %w", id, err)
 		}
@@ -227,19 +239,20 @@ func (c *checker) tree(root uint64) error {
 	return nil
 }
 
-// checkElements checks the count elements of the branch or leaf page p
-// (a whole page span, or an inline bucket's page) and returns the child
-// pages to visit. The elements' keys and values must be packed one after
+// checkElements checks the count elements of the branch or leaf page
+// whose first bytes (at least the element array) are head, whose span is
+// size bytes and whose bytes read returns, and returns the child pages
+// to visit. The elements' keys and values must be packed one after
 // the other right behind the element array, as bbolt writes them, so
 // that a changed count, position or size shows; keys must increase
 // strictly and respect the bounds in v.
-func checkElements(flags uint16, p []byte, count int, v visit) ([]visit, error) {
+func checkElements(flags uint16, head []byte, count int, size uint64, read func(off, n uint64) ([]byte, error), v visit) ([]visit, error) {
 	var children []visit
 	next := uint64(boltPageHeader + count*boltElemSize) // where the next key must start
 	var prev []byte
 	for i := 0; i < count; i++ {
 		elemOff := uint64(boltPageHeader + i*boltElemSize)
-		e := p[elemOff : elemOff+boltElemSize]
+		e := head[elemOff : elemOff+boltElemSize]
 		var eflags uint32
 		var pos, ksize, vsize uint64
 		if flags == boltBranchPage {
@@ -252,11 +265,14 @@ func checkElements(flags uint16, p []byte, count int, v visit) ([]visit, error) 
 			return nil, fmt.Errorf("element %d not where the previous one ends", i)
 		}
 		end := start + ksize + vsize
-		if ksize > uint64(len(p)) || vsize > uint64(len(p)) || end > uint64(len(p)) {
+		if ksize > size || vsize > size || end > size {
 			return nil, errors.New("element out of bounds")
 		}
 		next = end
-		key := p[start : start+ksize]
+		key, err := read(start, ksize)
+		if err != nil {
+			return nil, err
+		}
 		switch {
 		case i == 0 && v.first != nil && !bytes.Equal(key, v.first):
 			return nil, errors.New("first key differs from the branch key")
@@ -269,12 +285,14 @@ func checkElements(flags uint16, p []byte, count int, v visit) ([]visit, error) 
 		if flags == boltBranchPage {
 			below := v.below
 			if i+1 < count {
-				ne := p[elemOff+boltElemSize:]
+				ne := head[elemOff+boltElemSize:]
 				npos, nks := elemOff+boltElemSize+uint64(le.Uint32(ne[0:])), uint64(le.Uint32(ne[4:]))
-				if npos+nks > uint64(len(p)) {
+				if npos+nks > size || nks > size {
 					return nil, errors.New("element out of bounds")
 				}
-				below = p[npos : npos+nks]
+				if below, err = read(npos, nks); err != nil {
+					return nil, err
+				}
 			}
 			children = append(children, visit{id: le.Uint64(e[8:]), first: key, below: below})
 			continue
@@ -285,7 +303,10 @@ func checkElements(flags uint16, p []byte, count int, v visit) ([]visit, error) 
 		if vsize < boltBucketHdr {
 			return nil, errors.New("short bucket header")
 		}
-		val := p[start+ksize : end]
+		val, err := read(start+ksize, vsize)
+		if err != nil {
+			return nil, err
+		}
 		if root := le.Uint64(val); root != 0 {
 			children = append(children, visit{id: root})
 			continue
@@ -312,5 +333,6 @@ func checkInline(p []byte) ([]visit, error) {
 	if boltPageHeader+count*boltElemSize > len(p) {
 		return nil, errors.New("inline elements overflow")
 	}
-	return checkElements(flags, p, count, visit{})
+	read := func(off, n uint64) ([]byte, error) { return p[off : off+n], nil }
+	return checkElements(flags, p, count, uint64(len(p)), read, visit{})
 }
