@@ -176,10 +176,10 @@ func blobKey(m hash.Hash, name string) []byte {
 }
 
 // adPrefix appends the common associated-data prefix:
-// "motpart-vault" || u32be(adVersion = 1) || u8(kind) || vaultID.
+// "motpart-vault" || u32be(FormatVersion) || u8(kind) || vaultID.
 func adPrefix(b []byte, id [vaultIDLen]byte, kind byte) []byte {
 	b = append(b, adMagic...)
-	b = binary.BigEndian.AppendUint32(b, adVersion)
+	b = binary.BigEndian.AppendUint32(b, FormatVersion)
 	b = append(b, kind)
 	return append(b, id[:]...)
 }

@@ -12,19 +12,9 @@ import (
 )
 
 // FormatVersion is the version of the on-disk format written by this
-// package. It is stored in clear in the file header. Version 2 adds the
-// check bucket (header copy and key-set manifests) to version 1; a
-// version-1 file is opened too and becomes version 2 on its first open.
-// A program that reads only version 1 therefore refuses a version-2 file
-// instead of writing to it without keeping its manifests.
-const FormatVersion = 2
-
-// formatV1 is the first format version, which Open migrates.
-const formatV1 = 1
-
-// adVersion is the version bound into the associated data of every
-// sealed value. It stays 1 in format 2, whose sealed values are the same.
-const adVersion = 1
+// package and the only one it opens. It is stored in clear in the file
+// header and bound into the associated data of every sealed value.
+const FormatVersion = 1
 
 // Sentinel errors. Errors returned by this package wrap one of these
 // (where one applies); test with errors.Is.
@@ -229,8 +219,8 @@ func readHeader(tx *bolt.Tx) (header, error) {
 		return h, fmt.Errorf("%w: bad version field", ErrNotVault)
 	}
 	h.version = int(binary.BigEndian.Uint32(v))
-	if h.version != FormatVersion && h.version != formatV1 {
-		return h, fmt.Errorf("%w: format version %d (this program reads versions %d and %d)", ErrNotVault, h.version, formatV1, FormatVersion)
+	if h.version != FormatVersion {
+		return h, fmt.Errorf("%w: format version %d (this program reads version %d)", ErrNotVault, h.version, FormatVersion)
 	}
 	id := m.Get(keyVaultID)
 	if len(id) != vaultIDLen {

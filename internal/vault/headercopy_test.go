@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -136,38 +135,4 @@ func TestMetaPageDamage(t *testing.T) {
 	}
 	mustLock(t, v)
 	mustLock(t, reopen(t, path))
-}
-
-// TestGoldenMigrates opens a copy of the golden version-1 file: the first
-// open adds the check bucket and makes it version 2, which then opens
-// with the same content, and a version-2 file without its check bucket
-// is refused as damaged.
-func TestGoldenMigrates(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "golden.db")
-	if err := os.WriteFile(path, fileBytes(t, goldenFile), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for i, wantVersion := range []int{formatV1, FormatVersion, FormatVersion} {
-		info, err := Inspect(path)
-		if err != nil || info.FormatVersion != wantVersion {
-			t.Fatalf("open %d: Inspect = %+v, %v; want version %d", i, info, err, wantVersion)
-		}
-		v, err := Open(path, goldenPassword, goldenOpts)
-		if err != nil {
-			t.Fatalf("open %d: %v", i, err)
-		}
-		for _, r := range goldenRecords {
-			got, err := v.Get(r.bucket, r.id)
-			if err != nil || string(got) != r.value {
-				t.Fatalf("open %d: Get(%s, %s) = %q, %v", i, r.bucket, r.id, got, err)
-			}
-		}
-		if _, err := v.StatBlob(goldenBlobName); err != nil {
-			t.Fatalf("open %d: StatBlob: %v", i, err)
-		}
-		mustLock(t, v)
-	}
-	rawUpdate(t, path, func(tx *bolt.Tx) error { return tx.DeleteBucket(bktCheck) })
-	_, err := Open(path, goldenPassword, goldenOpts)
-	wantErr(t, err, ErrCorrupt)
 }

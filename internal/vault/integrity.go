@@ -18,8 +18,8 @@ import (
 // and the XOR of its keys. The record and blob keys are themselves keyed
 // hashes, so the XOR is a keyed hash of the set; it is updated in the
 // transaction that changes the set. Both live in the top-level bucket
-// "check", new in format version 2; version-1 files (such as the golden
-// file) get it on their first open.
+// "check", which files written before it existed (the golden version-1
+// file) get on their first open.
 
 // ErrHeaderDamaged is returned by Open when the clear header does not
 // match its redundant copy, whose checksum is intact: the header is
@@ -203,19 +203,10 @@ func verifyRecordSet(tx *bolt.Tx, k *keyring, bucket string) error {
 }
 
 // verifyFile checks the shape of every bucket and every key-set manifest.
-// It runs at Open, after the page structure check and the unlock. A
-// version-1 file, which has no check bucket yet, is only checked for
-// shape.
-func verifyFile(tx *bolt.Tx, k *keyring, version int) error {
-	legacy := version == formatV1
-	if (tx.Bucket(bktCheck) == nil) != legacy {
-		return fmt.Errorf("%w: check bucket does not match format version %d", ErrCorrupt, version)
-	}
-	return verifyBuckets(tx, k, legacy)
-}
-
-// verifyBuckets is verifyFile after the version check.
-func verifyBuckets(tx *bolt.Tx, k *keyring, legacy bool) (err error) {
+// It runs at Open, after the page structure check and the unlock. A file
+// without the check bucket (written before it existed) is only checked
+// for shape; legacy reports that.
+func verifyFile(tx *bolt.Tx, k *keyring) (legacy bool, err error) {
 	known := map[string]bool{string(bktCheck): true}
 	for _, n := range topBuckets {
 		known[string(n)] = true
@@ -227,21 +218,22 @@ func verifyBuckets(tx *bolt.Tx, k *keyring, legacy bool) (err error) {
 		return nil
 	})
 	if err != nil {
-		return err
+		return false, err
 	}
 	c := tx.Cursor()
 	for name, v := c.First(); name != nil; name, v = c.Next() {
 		if v != nil {
-			return fmt.Errorf("%w: value among the top-level buckets", ErrCorrupt)
+			return false, fmt.Errorf("%w: value among the top-level buckets", ErrCorrupt)
 		}
 	}
+	legacy = tx.Bucket(bktCheck) == nil
 	shapes := []struct {
 		bucket []byte
 		keyLen int
 	}{{bktChunks, blobIDLen + 4}, {bktPending, blobIDLen}}
 	for _, sh := range shapes {
 		if _, err := setOf(tx.Bucket(sh.bucket), sh.keyLen); err != nil {
-			return fmt.Errorf("bucket %q: %w", sh.bucket, err)
+			return false, fmt.Errorf("bucket %q: %w", sh.bucket, err)
 		}
 	}
 	if err := tx.Bucket(bktAudit).ForEach(func(key, v []byte) error {
@@ -250,42 +242,42 @@ func verifyBuckets(tx *bolt.Tx, k *keyring, legacy bool) (err error) {
 		}
 		return nil
 	}); err != nil {
-		return err
+		return false, err
 	}
 	if n := tx.Bucket(bktMeta).Stats().KeyN; n != 6 || tx.Bucket(bktMeta).Stats().BucketN != 1 {
-		return fmt.Errorf("%w: header has %d fields", ErrCorrupt, n)
+		return false, fmt.Errorf("%w: header has %d fields", ErrCorrupt, n)
 	}
 	blobs, err := setOf(tx.Bucket(bktBlobs), hashLen)
 	if err != nil {
-		return fmt.Errorf("blob manifests: %w", err)
+		return false, fmt.Errorf("blob manifests: %w", err)
 	}
 	recs := tx.Bucket(bktRecords)
 	var names []string
 	rc := recs.Cursor()
 	for name, v := rc.First(); name != nil; name, v = rc.Next() {
 		if v != nil || recs.Bucket(name) == nil {
-			return fmt.Errorf("%w: value among the record buckets", ErrCorrupt)
+			return false, fmt.Errorf("%w: value among the record buckets", ErrCorrupt)
 		}
 		names = append(names, string(name))
 	}
 	if legacy {
 		for _, name := range names {
 			if _, err := setOf(recs.Bucket([]byte(name)), hashLen); err != nil {
-				return fmt.Errorf("bucket %q: %w", name, err)
+				return false, fmt.Errorf("bucket %q: %w", name, err)
 			}
 		}
-		return nil
+		return true, nil
 	}
 	want, ok, err := readKeySet(tx, k, keyBlobSet)
 	if err == nil && (!ok || want != blobs) {
 		err = fmt.Errorf("%w: blobs missing or changed", ErrTampered)
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	for _, name := range names {
 		if err := verifyRecordSet(tx, k, name); err != nil {
-			return err
+			return false, err
 		}
 	}
 	// Every manifest must belong to a bucket that exists.
@@ -304,7 +296,7 @@ func verifyBuckets(tx *bolt.Tx, k *keyring, legacy bool) (err error) {
 		}
 		return fmt.Errorf("%w: a record bucket is missing", ErrTampered)
 	})
-	return err
+	return false, err
 }
 
 // migrate writes the manifests of a file written before they existed.

@@ -281,15 +281,15 @@ func (v *Vault) unlockDB(db *bolt.DB, password []byte) error {
 		keys.wipe()
 		return err
 	}
+	var legacy bool
 	err = safely(func() error {
-		return db.View(func(tx *bolt.Tx) error { return verifyFile(tx, keys, h.version) })
+		return db.View(func(tx *bolt.Tx) (err error) {
+			legacy, err = verifyFile(tx, keys)
+			return err
+		})
 	})
 	if err != nil {
 		return fail(err)
-	}
-	legacy := h.version == formatV1
-	if legacy {
-		h.version = FormatVersion
 	}
 	if legacy || damaged || state != copyOK {
 		err := safely(func() error {

@@ -426,7 +426,7 @@ func TestNotVault(t *testing.T) {
 	v, path := newTestVault(t)
 	mustLock(t, v)
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket(bktMeta).Put(keyVersion, binary.BigEndian.AppendUint32(nil, FormatVersion+1))
+		return tx.Bucket(bktMeta).Put(keyVersion, binary.BigEndian.AppendUint32(nil, 2))
 	})
 	_, err = Open(path, testPassword, testOpts)
 	wantErr(t, err, ErrNotVault)
