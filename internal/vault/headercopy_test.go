@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -135,4 +136,40 @@ func TestMetaPageDamage(t *testing.T) {
 	}
 	mustLock(t, v)
 	mustLock(t, reopen(t, path))
+}
+
+// TestGoldenMigrates opens a copy of the golden file, written before the
+// check bucket existed: the first open adds the bucket (header copy and
+// manifests), and later opens check it, with the same content.
+func TestGoldenMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "golden.db")
+	if err := os.WriteFile(path, fileBytes(t, goldenFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i, wantCheck := range []bool{false, true, true} {
+		rawView(t, path, func(tx *bolt.Tx) error {
+			if got := tx.Bucket(bktCheck) != nil; got != wantCheck {
+				t.Fatalf("open %d: check bucket present %v, want %v", i, got, wantCheck)
+			}
+			return nil
+		})
+		v, err := Open(path, goldenPassword, goldenOpts)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		for _, r := range goldenRecords {
+			got, err := v.Get(r.bucket, r.id)
+			if err != nil || string(got) != r.value {
+				t.Fatalf("open %d: Get(%s, %s) = %q, %v", i, r.bucket, r.id, got, err)
+			}
+		}
+		if _, err := v.StatBlob(goldenBlobName); err != nil {
+			t.Fatalf("open %d: StatBlob: %v", i, err)
+		}
+		mustLock(t, v)
+	}
+	// Once there, the manifests are checked: a record bucket's removed.
+	rawUpdate(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bktCheck).Delete(recordSetName("owners")) })
+	_, err := Open(path, goldenPassword, goldenOpts)
+	wantErr(t, err, ErrTampered)
 }
