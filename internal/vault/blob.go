@@ -295,34 +295,6 @@ func (w *blobWriter) abort() {
 	})
 }
 
-// changeBlobSet adds (delta 1) or removes (delta -1) key in the manifest
-// of the blob manifests.
-func changeBlobSet(tx *bolt.Tx, rnd io.Reader, k *keyring, key []byte, delta int) error {
-	set, ok, err := readKeySet(tx, k, keyBlobSet)
-	if err == nil && !ok {
-		err = fmt.Errorf("%w: blob set manifest missing", ErrTampered)
-	}
-	if err != nil {
-		return err
-	}
-	set.count += uint64(delta)
-	set.toggle(key)
-	return putKeySet(tx, rnd, k, keyBlobSet, set)
-}
-
-// verifyBlobSet checks the blob manifests against their key set.
-func verifyBlobSet(tx *bolt.Tx, k *keyring) error {
-	got, err := setOf(tx.Bucket(bktBlobs), hashLen)
-	if err != nil {
-		return err
-	}
-	want, ok, err := readKeySet(tx, k, keyBlobSet)
-	if err == nil && (!ok || want != got) {
-		err = fmt.Errorf("%w: blobs missing or changed", ErrTampered)
-	}
-	return err
-}
-
 // deleteChunks deletes every chunk of blob id.
 func deleteChunks(tx *bolt.Tx, id []byte) error {
 	b := tx.Bucket(bktChunks)
