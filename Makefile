@@ -74,8 +74,10 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/registry/...
 	bench/rrh-import.sh 50 500
 
-## fuzz: each fuzz target for FUZZTIME (default 30s).
+## fuzz: each fuzz target for FUZZTIME (default 30s), and every single-bit
+## flip of a small vault (TestBitFlips; `make test` runs a sample of it).
 fuzz:
+	$(GO) test -count=1 -run '^TestBitFlips$$' -timeout 60m -v ./internal/vault/ -flips=all
 	@for pkg in $$($(GO) list ./...); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
 			echo "fuzz $$pkg $$f"; \

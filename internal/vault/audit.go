@@ -66,20 +66,32 @@ func (t *Tx) Audit(e AuditEntry) error {
 	if err := t.check(true); err != nil {
 		return err
 	}
+	if err := checkAuditEntry(e); err != nil {
+		return err
+	}
+	return appendAudit(t.btx.Bucket(bktAudit), t.v.rand, t.keys, t.v.now, e)
+}
+
+// checkAuditEntry validates an entry before it is appended.
+func checkAuditEntry(e AuditEntry) error {
 	if e.Action == "" {
 		return fmt.Errorf("vault: audit: %w: empty action", ErrInvalid)
 	}
 	if len(e.Action) > MaxAuditFieldLen || len(e.Subject) > MaxAuditFieldLen || len(e.Detail) > MaxAuditFieldLen {
 		return fmt.Errorf("vault: audit: %w: field longer than %d bytes", ErrTooLarge, MaxAuditFieldLen)
 	}
+	return nil
+}
+
+// appendAudit appends the checked entry e to the audit bucket b.
+func appendAudit(b *bolt.Bucket, rnd io.Reader, k *keyring, now func() time.Time, e AuditEntry) error {
 	if e.Time.IsZero() {
-		e.Time = t.v.now()
+		e.Time = now()
 	}
-	b := t.btx.Bucket(bktAudit)
 	if b == nil {
 		return fmt.Errorf("vault: audit: %w: audit bucket missing", ErrCorrupt)
 	}
-	head, err := readAuditHead(b, t.keys)
+	head, err := readAuditHead(b, k)
 	if err != nil {
 		return fmt.Errorf("vault: audit: %w", err)
 	}
@@ -89,7 +101,7 @@ func (t *Tx) Audit(e AuditEntry) error {
 		return fmt.Errorf("vault: audit: %w: entry %d exists beyond the recorded head", ErrTampered, seq)
 	}
 	pt := encodeAuditEntry(head.last, e)
-	sealed, err := seal(nil, t.v.rand, t.keys.audit, pt, auditEntryAD(t.keys.vaultID, seq))
+	sealed, err := seal(nil, rnd, k.audit, pt, auditEntryAD(k.vaultID, seq))
 	clear(pt)
 	if err != nil {
 		return fmt.Errorf("vault: audit: %w", err)
@@ -98,7 +110,7 @@ func (t *Tx) Audit(e AuditEntry) error {
 		return fmt.Errorf("vault: audit: %w", err)
 	}
 	sum := sha256.Sum256(sealed)
-	if err := putAuditHead(b, t.v.rand, t.keys, seq, sum[:]); err != nil {
+	if err := putAuditHead(b, rnd, k, seq, sum[:]); err != nil {
 		return fmt.Errorf("vault: audit: %w", err)
 	}
 	return nil

@@ -70,6 +70,10 @@ func getManifest(tx *bolt.Tx, k *keyring, name string) (manifest, []byte, error)
 	key := blobKey(k.mac(), name)
 	sealed := tx.Bucket(bktBlobs).Get(key)
 	if sealed == nil {
+		// Nothing found: make sure no blob was lost to damage.
+		if err := verifyBlobSet(tx, k); err != nil {
+			return manifest{}, key, err
+		}
 		return manifest{}, key, ErrNotFound
 	}
 	m, err := openManifest(k, key, sealed)
@@ -260,6 +264,11 @@ func (w *blobWriter) publish() error {
 			if err != nil {
 				return err
 			}
+			if blobs.Get(key) == nil {
+				if err := changeBlobSet(tx, w.v.rand, k, key, 1); err != nil {
+					return err
+				}
+			}
 			if err := blobs.Put(key, sealed); err != nil {
 				return err
 			}
@@ -435,7 +444,10 @@ func (v *Vault) DeleteBlob(name string) error {
 				if err := deleteChunks(tx, m.id); err != nil {
 					return err
 				}
-			case !errors.Is(err, ErrTampered):
+			case !errors.Is(err, ErrTampered) || tx.Bucket(bktBlobs).Get(key) == nil:
+				return err
+			}
+			if err := changeBlobSet(tx, v.rand, k, key, -1); err != nil {
 				return err
 			}
 			return tx.Bucket(bktBlobs).Delete(key)

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -57,10 +58,20 @@ func readBoltMeta(f io.ReaderAt, off int64) (boltMeta, bool) {
 	return boltMeta{root: le.Uint64(m[16:]), freelist: le.Uint64(m[32:]), hwm: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
 }
 
-// checkStructure verifies that every page reachable from the meta page
-// bbolt uses lies inside the file, is referenced once, is not also free,
-// has a valid type and keeps its elements inside its bounds.
-func checkStructure(db *bolt.DB, f *os.File) error {
+// errMetaDamaged reports a bbolt meta page that fails its checksum.
+// bbolt would silently use the other (older) meta page and so lose the
+// last committed change.
+var errMetaDamaged = errors.New("a meta page is damaged; the last change may be lost")
+
+// checkStructure verifies the whole page structure of the file: both meta
+// pages are valid (unless allowOldMeta, which accepts falling back to the
+// older one); every page reachable from the meta page bbolt uses lies
+// inside the file, is referenced once, is not also free, has a valid type
+// and keeps its elements inside its bounds, packed as bbolt writes them
+// and with keys in strictly increasing order (each branch key equal to
+// the first key of its child); and every page below the high-water mark
+// is either reachable or free.
+func checkStructure(db *bolt.DB, f *os.File, allowOldMeta bool) error {
 	fi, err := f.Stat()
 	if err != nil {
 		return err
@@ -79,6 +90,9 @@ func checkStructure(db *bolt.DB, f *os.File) error {
 	case !ok0 && !ok1:
 		return errors.New("no valid meta page")
 	}
+	if (!ok0 || !ok1) && !allowOldMeta {
+		return errMetaDamaged
+	}
 	var txid uint64
 	var size int64
 	if err := db.View(func(tx *bolt.Tx) error {
@@ -94,7 +108,15 @@ func checkStructure(db *bolt.DB, f *os.File) error {
 	if err := c.freelist(m.freelist); err != nil {
 		return err
 	}
-	return c.tree(m.root)
+	if err := c.tree(m.root); err != nil {
+		return err
+	}
+	for p := uint64(2); p < m.hwm; p++ {
+		if !c.seen[p] && !c.free[p] {
+			return fmt.Errorf("page %d is neither in use nor free", p)
+		}
+	}
+	return nil
 }
 
 type checker struct {
@@ -164,12 +186,21 @@ func (c *checker) freelist(id uint64) error {
 	return nil
 }
 
+// visit is a page still to check, with the key bounds it must respect:
+// first (if not nil) is the key its first element must have (the branch
+// key that points to it), and below (if not nil) bounds all its keys.
+type visit struct {
+	id           uint64
+	first, below []byte
+}
+
 // tree walks the bucket tree from the root bucket's root page.
 func (c *checker) tree(root uint64) error {
-	stack := []uint64{root}
+	stack := []visit{{id: root}}
 	for len(stack) > 0 {
-		id := stack[len(stack)-1]
+		v := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		id := v.id
 		flags, count, span, err := c.page(id)
 		if err != nil {
 			return err
@@ -180,19 +211,26 @@ func (c *checker) tree(root uint64) error {
 		if flags == boltBranchPage && count == 0 {
 			return fmt.Errorf("page %d: empty branch", id)
 		}
-		elems := make([]byte, count*boltElemSize)
-		if uint64(boltPageHeader+len(elems)) > span {
+		if uint64(boltPageHeader+count*boltElemSize) > span {
 			return fmt.Errorf("page %d: elements overflow", id)
 		}
-		if _, err := c.f.ReadAt(elems, int64(id)*c.ps+boltPageHeader); err != nil {
+		// Read the first page of the span (which holds the element array
+		// and usually every key); anything beyond it is read when needed,
+		// so the large values of blob chunks are never read.
+		head := make([]byte, min(span, max(uint64(c.ps), uint64(boltPageHeader+count*boltElemSize))))
+		if _, err := c.f.ReadAt(head, int64(id)*c.ps); err != nil {
 			return err
 		}
+		base := int64(id) * c.ps
 		read := func(off, n uint64) ([]byte, error) {
+			if off+n <= uint64(len(head)) {
+				return head[off : off+n], nil
+			}
 			b := make([]byte, n)
-			_, err := c.f.ReadAt(b, int64(id)*c.ps+int64(off))
+			_, err := c.f.ReadAt(b, base+int64(off))
 			return b, err
 		}
-		children, err := checkElements(flags, elems, span, read)
+		children, err := checkElements(flags, head, count, span, read, v)
 		if err != nil {
 			return fmt.Errorf("page %d: %w", id, err)
 		}
@@ -201,25 +239,63 @@ func (c *checker) tree(root uint64) error {
 	return nil
 }
 
-// checkElements checks the elements of a branch or leaf page (or inline
-// bucket page) of spanBytes bytes and returns the child pages to visit.
-// read returns n bytes at offset off of the page.
-func checkElements(flags uint16, elems []byte, spanBytes uint64, read func(off, n uint64) ([]byte, error)) ([]uint64, error) {
-	var children []uint64
-	for i := 0; i < len(elems)/boltElemSize; i++ {
-		e := elems[i*boltElemSize:]
+// checkElements checks the count elements of the branch or leaf page
+// whose first bytes (at least the element array) are head, whose span is
+// size bytes and whose bytes read returns, and returns the child pages
+// to visit. The elements' keys and values must be packed one after
+// the other right behind the element array, as bbolt writes them, so
+// that a changed count, position or size shows; keys must increase
+// strictly and respect the bounds in v.
+func checkElements(flags uint16, head []byte, count int, size uint64, read func(off, n uint64) ([]byte, error), v visit) ([]visit, error) {
+	var children []visit
+	next := uint64(boltPageHeader + count*boltElemSize) // where the next key must start
+	var prev []byte
+	for i := 0; i < count; i++ {
 		elemOff := uint64(boltPageHeader + i*boltElemSize)
+		e := head[elemOff : elemOff+boltElemSize]
+		var eflags uint32
+		var pos, ksize, vsize uint64
 		if flags == boltBranchPage {
-			pos, ksize := uint64(le.Uint32(e[0:])), uint64(le.Uint32(e[4:]))
-			if elemOff+pos+ksize > spanBytes {
-				return nil, errors.New("branch key out of bounds")
-			}
-			children = append(children, le.Uint64(e[8:]))
-			continue
+			pos, ksize = uint64(le.Uint32(e[0:])), uint64(le.Uint32(e[4:]))
+		} else {
+			eflags, pos, ksize, vsize = le.Uint32(e[0:]), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
 		}
-		eflags, pos, ksize, vsize := le.Uint32(e[0:]), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
-		if elemOff+pos+ksize+vsize > spanBytes {
-			return nil, errors.New("leaf element out of bounds")
+		start := elemOff + pos
+		if start != next {
+			return nil, fmt.Errorf("element %d not where the previous one ends", i)
+		}
+		end := start + ksize + vsize
+		if ksize > size || vsize > size || end > size {
+			return nil, errors.New("element out of bounds")
+		}
+		next = end
+		key, err := read(start, ksize)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case i == 0 && v.first != nil && !bytes.Equal(key, v.first):
+			return nil, errors.New("first key differs from the branch key")
+		case i > 0 && bytes.Compare(prev, key) >= 0:
+			return nil, errors.New("keys out of order")
+		case v.below != nil && bytes.Compare(key, v.below) >= 0:
+			return nil, errors.New("key beyond the branch's next key")
+		}
+		prev = key
+		if flags == boltBranchPage {
+			below := v.below
+			if i+1 < count {
+				ne := head[elemOff+boltElemSize:]
+				npos, nks := elemOff+boltElemSize+uint64(le.Uint32(ne[0:])), uint64(le.Uint32(ne[4:]))
+				if npos+nks > size || nks > size {
+					return nil, errors.New("element out of bounds")
+				}
+				if below, err = read(npos, nks); err != nil {
+					return nil, err
+				}
+			}
+			children = append(children, visit{id: le.Uint64(e[8:]), first: key, below: below})
+			continue
 		}
 		if eflags&boltBucketLeaf == 0 {
 			continue
@@ -227,20 +303,16 @@ func checkElements(flags uint16, elems []byte, spanBytes uint64, read func(off, 
 		if vsize < boltBucketHdr {
 			return nil, errors.New("short bucket header")
 		}
-		hdr, err := read(elemOff+pos+ksize, boltBucketHdr)
+		val, err := read(start+ksize, vsize)
 		if err != nil {
 			return nil, err
 		}
-		if root := le.Uint64(hdr); root != 0 {
-			children = append(children, root)
+		if root := le.Uint64(val); root != 0 {
+			children = append(children, visit{id: root})
 			continue
 		}
 		// Inline bucket: the rest of the value is a leaf page.
-		inline, err := read(elemOff+pos+ksize+boltBucketHdr, vsize-boltBucketHdr)
-		if err != nil {
-			return nil, err
-		}
-		sub, err := checkInline(inline)
+		sub, err := checkInline(val[boltBucketHdr:])
 		if err != nil {
 			return nil, err
 		}
@@ -250,7 +322,7 @@ func checkElements(flags uint16, elems []byte, spanBytes uint64, read func(off, 
 }
 
 // checkInline checks an inline bucket's page held in memory.
-func checkInline(p []byte) ([]uint64, error) {
+func checkInline(p []byte) ([]visit, error) {
 	if len(p) < boltPageHeader {
 		return nil, errors.New("short inline page")
 	}
@@ -261,11 +333,6 @@ func checkInline(p []byte) ([]uint64, error) {
 	if boltPageHeader+count*boltElemSize > len(p) {
 		return nil, errors.New("inline elements overflow")
 	}
-	read := func(off, n uint64) ([]byte, error) {
-		if off+n > uint64(len(p)) {
-			return nil, errors.New("inline value out of bounds")
-		}
-		return p[off : off+n], nil
-	}
-	return checkElements(flags, p[boltPageHeader:boltPageHeader+count*boltElemSize], uint64(len(p)), read)
+	read := func(off, n uint64) ([]byte, error) { return p[off : off+n], nil }
+	return checkElements(flags, p, count, uint64(len(p)), read, visit{})
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -25,6 +26,21 @@ const compactTxBytes = 16 << 20
 // ErrWeakParams if p is below the minimum; in every failure case the
 // vault is unchanged. The data key itself is not changed.
 func (v *Vault) ChangePassword(oldPassword, newPassword []byte, p Params) error {
+	return v.changePassword(oldPassword, newPassword, p, nil)
+}
+
+// ChangePasswordAudited is ChangePassword that also appends entry to the
+// audit log, in the new file before it replaces the old one: the new
+// password is in force if and only if the entry is in the log, whatever
+// step a crash interrupts.
+func (v *Vault) ChangePasswordAudited(oldPassword, newPassword []byte, p Params, entry AuditEntry) error {
+	if err := checkAuditEntry(entry); err != nil {
+		return fmt.Errorf("vault: change password: %w", err)
+	}
+	return v.changePassword(oldPassword, newPassword, p, &entry)
+}
+
+func (v *Vault) changePassword(oldPassword, newPassword []byte, p Params, entry *AuditEntry) error {
 	if p.IsZero() {
 		p = DefaultParams()
 	}
@@ -56,10 +72,9 @@ func (v *Vault) ChangePassword(oldPassword, newPassword []byte, p Params) error 
 	if err != nil {
 		return fmt.Errorf("vault: change password: %w", err)
 	}
-	if err := v.rewrite(&nh); err != nil {
+	if err := v.rewrite(&nh, entry); err != nil {
 		return fmt.Errorf("vault: change password: %w", err)
 	}
-	v.hdr = nh
 	return nil
 }
 
@@ -74,7 +89,7 @@ func (v *Vault) Compact() error {
 		return ErrLocked
 	}
 	h := v.hdr
-	if err := v.rewrite(&h); err != nil {
+	if err := v.rewrite(&h, nil); err != nil {
 		return fmt.Errorf("vault: compact: %w", err)
 	}
 	return nil
@@ -82,12 +97,14 @@ func (v *Vault) Compact() error {
 
 func compactPrefix(base string) string { return "." + base + ".compact-" }
 
-// rewrite copies the vault into a sibling file with header h, fsyncs it,
-// renames it over the vault file and fsyncs the directory. The caller
-// holds v.mu for writing. The new file is locked before the rename and the
-// old one is closed only after it, so another process never finds the
-// path unlocked.
-func (v *Vault) rewrite(h *header) error {
+// rewrite copies the vault into a sibling file with header h (and the
+// audit entry, if not nil, appended), fsyncs it, renames it over the vault
+// file and fsyncs the directory. Once the rename has happened, v uses the
+// new file and header h, even if a later step fails. The caller holds
+// v.mu for writing. The new file is locked before the rename and the old
+// one is closed only after it, so another process never finds the path
+// unlocked.
+func (v *Vault) rewrite(h *header, entry *AuditEntry) error {
 	dir, base := filepath.Split(v.path)
 	if dir == "" {
 		dir = "."
@@ -97,7 +114,7 @@ func (v *Vault) rewrite(h *header) error {
 		return fmt.Errorf("random: %w", err)
 	}
 	tmp := filepath.Join(dir, compactPrefix(base)+hex.EncodeToString(suffix))
-	dst, err := openDB(tmp, modeCreate)
+	dst, err := openDB(tmp, modeCreate, false)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", filepath.Base(tmp), err)
 	}
@@ -106,20 +123,29 @@ func (v *Vault) rewrite(h *header) error {
 		_ = os.Remove(tmp)
 		return err
 	}
-	if err := copyVault(dst, v.db, h, v.keys); err != nil {
+	if err := v.step("create"); err != nil {
+		return fail(err)
+	}
+	if err := copyVault(dst, v.db, h, v.keys, entry, v.rand, v.now, v.step); err != nil {
 		return fail(fmt.Errorf("copy: %w", err))
 	}
 	if err := dst.Sync(); err != nil {
 		return fail(fmt.Errorf("sync: %w", err))
 	}
+	if err := v.step("sync"); err != nil {
+		return fail(err)
+	}
 	old := v.db
 	if err := os.Rename(tmp, v.path); err == nil {
-		v.db = dst
+		v.db, v.hdr = dst, *h
 		_ = old.Close()
+		if err := v.step("rename"); err != nil {
+			return err
+		}
 		if err := syncDir(dir); err != nil {
 			return err // the rename happened; the vault is usable
 		}
-		return nil
+		return v.step("sync dir")
 	}
 	// Windows cannot rename over, or rename, a file that is open and
 	// mapped. Close both, rename, and reopen; another process may grab
@@ -127,7 +153,7 @@ func (v *Vault) rewrite(h *header) error {
 	_ = dst.Close()
 	_ = old.Close()
 	renameErr := os.Rename(tmp, v.path)
-	db, err := openDB(v.path, modeOpen)
+	db, err := openDB(v.path, modeOpen, false)
 	if err != nil {
 		v.keys.wipe()
 		v.keys, v.db = nil, nil
@@ -138,6 +164,7 @@ func (v *Vault) rewrite(h *header) error {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("replace vault file: %w", renameErr)
 	}
+	v.hdr = *h
 	return syncDir(dir)
 }
 
@@ -145,13 +172,16 @@ func (v *Vault) rewrite(h *header) error {
 // header by h and dropping blob chunks that no manifest or pending write
 // refers to. Values are written once, so no earlier header and no deleted
 // data ever reaches dst.
-func copyVault(dst, src *bolt.DB, h *header, k *keyring) error {
+//
+// entry, if not nil, is appended to the audit log of dst; step is called
+// after each commit into dst.
+func copyVault(dst, src *bolt.DB, h *header, k *keyring, entry *AuditEntry, rnd io.Reader, now func() time.Time, step func(string) error) error {
 	return src.View(func(stx *bolt.Tx) error {
 		live, err := liveBlobIDs(stx, k)
 		if err != nil {
 			return err
 		}
-		c := &copier{dst: dst}
+		c := &copier{dst: dst, step: step}
 		defer c.rollback()
 		for _, name := range topBuckets {
 			b := stx.Bucket(name)
@@ -175,6 +205,26 @@ func copyVault(dst, src *bolt.DB, h *header, k *keyring) error {
 			if err != nil {
 				return err
 			}
+		}
+		if entry != nil {
+			b, err := c.bucket([][]byte{bktAudit})
+			if err != nil {
+				return err
+			}
+			if err := appendAudit(b, rnd, k, now, *entry); err != nil {
+				return err
+			}
+		}
+		// The check bucket: the key-set manifests, and the header copy
+		// written anew for h.
+		path := [][]byte{bktCheck}
+		if b := stx.Bucket(bktCheck); b != nil {
+			if err := c.copyBucket(b, path, func(key []byte) bool { return !bytes.Equal(key, keyHeaderCopy) }); err != nil {
+				return err
+			}
+		}
+		if err := c.put(path, keyHeaderCopy, encodeHeaderCopy(*h)); err != nil {
+			return err
 		}
 		return c.commit()
 	})
@@ -203,6 +253,7 @@ func liveBlobIDs(tx *bolt.Tx, k *keyring) (map[string]bool, error) {
 // copier writes into dst in transactions of bounded size.
 type copier struct {
 	dst  *bolt.DB
+	step func(string) error // called after each commit
 	tx   *bolt.Tx
 	size int
 	path string // path of cur, NUL-joined
@@ -227,7 +278,10 @@ func (c *copier) commit() error {
 	}
 	err := c.tx.Commit()
 	c.tx, c.cur = nil, nil
-	return err
+	if err != nil {
+		return err
+	}
+	return c.step("commit")
 }
 
 func (c *copier) rollback() {

@@ -97,10 +97,15 @@ const (
 	// MinThreads is the minimum parallelism Open and Create accept.
 	MinThreads = 1
 
-	// maxTime and maxMemoryKiB bound what a file header may ask for, so
-	// that a crafted file cannot make Open run for hours or exhaust memory.
-	maxTime      = 64
-	maxMemoryKiB = 4 * 1024 * 1024 // 4 GiB
+	// MaxTime, MaxMemoryKiB and MaxThreads bound what a file header may
+	// ask for (and what Create and ChangePassword accept), so that a
+	// crafted or damaged header cannot make Open run for minutes or
+	// exhaust memory: it is refused before the key derivation runs.
+	MaxTime = 10
+	// MaxMemoryKiB is the largest accepted Argon2id memory (1 GiB).
+	MaxMemoryKiB = 1024 * 1024
+	// MaxThreads is the largest accepted Argon2id parallelism.
+	MaxThreads = 16
 )
 
 // DefaultParams returns the parameters used when none are given:
@@ -126,8 +131,8 @@ func (p Params) IsZero() bool { return p == Params{} }
 // valid reports whether Argon2id can run with p at all and p is within
 // the plausibility bounds.
 func (p Params) valid() bool {
-	return p.Time >= 1 && p.Time <= maxTime && p.Threads >= 1 &&
-		p.MemoryKiB >= 8*uint32(p.Threads) && p.MemoryKiB <= maxMemoryKiB
+	return p.Time >= 1 && p.Time <= MaxTime && p.Threads >= 1 && p.Threads <= MaxThreads &&
+		p.MemoryKiB >= 8*uint32(p.Threads) && p.MemoryKiB <= MaxMemoryKiB
 }
 
 // atLeast reports whether every parameter of p is >= the one of min.

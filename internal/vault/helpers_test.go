@@ -2,6 +2,7 @@ package vault
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"os"
 	"path/filepath"
@@ -117,3 +118,18 @@ func pattern(n int, seed byte) []byte {
 }
 
 func equalBytes(a, b []byte) bool { return bytes.Equal(a, b) }
+
+// setRawKDF writes p into the header and into its copy, with a valid
+// checksum: what an attacker who rewrites both would leave.
+func setRawKDF(tx *bolt.Tx, p Params) error {
+	if err := tx.Bucket(bktMeta).Put(keyKDF, encodeKDF(p)); err != nil {
+		return err
+	}
+	c := tx.Bucket(bktCheck)
+	cp := append([]byte(nil), c.Get(keyHeaderCopy)...)
+	copy(cp[13+4+vaultIDLen:], encodeKDF(p))
+	body := cp[:len(cp)-32]
+	sum := sha256.Sum256(body)
+	copy(cp[len(body):], sum[:])
+	return c.Put(keyHeaderCopy, cp)
+}

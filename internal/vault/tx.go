@@ -211,6 +211,11 @@ func (t *Tx) Get(bucket, id string) ([]byte, error) {
 	key := recordKey(t.hash(), bucket, id)
 	sealed := t.lookup(bucket, key)
 	if sealed == nil {
+		// Nothing found: make sure that is not because the bucket lost
+		// the record to damage.
+		if err := verifyRecordSet(t.btx, t.keys, bucket); err != nil {
+			return nil, fmt.Errorf("vault: get from %q: %w", bucket, err)
+		}
 		return nil, fmt.Errorf("vault: get from %q: %w", bucket, ErrNotFound)
 	}
 	gotID, val, err := t.openRecord(bucket, key, sealed)
@@ -294,12 +299,17 @@ func (t *Tx) ForEach(bucket string, fn func(id string, value []byte) error) erro
 		}
 		return fn(id, val)
 	}
+	// disk is the set of keys stored in the file, checked against the
+	// bucket's manifest once every record has been visited.
+	var disk keySet
 	if b := t.btx.Bucket(bktRecords).Bucket([]byte(bucket)); b != nil {
 		c := b.Cursor()
 		for k, sealed := c.First(); k != nil; k, sealed = c.Next() {
-			if sealed == nil {
-				continue // not a record
+			if sealed == nil || len(k) != hashLen {
+				return fmt.Errorf("vault: for each in %q: %w: unexpected key", bucket, ErrCorrupt)
 			}
+			disk.count++
+			disk.toggle(k)
 			if s, ok := snap[string(k)]; ok {
 				delete(snap, string(k))
 				if s == nil {
@@ -311,6 +321,13 @@ func (t *Tx) ForEach(bucket string, fn func(id string, value []byte) error) erro
 				return err
 			}
 		}
+	}
+	want, _, err := readKeySet(t.btx, t.keys, recordSetName(bucket))
+	if err == nil && want != disk {
+		err = fmt.Errorf("%w: records missing or changed", ErrTampered)
+	}
+	if err != nil {
+		return fmt.Errorf("vault: for each in %q: %w", bucket, err)
 	}
 	keys := make([]string, 0, len(snap))
 	for k, s := range snap {
@@ -373,19 +390,41 @@ func (t *Tx) flush() error {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		setName := recordSetName(name)
+		set, ok, err := readKeySet(t.btx, t.keys, setName)
+		fresh := recs.Bucket([]byte(name)) == nil // then no key exists yet
+		if err == nil && !ok && !fresh {
+			err = fmt.Errorf("%w: bucket has no manifest", ErrTampered)
+		}
+		if err != nil {
+			return fmt.Errorf("vault: update: bucket %q: %w", name, err)
+		}
 		b, err := recs.CreateBucketIfNotExists([]byte(name))
 		if err != nil {
 			return fmt.Errorf("vault: update: bucket %q: %w", name, err)
 		}
 		for _, k := range keys {
+			key := []byte(k)
+			existed := !fresh && b.Get(key) != nil
 			if s := pb[k]; s != nil {
-				err = b.Put([]byte(k), s)
+				if !existed {
+					set.count++
+					set.toggle(key)
+				}
+				err = b.Put(key, s)
 			} else {
-				err = b.Delete([]byte(k))
+				if existed {
+					set.count--
+					set.toggle(key)
+				}
+				err = b.Delete(key)
 			}
 			if err != nil {
 				return fmt.Errorf("vault: update: bucket %q: %w", name, err)
 			}
+		}
+		if err := putKeySet(t.btx, t.v.rand, t.keys, setName, set); err != nil {
+			return fmt.Errorf("vault: update: bucket %q: %w", name, err)
 		}
 	}
 	t.pending = nil

@@ -6,16 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // lockTimeout is how long Open waits for the file lock before reporting
@@ -38,6 +34,13 @@ type OpenOptions struct {
 	// MaxBlobSize bounds the size of one blob written with PutBlob.
 	// Zero means DefaultMaxBlobSize.
 	MaxBlobSize int64
+	// Repair opens a damaged vault as far as it can be opened: a header
+	// that does not match its intact copy (ErrHeaderDamaged) is replaced
+	// by the copy once the password unlocks it, and a damaged bbolt meta
+	// page is accepted, falling back to the previous state (the last
+	// change before the damage may be lost). Without it such damage is
+	// reported and the vault does not open.
+	Repair bool
 }
 
 // CreateOptions configure Create.
@@ -61,9 +64,21 @@ type Vault struct {
 	rand      *randSource
 	now       func() time.Time
 	minParams Params
+	repair    bool
 	maxBlob   int64
 	chunkSize int // plaintext bytes per blob chunk (tests lower it)
 	batchSize int // plaintext bytes of blob chunks per write transaction
+	// stepHook, if not nil, is called after each write step of a rewrite
+	// (tests inject failures and kills there).
+	stepHook func(name string) error
+}
+
+// step calls the test hook after the write step name of a rewrite.
+func (v *Vault) step(name string) error {
+	if v.stepHook == nil {
+		return nil
+	}
+	return v.stepHook(name)
 }
 
 // Info describes a vault without revealing any of its contents.
@@ -101,6 +116,7 @@ func newVault(path string, opt OpenOptions) *Vault {
 		rand:      &randSource{r: opt.Rand},
 		now:       opt.Now,
 		minParams: opt.MinParams,
+		repair:    opt.Repair,
 		maxBlob:   opt.MaxBlobSize,
 		chunkSize: BlobChunkSize,
 		batchSize: 4 << 20,
@@ -153,7 +169,7 @@ func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
 		return nil, fmt.Errorf("vault: create: %w", err)
 	}
 
-	db, err := openDB(path, modeCreate)
+	db, err := openDB(path, modeCreate, false)
 	if err != nil {
 		keys.wipe()
 		return nil, fmt.Errorf("vault: create: %w", err)
@@ -164,7 +180,10 @@ func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
 				return err
 			}
 		}
-		if err := writeHeader(tx.Bucket(bktMeta), h); err != nil {
+		if err := writeHeaderAndCopy(tx, h); err != nil {
+			return err
+		}
+		if err := putKeySet(tx, v.rand, keys, keyBlobSet, keySet{}); err != nil {
 			return err
 		}
 		return putAuditHead(tx.Bucket(bktAudit), v.rand, keys, 0, make([]byte, hashLen))
@@ -193,7 +212,7 @@ func Create(path string, password []byte, opt CreateOptions) (*Vault, error) {
 // compactions.
 func Open(path string, password []byte, opt OpenOptions) (*Vault, error) {
 	v := newVault(path, opt)
-	db, err := openDB(path, modeOpen)
+	db, err := openDB(path, modeOpen, opt.Repair)
 	if err != nil {
 		return nil, fmt.Errorf("vault: open: %w", err)
 	}
@@ -204,17 +223,43 @@ func Open(path string, password []byte, opt OpenOptions) (*Vault, error) {
 	return v, nil
 }
 
-// unlockDB reads the header of db, unlocks it and installs it in v.
+// unlockDB reads the header of db, unlocks it, checks the file and
+// installs it in v. It also finishes what an earlier run left: the
+// manifests of a file written before they existed, a damaged header copy
+// (or, with v.repair, a damaged header) and interrupted blob writes.
 func (v *Vault) unlockDB(db *bolt.DB, password []byte) error {
-	var h header
+	var (
+		h, cp header
+		herr  error
+		state copyState
+	)
 	err := safely(func() error {
-		return db.View(func(tx *bolt.Tx) (err error) {
-			h, err = readHeader(tx)
-			return err
+		return db.View(func(tx *bolt.Tx) error {
+			h, herr = readHeader(tx)
+			cp, state = readHeaderCopy(tx)
+			return nil
 		})
 	})
 	if err != nil {
 		return err
+	}
+	if herr != nil && errors.Is(herr, ErrCorrupt) {
+		return herr
+	}
+	damaged := state == copyOK && (herr != nil || !h.equal(cp))
+	if herr == nil && !h.params.atLeast(v.minParams) {
+		herr = fmt.Errorf("%w: file has %v, minimum is %v", ErrWeakParams, h.params, v.minParams)
+	}
+	switch {
+	case damaged && v.repair:
+		h = cp
+	case damaged:
+		if herr == nil {
+			herr = ErrWrongPassword // the password cannot be checked against a damaged header
+		}
+		return fmt.Errorf("%w (its copy is intact; open with repair to use it): %w", ErrHeaderDamaged, herr)
+	case herr != nil:
+		return herr
 	}
 	if !h.params.atLeast(v.minParams) {
 		return fmt.Errorf("%w: file has %v, minimum is %v", ErrWeakParams, h.params, v.minParams)
@@ -228,9 +273,37 @@ func (v *Vault) unlockDB(db *bolt.DB, password []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := safely(func() error { return cleanPending(db) }); err != nil {
+	fail := func(err error) error {
 		keys.wipe()
 		return err
+	}
+	var legacy bool
+	err = safely(func() error {
+		return db.View(func(tx *bolt.Tx) (err error) {
+			legacy, err = verifyFile(tx, keys)
+			return err
+		})
+	})
+	if err != nil {
+		return fail(err)
+	}
+	if legacy || damaged || state != copyOK {
+		err := safely(func() error {
+			return db.Update(func(tx *bolt.Tx) error {
+				if legacy {
+					if err := migrate(tx, v.rand, keys); err != nil {
+						return err
+					}
+				}
+				return writeHeaderAndCopy(tx, h)
+			})
+		})
+		if err != nil {
+			return fail(fmt.Errorf("repair header: %w", err))
+		}
+	}
+	if err := safely(func() error { return cleanPending(db) }); err != nil {
+		return fail(err)
 	}
 	v.db, v.hdr, v.keys = db, h, keys
 	v.tidyFiles()
@@ -307,7 +380,7 @@ func (v *Vault) Info() (Info, error) {
 // visible in the file anyway), never contents. It fails with
 // ErrAlreadyOpen while the vault is open; use Vault.Info then.
 func Inspect(path string) (Info, error) {
-	db, err := openDB(path, modeReadOnly)
+	db, err := openDB(path, modeReadOnly, false)
 	if err != nil {
 		return Info{}, fmt.Errorf("vault: inspect: %w", err)
 	}
@@ -380,159 +453,6 @@ func (v *Vault) read(fn func(k *keyring) error) error {
 		return ErrLocked
 	}
 	return fn(v.keys)
-}
-
-// openMode selects how openDB opens the file.
-type openMode int
-
-const (
-	modeOpen     openMode = iota // existing file, read-write, exclusive lock
-	modeCreate                   // new file (O_EXCL), read-write, exclusive lock
-	modeReadOnly                 // existing file, read-only, shared lock
-)
-
-// errEmptyFile is returned by the OpenFile hook for a zero-length file,
-// which bbolt would otherwise initialise.
-var errEmptyFile = errors.New("empty file")
-
-// openDB opens the bbolt file at path with a bounded lock wait. Errors
-// wrap ErrAlreadyOpen, ErrNotVault, ErrCorrupt, ErrExists or fs errors.
-//
-// An existing file is first opened read-only (shared lock, bbolt reads
-// only the meta pages) and its page structure is checked, because bbolt
-// itself can hang or crash on a damaged file; only then is it reopened
-// read-write with an exclusive lock.
-func openDB(path string, mode openMode) (*bolt.DB, error) {
-	if mode == modeCreate {
-		db, _, err := boltOpen(path, modeCreate)
-		return db, err
-	}
-	ro, f, err := boltOpen(path, modeReadOnly)
-	if err != nil {
-		return nil, err
-	}
-	if err := safely(func() error { return checkStructure(ro, f) }); err != nil {
-		_ = ro.Close()
-		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
-	}
-	if mode == modeReadOnly {
-		return ro, nil
-	}
-	if err := ro.Close(); err != nil {
-		return nil, err
-	}
-	for attempt := 0; ; attempt++ {
-		db, f, err := boltOpen(path, modeOpen)
-		if err != nil {
-			return nil, err
-		}
-		// The file may have been replaced by a compaction between our
-		// open and our lock; then we hold a lock on a dead file.
-		fi1, err1 := f.Stat()
-		fi2, err2 := os.Stat(path)
-		if err1 == nil && err2 == nil && os.SameFile(fi1, fi2) {
-			return db, nil
-		}
-		_ = db.Close()
-		if attempt >= 2 {
-			return nil, ErrAlreadyOpen
-		}
-	}
-}
-
-// boltOpen opens path with bbolt and also returns bbolt's *os.File.
-func boltOpen(path string, mode openMode) (*bolt.DB, *os.File, error) {
-	var f *os.File
-	opts := &bolt.Options{
-		Timeout:  lockTimeout,
-		ReadOnly: mode == modeReadOnly,
-		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			if mode == modeCreate {
-				flag |= os.O_CREATE | os.O_EXCL
-			} else {
-				flag &^= os.O_CREATE
-			}
-			fl, err := os.OpenFile(name, flag, 0o600)
-			if err != nil {
-				return nil, err
-			}
-			if mode != modeCreate {
-				fi, err := fl.Stat()
-				if err == nil && !fi.Mode().IsRegular() {
-					err = errors.New("not a regular file")
-				} else if err == nil && fi.Size() == 0 {
-					err = errEmptyFile
-				}
-				if err != nil {
-					_ = fl.Close()
-					return nil, err
-				}
-			}
-			f = fl
-			return fl, nil
-		},
-	}
-	var db *bolt.DB
-	err := safely(func() (err error) {
-		db, err = bolt.Open(path, 0o600, opts)
-		return err
-	})
-	if err != nil {
-		if db == nil && f != nil && errors.Is(err, ErrCorrupt) {
-			_ = f.Close() // bbolt panicked before it could clean up
-		}
-		return nil, nil, classifyOpenErr(err)
-	}
-	return db, f, nil
-}
-
-func classifyOpenErr(err error) error {
-	switch {
-	case errors.Is(err, berrors.ErrTimeout):
-		return ErrAlreadyOpen
-	case errors.Is(err, fs.ErrExist):
-		return fmt.Errorf("%w: %w", ErrExists, err)
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return err
-	case errors.Is(err, ErrCorrupt):
-		return fmt.Errorf("%w: %w", ErrNotVault, err)
-	default:
-		// bbolt's ErrInvalid, ErrChecksum, ErrVersionMismatch, size and
-		// mapping errors all mean the bytes are not a usable database.
-		return fmt.Errorf("%w: %w", ErrNotVault, err)
-	}
-}
-
-// safely runs fn, turning a panic (bbolt panics on some damaged pages)
-// or a memory fault (reading beyond a truncated mapping) into ErrCorrupt.
-func safely(fn func() error) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
-		}
-	}()
-	return fn()
-}
-
-// syncDir fsyncs a directory so that a create or rename in it is durable.
-// Windows cannot open directories for syncing; there it is a no-op.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync dir: %w", err)
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("sync dir: %w", err)
-	}
-	return nil
 }
 
 // cleanPending deletes the chunks of blobs whose write was interrupted.
