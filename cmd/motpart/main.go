@@ -30,9 +30,10 @@ Usage:
       Say what each number is and whether it is valid.
       Exit status 0 when all are valid, 1 when any is not, 2 on a usage error.
 
-  motpart [--vault PATH] vault init | info [--json] | passwd | audit [--json]
+  motpart [--vault PATH] vault init | info [--json] | passwd | audit [--json] | repair
       Create the vault, describe it (no password needed, never its contents),
-      change its password, or show its audit log and whether the chain is intact.
+      change its password, show its audit log and whether the chain is intact,
+      or open a damaged vault from its header's copy (the repair is logged).
 
   motpart [--vault PATH] notes add ORGNR TEXT | list [--json] ORGNR | edit ORGNR ID TEXT | remove ORGNR ID
       The firm's dated notes on a client, kept in the vault.

@@ -182,7 +182,7 @@ func (s *session) openVault(cmd string) (*desk.Desk, int) {
 // runVault runs `motpart vault SUBCOMMAND`.
 func (s *session) runVault(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(s.stderr, "usage: motpart vault init|info|passwd|audit\n")
+		fmt.Fprint(s.stderr, "usage: motpart vault init|info|passwd|audit|repair\n")
 		return exitUsage
 	}
 	switch args[0] {
@@ -194,8 +194,10 @@ func (s *session) runVault(args []string) int {
 		return s.vaultPasswd(args[1:])
 	case "audit":
 		return s.vaultAudit(args[1:])
+	case "repair":
+		return s.vaultRepair(args[1:])
 	}
-	fmt.Fprintf(s.stderr, "motpart vault: unknown subcommand %q (want init, info, passwd or audit)\n", args[0])
+	fmt.Fprintf(s.stderr, "motpart vault: unknown subcommand %q (want init, info, passwd, audit or repair)\n", args[0])
 	return exitUsage
 }
 
@@ -260,6 +262,30 @@ func (s *session) vaultInfo(args []string) int {
 	if err := tw.Flush(); err != nil {
 		return exitFailed
 	}
+	return exitOK
+}
+
+// vaultRepair opens a damaged vault from its header's copy (or the state
+// before a damaged last write) and logs the repair.
+func (s *session) vaultRepair(args []string) int {
+	if len(args) != 0 {
+		fmt.Fprint(s.stderr, "usage: motpart [--vault PATH] vault repair\n")
+		return exitUsage
+	}
+	d := s.desk()
+	if !d.VaultExists() {
+		return s.fail("vault repair", fmt.Errorf("no vault at %s", d.VaultPath()))
+	}
+	pw, err := s.password("MOTPART_PASSWORD", "Vault password: ", false)
+	if err != nil {
+		return s.fail("vault repair", err)
+	}
+	defer clear(pw)
+	if err := d.RepairVault(pw); err != nil {
+		return s.fail("vault repair", err)
+	}
+	defer func() { _ = d.Lock() }()
+	fmt.Fprintln(s.stdout, "The vault opens again; the repair is in its audit log. Check your latest changes: the last one may be lost.")
 	return exitOK
 }
 

@@ -70,6 +70,36 @@ func (d *Desk) Unlock(password []byte) error {
 	return nil
 }
 
+// RepairVault opens a vault whose header is damaged from the header's
+// checked copy (and rewrites the header), or a vault whose last write was
+// damaged in its newest meta page from the state before it, then leaves it
+// unlocked and writes what was repaired to the audit log. Use it only after
+// Unlock said the vault is damaged: the last change may be lost.
+func (d *Desk) RepairVault(password []byte) error {
+	d.dropRegisters()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.vault != nil {
+		_ = d.vault.Lock()
+		d.vault = nil
+	}
+	if !vault.Exists(d.cfg.VaultPath) {
+		return problem.New(problem.CodeNoVault, nil)
+	}
+	opt := d.cfg.VaultOptions
+	opt.Repair = true
+	v, err := vault.Open(d.cfg.VaultPath, password, opt)
+	if err != nil {
+		return vaultProblem(err)
+	}
+	if err := v.Audit(vault.AuditEntry{Action: "vault.repair"}); err != nil {
+		_ = v.Lock()
+		return vaultProblem(err)
+	}
+	d.vault = v
+	return nil
+}
+
 // Close locks the vault and closes the Connector when it can be closed
 // (the composition root's stops the simulators it started).
 func (d *Desk) Close() error {
@@ -111,10 +141,10 @@ func (d *Desk) ChangePassword(oldPassword, newPassword []byte) error {
 		if params.IsZero() {
 			params = vault.DefaultParams()
 		}
-		if err := v.ChangePassword(oldPassword, newPassword, params); err != nil {
-			return vaultProblem(err)
-		}
-		return d.audit(v, "vault.passwd", "", "")
+		// The audit entry is written into the new file before it replaces
+		// the old one: the new password is in force exactly when its entry
+		// is in the log, whenever the process is killed.
+		return vaultProblem(v.ChangePasswordAudited(oldPassword, newPassword, params, vault.AuditEntry{Action: "vault.passwd"}))
 	})
 }
 
@@ -174,6 +204,8 @@ func vaultProblem(err error) error {
 		return nil
 	case errors.As(err, &p):
 		return err
+	case errors.Is(err, vault.ErrHeaderDamaged): // it wraps what the damaged header alone gives
+		return problem.New(problem.CodeVaultHeaderDamaged, err)
 	case errors.Is(err, vault.ErrWrongPassword):
 		return problem.New(problem.CodeWrongPassword, err)
 	case errors.Is(err, vault.ErrAlreadyOpen):

@@ -33,6 +33,9 @@ const (
 	CodeWrongPassword  Code = "wrong_password"  // the password does not open the vault
 	CodeWeakParams     Code = "vault_weak_kdf"  // the file asks for too little key stretching
 	CodeVaultDamaged   Code = "vault_damaged"   // the file fails authentication or is not a vault
+	// CodeVaultHeaderDamaged: the vault's header is damaged and its checked
+	// copy is whole; RepairVault (motpart vault repair) opens it from the copy.
+	CodeVaultHeaderDamaged Code = "vault_header_damaged"
 	CodeLocked         Code = "locked"          // the vault must be unlocked first
 	CodePasswordShort  Code = "password_short"  // a new password is too short
 	CodeNotOrgNr       Code = "not_orgnr"       // notes need a valid organisation number
@@ -75,6 +78,11 @@ func (e *Error) Error() string {
 		msg = "the vault's key-derivation parameters are below the safe minimum"
 	case CodeVaultDamaged:
 		msg = "the vault file is damaged or not a Motpart vault"
+		if e.Err != nil {
+			msg += ": " + e.Err.Error()
+		}
+	case CodeVaultHeaderDamaged:
+		msg = "the vault's header is damaged; its copy is whole: run `motpart vault repair` to open the vault from the copy"
 	case CodeLocked:
 		msg = "the vault is locked"
 	case CodePasswordShort:
@@ -210,7 +218,7 @@ func ForStatus(status int) Code {
 // deskCodes are the use cases' codes, in the order of their declaration.
 var deskCodes = [...]Code{
 	CodeNoVault, CodeVaultExists, CodeVaultInUse, CodeWrongPassword, CodeWeakParams,
-	CodeVaultDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
+	CodeVaultDamaged, CodeVaultHeaderDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
 	CodeNoteTooLong, CodeNoteNotFound, CodeCertNameTaken, CodeCertName, CodeCertNotFound,
 	CodeUnknownSetting, CodeBadSetting, CodeCanceled, CodeNoDossier, CodeBadDownload,
 	CodeNoCopy, CodeNoAccess, CodeRegisterFailed, CodeInternal,

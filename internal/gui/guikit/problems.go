@@ -26,6 +26,8 @@ func ProblemText(err error) string {
 		return lang.L("This vault file asks for weaker protection than Motpart allows. It may have been tampered with; restore it from a backup.")
 	case problem.CodeVaultDamaged:
 		return lang.L("The vault file is damaged or is not a Motpart vault. Restore it from a backup.")
+	case problem.CodeVaultHeaderDamaged:
+		return lang.L("The vault's header is damaged, but Motpart keeps a checked copy of it. Run “motpart vault repair” to open the vault from the copy, or restore the file from a backup.")
 	case problem.CodeLocked:
 		return lang.L("The vault is locked. Unlock it first.")
 	case problem.CodePasswordShort:
