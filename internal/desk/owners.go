@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
@@ -33,7 +34,46 @@ const (
 	SettingMaskinportenScope       = "maskinporten.scope"
 	SettingMaskinportenCertificate = "maskinporten.certificate"
 	SettingRRHURL                  = "rrh.url"
+	// SettingOwnersAPI picks the API of the Register of beneficial owners:
+	// OwnersAPIPartner or OwnersAPIV1.
+	SettingOwnersAPI = "rrh.api"
 )
+
+// The APIs of the Register of beneficial owners (specs §4.1).
+const (
+	// OwnersAPIPartner is the Partner API, whose answer shape is confirmed
+	// from its published OpenAPI and examples: the default.
+	OwnersAPIPartner = "partner"
+	// OwnersAPIV1 is the "Virksomheter" API v1, whose answer shape is not
+	// published and is read as guessed: experimental. Its change log is the
+	// only way to keep the offline copy fresh.
+	OwnersAPIV1 = "v1"
+)
+
+// OwnersAPI is the API of the Register of beneficial owners that settings
+// s choose: the setting, else (for vaults from before the setting) v1 when
+// a v1 scope was chosen, else the Partner API.
+func (s RegisterSettings) OwnersAPI() string {
+	switch {
+	case s.OwnersAPIName != "":
+		return s.OwnersAPIName
+	case s.MaskinportenScope != "" && !strings.Contains(s.MaskinportenScope, "partner"):
+		return OwnersAPIV1
+	}
+	return OwnersAPIPartner
+}
+
+// OwnerScope is the Maskinporten scope settings s ask for: the setting,
+// else the one of the chosen API for reporting entities.
+func (s RegisterSettings) OwnerScope() string {
+	switch {
+	case s.MaskinportenScope != "":
+		return s.MaskinportenScope
+	case s.OwnersAPI() == OwnersAPIV1:
+		return "brreg:reelle/rapporteringspliktig"
+	}
+	return "brreg:reelle/partner.rapporteringspliktig"
+}
 
 // OwnerScopes is the package's OwnerScopes, for the window.
 func (d *Desk) OwnerScopes() []string { return OwnerScopes() }
@@ -362,6 +402,12 @@ func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
 	}
 	if !ok {
 		return 0, problem.New(problem.CodeNoCopy, nil)
+	}
+	if settings, err := d.RegisterSettings(); err != nil {
+		return 0, err
+	} else if settings.OwnersAPI() != OwnersAPIV1 {
+		// The change log is part of the v1 API only (specs §4.3).
+		return 0, problem.New(problem.CodeChangeLogNeedsV1, nil)
 	}
 	regs, err := d.registers(ctx)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/rrh"
 )
 
@@ -57,6 +58,47 @@ func mustOpen(t *testing.T, path string) *os.File {
 	return f
 }
 
+// TestOwnersAPIChoice: the Partner API is the default; v1 is chosen by
+// its setting, or (for vaults from before the setting) by a v1 scope.
+func TestOwnersAPIChoice(t *testing.T) {
+	tests := []struct {
+		s         RegisterSettings
+		api, scop string
+	}{
+		{RegisterSettings{}, OwnersAPIPartner, "brreg:reelle/partner.rapporteringspliktig"},
+		{RegisterSettings{OwnersAPIName: OwnersAPIV1}, OwnersAPIV1, "brreg:reelle/rapporteringspliktig"},
+		{RegisterSettings{MaskinportenScope: "brreg:reelle/offentlig"}, OwnersAPIV1, "brreg:reelle/offentlig"},
+		{RegisterSettings{MaskinportenScope: "brreg:reelle/partner.offentlig"}, OwnersAPIPartner, "brreg:reelle/partner.offentlig"},
+		{RegisterSettings{OwnersAPIName: OwnersAPIPartner, MaskinportenScope: "brreg:reelle/partner.offentlig"}, OwnersAPIPartner, "brreg:reelle/partner.offentlig"},
+	}
+	for _, tt := range tests {
+		if api, scope := tt.s.OwnersAPI(), tt.s.OwnerScope(); api != tt.api || scope != tt.scop {
+			t.Errorf("%+v: API %q scope %q, want %q %q", tt.s, api, scope, tt.api, tt.scop)
+		}
+	}
+	d := newTestDesk(t)
+	if err := d.CreateVault([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetSetting(SettingOwnersAPI, "v2"); problem.CodeOf(err) != problem.CodeBadSetting {
+		t.Errorf("rrh.api v2: %v", err)
+	}
+	// SetSettings is all or none.
+	err := d.SetSettings(map[string]string{SettingOwnersAPI: OwnersAPIV1, SettingBrregURL: "http://insecure.example"})
+	if problem.CodeOf(err) != problem.CodeBadSetting {
+		t.Errorf("SetSettings with an http address: %v", err)
+	}
+	if v, _ := d.Setting(SettingOwnersAPI); v != "" {
+		t.Errorf("a refused SetSettings stored rrh.api = %q", v)
+	}
+	if err := d.SetSettings(map[string]string{SettingOwnersAPI: OwnersAPIV1, SettingGrunndataUser: "ekstern"}); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := d.RegisterSettings(); s.OwnersAPI() != OwnersAPIV1 || s.GrunndataUser != "ekstern" {
+		t.Errorf("after SetSettings: %+v", s)
+	}
+}
+
 func TestRefreshOwnersCopyOverFakes(t *testing.T) {
 	d, c := newFakeDesk(t)
 	ctx := context.Background()
@@ -70,6 +112,14 @@ func TestRefreshOwnersCopyOverFakes(t *testing.T) {
 	}
 	f.Close()
 	if _, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", nil); err != nil {
+		t.Fatal(err)
+	}
+	// The change log is in the v1 API only: with the default Partner API
+	// the refresh says so and changes nothing.
+	if _, err := d.RefreshOwnersCopy(ctx); problem.CodeOf(err) != problem.CodeChangeLogNeedsV1 {
+		t.Fatalf("refresh with the Partner API: %v, want %s", err, problem.CodeChangeLogNeedsV1)
+	}
+	if err := d.SetSetting(SettingOwnersAPI, OwnersAPIV1); err != nil {
 		t.Fatal(err)
 	}
 	c.changes = []OwnersChange{{Seq: 5, OrgNr: fakeRichest}, {Seq: 6, OrgNr: fakeNowhere}, {Seq: 7, OrgNr: fakeHolding}, {Seq: 8, OrgNr: fakeRichest}}

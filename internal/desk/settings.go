@@ -52,10 +52,12 @@ func Settings() []SettingInfo {
 		{SettingGrunndataPassword, true, "grunndataWS password"},
 		{SettingMaskinportenClientID, false, "Maskinporten client id (from Samarbeidsportalen)"},
 		{SettingMaskinportenScope, false, "Maskinporten scope for the Register of beneficial owners: " + strings.Join(OwnerScopes(), ", ") +
-			"; the brreg:reelle/partner.* scopes use the Partner API, the others the v1 API (experimental, shape not confirmed)"},
+			" (empty: the reporting entities' scope of the chosen API, " + SettingOwnersAPI + "); the brreg:reelle/partner.* scopes belong to the Partner API, the others to the v1 API"},
 		{SettingMaskinportenCertificate, false, "name of the stored enterprise certificate that signs Maskinporten grants"},
 		{SettingMaskinportenURL, false, "Maskinporten's address (empty: the environment's)"},
 		{SettingRRHURL, false, "address of the Register of beneficial owners (empty: the environment's)"},
+		{SettingOwnersAPI, false, "API of the Register of beneficial owners: partner (the default; its answer shape is confirmed from the published description) " +
+			"or v1 (experimental: its answer shape is not confirmed; the only API with the change log that keeps the offline copy fresh)"},
 	}
 }
 
@@ -92,6 +94,9 @@ type RegisterSettings struct {
 	// RRHURL is the Register of beneficial owners' address; empty: the
 	// environment's.
 	RRHURL string
+	// OwnersAPIName is the setting that picks the owners register's API
+	// ("" means the Partner API); read it through OwnersAPI.
+	OwnersAPIName string
 }
 
 // field returns the setting key's field in s; nil for an unknown key.
@@ -117,6 +122,8 @@ func (s *RegisterSettings) field(key string) *string {
 		return &s.MaskinportenCertificate
 	case SettingRRHURL:
 		return &s.RRHURL
+	case SettingOwnersAPI:
+		return &s.OwnersAPIName
 	}
 	return nil
 }
@@ -144,6 +151,9 @@ func checkSetting(key, value string) error {
 		default:
 			return problem.New(problem.CodeBadSetting, fmt.Errorf("environment %q: want sandbox, test or production", value))
 		}
+	}
+	if key == SettingOwnersAPI && value != OwnersAPIPartner && value != OwnersAPIV1 {
+		return problem.New(problem.CodeBadSetting, fmt.Errorf("%s %q: want %s or %s", key, value, OwnersAPIPartner, OwnersAPIV1))
 	}
 	if key == SettingMaskinportenScope && !slices.Contains(OwnerScopes(), value) {
 		return problem.New(problem.CodeBadSetting, fmt.Errorf("scope %q: want one of %s", value, strings.Join(OwnerScopes(), ", ")))
@@ -247,6 +257,30 @@ func (d *Desk) SetSetting(key, value string) error {
 		return err
 	}
 	*s.field(key) = value
+	return d.SaveRegisterSettings(s)
+}
+
+// SetSettings stores several settings at once ("" removes one), all or
+// none, in one vault transaction: the Settings screen's Save. Every value
+// is checked before anything is written.
+func (d *Desk) SetSettings(values map[string]string) error {
+	for key, value := range values {
+		if _, ok := settingInfo(key); !ok {
+			return problem.New(problem.CodeUnknownSetting, fmt.Errorf("setting %q", key))
+		}
+		if err := checkSetting(key, strings.TrimSpace(value)); err != nil {
+			return err
+		}
+	}
+	d.settingsMu.Lock()
+	defer d.settingsMu.Unlock()
+	s, err := d.RegisterSettings()
+	if err != nil {
+		return err
+	}
+	for key, value := range values {
+		*s.field(key) = strings.TrimSpace(value)
+	}
 	return d.SaveRegisterSettings(s)
 }
 

@@ -78,7 +78,7 @@ func (d *fakeDesk) SavedDossier(string) (*dossier.Dossier, error) {
 	return nil, problem.New(problem.CodeNoDossier, nil)
 }
 func (d *fakeDesk) Setting(string) (string, error)            { return "", nil }
-func (d *fakeDesk) SetSetting(string, string) error           { return nil }
+func (d *fakeDesk) SetSettings(map[string]string) error       { return nil }
 func (d *fakeDesk) RevealOwnerID(string, int) (string, error) { return "", nil }
 func (d *fakeDesk) ImportOwnersCopy(context.Context, string, string, func(int64, int64, int)) (dossier.OwnersCopy, error) {
 	return dossier.OwnersCopy{}, nil

@@ -27,33 +27,36 @@ type Code string
 
 // The codes the use cases (internal/desk) return.
 const (
-	CodeNoVault        Code = "no_vault"        // there is no vault file yet
-	CodeVaultExists    Code = "vault_exists"    // creating a vault where one is
-	CodeVaultInUse     Code = "vault_in_use"    // another Motpart has the file open
-	CodeWrongPassword  Code = "wrong_password"  // the password does not open the vault
-	CodeWeakParams     Code = "vault_weak_kdf"  // the file asks for too little key stretching
-	CodeVaultDamaged   Code = "vault_damaged"   // the file fails authentication or is not a vault
+	CodeNoVault       Code = "no_vault"       // there is no vault file yet
+	CodeVaultExists   Code = "vault_exists"   // creating a vault where one is
+	CodeVaultInUse    Code = "vault_in_use"   // another Motpart has the file open
+	CodeWrongPassword Code = "wrong_password" // the password does not open the vault
+	CodeWeakParams    Code = "vault_weak_kdf" // the file asks for too little key stretching
+	CodeVaultDamaged  Code = "vault_damaged"  // the file fails authentication or is not a vault
 	// CodeVaultHeaderDamaged: the vault's header is damaged and its checked
 	// copy is whole; RepairVault (motpart vault repair) opens it from the copy.
 	CodeVaultHeaderDamaged Code = "vault_header_damaged"
-	CodeLocked         Code = "locked"          // the vault must be unlocked first
-	CodePasswordShort  Code = "password_short"  // a new password is too short
-	CodeNotOrgNr       Code = "not_orgnr"       // notes need a valid organisation number
-	CodeNoteEmpty      Code = "note_empty"      // a note without text
-	CodeNoteTooLong    Code = "note_too_long"   // a note over dossier.MaxNoteLen
-	CodeNoteNotFound   Code = "note_not_found"  // no note with that id
-	CodeCertNameTaken  Code = "cert_name_taken" // a certificate with that name is stored
-	CodeCertName       Code = "cert_name"       // a certificate name that is empty or too long
-	CodeCertNotFound   Code = "cert_not_found"  // no stored certificate with that name
-	CodeUnknownSetting Code = "unknown_setting" // no setting has that name
-	CodeBadSetting     Code = "bad_setting"     // a value the setting does not take
-	CodeCanceled       Code = "canceled"        // the user cancelled the work
-	CodeNoDossier      Code = "no_dossier"      // the organisation was never looked up
-	CodeBadDownload    Code = "bad_download"    // a register download that cannot be read
-	CodeNoCopy         Code = "no_copy"         // there is no offline copy of the register
-	CodeNoAccess       Code = "no_access"       // Motpart may not ask the register
-	CodeRegisterFailed Code = "register_failed" // the register could not be asked
-	CodeInternal       Code = "internal"        // anything else; the error says what
+	CodeLocked             Code = "locked"          // the vault must be unlocked first
+	CodePasswordShort      Code = "password_short"  // a new password is too short
+	CodeNotOrgNr           Code = "not_orgnr"       // notes need a valid organisation number
+	CodeNoteEmpty          Code = "note_empty"      // a note without text
+	CodeNoteTooLong        Code = "note_too_long"   // a note over dossier.MaxNoteLen
+	CodeNoteNotFound       Code = "note_not_found"  // no note with that id
+	CodeCertNameTaken      Code = "cert_name_taken" // a certificate with that name is stored
+	CodeCertName           Code = "cert_name"       // a certificate name that is empty or too long
+	CodeCertNotFound       Code = "cert_not_found"  // no stored certificate with that name
+	CodeUnknownSetting     Code = "unknown_setting" // no setting has that name
+	CodeBadSetting         Code = "bad_setting"     // a value the setting does not take
+	CodeCanceled           Code = "canceled"        // the user cancelled the work
+	CodeNoDossier          Code = "no_dossier"      // the organisation was never looked up
+	CodeBadDownload        Code = "bad_download"    // a register download that cannot be read
+	CodeNoCopy             Code = "no_copy"         // there is no offline copy of the register
+	// CodeChangeLogNeedsV1: the owners register's change log, which keeps
+	// the offline copy fresh, is only in its v1 API (experimental).
+	CodeChangeLogNeedsV1 Code = "change_log_needs_v1"
+	CodeNoAccess         Code = "no_access"       // Motpart may not ask the register
+	CodeRegisterFailed   Code = "register_failed" // the register could not be asked
+	CodeInternal         Code = "internal"        // anything else; the error says what
 )
 
 // Error is a problem with a stable Code. Err, when set, holds the cause.
@@ -106,6 +109,8 @@ func (e *Error) Error() string {
 		if e.Err != nil {
 			msg += ": " + e.Err.Error()
 		}
+	case CodeChangeLogNeedsV1:
+		msg = "the register's change log is only in its v1 API, whose answer shape is not confirmed: choose it (rrh.api v1, experimental) to refresh the copy, or import a new download"
 	case CodeNoCopy:
 		msg = "there is no offline copy of the register yet; import a download first"
 	case CodeNoAccess, CodeRegisterFailed:
@@ -221,7 +226,7 @@ var deskCodes = [...]Code{
 	CodeVaultDamaged, CodeVaultHeaderDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
 	CodeNoteTooLong, CodeNoteNotFound, CodeCertNameTaken, CodeCertName, CodeCertNotFound,
 	CodeUnknownSetting, CodeBadSetting, CodeCanceled, CodeNoDossier, CodeBadDownload,
-	CodeNoCopy, CodeNoAccess, CodeRegisterFailed, CodeInternal,
+	CodeNoCopy, CodeChangeLogNeedsV1, CodeNoAccess, CodeRegisterFailed, CodeInternal,
 }
 
 // Codes returns every code this package declares: the use cases' first,

@@ -116,7 +116,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	noAccess := func(code, msg string) dossier.Source {
 		return dossier.Source{ID: "rrh", Status: dossier.StatusNoAccess, Code: code, Message: msg}
 	}
-	scope := firstSet(s.MaskinportenScope, desk.OwnerScopes()[0])
+	scope := s.OwnerScope()
 	switch {
 	case conn.CertificateMissing:
 		regs.NoOwners = noAccess("no_certificate", fmt.Sprintf("The certificate %q chosen for Maskinporten is not in the vault: choose another in Settings", s.MaskinportenCertificate))
@@ -140,7 +140,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 		tokens := &tokens{mp: mp, issued: &c.tokens}
 		closers = append(closers, tokens.close)
 		api := rrh.PartnerAPI
-		if !strings.Contains(scope, "partner") {
+		if s.OwnersAPI() == desk.OwnersAPIV1 {
 			api = rrh.V1
 		}
 		regs.Owners = owners{rrh.New(rrh.Config{BaseURL: rrhURL, API: api}, tokens, t)}

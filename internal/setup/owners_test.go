@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/rrh"
@@ -211,6 +212,10 @@ func TestRefreshFromTheChangeLog(t *testing.T) {
 	}
 	f.Close()
 	if _, err := d.ImportOwnersCopy(ctx, path, time.Now().Format(time.DateOnly), nil); err != nil {
+		t.Fatal(err)
+	}
+	// The change log is in the v1 API only (experimental).
+	if err := d.SetSetting(desk.SettingOwnersAPI, desk.OwnersAPIV1); err != nil {
 		t.Fatal(err)
 	}
 	n, err := d.RefreshOwnersCopy(ctx)

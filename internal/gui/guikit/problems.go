@@ -28,6 +28,8 @@ func ProblemText(err error) string {
 		return lang.L("The vault file is damaged or is not a Motpart vault. Restore it from a backup.")
 	case problem.CodeVaultHeaderDamaged:
 		return lang.L("The vault's header is damaged, but Motpart keeps a checked copy of it. Run “motpart vault repair” to open the vault from the copy, or restore the file from a backup.")
+	case problem.CodeChangeLogNeedsV1:
+		return lang.L("The register's change log, which keeps the offline copy fresh, is only in its v1 API, whose answers Motpart reads with a shape that is not confirmed. Choose that API (experimental) in Settings to refresh the copy, or import a new download.")
 	case problem.CodeLocked:
 		return lang.L("The vault is locked. Unlock it first.")
 	case problem.CodePasswordShort:

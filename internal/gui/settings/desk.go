@@ -15,9 +15,11 @@ type Desk interface {
 	VaultPath() string
 	// ChangePassword seals the vault with a new password.
 	ChangePassword(oldPassword, newPassword []byte) error
-	// Setting and SetSetting read and change a setting kept in the vault.
+	// Setting reads a setting kept in the vault.
 	Setting(key string) (string, error)
-	SetSetting(key, value string) error
+	// SetSettings stores several settings ("" removes one), all or none,
+	// in one vault transaction.
+	SetSettings(values map[string]string) error
 	// Certificates lists the stored certificates by name, to choose the
 	// one that signs Maskinporten grants.
 	Certificates() ([]certinfo.Stored, error)

@@ -39,6 +39,7 @@ type Screen struct {
 	// Maskinporten and the offline copy of the Register of beneficial owners
 	mpClientID    *widget.Entry
 	mpScope       *widget.Select
+	ownersAPI     *widget.RadioGroup
 	mpCertificate *widget.Select
 	copyInfo      *widget.Label
 	importCopy    *widget.Button
@@ -58,7 +59,16 @@ const (
 	settingMPClientID        = "maskinporten.client_id"
 	settingMPScope           = "maskinporten.scope"
 	settingMPCertificate     = "maskinporten.certificate"
+	settingOwnersAPI         = "rrh.api"
 )
+
+// ownersAPIs are the values of the owners register's API setting, in the
+// order the radio group offers them; ownersAPINames are their labels.
+func ownersAPIs() []string { return []string{"partner", "v1"} }
+
+func ownersAPINames() []string {
+	return []string{lang.L("Partner API (answer shape confirmed)"), lang.L("v1 API (experimental: answer shape not confirmed; has the change log)")}
+}
 
 // environments are the values of the environment setting, in the order
 // the select offers them.
@@ -85,6 +95,8 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.mpClientID = widget.NewEntry()
 	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
 	s.mpScope = widget.NewSelect(d.OwnerScopes(), nil)
+	s.ownersAPI = widget.NewRadioGroup(ownersAPINames(), nil)
+	s.ownersAPI.Required = true
 	s.mpCertificate = widget.NewSelect(nil, nil)
 	s.copyInfo = guikit.WrapLabel("")
 	s.importCopy = widget.NewButtonWithIcon(lang.L("Import a download of the register…"), theme.DownloadIcon(), s.chooseCopy)
@@ -199,6 +211,12 @@ func (s *Screen) loadRegisters() {
 	}
 	s.mpClientID.SetText(get(settingMPClientID))
 	s.mpScope.SetSelected(get(settingMPScope))
+	s.ownersAPI.SetSelected(ownersAPINames()[0])
+	for i, api := range ownersAPIs() {
+		if api == get(settingOwnersAPI) {
+			s.ownersAPI.SetSelected(ownersAPINames()[i])
+		}
+	}
 	names := []string{lang.L("The sandbox's demo certificate")}
 	if list, err := s.desk.Certificates(); err == nil {
 		for _, c := range list {
@@ -213,32 +231,35 @@ func (s *Screen) loadRegisters() {
 	s.showCopyInfo()
 }
 
-// saveRegisters stores the register settings.
+// saveRegisters stores the register settings, all or none, in one call.
 func (s *Screen) saveRegisters() {
 	s.host.Activity()
-	values := []struct{ key, value string }{
-		{settingEnvironment, environments()[max(0, s.environment.SelectedIndex())]},
-		{settingBrregURL, s.brregURL.Text},
-		{settingGrunndataURL, s.grunndataURL.Text},
-		{settingGrunndataUser, s.grunndataID.Text},
+	values := map[string]string{
+		settingEnvironment:   environments()[max(0, s.environment.SelectedIndex())],
+		settingBrregURL:      s.brregURL.Text,
+		settingGrunndataURL:  s.grunndataURL.Text,
+		settingGrunndataUser: s.grunndataID.Text,
+		settingMPClientID:    s.mpClientID.Text,
+		settingMPScope:       s.mpScope.Selected,
+		settingMPCertificate: "",
+		settingOwnersAPI:     "",
 	}
 	if s.grunndataPW.Text != "" {
-		values = append(values, struct{ key, value string }{settingGrunndataPassword, s.grunndataPW.Text})
+		values[settingGrunndataPassword] = s.grunndataPW.Text
 	}
-	certificate := ""
 	if s.mpCertificate.SelectedIndex() > 0 {
-		certificate = s.mpCertificate.Selected
+		values[settingMPCertificate] = s.mpCertificate.Selected
 	}
-	values = append(values, []struct{ key, value string }{
-		{settingMPClientID, s.mpClientID.Text}, {settingMPScope, s.mpScope.Selected}, {settingMPCertificate, certificate},
-	}...)
-	for _, v := range values {
-		if err := s.desk.SetSetting(v.key, v.value); err != nil {
-			s.regsMessage.Importance = widget.DangerImportance
-			s.regsMessage.SetText(guikit.ProblemText(err))
-			s.regsMessage.Show()
-			return
+	for i, name := range ownersAPINames() {
+		if name == s.ownersAPI.Selected && i > 0 { // the Partner API is the default
+			values[settingOwnersAPI] = ownersAPIs()[i]
 		}
+	}
+	if err := s.desk.SetSettings(values); err != nil {
+		s.regsMessage.Importance = widget.DangerImportance
+		s.regsMessage.SetText(guikit.ProblemText(err))
+		s.regsMessage.Show()
+		return
 	}
 	s.grunndataPW.SetText("")
 	s.loadRegisters()
@@ -266,6 +287,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("grunndataWS password"), s.grunndataPW),
 		widget.NewFormItem(lang.L("Maskinporten client id"), s.mpClientID),
 		widget.NewFormItem(lang.L("Maskinporten scope"), s.mpScope),
+		widget.NewFormItem(lang.L("Beneficial owners API"), s.ownersAPI),
 		widget.NewFormItem(lang.L("Signing certificate"), s.mpCertificate),
 	)
 	regsTitle := widget.NewLabelWithStyle(lang.L("Registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

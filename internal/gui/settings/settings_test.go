@@ -27,6 +27,7 @@ type fakeDesk struct {
 	settings map[string]string
 	copyDate string
 	imports  []string // the paths ImportOwnersCopy was asked to read
+	saves    int      // calls of SetSettings
 }
 
 func newFakeDesk() *fakeDesk {
@@ -45,12 +46,15 @@ func (d *fakeDesk) ChangePassword(oldPassword, newPassword []byte) error {
 
 func (d *fakeDesk) Setting(key string) (string, error) { return d.settings[key], nil }
 
-func (d *fakeDesk) SetSetting(key, value string) error {
-	if value == "" {
-		delete(d.settings, key)
-		return nil
+func (d *fakeDesk) SetSettings(values map[string]string) error {
+	d.saves++
+	for key, value := range values {
+		if value == "" {
+			delete(d.settings, key)
+			continue
+		}
+		d.settings[key] = value
 	}
-	d.settings[key] = value
 	return nil
 }
 
@@ -166,6 +170,24 @@ func TestSaveRegistersOnFake(t *testing.T) {
 	}
 	if s.grunndataPW.Text != "" || s.regsMessage.Text != "Saved. The next lookup uses these settings." {
 		t.Errorf("password field %q, message %q", s.grunndataPW.Text, s.regsMessage.Text)
+	}
+	if d.saves != 1 {
+		t.Errorf("Save stored the page in %d calls, want 1 (one vault transaction)", d.saves)
+	}
+	if _, ok := d.settings[settingOwnersAPI]; ok {
+		t.Errorf("the default Partner API was stored as %q", d.settings[settingOwnersAPI])
+	}
+	// Choosing the experimental v1 API is stored; choosing the Partner API
+	// again removes the setting.
+	s.ownersAPI.SetSelected(ownersAPINames()[1])
+	test.Tap(s.saveRegs)
+	if d.settings[settingOwnersAPI] != "v1" {
+		t.Errorf("v1 chosen: %s = %q", settingOwnersAPI, d.settings[settingOwnersAPI])
+	}
+	s.ownersAPI.SetSelected(ownersAPINames()[0])
+	test.Tap(s.saveRegs)
+	if v, ok := d.settings[settingOwnersAPI]; ok {
+		t.Errorf("the Partner API chosen again: %s = %q, want no setting", settingOwnersAPI, v)
 	}
 }
 
