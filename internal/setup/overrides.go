@@ -2,9 +2,12 @@ package setup
 
 import (
 	"fmt"
+	"net/url"
 	"os"
+	"strings"
 
 	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // Overrides change, for one run, what the settings say: the command line
@@ -28,12 +31,32 @@ type Overrides struct {
 // MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
 // os.LookupEnv, or a map in tests. The window and the command line both
 // use it.
+//
+// Every address must be https://, as in the settings: grunndataWS sends its
+// password and Maskinporten its grant with each request, and neither may
+// travel in clear.
 func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 	var o Overrides
-	o.BrregURL, _ = lookup("MOTPART_BRREG_URL")
-	o.GrunndataURL, _ = lookup("MOTPART_GRUNNDATA_URL")
-	o.MaskinportenURL, _ = lookup("MOTPART_MASKINPORTEN_URL")
-	o.RRHURL, _ = lookup("MOTPART_RRH_URL")
+	for _, v := range []struct {
+		name string
+		dst  *string
+	}{
+		{"MOTPART_BRREG_URL", &o.BrregURL},
+		{"MOTPART_GRUNNDATA_URL", &o.GrunndataURL},
+		{"MOTPART_MASKINPORTEN_URL", &o.MaskinportenURL},
+		{"MOTPART_RRH_URL", &o.RRHURL},
+	} {
+		value, _ := lookup(v.name)
+		value = strings.TrimSpace(value)
+		if value == "" {
+			continue
+		}
+		u, err := url.Parse(value)
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			return o, problem.New(problem.CodeBadSetting, fmt.Errorf("%s must be an https:// address, not %q", v.name, value))
+		}
+		*v.dst = value
+	}
 	if path, ok := lookup("MOTPART_EXTRA_CA"); ok && path != "" {
 		pem, err := os.ReadFile(path)
 		if err != nil {
