@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"os"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -63,5 +64,38 @@ func TestDamagedHeaderIsToldAndRepaired(t *testing.T) {
 				t.Errorf("Unlock after the repair: %v", err)
 			}
 		})
+	}
+}
+
+// TestDamagedLastChangeIsToldAndRepaired: a damaged bbolt meta page is
+// told as a damaged last change (not "damaged or not a vault"), and
+// RepairVault opens the vault as it was before.
+func TestDamagedLastChangeIsToldAndRepaired(t *testing.T) {
+	d := newTestDesk(t)
+	if err := d.CreateVault([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddNote("923609016", "Kunden har bytt revisor."); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(d.VaultPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw[16+20] ^= 0x01 // in meta page 0, past the page header: its checksum no longer holds
+	if err := os.WriteFile(d.VaultPath(), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Unlock([]byte("correct horse")); problem.CodeOf(err) != problem.CodeVaultLastChangeDamaged {
+		t.Fatalf("Unlock with a damaged meta page: %v, want %s", err, problem.CodeVaultLastChangeDamaged)
+	}
+	if err := d.RepairVault([]byte("correct horse")); err != nil {
+		t.Fatalf("RepairVault: %v", err)
+	}
+	if _, check, err := d.AuditLog(); err != nil || !check.Intact {
+		t.Errorf("audit log after the repair: %+v %v", check, err)
 	}
 }

@@ -206,6 +206,8 @@ func vaultProblem(err error) error {
 		return err
 	case errors.Is(err, vault.ErrHeaderDamaged): // it wraps what the damaged header alone gives
 		return problem.New(problem.CodeVaultHeaderDamaged, err)
+	case errors.Is(err, vault.ErrMetaDamaged):
+		return problem.New(problem.CodeVaultLastChangeDamaged, err)
 	case errors.Is(err, vault.ErrWrongPassword):
 		return problem.New(problem.CodeWrongPassword, err)
 	case errors.Is(err, vault.ErrAlreadyOpen):

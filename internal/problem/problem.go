@@ -36,21 +36,24 @@ const (
 	// CodeVaultHeaderDamaged: the vault's header is damaged and its checked
 	// copy is whole; RepairVault (motpart vault repair) opens it from the copy.
 	CodeVaultHeaderDamaged Code = "vault_header_damaged"
-	CodeLocked             Code = "locked"          // the vault must be unlocked first
-	CodePasswordShort      Code = "password_short"  // a new password is too short
-	CodeNotOrgNr           Code = "not_orgnr"       // notes need a valid organisation number
-	CodeNoteEmpty          Code = "note_empty"      // a note without text
-	CodeNoteTooLong        Code = "note_too_long"   // a note over dossier.MaxNoteLen
-	CodeNoteNotFound       Code = "note_not_found"  // no note with that id
-	CodeCertNameTaken      Code = "cert_name_taken" // a certificate with that name is stored
-	CodeCertName           Code = "cert_name"       // a certificate name that is empty or too long
-	CodeCertNotFound       Code = "cert_not_found"  // no stored certificate with that name
-	CodeUnknownSetting     Code = "unknown_setting" // no setting has that name
-	CodeBadSetting         Code = "bad_setting"     // a value the setting does not take
-	CodeCanceled           Code = "canceled"        // the user cancelled the work
-	CodeNoDossier          Code = "no_dossier"      // the organisation was never looked up
-	CodeBadDownload        Code = "bad_download"    // a register download that cannot be read
-	CodeNoCopy             Code = "no_copy"         // there is no offline copy of the register
+	// CodeVaultLastChangeDamaged: the page that records the vault's last
+	// change is damaged; RepairVault opens the vault as it was before it.
+	CodeVaultLastChangeDamaged Code = "vault_last_change_damaged"
+	CodeLocked                 Code = "locked"          // the vault must be unlocked first
+	CodePasswordShort          Code = "password_short"  // a new password is too short
+	CodeNotOrgNr               Code = "not_orgnr"       // notes need a valid organisation number
+	CodeNoteEmpty              Code = "note_empty"      // a note without text
+	CodeNoteTooLong            Code = "note_too_long"   // a note over dossier.MaxNoteLen
+	CodeNoteNotFound           Code = "note_not_found"  // no note with that id
+	CodeCertNameTaken          Code = "cert_name_taken" // a certificate with that name is stored
+	CodeCertName               Code = "cert_name"       // a certificate name that is empty or too long
+	CodeCertNotFound           Code = "cert_not_found"  // no stored certificate with that name
+	CodeUnknownSetting         Code = "unknown_setting" // no setting has that name
+	CodeBadSetting             Code = "bad_setting"     // a value the setting does not take
+	CodeCanceled               Code = "canceled"        // the user cancelled the work
+	CodeNoDossier              Code = "no_dossier"      // the organisation was never looked up
+	CodeBadDownload            Code = "bad_download"    // a register download that cannot be read
+	CodeNoCopy                 Code = "no_copy"         // there is no offline copy of the register
 	// CodeChangeLogNeedsV1: the owners register's change log, which keeps
 	// the offline copy fresh, is only in its v1 API (experimental).
 	CodeChangeLogNeedsV1 Code = "change_log_needs_v1"
@@ -86,6 +89,8 @@ func (e *Error) Error() string {
 		}
 	case CodeVaultHeaderDamaged:
 		msg = "the vault's header is damaged; its copy is whole: run `motpart vault repair` to open the vault from the copy"
+	case CodeVaultLastChangeDamaged:
+		msg = "the record of the vault's last change is damaged: `motpart vault repair` opens the vault as it was before that change (the change is lost), or restore the file from a backup"
 	case CodeLocked:
 		msg = "the vault is locked"
 	case CodePasswordShort:
@@ -223,7 +228,7 @@ func ForStatus(status int) Code {
 // deskCodes are the use cases' codes, in the order of their declaration.
 var deskCodes = [...]Code{
 	CodeNoVault, CodeVaultExists, CodeVaultInUse, CodeWrongPassword, CodeWeakParams,
-	CodeVaultDamaged, CodeVaultHeaderDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
+	CodeVaultDamaged, CodeVaultHeaderDamaged, CodeVaultLastChangeDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
 	CodeNoteTooLong, CodeNoteNotFound, CodeCertNameTaken, CodeCertName, CodeCertNotFound,
 	CodeUnknownSetting, CodeBadSetting, CodeCanceled, CodeNoDossier, CodeBadDownload,
 	CodeNoCopy, CodeChangeLogNeedsV1, CodeNoAccess, CodeRegisterFailed, CodeInternal,

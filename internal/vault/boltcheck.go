@@ -58,10 +58,11 @@ func readBoltMeta(f io.ReaderAt, off int64) (boltMeta, bool) {
 	return boltMeta{root: le.Uint64(m[16:]), freelist: le.Uint64(m[32:]), hwm: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
 }
 
-// errMetaDamaged reports a bbolt meta page that fails its checksum.
+// ErrMetaDamaged reports a bbolt meta page that fails its checksum.
 // bbolt would silently use the other (older) meta page and so lose the
-// last committed change.
-var errMetaDamaged = errors.New("a meta page is damaged; the last change may be lost")
+// last committed change; Open refuses instead, and OpenOptions.Repair
+// opens the state before that change.
+var ErrMetaDamaged = errors.New("a meta page is damaged; the last change may be lost")
 
 // checkStructure verifies the whole page structure of the file: both meta
 // pages are valid (unless allowOldMeta, which accepts falling back to the
@@ -91,7 +92,7 @@ func checkStructure(db *bolt.DB, f *os.File, allowOldMeta bool) error {
 		return errors.New("no valid meta page")
 	}
 	if (!ok0 || !ok1) && !allowOldMeta {
-		return errMetaDamaged
+		return ErrMetaDamaged
 	}
 	var txid uint64
 	var size int64

@@ -113,7 +113,7 @@ func TestMetaPageDamage(t *testing.T) {
 	}
 	_, err := Open(path, testPassword, testOpts)
 	wantErr(t, err, ErrCorrupt)
-	if !errors.Is(err, errMetaDamaged) || !strings.Contains(err.Error(), "the last change may be lost") {
+	if !errors.Is(err, ErrMetaDamaged) || !strings.Contains(err.Error(), "the last change may be lost") {
 		t.Fatalf("Open: %v", err)
 	}
 	_, err = Inspect(path)

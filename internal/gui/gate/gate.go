@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/problem"
 )
 
 // Desk is what the gate asks of Motpart's use cases; internal/desk.Desk
@@ -23,6 +24,9 @@ type Desk interface {
 	Unlock(password []byte) error
 	// PasswordStrength grades a new password from 0 (too short) to 3.
 	PasswordStrength(password string) int
+	// RepairVault opens a damaged vault from its header's copy, or as it
+	// was before a damaged last change, and logs the repair.
+	RepairVault(password []byte) error
 }
 
 // Screen is what stands before the vault: on first start it creates the
@@ -41,6 +45,9 @@ type Screen struct {
 	Message  *widget.Label // what went wrong
 	busy     *widget.ProgressBarInfinite
 	Submit   *widget.Button
+	// Repair opens a damaged vault (shown only after Unlock said the
+	// vault's header or its last change is damaged).
+	Repair *widget.Button
 }
 
 // New builds the create screen (create true) or the unlock screen on h,
@@ -70,6 +77,8 @@ func New(h *guikit.Host, d Desk, create bool, opened func()) *Screen {
 	} else {
 		g.Submit = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), g.run)
 		g.Password.OnSubmitted = func(string) { g.run() }
+		g.Repair = widget.NewButtonWithIcon(lang.L("Repair and open the vault"), theme.MediaReplayIcon(), g.repair)
+		g.Repair.Hide()
 	}
 	g.Submit.Importance = widget.HighImportance
 	return g
@@ -103,7 +112,7 @@ func (g *Screen) Content() fyne.CanvasObject {
 		intro.Wrapping = fyne.TextWrapWord
 		body = container.NewVBox(
 			widget.NewLabelWithStyle(lang.L("Unlock Motpart"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			intro, g.Password, g.Message, g.busy, g.Submit,
+			intro, g.Password, g.Message, g.busy, g.Submit, g.Repair,
 		)
 	}
 	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": g.desk.VaultPath()}))
@@ -153,8 +162,28 @@ func (g *Screen) showMessage(text string) {
 
 // run creates or unlocks the vault in the background (Argon2id takes a
 // moment), with a progress bar, and opens the main window when it worked.
-func (g *Screen) run() {
+func (g *Screen) run() { g.open(false) }
+
+// repair opens a damaged vault with the typed password, as RepairVault
+// does, after Unlock said it is damaged in a way a repair can mend.
+func (g *Screen) repair() { g.open(true) }
+
+// repairable reports whether err is damage RepairVault can mend.
+func repairable(err error) bool {
+	switch problem.CodeOf(err) {
+	case problem.CodeVaultHeaderDamaged, problem.CodeVaultLastChangeDamaged:
+		return true
+	}
+	return false
+}
+
+// open creates, unlocks or (repair) repairs the vault.
+func (g *Screen) open(repair bool) {
 	if g.Submit.Disabled() {
+		return
+	}
+	if repair && g.Password.Text == "" {
+		g.showMessage(lang.L("Type the vault password first."))
 		return
 	}
 	password := []byte(g.Password.Text)
@@ -168,8 +197,11 @@ func (g *Screen) run() {
 	g.busy.Start()
 	g.host.Background(func() error {
 		defer clear(password)
-		if g.create {
+		switch {
+		case g.create:
 			return g.desk.CreateVault(password)
+		case repair:
+			return g.desk.RepairVault(password)
 		}
 		return g.desk.Unlock(password)
 	}, func(err error) {
@@ -180,6 +212,13 @@ func (g *Screen) run() {
 			return
 		}
 		g.showMessage(guikit.ProblemText(err))
+		if g.Repair != nil {
+			if repairable(err) {
+				g.Repair.Show()
+			} else {
+				g.Repair.Hide()
+			}
+		}
 		g.Password.Enable()
 		g.Submit.Enable()
 		if g.Repeat != nil {

@@ -17,6 +17,9 @@ type fakeDesk struct {
 	password string
 	exists   bool
 	unlocks  int // successful Unlock calls
+	// damage is the damage Unlock reports until a repair mends it.
+	damage  problem.Code
+	repairs int // successful RepairVault calls
 }
 
 func (d *fakeDesk) VaultPath() string { return "/home/anna/.config/Motpart/vault.db" }
@@ -30,10 +33,22 @@ func (d *fakeDesk) CreateVault(password []byte) error {
 }
 
 func (d *fakeDesk) Unlock(password []byte) error {
+	if d.damage != "" {
+		return problem.New(d.damage, nil)
+	}
 	if string(password) != d.password {
 		return problem.New(problem.CodeWrongPassword, nil)
 	}
 	d.unlocks++
+	return nil
+}
+
+func (d *fakeDesk) RepairVault(password []byte) error {
+	if string(password) != d.password {
+		return problem.New(problem.CodeWrongPassword, nil)
+	}
+	d.damage = ""
+	d.repairs++
 	return nil
 }
 
@@ -144,6 +159,46 @@ func TestCreateThenUnlock(t *testing.T) {
 				t.Errorf("message %q (visible %v), field %q disabled %v", u.Message.Text, u.Message.Visible(), u.Password.Text, u.Password.Disabled())
 			}
 		})
+	}
+}
+
+// TestRepairADamagedVault: a vault whose header or last change is damaged
+// is told as such, a Repair button appears, and repairing with the typed
+// password opens it; a wrong password shows no Repair button.
+func TestRepairADamagedVault(t *testing.T) {
+	for _, damage := range []problem.Code{problem.CodeVaultHeaderDamaged, problem.CodeVaultLastChangeDamaged} {
+		t.Run(string(damage), func(t *testing.T) {
+			d := &fakeDesk{password: "correct horse battery", exists: true, damage: damage}
+			u, _, opened := newTestScreen(t, d, false)
+			if u.Repair.Visible() {
+				t.Fatal("Repair shown before any damage was found")
+			}
+			test.Type(u.Password, "correct horse battery")
+			onUI(func() { test.Tap(u.Submit) })
+			u.host.WaitIdle()
+			if *opened != 0 || !u.Repair.Visible() || u.Message.Text != guikit.ProblemText(problem.New(damage, nil)) {
+				t.Fatalf("after Unlock: opened %d, Repair visible %v, message %q", *opened, u.Repair.Visible(), u.Message.Text)
+			}
+			onUI(func() { test.Tap(u.Repair) }) // the field is empty again
+			u.host.WaitIdle()
+			if d.repairs != 0 || u.Message.Text != "Type the vault password first." {
+				t.Errorf("Repair without a password: %d repairs, message %q", d.repairs, u.Message.Text)
+			}
+			test.Type(u.Password, "correct horse battery")
+			onUI(func() { test.Tap(u.Repair) })
+			u.host.WaitIdle()
+			if d.repairs != 1 || *opened != 1 {
+				t.Errorf("after Repair: %d repairs, opened %d", d.repairs, *opened)
+			}
+		})
+	}
+	d := &fakeDesk{password: "correct horse battery", exists: true}
+	u, _, _ := newTestScreen(t, d, false)
+	test.Type(u.Password, "wrong password")
+	onUI(func() { test.Tap(u.Submit) })
+	u.host.WaitIdle()
+	if u.Repair.Visible() {
+		t.Error("Repair shown after a wrong password")
 	}
 }
 

@@ -27,9 +27,11 @@ func ProblemText(err error) string {
 	case problem.CodeVaultDamaged:
 		return lang.L("The vault file is damaged or is not a Motpart vault. Restore it from a backup.")
 	case problem.CodeVaultHeaderDamaged:
-		return lang.L("The vault's header is damaged, but Motpart keeps a checked copy of it. Run “motpart vault repair” to open the vault from the copy, or restore the file from a backup.")
+		return lang.L("The vault's header is damaged, but Motpart keeps a checked copy of it. Type the password and choose “Repair and open the vault” to open it from the copy, or restore the file from a backup.")
 	case problem.CodeChangeLogNeedsV1:
 		return lang.L("The register's change log, which keeps the offline copy fresh, is only in its v1 API, whose answers Motpart reads with a shape that is not confirmed. Choose that API (experimental) in Settings to refresh the copy, or import a new download.")
+	case problem.CodeVaultLastChangeDamaged:
+		return lang.L("The record of the vault's last change is damaged. Type the password and choose “Repair and open the vault” to open it as it was before that change (the change is lost), or restore the file from a backup.")
 	case problem.CodeLocked:
 		return lang.L("The vault is locked. Unlock it first.")
 	case problem.CodePasswordShort:
