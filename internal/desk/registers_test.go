@@ -11,6 +11,7 @@ import (
 	"github.com/motpart/motpart/internal/certs/certstest"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/reachtest"
 )
 
 // Numbers of the fake world (valid organisation numbers).
@@ -196,63 +197,6 @@ func TestLookupWithoutAccounts(t *testing.T) {
 	}
 }
 
-// reachable walks v and everything it points to, and returns a description
-// of the first value found for which bad says why it must not be there.
-// Values of the types in skip are not entered.
-func reachable(v reflect.Value, bad func(reflect.Value) string, skip ...reflect.Type) string {
-	seen := map[uintptr]bool{}
-	var walk func(v reflect.Value, path string) string
-	walk = func(v reflect.Value, path string) string {
-		if !v.IsValid() {
-			return ""
-		}
-		for _, s := range skip {
-			if v.Type() == s {
-				return ""
-			}
-		}
-		if why := bad(v); why != "" {
-			return path + ": " + why
-		}
-		switch v.Kind() {
-		case reflect.Pointer:
-			if v.IsNil() || seen[v.Pointer()] {
-				return ""
-			}
-			seen[v.Pointer()] = true
-			return walk(v.Elem(), path)
-		case reflect.Interface:
-			return walk(v.Elem(), path)
-		case reflect.Struct:
-			for i := range v.NumField() {
-				if r := walk(v.Field(i), path+"."+v.Type().Field(i).Name); r != "" {
-					return r
-				}
-			}
-		case reflect.Slice, reflect.Array:
-			switch v.Type().Elem().Kind() {
-			case reflect.String, reflect.Pointer, reflect.Interface, reflect.Struct, reflect.Slice, reflect.Array, reflect.Map:
-			default:
-				return "" // numbers and bytes hold no reference
-			}
-			for i := range v.Len() {
-				if r := walk(v.Index(i), path+"[]"); r != "" {
-					return r
-				}
-			}
-		case reflect.Map:
-			it := v.MapRange()
-			for it.Next() {
-				if r := walk(it.Value(), path+"{}"); r != "" {
-					return r
-				}
-			}
-		}
-		return ""
-	}
-	return walk(v, "desk")
-}
-
 func TestLockDropsTheRegisters(t *testing.T) {
 	d, c := newFakeDesk(t)
 	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian("EKSEMPELBYRÅ AS", "923609016"), Now: testNow})
@@ -289,7 +233,7 @@ func TestLockDropsTheRegisters(t *testing.T) {
 	// The fake connector keeps what it built for this test to look at;
 	// internal/setup's keeps nothing.
 	skip := reflect.TypeFor[*fakeConnector]()
-	if r := reachable(reflect.ValueOf(d), secrets, skip); r == "" {
+	if r := reachtest.Find(reflect.ValueOf(d), "desk", secrets, skip); r == "" {
 		t.Fatal("the walk finds no secret even while unlocked; it proves nothing")
 	}
 
@@ -299,7 +243,7 @@ func TestLockDropsTheRegisters(t *testing.T) {
 	if !built.released || built.password != "" || built.signer != nil || built.token != nil {
 		t.Errorf("Lock did not release the registers: %+v", built)
 	}
-	if r := reachable(reflect.ValueOf(d), secrets, skip); r != "" {
+	if r := reachtest.Find(reflect.ValueOf(d), "desk", secrets, skip); r != "" {
 		t.Errorf("after Lock the desk still reaches %s", r)
 	}
 	// The next use asks for the password.

@@ -11,6 +11,7 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/reachtest"
 	"github.com/motpart/motpart/internal/registry/brreg"
 	"github.com/motpart/motpart/internal/registry/maskinporten"
 	"github.com/motpart/motpart/internal/registry/transport"
@@ -121,73 +122,16 @@ func TestLockLeavesNoSecret(t *testing.T) {
 	// the transport holds no secret (no client certificate here) and its
 	// connection pool changes under the walk.
 	skip := []reflect.Type{reflect.TypeOf(sb), reflect.TypeFor[*transport.Client]()}
-	if r := reachable(reflect.ValueOf(d.Desk), secrets(password), skip...); r == "" {
+	if r := reachtest.Find(reflect.ValueOf(d.Desk), "desk", secrets(password), skip...); r == "" {
 		t.Fatal("the walk finds no secret even while unlocked; it proves nothing")
 	}
 	if err := d.Lock(); err != nil {
 		t.Fatal(err)
 	}
-	if r := reachable(reflect.ValueOf(d.Desk), secrets(password), skip...); r != "" {
+	if r := reachtest.Find(reflect.ValueOf(d.Desk), "desk", secrets(password), skip...); r != "" {
 		t.Errorf("after Lock the desk still reaches %s", r)
 	}
 	if _, err := d.Lookup(ctx, world.RichestOrgNr); problem.CodeOf(err) != problem.CodeLocked {
 		t.Errorf("lookup after Lock: %v, want %s", err, problem.CodeLocked)
 	}
-}
-
-// reachable walks v and everything it points to, and returns the path to
-// the first value bad objects to; values of the types in skip are not
-// entered.
-func reachable(v reflect.Value, bad func(reflect.Value) string, skip ...reflect.Type) string {
-	seen := map[uintptr]bool{}
-	var walk func(v reflect.Value, path string) string
-	walk = func(v reflect.Value, path string) string {
-		if !v.IsValid() {
-			return ""
-		}
-		for _, s := range skip {
-			if v.Type() == s {
-				return ""
-			}
-		}
-		if why := bad(v); why != "" {
-			return path + ": " + why
-		}
-		switch v.Kind() {
-		case reflect.Pointer:
-			if v.IsNil() || seen[v.Pointer()] {
-				return ""
-			}
-			seen[v.Pointer()] = true
-			return walk(v.Elem(), path)
-		case reflect.Interface:
-			return walk(v.Elem(), path)
-		case reflect.Struct:
-			for i := range v.NumField() {
-				if r := walk(v.Field(i), path+"."+v.Type().Field(i).Name); r != "" {
-					return r
-				}
-			}
-		case reflect.Slice, reflect.Array:
-			switch v.Type().Elem().Kind() {
-			case reflect.String, reflect.Pointer, reflect.Interface, reflect.Struct, reflect.Slice, reflect.Array, reflect.Map:
-			default:
-				return "" // numbers and bytes hold no reference
-			}
-			for i := range v.Len() {
-				if r := walk(v.Index(i), path+"[]"); r != "" {
-					return r
-				}
-			}
-		case reflect.Map:
-			it := v.MapRange()
-			for it.Next() {
-				if r := walk(it.Value(), path+"{}"); r != "" {
-					return r
-				}
-			}
-		}
-		return ""
-	}
-	return walk(v, "desk")
 }
