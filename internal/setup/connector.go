@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/motpart/motpart/internal/certs"
@@ -31,10 +30,6 @@ type Connector struct {
 
 	mu sync.Mutex
 	sb *sandbox.Sandbox // the local simulators; nil until first needed
-
-	// tokens counts the distinct Maskinporten access tokens the register
-	// clients were given: one per token request that succeeded.
-	tokens atomic.Int64
 }
 
 // NewConnector returns a Connector with the run's overrides; sandboxCfg
@@ -137,7 +132,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 			regs.NoOwners = noAccess("mp_config", err.Error())
 			break
 		}
-		tokens := &tokens{mp: mp, issued: &c.tokens}
+		tokens := &tokens{mp: mp}
 		closers = append(closers, tokens.close)
 		api := rrh.PartnerAPI
 		if s.OwnersAPI() == desk.OwnersAPIV1 {

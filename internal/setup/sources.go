@@ -2,11 +2,9 @@ package setup
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"io"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/motpart/motpart/internal/desk"
@@ -75,11 +73,8 @@ func (r *registrations) close() {
 // tokens is the Maskinporten client as the owners register's client gets
 // its tokens: it holds the signer and the cached token until close.
 type tokens struct {
-	mu   sync.Mutex
-	mp   *maskinporten.Client
-	last [sha256.Size]byte // a digest of the last token given, to count new ones
-	// issued counts the distinct tokens given out (the Connector's count).
-	issued *atomic.Int64
+	mu sync.Mutex
+	mp *maskinporten.Client
 }
 
 // Token implements rrh.TokenSource.
@@ -90,18 +85,7 @@ func (t *tokens) Token(ctx context.Context) (maskinporten.Token, error) {
 	if mp == nil {
 		return maskinporten.Token{}, errClosed
 	}
-	tok, err := mp.Token(ctx)
-	if err != nil {
-		return tok, err
-	}
-	sum := sha256.Sum256([]byte(tok.AccessToken))
-	t.mu.Lock()
-	if sum != t.last {
-		t.last = sum
-		t.issued.Add(1)
-	}
-	t.mu.Unlock()
-	return tok, nil
+	return mp.Token(ctx)
 }
 
 // Invalidate implements rrh.TokenSource.
