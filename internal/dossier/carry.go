@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"reflect"
 	"slices"
 	"time"
 )
@@ -49,12 +50,17 @@ type Carried struct {
 // earlier lookup), every part that none of d's sources answered for: a
 // lookup never replaces saved data with less. Each part kept is listed in
 // d.Carried with the source and time it is from; a part a source answered
-// for (found, not found, deleted, ...) is d's own, even when empty. A nil
-// saved, or one of another number, keeps nothing.
+// for (found, not found, deleted, ...) is d's own, even when empty, except
+// that a company given by grunndataWS alone is completed from the saved
+// one with what only Enhetsregisteret gives (listed as carried from it). A
+// nil saved, or one of another number, keeps nothing.
 func (d *Dossier) CarryOver(saved *Dossier) {
 	var carried []Carried
 	for _, p := range Parts() {
 		if d.answeredFor(p) {
+			if c, ok := d.fillCompany(saved, p); ok {
+				carried = append(carried, c)
+			}
 			continue
 		}
 		if saved == nil || saved.Number != d.Number || !saved.has(p) {
@@ -66,17 +72,62 @@ func (d *Dossier) CarryOver(saved *Dossier) {
 		d.take(saved, p)
 		c, ok := saved.carriedPart(p)
 		if !ok {
-			c = Carried{Part: p, Source: saved.answeringSource(p), Fetched: saved.Fetched}
-			for _, s := range saved.Sources {
-				if s.ID == c.Source && !s.Fetched.IsZero() {
-					c.Fetched = s.Fetched
-					break
-				}
-			}
+			id := saved.answeringSource(p)
+			c = Carried{Part: p, Source: id, Fetched: saved.sourceFetched(id)}
 		}
 		carried = append(carried, c)
 	}
 	d.Carried = carried
+}
+
+// fillCompany fills, when p is the company and d's company came from
+// some of its sources only, what d's company lacks from the saved one,
+// and returns the entry that says so: the fields only the source that did
+// not answer gives (Enhetsregisteret's form, industry, sector, ...) keep
+// their last known values.
+func (d *Dossier) fillCompany(saved *Dossier, p Part) (Carried, bool) {
+	if p != PartCompany || d.Company == nil || saved == nil || saved.Number != d.Number || saved.Company == nil {
+		return Carried{}, false
+	}
+	for _, id := range p.Sources() {
+		if d.answeredBy(id) || !saved.knownTo(id) {
+			continue
+		}
+		before := *d.Company
+		d.Company.Fill(saved.Company)
+		if reflect.DeepEqual(before, *d.Company) {
+			return Carried{}, false
+		}
+		c, ok := saved.carriedPart(p)
+		if !ok {
+			c = Carried{Part: p, Source: id, Fetched: saved.sourceFetched(id)}
+		}
+		return c, true
+	}
+	return Carried{}, false
+}
+
+// answeredBy reports whether source id answered in d.
+func (d *Dossier) answeredBy(id string) bool {
+	return slices.ContainsFunc(d.Sources, func(s Source) bool { return s.ID == id && s.Answered() })
+}
+
+// knownTo reports whether source id answered in d that it knows the unit.
+func (d *Dossier) knownTo(id string) bool {
+	return slices.ContainsFunc(d.Sources, func(s Source) bool {
+		return s.ID == id && s.Answered() && s.Status != StatusNotFound
+	})
+}
+
+// sourceFetched is when source id answered in d; d's time when it does
+// not say.
+func (d *Dossier) sourceFetched(id string) time.Time {
+	for _, s := range d.Sources {
+		if s.ID == id && !s.Fetched.IsZero() {
+			return s.Fetched
+		}
+	}
+	return d.Fetched
 }
 
 // CarriedPart returns the entry of part p in d.Carried, if p was kept from

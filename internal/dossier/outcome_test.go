@@ -60,6 +60,9 @@ func TestCarryOver(t *testing.T) {
 		{"grunndata answered", []Source{src("brreg", StatusFailed), src("grunndata", StatusFound), src("rrh", StatusNotFound)},
 			&Company{Number: "311111116", Name: "SOLSTRAND INDUSTRIER ASA"}, saved,
 			[]Carried{{PartSubUnits, "brreg", t1.Add(-time.Second)}}},
+		{"grunndata answered with less of the company", []Source{src("brreg", StatusFailed), src("grunndata", StatusFound), src("rrh", StatusFound)},
+			&Company{Number: "311111116", Email: "post@solstrand.example"}, saved,
+			[]Carried{{PartCompany, "brreg", t1.Add(-time.Second)}, {PartSubUnits, "brreg", t1.Add(-time.Second)}}},
 		{"sub-units missing from an answer", []Source{{ID: "brreg", Status: StatusFound, Missing: []Part{PartSubUnits}}, src("rrh", StatusFound)},
 			&Company{Number: "311111116", Name: "SOLSTRAND INDUSTRIER ASA"}, saved,
 			[]Carried{{PartSubUnits, "brreg", t1.Add(-time.Second)}}},
@@ -78,6 +81,9 @@ func TestCarryOver(t *testing.T) {
 				if !d.has(c.Part) {
 					t.Errorf("%s carried but not in the dossier", c.Part)
 				}
+			}
+			if tt.company != nil && d.Company.Name != "SOLSTRAND INDUSTRIER ASA" {
+				t.Errorf("company %+v not completed from the saved one", d.Company)
 			}
 			if tt.company == nil && len(tt.want) == 0 && d.Company != nil {
 				t.Errorf("company %+v taken from the saved dossier", d.Company)
