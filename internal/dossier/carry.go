@@ -51,9 +51,10 @@ type Carried struct {
 // lookup never replaces saved data with less. Each part kept is listed in
 // d.Carried with the source and time it is from; a part a source answered
 // for (found, not found, deleted, ...) is d's own, even when empty, except
-// that a company given by grunndataWS alone is completed from the saved
-// one with what only Enhetsregisteret gives (listed as carried from it). A
-// nil saved, or one of another number, keeps nothing.
+// that a company given by only some of its sources is completed from the
+// saved one with what the source that did not answer gave (its form,
+// industry, contact data, ...), listed as carried from that source. A nil
+// saved, or one of another number, keeps nothing.
 func (d *Dossier) CarryOver(saved *Dossier) {
 	var carried []Carried
 	for _, p := range Parts() {
