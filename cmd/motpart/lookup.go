@@ -67,16 +67,60 @@ func (s *session) runLookup(args []string) int {
 	if err != nil {
 		return s.fail("lookup", err)
 	}
+	switch dos.Outcome() {
+	case dossier.OutcomeUnreachable:
+		fmt.Fprintf(s.stderr, "motpart lookup: no register answered about %s: every source failed or could not be asked\n", dos.Number)
+		return exitFailed
+	case dossier.OutcomeNotAsked:
+		fmt.Fprintf(s.stderr, "motpart lookup: no register was asked about %s%s\n", dos.Number, skippedWhy(dos))
+		return exitFailed
+	}
 	if !dos.Complete() {
 		return exitFailed
 	}
 	return exitOK
 }
 
+// skippedWhy is ": " and why the first source not asked was not asked, or
+// "" when it does not say.
+func skippedWhy(dos *dossier.Dossier) string {
+	for _, src := range dos.Sources {
+		if src.Status == dossier.StatusSkipped && src.Message != "" {
+			return ": " + src.Message
+		}
+	}
+	return ""
+}
+
+// outcomeWords says what a lookup came to when there is no company to show,
+// or that the company shown is the last known data.
+func outcomeWords(dos *dossier.Dossier) string {
+	switch dos.Outcome() {
+	case dossier.OutcomeNotFound:
+		return "not registered: the registers that answered do not know this number"
+	case dossier.OutcomeUnreachable:
+		if t := dos.LastKnown(); !t.IsZero() {
+			return "NO ANSWER: the registers could not be reached now; last known data from " + shortTime(t)
+		}
+		return "NO ANSWER: no register could be reached, so nothing is known about this number now"
+	case dossier.OutcomeNotAsked:
+		return "NOT ASKED: no register was asked about this number"
+	}
+	return "no register gave data about the unit itself; see the sources"
+}
+
+// shortTime is a time in local time, to the minute.
+func shortTime(t time.Time) string {
+	return t.Local().Format("2006-01-02 15:04")
+}
+
 // printDossier writes a dossier for a person reading a terminal.
 func printDossier(s *session, dos *dossier.Dossier) {
 	tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
 	defer tw.Flush()
+	if dos.Company != nil && dos.Outcome() == dossier.OutcomeUnreachable {
+		fmt.Fprintf(tw, "%s\t%s\n", dos.Number, outcomeWords(dos))
+	}
 	if c := dos.Company; c != nil {
 		fmt.Fprintf(tw, "%s\t%s\n", c.Number, c.Name)
 		fmt.Fprintf(tw, "Form:\t%s (%s)\n", c.Form.Description, c.Form.Code)
@@ -106,7 +150,7 @@ func printDossier(s *session, dos *dossier.Dossier) {
 			fmt.Fprintf(tw, "Sector:\t%s %s\n", c.Sector.Code, c.Sector.Description)
 		}
 	} else {
-		fmt.Fprintf(tw, "%s\tnot found in any register\n", dos.Number)
+		fmt.Fprintf(tw, "%s\t%s\n", dos.Number, outcomeWords(dos))
 	}
 	for _, r := range dos.Roles {
 		holder := "-"
@@ -163,6 +207,13 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		if f := src.FollowUp; f != nil {
 			fmt.Fprintf(tw, "\tFOLLOW UP (%s): %s\n", f.Reason, f.Message)
 		}
+	}
+	for _, c := range dos.Carried {
+		from := ""
+		if c.Source != "" {
+			from = " (" + c.Source + ")"
+		}
+		fmt.Fprintf(tw, "LAST KNOWN:\t%s from %s%s; not answered now\n", c.Part, shortTime(c.Fetched), from)
 	}
 	if !dos.Complete() {
 		fmt.Fprintf(tw, "INCOMPLETE:\tnot every source answered\n")

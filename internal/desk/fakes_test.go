@@ -24,6 +24,12 @@ type fakeConnector struct {
 	names            map[string]string
 	changes          []OwnersChange
 	failing          map[string]bool // owners lookups that fail
+	down             map[string]bool // sources that cannot be reached, by ID
+}
+
+// unreachable is the answer of a source that cannot be reached.
+func unreachable(id string) dossier.Source {
+	return dossier.Source{ID: id, Status: dossier.StatusFailed, Code: "http_503", Message: "unavailable"}
 }
 
 // fakeRegisters are the clients of one Connect; they hold the secrets a
@@ -92,6 +98,9 @@ func (f brregFake) Lookup(ctx context.Context, orgnr string) dossier.Answer {
 	if err := f.r.ask(); err != nil {
 		return dossier.Answer{Source: dossier.Source{ID: "brreg", Status: dossier.StatusFailed, Code: "closed"}}
 	}
+	if f.r.c.down["brreg"] {
+		return dossier.Answer{Source: unreachable("brreg")}
+	}
 	if a, ok := f.r.c.brreg[orgnr]; ok {
 		return a
 	}
@@ -103,6 +112,9 @@ type grunndataFake struct{ r *fakeRegisters }
 func (f grunndataFake) Lookup(ctx context.Context, orgnr string) dossier.Answer {
 	if err := f.r.ask(); err != nil {
 		return dossier.Answer{Source: dossier.Source{ID: "grunndata", Status: dossier.StatusFailed, Code: "closed"}}
+	}
+	if f.r.c.down["grunndata"] {
+		return dossier.Answer{Source: unreachable("grunndata")}
 	}
 	if a, ok := f.r.c.grunndata[orgnr]; ok {
 		return a
@@ -121,7 +133,7 @@ func (r *fakeRegisters) Lookup(ctx context.Context, orgnr string) (*dossier.Owne
 	if err := r.ask(); err != nil {
 		return nil, dossier.Source{ID: "rrh", Status: dossier.StatusFailed, Code: "closed"}
 	}
-	if r.c.failing[orgnr] {
+	if r.c.failing[orgnr] || r.c.down["rrh"] {
 		return nil, dossier.Source{ID: "rrh", Status: dossier.StatusFailed, Code: "http_503", Message: "unavailable"}
 	}
 	if o, ok := r.c.owners[orgnr]; ok {

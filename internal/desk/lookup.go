@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -36,6 +37,14 @@ func (d *Desk) sourceTimeout() time.Duration {
 // Lookup asks every register configured for the number's country, in
 // parallel with a time limit each, and returns the dossier: the facts and
 // each source's outcome. The dossier is saved in the vault with its time.
+//
+// A lookup never replaces saved data with less: a part of the dossier that
+// no source answered for (the company, roles and sub-units from
+// Enhetsregisteret and grunndataWS, the owners from the owners register)
+// keeps its value from the saved dossier, listed in Dossier.Carried with
+// its own source and date. When no source answered at all, the saved
+// dossier and its history entry are left as they are, and the dossier
+// returned holds the last known data (its Outcome is Unreachable).
 // Cancelling ctx stops the lookup. Personal identity numbers in it are
 // masked; RevealOwnerID shows one and audits it.
 func (d *Desk) Lookup(ctx context.Context, number string) (*dossier.Dossier, error) {
@@ -69,10 +78,32 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 		return nil, problem.New(problem.CodeCanceled, err)
 	}
 	dos.Fetched = d.cfg.Now().UTC()
+	saved, err := d.savedDossier(dos.Number)
+	switch problem.CodeOf(err) {
+	case "", problem.CodeNoDossier, problem.CodeVaultDamaged:
+		// Nothing to keep when there is no readable earlier dossier.
+	default:
+		return dos, err
+	}
+	dos.CarryOver(saved)
+	if saved != nil && dos.Outcome() == dossier.OutcomeUnreachable {
+		// Nothing answered: the saved dossier and its history entry stay
+		// as they are, and the lookup only leaves its audit entry.
+		return dos, d.auditLookup(dos.Number)
+	}
 	if err := d.saveDossier(dos); err != nil {
 		return dos, err
 	}
 	return dos, nil
+}
+
+// auditLookup writes the audit entry of a lookup that saved nothing.
+func (d *Desk) auditLookup(number string) error {
+	return d.withVault(func(v *vault.Vault) error {
+		return vaultProblem(v.Update(func(tx *vault.Tx) error {
+			return tx.Audit(vault.AuditEntry{Action: "lookup", Subject: number})
+		}))
+	})
 }
 
 // lookupNorway asks Enhetsregisteret, grunndataWS and the Register of
@@ -266,7 +297,8 @@ func (d *Desk) savedDossier(number string) (*dossier.Dossier, error) {
 // RefreshSource asks one source again about the organisation of the saved
 // dossier number ("brreg", "grunndata" or "rrh"), puts its answer into the
 // dossier in place of the old one, saves it and returns it with personal
-// identity numbers masked.
+// identity numbers masked. What the source no longer answers for keeps its
+// last known value, as in Lookup.
 func (d *Desk) RefreshSource(ctx context.Context, number, id string) (*dossier.Dossier, error) {
 	dos, err := d.refreshSource(ctx, number, id)
 	return Masked(dos), err
@@ -284,6 +316,8 @@ func (d *Desk) refreshSource(ctx context.Context, number, id string) (*dossier.D
 	}
 	sctx, cancel := context.WithTimeout(ctx, d.sourceTimeout())
 	defer cancel()
+	saved := *dos
+	saved.Sources = slices.Clone(dos.Sources)
 	switch id {
 	case "brreg":
 		dos.Update(regs.Organisations.Lookup(sctx, dos.Number), true)
@@ -293,8 +327,8 @@ func (d *Desk) refreshSource(ctx context.Context, number, id string) (*dossier.D
 		}
 		dos.Update(regs.Registrations.Lookup(sctx, dos.Number), false)
 	case "rrh":
-		var src dossier.Source
-		dos.Owners, src = d.lookupOwners(sctx, regs, dos.Number)
+		owners, src := d.lookupOwners(sctx, regs, dos.Number)
+		dos.Owners = owners
 		dos.Update(dossier.Answer{Source: src}, false)
 	default:
 		return dos, problem.New(problem.CodeInternal, fmt.Errorf("no source %q", id))
@@ -302,6 +336,7 @@ func (d *Desk) refreshSource(ctx context.Context, number, id string) (*dossier.D
 	if err := ctx.Err(); err != nil {
 		return nil, problem.New(problem.CodeCanceled, err)
 	}
+	dos.CarryOver(&saved)
 	dos.Fetched = d.cfg.Now().UTC()
 	return dos, d.saveDossier(dos)
 }

@@ -39,6 +39,10 @@ type Dossier struct {
 	Owners *Owners `json:"owners,omitempty"`
 	// Sources says, for each source asked, what it answered.
 	Sources []Source `json:"sources"`
+	// Carried lists the parts that no source answered for in this lookup
+	// and that are their last known values from an earlier one, each with
+	// its own source and date (see CarryOver).
+	Carried []Carried `json:"carried,omitempty"`
 }
 
 // Complete reports whether every source asked answered in full (found,
@@ -222,6 +226,11 @@ type Source struct {
 	// FollowUp, when set, says that the answer does not settle what an
 	// AML check must know, and that the user must find out more.
 	FollowUp *FollowUp `json:"follow_up,omitempty"`
+	// Missing lists the parts of the dossier this source answers for but
+	// could not read this time although it answered (for example the
+	// sub-units when Enhetsregisteret's sub-unit search failed): they keep
+	// their last known values (see Dossier.CarryOver).
+	Missing []Part `json:"missing,omitempty"`
 }
 
 // FollowUp is something a user must follow up in the AML check because a

@@ -1,7 +1,11 @@
 package guikit
 
 import (
+	"time"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
@@ -99,4 +103,107 @@ func RedirectText(r *dossier.Redirect) string {
 		return lang.L("Open the registration unit {{.Number}}", data)
 	}
 	return lang.L("Open {{.Number}}", data)
+}
+
+// SourceIcon is the icon of what a source answered: a green check only for
+// good news (found); an answer that is no good news (not registered,
+// deleted, something to follow up) an information or warning sign; a
+// failure an error sign; a source not asked a neutral sign.
+func SourceIcon(s dossier.Source) fyne.Resource {
+	switch {
+	case s.FollowUp != nil:
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	case s.Status == dossier.StatusFound:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case s.Status == dossier.StatusDeleted, s.Status == dossier.StatusNoAccess:
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	case s.Status == dossier.StatusNotFound, s.Status == dossier.StatusNoData, s.Status == dossier.StatusOffline:
+		return theme.InfoIcon()
+	case s.Status == dossier.StatusSkipped:
+		return NeutralIcon()
+	}
+	return theme.NewErrorThemedResource(theme.ErrorIcon())
+}
+
+// NeutralIcon marks something that neither succeeded nor failed, such as
+// a source that was not asked.
+func NeutralIcon() fyne.Resource { return theme.QuestionIcon() }
+
+// OutcomeIcon is the icon of a dossier's overall outcome, chosen as
+// SourceIcon chooses a source's: a green check only when the registers
+// found the organisation and it is active.
+func OutcomeIcon(dos *dossier.Dossier) fyne.Resource {
+	switch dos.Outcome() {
+	case dossier.OutcomeAnswered:
+		if c := dos.Company; c != nil && active(c) {
+			return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+		}
+		if dos.Company == nil {
+			return theme.InfoIcon()
+		}
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	case dossier.OutcomeNotFound:
+		return theme.InfoIcon()
+	case dossier.OutcomeUnreachable:
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	}
+	return NeutralIcon()
+}
+
+// active reports whether c carries no status that is bad news.
+func active(c *dossier.Company) bool {
+	return !c.Deleted && c.ClosedDate == "" && !c.Bankrupt && !c.UnderLiquidation && !c.UnderForcedDissolution
+}
+
+// OutcomeText says in one sentence what a lookup came to as a whole: found,
+// not registered, the registers could not be reached (with the date of the
+// last known data shown instead), or no register asked.
+func OutcomeText(dos *dossier.Dossier) string {
+	switch dos.Outcome() {
+	case dossier.OutcomeAnswered:
+		switch {
+		case dos.Company == nil:
+			return lang.L("The registers answered, but none gave data about the organisation itself. See what each source answered below.")
+		case active(dos.Company):
+			return lang.L("Found: the registers know this organisation.")
+		}
+		return lang.L("Found, but the organisation is not active: see its status below.")
+	case dossier.OutcomeNotFound:
+		return lang.L("No register found this organisation. See what each source answered below.")
+	case dossier.OutcomeUnreachable:
+		if t := dos.LastKnown(); !t.IsZero() {
+			return lang.L("Last known data from {{.Time}}; the registers could not be reached now.", map[string]any{"Time": ShortTime(t)})
+		}
+		return lang.L("The registers could not be reached, so nothing is known about this organisation now. Try again later.")
+	}
+	return lang.L("No register was asked about this organisation. See below why.")
+}
+
+// CarriedText says that a part of the dossier is its last known value.
+func CarriedText(c dossier.Carried) string {
+	data := map[string]any{"Part": PartName(c.Part), "Time": ShortTime(c.Fetched), "Source": SourceName(c.Source)}
+	if c.Source == "" {
+		return lang.L("{{.Part}}: last known data from {{.Time}}; not answered now.", data)
+	}
+	return lang.L("{{.Part}}: last known data from {{.Time}} ({{.Source}}); not answered now.", data)
+}
+
+// PartName names a part of a dossier for people.
+func PartName(p dossier.Part) string {
+	switch p {
+	case dossier.PartCompany:
+		return lang.L("Company")
+	case dossier.PartRoles:
+		return lang.L("Roles")
+	case dossier.PartSubUnits:
+		return lang.L("Sub-units")
+	case dossier.PartOwners:
+		return lang.L("Beneficial owners")
+	}
+	return string(p)
+}
+
+// ShortTime is a time in local time, to the minute.
+func ShortTime(t time.Time) string {
+	return t.Local().Format("2006-01-02 15:04")
 }

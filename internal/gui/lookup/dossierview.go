@@ -30,6 +30,10 @@ type dossierView struct {
 	units map[string]*widget.Button
 	// tabs are the dossier's tabs: the company, the beneficial owners.
 	tabs *container.AppTabs
+	// outcomeIcon is the icon of the dossier's overall outcome;
+	// sourceIcons the icons of the sources, by id.
+	outcomeIcon *widget.Icon
+	sourceIcons map[string]fyne.Resource
 	// reveals are the owners' Show buttons, in order.
 	reveals []*widget.Button
 	// again asks one source again; sourceButtons are its buttons, by id.
@@ -45,6 +49,7 @@ func newDossierView(h *guikit.Host, d Desk, open func(string)) *dossierView {
 func (v *dossierView) show(dos *dossier.Dossier) {
 	v.units = map[string]*widget.Button{}
 	v.sourceButtons = map[string]*widget.Button{}
+	v.sourceIcons = map[string]fyne.Resource{}
 	v.reveals = nil
 	if dos == nil {
 		v.tabs = nil
@@ -52,16 +57,25 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 		v.box.Refresh()
 		return
 	}
-	var objs []fyne.CanvasObject
+	v.outcomeIcon = widget.NewIcon(guikit.OutcomeIcon(dos))
+	outcome := guikit.WrapLabel(guikit.OutcomeText(dos))
+	if dos.Outcome() == dossier.OutcomeUnreachable {
+		outcome.Importance = widget.DangerImportance
+	}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, v.outcomeIcon, nil, outcome)}
 	if dos.Company != nil {
 		objs = append(objs, v.company(dos)...)
-	} else {
-		objs = append(objs, guikit.WrapLabel(lang.L("No register found this organisation. See what each source answered below.")))
 	}
 	if !dos.Complete() {
 		warn := guikit.WrapLabel(lang.L("Not every source answered, so this dossier may be incomplete."))
 		warn.Importance = widget.WarningImportance
 		objs = append(objs, warn)
+	}
+	for _, c := range dos.Carried {
+		kept := guikit.WrapLabel(guikit.CarriedText(c))
+		kept.Importance = widget.WarningImportance
+		kept.SizeName = theme.SizeNameCaptionText
+		objs = append(objs, kept)
 	}
 	if len(dos.Roles) > 0 {
 		objs = append(objs, sectionTitle(lang.L("Roles")))
@@ -262,20 +276,11 @@ func (v *dossierView) unitButton(number, text string) *widget.Button {
 
 // source draws what one source answered.
 func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
-	var icon fyne.Resource
-	switch {
-	case s.FollowUp != nil:
-		// An answer that leaves something to follow up is no good news.
-		icon = theme.NewWarningThemedResource(theme.WarningIcon())
-	case s.Status == dossier.StatusFound, s.Status == dossier.StatusNotFound, s.Status == dossier.StatusDeleted:
-		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	case s.Status == dossier.StatusOffline, s.Status == dossier.StatusSkipped, s.Status == dossier.StatusNoData:
-		icon = theme.InfoIcon()
-	case s.Status == dossier.StatusNoAccess:
-		icon = theme.NewWarningThemedResource(theme.WarningIcon())
-	default:
-		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+	icon := guikit.SourceIcon(s)
+	if v.sourceIcons == nil {
+		v.sourceIcons = map[string]fyne.Resource{}
 	}
+	v.sourceIcons[s.ID] = icon
 	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	if text := guikit.SourceDetailText(s); text != "" {
 		lines = append(lines, guikit.WrapLabel(text))

@@ -34,6 +34,7 @@ type e2eApp struct {
 	lookup *Screen
 	host   *guikit.Host
 	desk   *desk.Desk
+	conn   *setup.Connector // the desk's registers, with the sandbox
 }
 
 // waitIdle waits until no background work runs.
@@ -48,7 +49,7 @@ func newUnlockedApp(t *testing.T, language string) *e2eApp {
 	if _, err := guikit.ApplyLanguage(language); err != nil {
 		t.Fatal(err)
 	}
-	d, _ := setup.NewDesk(setup.Config{Desk: desk.Config{
+	d, conn := setup.NewDesk(setup.Config{Desk: desk.Config{
 		VaultPath:    filepath.Join(t.TempDir(), "vault.db"),
 		VaultParams:  fastParams,
 		VaultOptions: vault.OpenOptions{MinParams: fastParams},
@@ -68,7 +69,7 @@ func newUnlockedApp(t *testing.T, language string) *e2eApp {
 		win.Close()
 		_, _ = guikit.ApplyLanguage("en")
 	})
-	return &e2eApp{lookup: s, host: h, desk: d}
+	return &e2eApp{lookup: s, host: h, desk: d, conn: conn}
 }
 
 // formValue, labelsIn and buttonTexts read what the widgets show.

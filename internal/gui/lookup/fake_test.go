@@ -28,6 +28,8 @@ type fakeDesk struct {
 	notes   map[string][]dossier.Note
 	saved   map[string]*dossier.Dossier
 	nextID  int
+	// dossiers, when they hold a number, are what Lookup answers for it.
+	dossiers map[string]*dossier.Dossier
 }
 
 func newFakeDesk() *fakeDesk {
@@ -44,6 +46,10 @@ func (d *fakeDesk) Identify(input string, country ident.Country) (ident.Number, 
 
 func (d *fakeDesk) Lookup(_ context.Context, number string) (*dossier.Dossier, error) {
 	d.lookups = append(d.lookups, number)
+	if dos, ok := d.dossiers[number]; ok {
+		d.saved[number] = dos
+		return dos, nil
+	}
 	dos := &dossier.Dossier{Number: number, Country: "NO", Fetched: fakeTime}
 	if name, ok := d.names[number]; ok {
 		dos.Company = &dossier.Company{Number: number, Name: name}
