@@ -91,6 +91,12 @@ shot lookup-ownership en --vault "$vault" --lookup 311111116 --tab 2
 shot lookup-ownership-cross sv --vault "$vault" --lookup 312222221 --tab 2
 shot lookup-dossier-nb nb --vault "$vault" --lookup 310322199
 shot lookup-subunit-fi fi --vault "$vault" --lookup 310126144
+# The registers cannot be reached: the last known data of an earlier lookup, dated.
+down=https://127.0.0.1:1
+SHOT_WAIT=6 MOTPART_BRREG_URL=$down MOTPART_GRUNNDATA_URL=$down MOTPART_RRH_URL=$down MOTPART_MASKINPORTEN_URL=$down \
+	shot lookup-unreachable-sv sv --vault "$vault" --lookup 311111116
+# A Swedish number: no register is connected for Sweden yet, so none is asked.
+shot lookup-not-asked en --vault "$vault" --lookup 5560747569
 shot settings en --vault "$vault" --screen settings
 shot certificates en --vault "$vault" --screen certificates
 shot wizard-1-file en --vault "$vault" --screen import
