@@ -49,6 +49,38 @@ func FormValue(f *widget.Form, label string) string {
 	return ""
 }
 
+// TextsIn returns the text of every label, button and form label in o's
+// tree.
+func TextsIn(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
+		case *widget.Form:
+			for _, it := range w.Items {
+				out = append(out, it.Text)
+				walk(it.Widget)
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				walk(it.Content)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
 // LabelsIn returns the text of every label in o's tree.
 func LabelsIn(o fyne.CanvasObject) []string {
 	var out []string

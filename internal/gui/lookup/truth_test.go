@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/ownership"
 )
 
@@ -21,38 +21,6 @@ type dossierOnlyDesk struct{ Desk }
 
 func (dossierOnlyDesk) OwnershipGraph(*dossier.Dossier) *ownership.Graph { return &ownership.Graph{} }
 func (dossierOnlyDesk) RevealOwnerID(string, int) (string, error)        { return "", nil }
-
-// textsIn returns the text of every label, button and form label in o's
-// tree.
-func textsIn(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *widget.Button:
-			out = append(out, w.Text)
-		case *widget.Form:
-			for _, it := range w.Items {
-				out = append(out, it.Text)
-				walk(it.Widget)
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(w.Content)
-		case *container.AppTabs:
-			for _, it := range w.Items {
-				walk(it.Content)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
 
 // TestDossierSaysWhatTheRegistersSaid draws dossiers with the facts issue
 // 11 found hidden or told wrongly: a 404 from the owners register told as
@@ -115,7 +83,7 @@ func TestDossierSaysWhatTheRegistersSaid(t *testing.T) {
 			fa := test.NewTempApp(t)
 			v := newDossierView(guikit.NewHost(fa, fa.NewWindow("Motpart")), dossierOnlyDesk{}, func(string) {})
 			v.show(&tc.dos)
-			texts := textsIn(v.tabs.Items[tc.tab].Content)
+			texts := guitest.TextsIn(v.tabs.Items[tc.tab].Content)
 			for _, w := range tc.want {
 				if !slices.Contains(texts, w) {
 					t.Errorf("no %q in\n%s", w, strings.Join(texts, "\n"))
