@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/motpart/motpart/internal/testclock"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -57,7 +58,7 @@ type clock struct {
 	t  time.Time
 }
 
-func newClock() *clock { return &clock{t: time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)} }
+func newClock() *clock { return &clock{t: testclock.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)} }
 
 func (c *clock) Now() time.Time {
 	c.mu.Lock()
