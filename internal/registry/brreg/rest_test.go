@@ -282,9 +282,13 @@ func TestRESTRetriesCounted(t *testing.T) {
 }
 
 func TestRESTLookupCanceled(t *testing.T) {
-	srv := newRESTServer(t, map[string]http.HandlerFunc{"/enheter/666666666": hang})
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
+	defer cancel()
+	// The caller gives up once the request has reached the register.
+	srv := newRESTServer(t, map[string]http.HandlerFunc{"/enheter/666666666": func(w http.ResponseWriter, r *http.Request) {
+		cancel()
+		hang(w, r)
+	}})
 	r := srv.client(t).Lookup(ctx, "666666666")
 	if r.Source.Status != dossier.StatusFailed || r.Source.Code != "canceled" {
 		t.Errorf("source %+v", r.Source)
