@@ -80,13 +80,13 @@ type mpServer struct {
 	clock  *clock
 	issuer string
 
-	mu      sync.Mutex
-	jtis    map[string]bool
-	posts   atomic.Int32
-	metas   atomic.Int32
-	delay   time.Duration
+	mu    sync.Mutex
+	jtis  map[string]bool
+	posts atomic.Int32
+	metas atomic.Int32
+	delay time.Duration
 	// gate, when set, holds every token answer until it is closed.
-	gate chan struct{}
+	gate    chan struct{}
 	expires int
 	// fail, when set, is answered instead of a token: status and body.
 	failStatus int
