@@ -11,7 +11,7 @@ PKGS    := ./...
 RACE    := $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v gcc >/dev/null && echo -race)
 FUZZTIME ?= 30s
 
-.PHONY: all run build desktop cli test check unit deps-build deps-test deps-shots package screenshots bench fuzz clean
+.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots package screenshots bench fuzz clean
 
 all: build
 
@@ -38,6 +38,12 @@ check:
 
 unit:
 	$(GO) test $(RACE) -tags $(TAGS) -count=1 -timeout 30m $(PKGS)
+
+## test-aged: the unit tests with every pinned test clock moved a month,
+## then a year, ahead (internal/testclock): the suite must not age.
+test-aged: deps-test
+	MOTPART_TEST_CLOCK_SHIFT=720h $(GO) test $(RACE) -tags $(TAGS) -count=1 -timeout 30m $(PKGS)
+	MOTPART_TEST_CLOCK_SHIFT=8760h $(GO) test $(RACE) -tags $(TAGS) -count=1 -timeout 30m $(PKGS)
 
 deps-build:
 	@scripts/install-deps.sh build

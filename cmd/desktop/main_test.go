@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/motpart/motpart/internal/testclock"
 	"path/filepath"
 	"testing"
 	"time"
@@ -18,7 +19,7 @@ import (
 var fastParams = vault.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 
 // now is the tests' clock.
-var now = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+var now = testclock.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
 
 // newUnlockedDesk is a real desk on a new vault in a temporary folder,
 // unlocked, with its clock at now.

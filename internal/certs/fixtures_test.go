@@ -11,6 +11,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
+	"github.com/motpart/motpart/internal/testclock"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ import (
 // made once per test binary (RSA generation is the slow part).
 
 // fixedNow is the "now" every description is relative to.
-var fixedNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+var fixedNow = testclock.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
 // scbFileName is how SCB names its certificate files.
 const scbFileName = "Certifikat_SokPaVar_A00494_2025-10-06 13-14-52Z.pfx"

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"errors"
+	"github.com/motpart/motpart/internal/testclock"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ var fastParams = vault.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 
 // testNow is the desk's clock in these tests. Certificates made for them
 // are stamped with it too, so the suite does not age with the calendar.
-var testNow = time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+var testNow = testclock.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
 
 // newTestDesk returns a Desk on a vault path in a fresh directory, with a
 // fixed clock.

@@ -257,6 +257,19 @@ const (
 	NoteOwnersShapeUnconfirmed = "owners_shape_unconfirmed"
 )
 
+// Codes of SourceNote that say one part of a source's answer could not be
+// read while the rest was: the source is still "found" and shows what it
+// read; the note's Problem names the part, its Cause why.
+const (
+	// NoteRolesUnread: the roles could not be read.
+	NoteRolesUnread = "roles_unread"
+	// NoteSubUnitsUnread: the list of sub-units could not be read.
+	NoteSubUnitsUnread = "sub_units_unread"
+	// NoteContactDataUnread: the contact data (phone, e-mail, web site)
+	// could not be read.
+	NoteContactDataUnread = "contact_data_unread"
+)
+
 // Redirect points from the unit asked for to the right one.
 type Redirect struct {
 	// Reason is a stable code: "duplicate", "merged", "replacement_deleted",
@@ -271,13 +284,18 @@ type Redirect struct {
 	Name string `json:"name,omitempty"`
 }
 
-// SourceNote is something a source says is not registered.
+// SourceNote is something a source says is not registered, or a part of
+// its answer that could not be read (NoteRolesUnread, ...).
 type SourceNote struct {
-	// Code is the source's own code, e.g. grunndataWS "1020".
+	// Code is the source's own code, e.g. grunndataWS "1020", or one of
+	// the Note constants.
 	Code string `json:"code"`
 	// Problem is its problem.Code, e.g. "no_postal_address", which
 	// screens translate.
 	Problem string `json:"problem,omitempty"`
+	// Cause is, for a part that could not be read, the problem.Code of
+	// why, e.g. "timeout"; "" otherwise.
+	Cause string `json:"cause,omitempty"`
 	// Message is the same in English.
 	Message string `json:"message"`
 }

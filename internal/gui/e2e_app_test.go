@@ -214,7 +214,10 @@ func TestAutoLock(t *testing.T) {
 	a.idleLimit = 300 * time.Millisecond
 	a.mu.Unlock()
 	a.startAutoLock()
-	// Typing keeps it open...
+	// Typing keeps it open... The sleeps are the behaviour under test:
+	// the user's pauses between keys (bounded: 6 × 100 ms, each shorter
+	// than the 300 ms idle limit), on the real clock the auto-lock timer
+	// runs on.
 	for range 6 {
 		time.Sleep(100 * time.Millisecond)
 		onUI(func() { test.Type(a.lookup.Search, "9") })

@@ -35,6 +35,9 @@ const (
 	CodeCountryNotConnected   Code = "country_not_connected"  // no register of the number's country is connected
 	CodeRegisterError         Code = "register_error"         // the register reported an error it did not name
 	CodeUnknownStatus         Code = "unknown_status"         // the register answered with a status Motpart does not know
+	CodeRolesUnread           Code = "roles_unread"           // the unit was read, its roles could not be (the rest is shown)
+	CodeSubUnitsUnread        Code = "sub_units_unread"       // the unit was read, its list of sub-units could not be (the rest is shown)
+	CodeContactDataUnread     Code = "contact_data_unread"    // the unit was read, its contact data could not be (the rest is shown)
 )
 
 // The grunndataWS statuses of seed 002 ("Oppbygging grunndataWS"), named for
@@ -174,6 +177,9 @@ var texts = [...]struct {
 	{CodeCountryNotConnected, "Motpart has no register for this country connected yet."},
 	{CodeRegisterError, "The register reported an error. Try again later; if it keeps happening, report it."},
 	{CodeUnknownStatus, "The register answered with a status Motpart does not know. Try again later; if it keeps happening, report it."},
+	{CodeRolesUnread, "The roles could not be read, so none are shown from this register; the rest of its answer is shown."},
+	{CodeSubUnitsUnread, "The list of sub-units could not be read, so none are shown from this register; the rest of its answer is shown."},
+	{CodeContactDataUnread, "The contact data (phone, e-mail, website) could not be read, so none are shown from this register; the rest of its answer is shown."},
 	{CodeDataReturned, "Data returned."},
 	{CodeUnitDeletedDuplicate, "The unit is deleted as a duplicate; the correct unit is registered instead."},
 	{CodeUnitDeletedMerged, "The unit is deleted after a merger; the correct unit is registered instead."},

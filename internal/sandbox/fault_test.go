@@ -207,7 +207,9 @@ func TestFaultHangEndsOnClose(t *testing.T) {
 		}
 		done <- err
 	}()
-	time.Sleep(100 * time.Millisecond)
+	// Close once the request has reached the simulator (it is counted
+	// before its fault applies).
+	waitUntil(t, "the request reaches grunndataWS", func() bool { return s.Requests(ServiceGrunndata, "") == 1 })
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -243,4 +245,21 @@ func TestFaultConcurrentSwitching(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// waitUntil polls cond until it holds, failing the test after 5 s: it
+// waits for a state, never for a length of time.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	limit := time.NewTimer(5 * time.Second)
+	defer limit.Stop()
+	for !cond() {
+		select {
+		case <-tick.C:
+		case <-limit.C:
+			t.Fatalf("waited 5 s for %s", what)
+		}
+	}
 }

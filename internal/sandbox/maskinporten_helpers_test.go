@@ -57,23 +57,41 @@ func signGrant(t *testing.T, key *rsa.PrivateKey, header, claims map[string]any)
 // key and its chain, leaf first.
 func demoBuypass(t *testing.T) (*rsa.PrivateKey, []*x509.Certificate) {
 	t.Helper()
-	demoOnce.Do(func() {
-		for _, dc := range shared.DemoCertificates() {
-			if !strings.HasPrefix(dc.FileName, "Virksomhetssertifikat_") {
-				continue
-			}
-			key, leaf, chain, err := pkcs12.DecodeChain(dc.Data, dc.Password)
-			if err != nil {
-				t.Fatal(err)
-			}
-			demoKey = key.(*rsa.PrivateKey)
-			demoChain = append([]*x509.Certificate{leaf}, chain...)
-		}
-	})
+	demoOnce.Do(func() { demoKey, demoChain = buypassOf(t, shared) })
 	if demoKey == nil {
 		t.Fatal("no demo Buypass certificate")
 	}
 	return demoKey, demoChain
+}
+
+// demoBuypassOf is demoBuypass of sandbox s, which has a CA of its own
+// unless it is the shared one.
+func demoBuypassOf(t *testing.T, s *Sandbox) (*rsa.PrivateKey, []*x509.Certificate) {
+	t.Helper()
+	if s == shared {
+		return demoBuypass(t)
+	}
+	key, chain := buypassOf(t, s)
+	if key == nil {
+		t.Fatal("no demo Buypass certificate")
+	}
+	return key, chain
+}
+
+// buypassOf decodes the demo Buypass certificate of s.
+func buypassOf(t *testing.T, s *Sandbox) (*rsa.PrivateKey, []*x509.Certificate) {
+	t.Helper()
+	for _, dc := range s.DemoCertificates() {
+		if !strings.HasPrefix(dc.FileName, "Virksomhetssertifikat_") {
+			continue
+		}
+		key, leaf, chain, err := pkcs12.DecodeChain(dc.Data, dc.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return key.(*rsa.PrivateKey), append([]*x509.Certificate{leaf}, chain...)
+	}
+	return nil, nil
 }
 
 func x5c(certs ...*x509.Certificate) []string {
@@ -95,7 +113,7 @@ func grantClaimsFor(s *Sandbox, clientID, scope string) map[string]any {
 // certificate, with changes to header and claims (a nil value deletes).
 func demoGrant(t *testing.T, s *Sandbox, scope string, header, claims map[string]any) string {
 	t.Helper()
-	key, chain := demoBuypass(t)
+	key, chain := demoBuypassOf(t, s)
 	h := map[string]any{"alg": "RS256", "x5c": x5c(chain...)}
 	for k, v := range header {
 		if v == nil {

@@ -25,6 +25,7 @@ import (
 
 func TestDemoCertificates(t *testing.T) {
 	t.Parallel()
+	// A fixed clock: the file names are compared with fixed dates.
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
 	s, err := New(Config{Now: func() time.Time { return now }})
 	if err != nil {

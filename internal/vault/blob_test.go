@@ -198,7 +198,8 @@ func TestBlobCrashLeftovers(t *testing.T) {
 	if _, err := pw.Write(pattern(3*BlobChunkSize+1, 4)); err != nil {
 		t.Fatal(err)
 	}
-	// Wait until the first batches are committed.
+	// Wait until the first batches are committed: a poll for that state,
+	// bounded at 5 s, not a wait for a length of time.
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		c, p := chunkCount(t, v)

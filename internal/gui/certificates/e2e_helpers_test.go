@@ -1,8 +1,10 @@
 package certificates
 
 import (
+	"github.com/motpart/motpart/internal/testclock"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,6 +59,10 @@ func (a *e2eApp) ShowScreen(name string) bool {
 
 // newUnlockedApp is the Certificates screen in a window on a headless
 // Fyne test app in language, on a real desk with a new unlocked vault.
+// e2eNow is the clock of the desk and the banner in these tests: pinned,
+// so that nothing depends on the real date (see internal/testclock).
+var e2eNow = testclock.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+
 func newUnlockedApp(t *testing.T, language string) *e2eApp {
 	t.Helper()
 	t.Setenv("LANGUAGE", language)
@@ -68,6 +74,7 @@ func newUnlockedApp(t *testing.T, language string) *e2eApp {
 		VaultPath:    filepath.Join(t.TempDir(), "vault.db"),
 		VaultParams:  fastParams,
 		VaultOptions: vault.OpenOptions{MinParams: fastParams},
+		Now:          testclock.Clock(e2eNow),
 	}})
 	t.Cleanup(func() { _ = d.Close() })
 	if err := d.CreateVault([]byte(testPassword)); err != nil {
@@ -78,6 +85,7 @@ func newUnlockedApp(t *testing.T, language string) *e2eApp {
 	h.SetDo(onUI)
 	a := &e2eApp{host: h, desk: d}
 	a.certificates = New(h, a.desk, func() { a.ShowScreen(ScreenCertificates) })
+	a.certificates.banner.now = testclock.Clock(e2eNow)
 	win.SetContent(container.NewBorder(a.certificates.Banner(), nil, nil, nil, a.certificates.Content()))
 	win.Resize(fyne.NewSize(980, 680))
 	t.Cleanup(func() {

@@ -16,7 +16,7 @@ const scbFile = "Certifikat_SokPaVar_A04711_2025-10-06 13-14-52Z.pfx"
 
 func TestWizardImportsACertificate(t *testing.T) {
 	a := newUnlockedApp(t, "en")
-	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A04711"), Password: "hemligt-lösen"})
+	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A04711"), Password: "hemligt-lösen", Now: e2eNow})
 
 	a.ShowScreen(ScreenCertificates)
 	if !a.certificates.empty.Visible() {
@@ -113,7 +113,7 @@ func TestWizardImportsACertificate(t *testing.T) {
 func TestWizardRefusesBadFiles(t *testing.T) {
 	a := newUnlockedApp(t, "en")
 	expired := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian("EKSEMPELBYRÅ AS", "923609016"),
-		NotBefore: time.Now().AddDate(-2, 0, 0), NotAfter: time.Now().AddDate(0, 0, -3)})
+		Now: e2eNow, NotBefore: e2eNow.AddDate(-2, 0, 0), NotAfter: e2eNow.AddDate(0, 0, -3)})
 	tests := []struct {
 		name    string
 		data    []byte
@@ -122,7 +122,7 @@ func TestWizardRefusesBadFiles(t *testing.T) {
 	}{
 		{"not a certificate", []byte("%PDF-1.7 this is not a certificate"), stepFile,
 			"This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
-		{"cut off", certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A00001")})[:300], stepFile,
+		{"cut off", certstest.PFX(t, certstest.Options{Subject: certstest.SCB("A00001"), Now: e2eNow})[:300], stepFile,
 			"The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 		{"expired", expired, stepSummary,
 			"This certificate has expired. Order a new one from the register; an expired certificate cannot be used."},
@@ -145,7 +145,7 @@ func TestWizardRefusesBadFiles(t *testing.T) {
 
 func TestExpiryBanner(t *testing.T) {
 	a := newUnlockedApp(t, "en")
-	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian("EKSEMPELBYRÅ AS", "923609016"), NotAfter: time.Now().Add(30*24*time.Hour + time.Hour)})
+	pfx := certstest.PFX(t, certstest.Options{Subject: certstest.Norwegian("EKSEMPELBYRÅ AS", "923609016"), Now: e2eNow, NotAfter: e2eNow.Add(30*24*time.Hour + time.Hour)})
 	if _, err := a.desk.ImportCertificate("Maskinporten", pfx, "buypass.p12", ""); err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestExpiryBanner(t *testing.T) {
 	if want := "The certificate “Maskinporten” expires in 30 days. Order a renewal from the register now."; a.certificates.banner.text.Text != want {
 		t.Errorf("banner = %q, want %q", a.certificates.banner.text.Text, want)
 	}
-	if a.host.Prefs.LastExpiryNotice() != time.Now().Format(guikit.DateLayout) {
+	if a.host.Prefs.LastExpiryNotice() != e2eNow.Format(guikit.DateLayout) {
 		t.Error("no desktop notification recorded today")
 	}
 }

@@ -75,6 +75,12 @@ func TestSourceTextsTranslateCodes(t *testing.T) {
 	if got := NoteText(dossier.SourceNote{Code: "1118", Problem: "no_email", Message: "x"}); got != "No e-mail address registered." {
 		t.Errorf("note %q", got)
 	}
+	if got := NoteText(dossier.SourceNote{Code: dossier.NoteRolesUnread, Problem: "roles_unread", Cause: "timeout", Message: "x"}); got != problem.Text(problem.CodeRolesUnread)+" "+problem.Text(problem.CodeTimeout) {
+		t.Errorf("part-unread note %q", got)
+	}
+	if got := NoteText(dossier.SourceNote{Code: dossier.NoteSubUnitsUnread, Problem: "sub_units_unread", Message: "x"}); got != problem.Text(problem.CodeSubUnitsUnread) {
+		t.Errorf("part-unread note without a cause %q", got)
+	}
 	if got := NoteText(dossier.SourceNote{Code: "1999", Message: "Some information is not registered (code 1999)."}); got != "Some information is not registered (code 1999)." {
 		t.Errorf("unknown note %q", got)
 	}

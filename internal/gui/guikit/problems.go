@@ -131,6 +131,12 @@ func codeText(c problem.Code) string {
 		return lang.L("The register reported an error. Try again later; if it keeps happening, report it.")
 	case problem.CodeUnknownStatus:
 		return lang.L("The register answered with a status Motpart does not know. Try again later; if it keeps happening, report it.")
+	case problem.CodeRolesUnread:
+		return lang.L("The roles could not be read, so none are shown from this register; the rest of its answer is shown.")
+	case problem.CodeSubUnitsUnread:
+		return lang.L("The list of sub-units could not be read, so none are shown from this register; the rest of its answer is shown.")
+	case problem.CodeContactDataUnread:
+		return lang.L("The contact data (phone, e-mail, website) could not be read, so none are shown from this register; the rest of its answer is shown.")
 	case problem.CodeDataReturned:
 		return lang.L("Data returned.")
 	case problem.CodeUnitDeletedDuplicate:

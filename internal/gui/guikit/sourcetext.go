@@ -75,13 +75,17 @@ func sourceProblem(s dossier.Source) problem.Code {
 	return ""
 }
 
-// NoteText is something a source says is not registered, in the user's
-// language; the source's English for a note without a known code.
+// NoteText is something a source says is not registered, or a part of
+// its answer it could not read and why, in the user's language; the
+// source's English for a note without a known code.
 func NoteText(n dossier.SourceNote) string {
 	if n.Code == dossier.NoteOwnersShapeUnconfirmed {
 		return lang.L("Read with the experimental v1 answer shape, which is not confirmed: check the owners against the register before relying on them.")
 	}
 	if text := codeText(problem.Code(n.Problem)); text != "" {
+		if why := codeText(problem.Code(n.Cause)); why != "" {
+			return text + " " + why
+		}
 		return text
 	}
 	return n.Message

@@ -9,8 +9,12 @@
 //
 // Both have a Lookup that asks everything the dossier needs about one
 // organisation number and returns a Result whose Source says what the
-// register answered. A Result is either complete or has no facts at all:
-// when any part of a lookup fails, Company, Roles and SubUnits are left
-// empty and the Source is "failed", with a stable Code and a plain English
-// Message.
+// register answered. When the unit itself cannot be read, Company, Roles
+// and SubUnits are left empty and the Source is "failed", with a stable
+// Code and a plain English Message. When the unit is read but another
+// part is not (its roles or sub-units from the REST API; its contact data
+// or roles from grunndataWS), the Result keeps what was read, the Source
+// stays "found", and a note (dossier.NoteRolesUnread, NoteSubUnitsUnread,
+// NoteContactDataUnread) names the missing part, its problem code and the
+// cause, so that an empty part never passes for "none registered".
 package brreg

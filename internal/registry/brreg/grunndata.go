@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
 
@@ -181,7 +182,11 @@ func (g *Grunndata) redact(s string) string {
 // unit), failed for errors, and found otherwise, with a note for every
 // "not registered" code and a Redirect for codes 1, 2, 3, 120, 130 and
 // 200. Source.Problem names the outcome's problem code.
-// Any failure makes the whole Result failed, with no facts.
+// A failure of hentBasisdata makes the whole Result failed, with no facts;
+// a failure of hentKontaktdata or hentRoller (the call, not a status the
+// register answers) keeps the rest, with a note
+// (dossier.NoteContactDataUnread, NoteRolesUnread) saying which part is
+// missing and why.
 func (g *Grunndata) Lookup(ctx context.Context, orgnr string) Result {
 	start := time.Now()
 	res := g.lookup(ctx, orgnr)
@@ -196,38 +201,49 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 		return fail(err)
 	}
 	ops := [...]string{opBasisdata, opKontaktdata, opRoller}
-	var replies [len(ops)]*Reply
+	var (
+		replies [len(ops)]*Reply
+		errs    [len(ops)]error
+		wg      sync.WaitGroup
+	)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-	)
 	for i, op := range ops {
 		wg.Go(func() {
-			r, err := g.call(ctx, op, n)
-			if err != nil {
-				mu.Lock()
-				defer mu.Unlock()
-				if firstErr == nil {
-					firstErr = err
-					cancel()
-				}
-				return
+			replies[i], errs[i] = g.call(ctx, op, n)
+			if i == 0 && errs[i] != nil {
+				cancel() // without the unit, the other parts are no use
 			}
-			replies[i] = r
 		})
 	}
 	wg.Wait()
-	if firstErr != nil {
-		return fail(firstErr)
+	if errs[0] != nil {
+		return fail(errs[0])
 	}
+	if err := ctx.Err(); errors.Is(err, context.Canceled) {
+		// The caller gave up: nothing is said about the unit.
+		return fail(err)
+	}
+	// A contact data or roles call that failed does not sink the unit:
+	// it is left out, and a note says which part is missing and why.
+	var unread []dossier.SourceNote
+	if errs[1] != nil {
+		unread = append(unread, partUnread(dossier.NoteContactDataUnread, problem.CodeContactDataUnread, "the contact data", serviceGrunndata, errs[1]))
+		replies[1] = &Reply{}
+	}
+	if errs[2] != nil {
+		unread = append(unread, partUnread(dossier.NoteRolesUnread, problem.CodeRolesUnread, "the roles", serviceGrunndata, errs[2]))
+		replies[2] = &Reply{}
+	}
+	answered := func(i int) bool { return errs[i] == nil }
 
 	// The worst verdict decides; the first of equals (basisdata first).
 	var verdicts [len(ops)]Verdict
 	worst := 0
 	for i, r := range replies {
+		if !answered(i) {
+			continue
+		}
 		verdicts[i] = r.Header.Verdict(n)
 		if verdicts[i].Outcome > verdicts[worst].Outcome {
 			worst = i
@@ -339,6 +355,7 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 		}
 	}
 	res.Roles = replies[2].Roles
+	res.Source.Notes = append(res.Source.Notes, unread...)
 	return res
 }
 

@@ -2,6 +2,7 @@ package brreg
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -241,8 +242,12 @@ func (r *REST) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 // Lookup asks everything the dossier needs about orgnr: the unit (and,
 // when /enheter does not know it, /underenheter: a sub-unit asked for as
 // if it were a legal unit comes back with SubUnit set and a Redirect to
-// its legal unit), then its roles and sub-units at the same time. Any
-// failure makes the whole Result failed, with no facts.
+// its legal unit), then its roles and sub-units at the same time. A
+// failure to read the unit makes the whole Result failed, with no facts;
+// a failure to read its roles or sub-units keeps the unit and the other
+// part, with a note (dossier.NoteRolesUnread, NoteSubUnitsUnread) saying
+// which part is missing and why. Only a caller's cancellation fails it
+// then.
 func (r *REST) Lookup(ctx context.Context, orgnr string) Result {
 	start := time.Now()
 	res := r.lookup(ctx, orgnr)
@@ -295,46 +300,39 @@ func (r *REST) lookup(ctx context.Context, orgnr string) Result {
 		return res
 	}
 
-	// A legal unit: its roles and sub-units, at the same time. The first
-	// failure cancels the other request.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// A legal unit: its roles and sub-units, at the same time. A part
+	// that fails does not sink the unit: the Result keeps what was read
+	// and a note names the part that is missing, and why.
 	var (
-		mu       sync.Mutex
-		firstErr error
-		roles    []dossier.Role
-		subs     []dossier.UnitRef
-		total    int
-		wg       sync.WaitGroup
+		roles             []dossier.Role
+		subs              []dossier.UnitRef
+		total             int
+		rolesErr, subsErr error
+		wg                sync.WaitGroup
 	)
-	failed := func(err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if firstErr == nil {
-			firstErr = err
-			cancel()
-		}
-	}
 	wg.Go(func() {
-		var err error
-		roles, err = r.Roles(ctx, n)
-		if err != nil && !isNotFound(err) { // a unit with no roles
-			failed(err)
+		roles, rolesErr = r.Roles(ctx, n)
+		if isNotFound(rolesErr) { // a unit with no roles
+			roles, rolesErr = nil, nil
 		}
 	})
 	wg.Go(func() {
-		var err error
-		subs, total, err = r.SubUnitsOf(ctx, n)
-		if err != nil {
-			failed(err)
-		}
+		subs, total, subsErr = r.SubUnitsOf(ctx, n)
 	})
 	wg.Wait()
-	if firstErr != nil {
-		return fail(firstErr)
+	if err := ctx.Err(); errors.Is(err, context.Canceled) {
+		// The caller gave up: nothing is said about the unit.
+		return fail(err)
 	}
 	res := Result{Company: c, Roles: roles, SubUnits: subs, Source: dossier.Source{Status: dossier.StatusFound}}
-	if total > len(subs) {
+	if rolesErr != nil {
+		res.Roles = nil
+		res.Source.Notes = append(res.Source.Notes, partUnread(dossier.NoteRolesUnread, problem.CodeRolesUnread, "the roles", serviceREST, rolesErr))
+	}
+	if subsErr != nil {
+		res.SubUnits = nil
+		res.Source.Notes = append(res.Source.Notes, partUnread(dossier.NoteSubUnitsUnread, problem.CodeSubUnitsUnread, "the sub-units", serviceREST, subsErr))
+	} else if total > len(subs) {
 		res.Source.Notes = append(res.Source.Notes, dossier.SourceNote{
 			Code:    "sub_units_cut",
 			Message: fmt.Sprintf("Enhetsregisteret lists %d sub-units; only the first %d are shown.", total, len(subs)),

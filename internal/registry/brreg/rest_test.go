@@ -219,8 +219,20 @@ func TestRESTLookup(t *testing.T) {
 		}},
 		{"429 after retries", "999999999", dossier.StatusFailed, "http_429", "", nil},
 		{"500", "121212121", dossier.StatusFailed, "http_500", "", nil},
-		{"roles fail", "131313131", dossier.StatusFailed, "http_500", "", nil},
-		{"sub-units malformed", "141414141", dossier.StatusFailed, "malformed", "", nil},
+		// A part that fails does not sink the unit (issue 11, item 8;
+		// these rows said failed, with no facts).
+		{"roles fail", "131313131", dossier.StatusFound, "", "131313131", func(t *testing.T, r Result) {
+			want := []dossier.SourceNote{{Code: dossier.NoteRolesUnread, Problem: "roles_unread", Cause: "register_server_error"}}
+			if !sameNotes(r.Source.Notes, want) || r.Roles != nil || r.SubUnits != nil {
+				t.Errorf("notes %+v, roles %v, sub-units %v", r.Source.Notes, r.Roles, r.SubUnits)
+			}
+		}},
+		{"sub-units malformed", "141414141", dossier.StatusFound, "", "141414141", func(t *testing.T, r Result) {
+			want := []dossier.SourceNote{{Code: dossier.NoteSubUnitsUnread, Problem: "sub_units_unread", Cause: "unreadable_answer"}}
+			if !sameNotes(r.Source.Notes, want) || len(r.Roles) != 1 || r.SubUnits != nil {
+				t.Errorf("notes %+v, roles %v, sub-units %v", r.Source.Notes, r.Roles, r.SubUnits)
+			}
+		}},
 		{"no roles (404)", "151515151", dossier.StatusFound, "", "151515151", func(t *testing.T, r Result) {
 			if r.Roles != nil || r.SubUnits != nil {
 				t.Errorf("roles %v, sub-units %v", r.Roles, r.SubUnits)
@@ -270,9 +282,13 @@ func TestRESTRetriesCounted(t *testing.T) {
 }
 
 func TestRESTLookupCanceled(t *testing.T) {
-	srv := newRESTServer(t, map[string]http.HandlerFunc{"/enheter/666666666": hang})
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
+	defer cancel()
+	// The caller gives up once the request has reached the register.
+	srv := newRESTServer(t, map[string]http.HandlerFunc{"/enheter/666666666": func(w http.ResponseWriter, r *http.Request) {
+		cancel()
+		hang(w, r)
+	}})
 	r := srv.client(t).Lookup(ctx, "666666666")
 	if r.Source.Status != dossier.StatusFailed || r.Source.Code != "canceled" {
 		t.Errorf("source %+v", r.Source)

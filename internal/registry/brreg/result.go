@@ -19,7 +19,9 @@ const (
 
 // Result is what one source said about one organisation number. When
 // Source.Status is failed or no_access, Company, Roles and SubUnits are
-// empty: a result is never half filled.
+// empty. A found Result may lack a part (roles, sub-units, contact data)
+// that could not be read; then a Source note says which (see
+// partUnread), so an empty part never passes for "none registered".
 type Result struct {
 	Company  *dossier.Company
 	Roles    []dossier.Role
@@ -36,6 +38,17 @@ func failedResult(id, service string, err error) Result {
 		Problem: string(ProblemOf(err)),
 		Message: failureMessage(service, err),
 	}}
+}
+
+// partUnread is the note for a part of a source's answer (what, e.g.
+// "the roles") that could not be read because of err, while the rest was.
+func partUnread(code string, part problem.Code, what, service string, err error) dossier.SourceNote {
+	return dossier.SourceNote{
+		Code:    code,
+		Problem: string(part),
+		Cause:   string(ProblemOf(err)),
+		Message: fmt.Sprintf("%s: %s could not be read, so none are shown; the rest was read. %s", service, what, failureMessage(service, err)),
+	}
 }
 
 // removedResult is the Result for a unit Enhetsregisteret answers 410

@@ -22,6 +22,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/motpart/motpart/internal/registry/transport"
+	"github.com/motpart/motpart/internal/testclock"
 )
 
 const (
@@ -56,7 +57,7 @@ type clock struct {
 	t  time.Time
 }
 
-func newClock() *clock { return &clock{t: time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)} }
+func newClock() *clock { return &clock{t: testclock.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)} }
 
 func (c *clock) Now() time.Time {
 	c.mu.Lock()
@@ -78,11 +79,13 @@ type mpServer struct {
 	clock  *clock
 	issuer string
 
-	mu      sync.Mutex
-	jtis    map[string]bool
-	posts   atomic.Int32
-	metas   atomic.Int32
-	delay   time.Duration
+	mu    sync.Mutex
+	jtis  map[string]bool
+	posts atomic.Int32
+	metas atomic.Int32
+	delay time.Duration
+	// gate, when set, holds every token answer until it is closed.
+	gate    chan struct{}
 	expires int
 	// fail, when set, is answered instead of a token: status and body.
 	failStatus int
@@ -114,6 +117,13 @@ func (m *mpServer) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m.posts.Add(1)
+	if m.gate != nil {
+		select {
+		case <-m.gate:
+		case <-r.Context().Done():
+			return
+		}
+	}
 	if m.delay > 0 {
 		time.Sleep(m.delay)
 	}

@@ -92,17 +92,24 @@ func TestExpiredBetweenCalls(t *testing.T) {
 func TestConcurrentCallersShareOneRequest(t *testing.T) {
 	clk := newClock()
 	m := newMPServer(t, clk)
-	m.delay = 200 * time.Millisecond
+	// The token answer waits until every caller has started; a caller
+	// that comes after it gets the cached token, so nothing here waits
+	// for a length of time.
+	m.gate = make(chan struct{})
 	c := m.client(t, nil)
-	var wg sync.WaitGroup
+	var wg, started sync.WaitGroup
 	tokens := make([]string, 50)
 	errs := make([]error, 50)
+	started.Add(50)
 	for i := range 50 {
 		wg.Go(func() {
+			started.Done()
 			tok, err := c.Token(t.Context())
 			tokens[i], errs[i] = tok.AccessToken, err
 		})
 	}
+	started.Wait()
+	close(m.gate)
 	wg.Wait()
 	for i := range 50 {
 		if errs[i] != nil || tokens[i] != tokens[0] {
@@ -117,6 +124,10 @@ func TestConcurrentCallersShareOneRequest(t *testing.T) {
 func TestConcurrentFailureNotCached(t *testing.T) {
 	clk := newClock()
 	m := newMPServer(t, clk)
+	// A bounded delay, not a gate: a failure is not cached, so a caller
+	// that came after the shared request ended would ask again, and the
+	// client shows no count of its waiters to wait for. 100 ms is ample
+	// for 20 goroutines to join the one request.
 	m.delay = 100 * time.Millisecond
 	m.fail(400, `{"error":"invalid_scope","error_description":"Invalid scope (MP-250)"}`)
 	c := m.client(t, nil)
@@ -146,13 +157,15 @@ func TestConcurrentFailureNotCached(t *testing.T) {
 func TestWaiterGivesUp(t *testing.T) {
 	clk := newClock()
 	m := newMPServer(t, clk)
-	m.delay = 300 * time.Millisecond
+	// The token answer waits until the waiter has given up.
+	m.gate = make(chan struct{})
 	c := m.client(t, nil)
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	if _, err := c.Token(ctx); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want the deadline", err)
 	}
+	close(m.gate)
 	// The shared request went on, and its token is cached.
 	if _, err := c.Token(t.Context()); err != nil {
 		t.Fatal(err)

@@ -51,10 +51,16 @@ func TestTimeouts(t *testing.T) {
 		}
 	})
 	t.Run("canceled", func(t *testing.T) {
-		c := newClient(t, trusting(srv, Config{}))
 		ctx, cancel := context.WithCancel(context.Background())
-		time.AfterFunc(100*time.Millisecond, cancel)
-		_, err := get(t, c, ctx, srv.URL)
+		defer cancel()
+		// The caller gives up once the request has reached the server.
+		asked := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			cancel()
+			<-r.Context().Done()
+		}))
+		defer asked.Close()
+		c := newClient(t, trusting(asked, Config{}))
+		_, err := get(t, c, ctx, asked.URL)
 		asError(t, err, KindCanceled)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("%v does not wrap context.Canceled", err)

@@ -10,9 +10,12 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/motpart/motpart/internal/testclock"
 )
 
 func TestRetryAfter(t *testing.T) {
+	// A fixed clock: the Retry-After dates below are fixed strings.
 	now := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
 		in   string
@@ -285,7 +288,7 @@ func FuzzRetryAfter(f *testing.F) {
 	for _, s := range []string{"1", "120", "-1", "Sun, 15 Mar 2026 12:00:07 GMT", "Sunday, 15-Mar-26 12:00:03 GMT", "Sun Mar 15 12:00:07 2026", "1e3", "99999999999999999999"} {
 		f.Add(s)
 	}
-	now := time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
+	now := testclock.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, v string) {
 		d, ok := retryAfter(v, now)
 		if d < 0 || d > 24*time.Hour || (!ok && d != 0) {

@@ -15,6 +15,7 @@ func TestUnitPaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A fixed clock: the answers are compared with fixed timestamps.
 	now := func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
 	const base = "https://127.0.0.1:1/enhetsregisteret/api"
 	tests := []struct {
@@ -53,6 +54,7 @@ func TestUnitPaths(t *testing.T) {
 }
 
 func TestErrorWriter(t *testing.T) {
+	// A fixed clock: the answers are compared with fixed timestamps.
 	now := func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
 	for _, status := range []int{429, 500, 503} {
 		rec := httptest.NewRecorder()

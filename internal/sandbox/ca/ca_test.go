@@ -2,6 +2,7 @@ package ca
 
 import (
 	"crypto/x509"
+	"github.com/motpart/motpart/internal/testclock"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,7 @@ import (
 )
 
 func TestAuthority(t *testing.T) {
-	now := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
+	now := testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 	a, err := New(now)
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +68,7 @@ func TestAuthority(t *testing.T) {
 }
 
 func TestDemoCertificates(t *testing.T) {
+	// A fixed clock: the file names are compared with fixed dates.
 	now := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 	a, err := New(now)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -53,6 +54,13 @@ type Fault struct {
 	// Hang never answers: the request waits until the client gives up (its
 	// context ends) or the sandbox closes.
 	Hang bool
+	// PathSuffix, when set, limits Latency, Hang, Status, Malformed and
+	// Truncated to requests whose URL path ends with it, e.g. "/roller"
+	// (a unit's roles) or "/underenheter" (the sub-unit search, not one
+	// sub-unit); other requests are served healthy and do not count
+	// towards Times. The grunndataWS operations share one path, so it
+	// cannot single one out.
+	PathSuffix string
 
 	// MaskinportenError makes Maskinporten's /token refuse every grant
 	// with this MP code ("MP-250"...), its status and its OAuth2 error;
@@ -110,13 +118,14 @@ func (fs *Switches) Clear() {
 	fs.m = nil
 }
 
-// Take returns the fault for one request to svc and whether its Status
-// applies to it, counting down Times.
-func (fs *Switches) Take(svc Service) (Fault, bool) {
+// Take returns the fault for one request to svc at path and whether its
+// Status applies to it, counting down Times. A request that a fault's
+// PathSuffix leaves out gets the zero Fault.
+func (fs *Switches) Take(svc Service, path string) (Fault, bool) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	st := fs.m[svc]
-	if st == nil {
+	if st == nil || !strings.HasSuffix(path, st.f.PathSuffix) {
 		return Fault{}, false
 	}
 	f := st.f
@@ -164,7 +173,7 @@ type ErrorWriter func(w http.ResponseWriter, r *http.Request, status int)
 func Wrap(faults *Switches, svc Service, closing <-chan struct{}, writeError ErrorWriter, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-		f, status := faults.Take(svc)
+		f, status := faults.Take(svc, r.URL.Path)
 		ctx := r.Context()
 		if f.Latency > 0 {
 			t := time.NewTimer(f.Latency)

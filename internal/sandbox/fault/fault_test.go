@@ -3,6 +3,7 @@ package fault
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 )
@@ -25,7 +26,7 @@ func TestSwitchesCountDown(t *testing.T) {
 		var s Switches
 		s.Set(ServiceRRH, tt.f)
 		for i, want := range tt.takes {
-			if _, got := s.Take(ServiceRRH); got != want {
+			if _, got := s.Take(ServiceRRH, "/"); got != want {
 				t.Errorf("%s: request %d: status applies %v, want %v", tt.name, i, got, want)
 			}
 		}
@@ -34,7 +35,7 @@ func TestSwitchesCountDown(t *testing.T) {
 				t.Errorf("%s: token request %d: applies %v, want %v", tt.name, i, got, want)
 			}
 		}
-		if _, got := s.Take(ServiceBrreg); got {
+		if _, got := s.Take(ServiceBrreg, "/"); got {
 			t.Errorf("%s: another service is faulted", tt.name)
 		}
 	}
@@ -47,7 +48,7 @@ func TestSwitchesGetAndClear(t *testing.T) {
 	if got := s.Get(ServiceGrunndata).GrunndataStatus; got != st {
 		t.Errorf("Get: %v", got)
 	}
-	if _, applies := s.Take(ServiceGrunndata); applies {
+	if _, applies := s.Take(ServiceGrunndata, "/"); applies {
 		t.Error("a forced grunndata status is not an HTTP status")
 	}
 	s.Clear()
@@ -78,6 +79,30 @@ func TestWrap(t *testing.T) {
 		Wrap(&s, ServiceBrreg, nil, errs, ok).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 		if rec.Code != tt.status || rec.Header().Get("Retry-After") != tt.retryAfter || rec.Body.String() != tt.body {
 			t.Errorf("%s: %d %q %q, want %d %q %q", tt.name, rec.Code, rec.Header().Get("Retry-After"), rec.Body, tt.status, tt.retryAfter, tt.body)
+		}
+	}
+}
+
+func TestSwitchesPathSuffix(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool // whether the Status applies
+	}{
+		{"/enhetsregisteret/api/enheter/310219622", false},
+		{"/enhetsregisteret/api/enheter/310219622/roller", true},
+		{"/enhetsregisteret/api/underenheter", false},
+		{"/enhetsregisteret/api/enheter/310348333/roller", true},
+		{"/enhetsregisteret/api/enheter/310348333/roller", false}, // Times: 2 are used up
+	}
+	var s Switches
+	s.Set(ServiceBrreg, Fault{Status: 500, Times: 2, Hang: true, PathSuffix: "/roller"})
+	for i, tt := range tests {
+		f, got := s.Take(ServiceBrreg, tt.path)
+		if got != tt.want {
+			t.Errorf("request %d %s: status applies %v, want %v", i, tt.path, got, tt.want)
+		}
+		if hit := strings.HasSuffix(tt.path, "/roller"); f.Hang != hit {
+			t.Errorf("request %d %s: fault %+v, want it only on /roller", i, tt.path, f)
 		}
 	}
 }

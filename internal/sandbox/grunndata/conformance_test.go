@@ -2,6 +2,7 @@ package grunndata
 
 import (
 	"encoding/xml"
+	"github.com/motpart/motpart/internal/testclock"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,7 +33,7 @@ func xmllint(t *testing.T) string {
 // testOptions are a working account and a fixed clock.
 func testOptions() Options {
 	return Options{User: "U", Password: "P", LimitedUser: "L", LimitedPassword: "LP",
-		Now: func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }}
+		Now: func() time.Time { return testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }}
 }
 
 // inner calls op for orgnr on h and returns the inner document.

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
+	"github.com/motpart/motpart/internal/testclock"
 	"slices"
 	"testing"
 	"time"
@@ -28,7 +29,7 @@ func newServer(t *testing.T, c *clock) *Server {
 }
 
 func TestMintAndVerify(t *testing.T) {
-	c := &clock{time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)}
+	c := &clock{testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)}
 	s := newServer(t, c)
 	tok, err := s.MintAccessToken(issuer, world.DemoMaskinportenClientID, world.ScopeRRHRapporteringspliktig, world.ScopeRRHMedia)
 	if err != nil {
@@ -72,12 +73,12 @@ func TestMintAndVerify(t *testing.T) {
 var errAny = errors.New("any error")
 
 func TestRegisterKey(t *testing.T) {
-	s := newServer(t, &clock{time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)})
+	s := newServer(t, &clock{testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)})
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp := time.Date(2027, 11, 26, 0, 0, 0, 0, time.UTC)
+	exp := testclock.Date(2027, 11, 26, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		name, client, kid string
 		pub               *rsa.PublicKey

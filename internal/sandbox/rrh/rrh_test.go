@@ -2,6 +2,7 @@ package rrh
 
 import (
 	"encoding/json"
+	"github.com/motpart/motpart/internal/testclock"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -31,7 +32,7 @@ func newServer(t *testing.T, now func() time.Time) (*Server, *maskinporten.Serve
 }
 
 func TestPartnerLookup(t *testing.T) {
-	now := func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
+	now := func() time.Time { return testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
 	s, mp := newServer(t, now)
 	h := s.Handler("https://127.0.0.1:2", issuer)
 	partner, err := mp.MintAccessToken(issuer, world.DemoMaskinportenClientID, world.ScopeRRHPartnerRapporteringspliktig)
@@ -72,7 +73,7 @@ func TestPartnerLookup(t *testing.T) {
 }
 
 func TestChangeOwners(t *testing.T) {
-	now := func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
+	now := func() time.Time { return testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
 	s, _ := newServer(t, now)
 	_, owners := s.world.BeneficialOwners(world.FirmOrgNr)
 	tests := []struct {

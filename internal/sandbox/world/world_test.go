@@ -1,6 +1,7 @@
 package world
 
 import (
+	"github.com/motpart/motpart/internal/testclock"
 	"slices"
 	"testing"
 	"time"
@@ -220,7 +221,8 @@ func TestWorldCoverage(t *testing.T) {
 		t.Errorf("foreign owners %v, want a Swedish AB and a German GmbH", foreign)
 	}
 	minor := false
-	now := time.Now()
+	// A pinned clock, not the real one: the world's people do not age.
+	now := testclock.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 	for _, o := range w.Ownerships {
 		p, ok := w.Person(o.Owner.PersonID)
 		if !ok {
