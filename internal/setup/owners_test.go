@@ -166,7 +166,7 @@ func TestOfflineCopy(t *testing.T) {
 	}
 	f.Close()
 	var calls int
-	info, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", func(read, total int64, n int) { calls++ })
+	info, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", nil, func(read, total int64, n int) { calls++ })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestOfflineCopy(t *testing.T) {
 	// A cancelled import leaves the copy as it was.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := d.ImportOwnersCopy(cctx, path, "2026-11-21", nil); problem.CodeOf(err) != problem.CodeCanceled {
+	if _, err := d.ImportOwnersCopy(cctx, path, "2026-11-21", nil, nil); problem.CodeOf(err) != problem.CodeCanceled {
 		t.Errorf("cancelled import: %v", err)
 	}
 	if c, _, _ := d.OwnersCopy(); c.Date != "2026-11-20" {
@@ -209,7 +209,7 @@ func TestOfflineCopy(t *testing.T) {
 	// Not a download at all.
 	bad := filepath.Join(t.TempDir(), "notes.txt")
 	_ = os.WriteFile(bad, []byte("hello"), 0o600)
-	if _, err := d.ImportOwnersCopy(ctx, bad, "", nil); problem.CodeOf(err) != problem.CodeBadDownload {
+	if _, err := d.ImportOwnersCopy(ctx, bad, "", nil, nil); problem.CodeOf(err) != problem.CodeBadDownload {
 		t.Errorf("importing a text file: %v", err)
 	}
 }
@@ -223,7 +223,7 @@ func TestRefreshFromTheChangeLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := d.ImportOwnersCopy(ctx, path, time.Now().Format(time.DateOnly), nil); err != nil {
+	if _, err := d.ImportOwnersCopy(ctx, path, time.Now().Format(time.DateOnly), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The change log is in the v1 API only (experimental).

@@ -171,7 +171,7 @@ func (s *Screen) importFrom(path string) {
 	s.importBar.SetValue(0)
 	s.importBar.Show()
 	s.host.Background(func() error {
-		_, err := s.desk.ImportOwnersCopy(ctx, path, "", func(read, total int64, n int) {
+		_, err := s.desk.ImportOwnersCopy(ctx, path, "", s.askReplaceSmaller(ctx), func(read, total int64, n int) {
 			if total > 0 {
 				fraction := float64(read) / float64(total)
 				s.host.Do(func() { s.importBar.SetValue(fraction) })
@@ -191,6 +191,27 @@ func (s *Screen) importFrom(path string) {
 		}
 		s.showCopyInfo()
 	})
+}
+
+// askReplaceSmaller returns what the import calls when the download holds
+// far fewer organisations than the copy: it asks the user in a dialog and
+// waits for the answer (or for ctx, which the Cancel button cancels).
+func (s *Screen) askReplaceSmaller(ctx context.Context) func(registrations, current int) bool {
+	return func(registrations, current int) bool {
+		answer := make(chan bool, 1)
+		s.host.Do(func() {
+			msg := lang.L("The new download has {{.New}} organisations, the copy has {{.Current}}. Replace it?", map[string]any{"New": registrations, "Current": current})
+			d := dialog.NewCustomConfirm(lang.L("Replace the offline copy?"), lang.L("Replace the copy"), lang.L("Keep the copy"),
+				widget.NewLabel(msg), func(ok bool) { answer <- ok }, s.host.Win)
+			d.Show()
+		})
+		select {
+		case ok := <-answer:
+			return ok
+		case <-ctx.Done():
+			return false
+		}
+	}
 }
 
 // loadRegisters shows the stored register settings (never the password).

@@ -62,7 +62,7 @@ func (d *fakeDesk) Certificates() ([]certinfo.Stored, error) {
 	return []certinfo.Stored{{Name: "Maskinporten (Buypass)", Info: &certinfo.Info{Holder: "EKSEMPELBYRÅ AS"}}}, nil
 }
 
-func (d *fakeDesk) ImportOwnersCopy(_ context.Context, path, _ string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
+func (d *fakeDesk) ImportOwnersCopy(_ context.Context, path, _ string, _ func(registrations, current int) bool, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
 	d.imports = append(d.imports, path)
 	progress(50, 100, 10)
 	d.copyDate = "2026-03-01"
