@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -205,6 +206,34 @@ func TestOfflineCopy(t *testing.T) {
 	}
 	if c, _, _ := d.OwnersCopy(); c.Date != "2026-11-20" {
 		t.Errorf("copy after a cancelled import: %+v", c)
+	}
+	// Cancelled mid-way through a download of the same organisations and
+	// more: the lookup still answers from the whole previous copy.
+	bigger := filepath.Join(t.TempDir(), "bigger.json")
+	bf, err := os.Create(bigger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rrh.GenerateTotal(bf, 4000, 1); err != nil {
+		t.Fatal(err)
+	}
+	bf.Close()
+	mctx, mcancel := context.WithCancel(ctx)
+	_, err = d.ImportOwnersCopy(mctx, bigger, "2026-11-22", nil, func(_, _ int64, n int) {
+		if n > 0 {
+			mcancel()
+		}
+	})
+	mcancel()
+	if problem.CodeOf(err) != problem.CodeCanceled {
+		t.Errorf("import cancelled mid-way: %v", err)
+	}
+	again, err := d.Lookup(ctx, some)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := source(t, again, "rrh"); s.Status != dossier.StatusOffline || s.Date != "2026-11-20" || !reflect.DeepEqual(again.Owners, dos.Owners) {
+		t.Errorf("offline lookup after an import cancelled mid-way: %+v, owners %+v, want %+v", s, again.Owners, dos.Owners)
 	}
 	// Not a download at all.
 	bad := filepath.Join(t.TempDir(), "notes.txt")
