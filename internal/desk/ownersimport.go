@@ -85,10 +85,12 @@ func (d *Desk) ImportOwnersCopy(ctx context.Context, path, date string, replaceS
 		err = problem.New(problem.CodeEmptyImport, nil)
 	}
 	if err == nil && ok && count*2 < meta.Registrations {
-		if replaceSmaller == nil || !replaceSmaller(count, meta.Registrations) {
-			err = problem.New(problem.CodeSmallerImport, &SmallerImportError{Registrations: count, Current: meta.Registrations})
-		} else if cerr := ctx.Err(); cerr != nil {
+		replace := replaceSmaller != nil && replaceSmaller(count, meta.Registrations)
+		switch cerr := ctx.Err(); {
+		case cerr != nil: // cancelled while the question was open
 			err = problem.New(problem.CodeCanceled, cerr)
+		case !replace:
+			err = problem.New(problem.CodeSmallerImport, &SmallerImportError{Registrations: count, Current: meta.Registrations})
 		}
 	}
 	if err != nil {

@@ -373,6 +373,18 @@ func TestSmallerImportOnlyWhenConfirmed(t *testing.T) {
 			checkOnlyCopy(t, d, 215)
 		})
 	}
+	// Cancelled while the question is open: cancelled, whatever the answer.
+	tinyPath := writeTotal(t, dir, "tiny.json", 100, 6, false)
+	for _, answer := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(context.Background())
+		asks := 0
+		_, err := d.ImportOwnersCopy(ctx, tinyPath, oldDate, func(int, int) bool { asks++; cancel(); return answer }, nil)
+		if problem.CodeOf(err) != problem.CodeCanceled || asks != 1 {
+			t.Errorf("cancelled during the question (answer %v): %v after %d questions", answer, err, asks)
+		}
+		checkCopy(t, d, newDate, expectedCopy(t, smallPath, newDate))
+		checkOnlyCopy(t, d, 215)
+	}
 	// From 215, a download of 2,155 is larger: no question asked.
 	var asks int
 	if _, err := d.ImportOwnersCopy(context.Background(), halfPath, oldDate, func(int, int) bool { asks++; return false }, nil); err != nil || asks != 0 {
