@@ -7,11 +7,14 @@ import (
 	"os"
 	"os/signal"
 	"time"
+
+	"github.com/motpart/motpart/internal/problem"
 )
 
-// runRRH runs `motpart rrh import [--date D] FILE`.
+// runRRH runs `motpart rrh import [--date D] [--replace-smaller] FILE`
+// and `motpart rrh refresh`.
 func (s *session) runRRH(args []string) int {
-	const usage = "usage: motpart [--vault PATH] rrh import [--date YYYY-MM-DD] FILE | refresh\n"
+	const usage = "usage: motpart [--vault PATH] rrh import [--date YYYY-MM-DD] [--replace-smaller] FILE | refresh\n"
 	if len(args) == 1 && args[0] == "refresh" {
 		return s.rrhRefresh()
 	}
@@ -22,6 +25,7 @@ func (s *session) runRRH(args []string) int {
 	fs := flag.NewFlagSet("motpart rrh import", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	date := fs.String("date", "", "the download's date (default: the file's modification date)")
+	replaceSmaller := fs.Bool("replace-smaller", false, "replace the copy even with a download of fewer than half its organisations")
 	if err := parseFlags(fs, args[1:]); err != nil || fs.NArg() != 1 {
 		fmt.Fprint(s.stderr, usage)
 		return exitUsage
@@ -41,7 +45,8 @@ func (s *session) runRRH(args []string) int {
 	defer stop()
 	start := time.Now()
 	last := time.Now()
-	info, err := d.ImportOwnersCopy(ctx, fs.Arg(0), *date, func(read, total int64, n int) {
+	confirm := func(int, int) bool { return *replaceSmaller }
+	info, err := d.ImportOwnersCopy(ctx, fs.Arg(0), *date, confirm, func(read, total int64, n int) {
 		if time.Since(last) < time.Second {
 			return
 		}
@@ -52,7 +57,11 @@ func (s *session) runRRH(args []string) int {
 	})
 	fmt.Fprint(s.stderr, "\r")
 	if err != nil {
-		return s.fail("rrh import", err)
+		status := s.fail("rrh import", err)
+		if problem.CodeOf(err) == problem.CodeSmallerImport {
+			fmt.Fprintln(s.stderr, "motpart rrh import: to replace the copy with this download, run the import again with --replace-smaller")
+		}
+		return status
 	}
 	fmt.Fprintf(s.stdout, "Imported the copy of %s: %d organisations in %.1f s.\n", info.Date, info.Registrations, time.Since(start).Seconds())
 	return exitOK

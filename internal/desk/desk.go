@@ -62,6 +62,8 @@ type Desk struct {
 
 	settingsMu sync.Mutex // orders SetSetting's read, change and save
 
+	ownersMu sync.Mutex // one import or refresh of the owners register's offline copy at a time
+
 	regMu sync.Mutex
 	regs  *Registers // the register clients; nil until first needed after an unlock
 }

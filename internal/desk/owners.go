@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -17,15 +15,28 @@ import (
 )
 
 // Vault buckets of the offline copy of the Register of beneficial owners.
+// The copy's records live in one of two buckets, one record per
+// organisation: an import writes the other one and switches the copy's
+// meta record to it in one transaction when it is complete, so that the
+// copy it replaces answers until then (see ownersimport.go).
 const (
-	ownersCopyBucket = "rrh-copy" // one record per organisation
-	ownersMetaBucket = "rrh-meta" // one record: the copy's date, generation and change-log position
-	ownersMetaID     = "copy"
+	// ownersLegacyBucket holds the copy of vaults from before the two
+	// buckets; it is emptied by the first import after them.
+	ownersLegacyBucket = "rrh-copy"
+	ownersBucketA      = "rrh-copy.a"
+	ownersBucketB      = "rrh-copy.b"
+	ownersMetaBucket   = "rrh-meta" // one record: the copy's date, generation, bucket and change-log position
+	ownersMetaID       = "copy"
 	// ownersBatch is how many organisations one vault transaction writes
-	// during an import: large enough to be fast, small enough that memory
-	// does not grow with the file.
+	// (or deletes) during an import: large enough to be fast, small enough
+	// that memory does not grow with the file.
 	ownersBatch = 2000
 )
+
+// ownersBuckets are every bucket that may hold records of a copy.
+func ownersBuckets() []string {
+	return []string{ownersLegacyBucket, ownersBucketA, ownersBucketB}
+}
 
 // Setting keys of Maskinporten and the Register of beneficial owners.
 const (
@@ -102,6 +113,17 @@ type ownersCopyMeta struct {
 	Registrations int `json:"registrations"`
 	// Imported is when the copy was imported.
 	Imported time.Time `json:"imported"`
+	// Bucket is the vault bucket that holds the copy's records; empty for
+	// a copy imported before there were two (ownersLegacyBucket).
+	Bucket string `json:"bucket,omitempty"`
+}
+
+// bucket is the vault bucket that holds the copy's records.
+func (m ownersCopyMeta) bucket() string {
+	if m.Bucket == "" {
+		return ownersLegacyBucket
+	}
+	return m.Bucket
 }
 
 // ownersRecord is one organisation's owners in the copy.
@@ -135,145 +157,6 @@ func (d *Desk) ownersMeta() (meta ownersCopyMeta, ok bool, err error) {
 	return meta, ok, err
 }
 
-// ImportOwnersCopy reads a full download of the Register of beneficial
-// owners (totalbestand: a zip of JSON or CSV, or the JSON or CSV itself)
-// by streaming, and stores it in the vault as the offline copy, replacing
-// the previous one. date is the download's date (YYYY-MM-DD; empty: the
-// file's modification date). Cancelling ctx stops it; the previous copy
-// then stays.
-//
-// progress, when not nil, is called after each batch with the bytes read
-// of total and the organisations stored so far.
-func (d *Desk) ImportOwnersCopy(ctx context.Context, path, date string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
-	if !d.Unlocked() {
-		return dossier.OwnersCopy{}, problem.New(problem.CodeLocked, nil)
-	}
-	if d.cfg.OwnersFiles == nil {
-		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, errors.New("no reader of the register's downloads is connected to this desk"))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, fmt.Errorf("opening the download: %w", err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return dossier.OwnersCopy{}, problem.New(problem.CodeInternal, fmt.Errorf("reading the download: %w", err))
-	}
-	if date == "" {
-		date = st.ModTime().UTC().Format(time.DateOnly)
-	}
-	meta, _, err := d.ownersMeta()
-	if err != nil {
-		return dossier.OwnersCopy{}, err
-	}
-	gen := meta.Generation + 1
-
-	counter := &countingReader{r: f}
-	batch := make([]*dossier.Owners, 0, ownersBatch)
-	count := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		err := d.withVault(func(v *vault.Vault) error {
-			return vaultProblem(v.Update(func(tx *vault.Tx) error {
-				for _, o := range batch {
-					b, err := json.Marshal(ownersRecord{Generation: gen, Owners: o})
-					if err != nil {
-						return err
-					}
-					if err := tx.Put(ownersCopyBucket, o.Number, b); err != nil {
-						return err
-					}
-				}
-				return nil
-			}))
-		})
-		count += len(batch)
-		batch = batch[:0]
-		if progress != nil {
-			progress(counter.n, st.Size(), count)
-		}
-		return err
-	}
-	each := func(o *dossier.Owners) error {
-		if err := ctx.Err(); err != nil {
-			return problem.New(problem.CodeCanceled, err)
-		}
-		o.Source, o.CopyDate = "offline", date
-		screenExempt(o)
-		batch = append(batch, o)
-		if len(batch) == ownersBatch {
-			return flush()
-		}
-		return nil
-	}
-	if isZip(f) {
-		err = d.cfg.OwnersFiles.ReadZip(&countingReaderAt{r: f, c: counter}, st.Size(), each)
-	} else {
-		err = d.cfg.OwnersFiles.ReadStream(counter, each)
-	}
-	if err == nil {
-		err = flush()
-	}
-	if err != nil {
-		var p *problem.Error
-		if errors.As(err, &p) {
-			return dossier.OwnersCopy{}, err
-		}
-		return dossier.OwnersCopy{}, problem.New(problem.CodeBadDownload, err)
-	}
-	meta = ownersCopyMeta{Date: date, Generation: gen, Registrations: count, Imported: d.cfg.Now().UTC()}
-	err = d.withVault(func(v *vault.Vault) error {
-		return vaultProblem(v.Update(func(tx *vault.Tx) error {
-			b, err := json.Marshal(meta)
-			if err != nil {
-				return err
-			}
-			if err := tx.Put(ownersMetaBucket, ownersMetaID, b); err != nil {
-				return err
-			}
-			return tx.Audit(vault.AuditEntry{Action: "import", Subject: "rrh totalbestand", Detail: fmt.Sprintf("%d organisations, copy of %s", count, date)})
-		}))
-	})
-	if err != nil {
-		return dossier.OwnersCopy{}, err
-	}
-	return dossier.OwnersCopy{Date: date, Registrations: count, Imported: meta.Imported}, nil
-}
-
-// isZip reports whether f starts like a zip file, and rewinds it.
-func isZip(f *os.File) bool {
-	var head [4]byte
-	n, _ := f.ReadAt(head[:], 0)
-	return n == 4 && string(head[:]) == "PK\x03\x04"
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
-// countingReaderAt counts the bytes read through ReadAt into c.
-type countingReaderAt struct {
-	r io.ReaderAt
-	c *countingReader
-}
-
-func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	n, err := c.r.ReadAt(p, off)
-	c.c.n += int64(n)
-	return n, err
-}
-
 // copyOwners returns the organisation's owners from the offline copy.
 func (d *Desk) copyOwners(orgnr string) (*dossier.Owners, bool, error) {
 	meta, ok, err := d.ownersMeta()
@@ -283,7 +166,7 @@ func (d *Desk) copyOwners(orgnr string) (*dossier.Owners, bool, error) {
 	var rec ownersRecord
 	found := false
 	err = d.withVault(func(v *vault.Vault) error {
-		b, err := v.Get(ownersCopyBucket, orgnr)
+		b, err := v.Get(meta.bucket(), orgnr)
 		if errors.Is(err, vault.ErrNotFound) {
 			return nil
 		}
@@ -396,12 +279,19 @@ func (d *Desk) RevealOwnerID(orgnr string, i int) (string, error) {
 // stops there and the next refresh starts from it. It returns how many
 // organisations it updated.
 func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
+	// Not while an import writes and switches the copy.
+	d.ownersMu.Lock()
+	defer d.ownersMu.Unlock()
 	meta, ok, err := d.ownersMeta()
 	if err != nil {
 		return 0, err
 	}
 	if !ok {
 		return 0, problem.New(problem.CodeNoCopy, nil)
+	}
+	// What an interrupted import left behind goes first.
+	if err := d.removeOwnersLeftovers(meta, ok); err != nil {
+		return 0, err
 	}
 	if settings, err := d.RegisterSettings(); err != nil {
 		return 0, err
@@ -440,7 +330,7 @@ func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
 			case dossier.StatusFound:
 				owners.Source, owners.CopyDate = "offline", meta.Date
 				screenExempt(owners)
-				if err := d.putCopyRecord(meta.Generation, owners); err != nil {
+				if err := d.putCopyRecord(meta, owners); err != nil {
 					return updated, errors.Join(err, d.saveOwnersMeta(meta))
 				}
 				updated++
@@ -455,13 +345,14 @@ func (d *Desk) RefreshOwnersCopy(ctx context.Context) (int, error) {
 	}
 }
 
-// putCopyRecord stores one organisation's owners in the offline copy.
-func (d *Desk) putCopyRecord(gen int64, o *dossier.Owners) error {
-	b, err := json.Marshal(ownersRecord{Generation: gen, Owners: o})
+// putCopyRecord stores one organisation's owners in the offline copy meta
+// describes.
+func (d *Desk) putCopyRecord(meta ownersCopyMeta, o *dossier.Owners) error {
+	b, err := json.Marshal(ownersRecord{Generation: meta.Generation, Owners: o})
 	if err != nil {
 		return problem.New(problem.CodeInternal, err)
 	}
-	return d.withVault(func(v *vault.Vault) error { return vaultProblem(v.Put(ownersCopyBucket, o.Number, b)) })
+	return d.withVault(func(v *vault.Vault) error { return vaultProblem(v.Put(meta.bucket(), o.Number, b)) })
 }
 
 // saveOwnersMeta stores the offline copy's description.

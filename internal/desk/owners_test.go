@@ -22,7 +22,7 @@ func TestOfflineCopyFromTheReferenceFiles(t *testing.T) {
 				t.Skip("the reference files are not here")
 			}
 			d, _ := newFakeDesk(t)
-			info, err := d.ImportOwnersCopy(context.Background(), path, "2022-02-14", nil)
+			info, err := d.ImportOwnersCopy(context.Background(), path, "2022-02-14", nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,7 +111,7 @@ func TestRefreshOwnersCopyOverFakes(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", nil); err != nil {
+	if _, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The change log is in the v1 API only: with the default Partner API

@@ -81,7 +81,7 @@ func (d *fakeDesk) Setting(string) (string, error)            { return "", nil }
 func (d *fakeDesk) SetSettings(map[string]string) error       { return nil }
 func (d *fakeDesk) RepairVault([]byte) error                  { return nil }
 func (d *fakeDesk) RevealOwnerID(string, int) (string, error) { return "", nil }
-func (d *fakeDesk) ImportOwnersCopy(context.Context, string, string, func(int64, int64, int)) (dossier.OwnersCopy, error) {
+func (d *fakeDesk) ImportOwnersCopy(context.Context, string, string, func(int, int) bool, func(int64, int64, int)) (dossier.OwnersCopy, error) {
 	return dossier.OwnersCopy{}, nil
 }
 func (d *fakeDesk) RefreshOwnersCopy(context.Context) (int, error) { return 0, nil }

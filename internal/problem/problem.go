@@ -54,6 +54,13 @@ const (
 	CodeNoDossier              Code = "no_dossier"      // the organisation was never looked up
 	CodeBadDownload            Code = "bad_download"    // a register download that cannot be read
 	CodeNoCopy                 Code = "no_copy"         // there is no offline copy of the register
+	// CodeEmptyImport: a download of the register holds no registrations;
+	// it is refused, and the copy in the vault stays.
+	CodeEmptyImport Code = "empty_import"
+	// CodeSmallerImport: a download holds far fewer organisations than the
+	// copy it would replace (under half), and replacing it was not
+	// confirmed; the copy in the vault stays.
+	CodeSmallerImport Code = "smaller_import"
 	// CodeChangeLogNeedsV1: the owners register's change log, which keeps
 	// the offline copy fresh, is only in its v1 API (experimental).
 	CodeChangeLogNeedsV1 Code = "change_log_needs_v1"
@@ -118,6 +125,13 @@ func (e *Error) Error() string {
 		msg = "the register's change log is only in its v1 API, whose answer shape is not confirmed: choose it (rrh.api v1, experimental) to refresh the copy, or import a new download"
 	case CodeNoCopy:
 		msg = "there is no offline copy of the register yet; import a download first"
+	case CodeEmptyImport:
+		msg = "the download holds no registrations, so it was not imported; the offline copy is kept as it was"
+	case CodeSmallerImport:
+		msg = "the download holds far fewer organisations than the offline copy, so it did not replace it; confirm to replace it"
+		if e.Err != nil {
+			msg += " (" + e.Err.Error() + ")"
+		}
 	case CodeNoAccess, CodeRegisterFailed:
 		msg = "the register could not be asked"
 		if e.Err != nil {
@@ -231,7 +245,7 @@ var deskCodes = [...]Code{
 	CodeVaultDamaged, CodeVaultHeaderDamaged, CodeVaultLastChangeDamaged, CodeLocked, CodePasswordShort, CodeNotOrgNr, CodeNoteEmpty,
 	CodeNoteTooLong, CodeNoteNotFound, CodeCertNameTaken, CodeCertName, CodeCertNotFound,
 	CodeUnknownSetting, CodeBadSetting, CodeCanceled, CodeNoDossier, CodeBadDownload,
-	CodeNoCopy, CodeChangeLogNeedsV1, CodeNoAccess, CodeRegisterFailed, CodeInternal,
+	CodeNoCopy, CodeEmptyImport, CodeSmallerImport, CodeChangeLogNeedsV1, CodeNoAccess, CodeRegisterFailed, CodeInternal,
 }
 
 // Codes returns every code this package declares: the use cases' first,

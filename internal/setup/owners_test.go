@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -166,7 +167,7 @@ func TestOfflineCopy(t *testing.T) {
 	}
 	f.Close()
 	var calls int
-	info, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", func(read, total int64, n int) { calls++ })
+	info, err := d.ImportOwnersCopy(ctx, path, "2026-11-20", nil, func(read, total int64, n int) { calls++ })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,16 +201,44 @@ func TestOfflineCopy(t *testing.T) {
 	// A cancelled import leaves the copy as it was.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := d.ImportOwnersCopy(cctx, path, "2026-11-21", nil); problem.CodeOf(err) != problem.CodeCanceled {
+	if _, err := d.ImportOwnersCopy(cctx, path, "2026-11-21", nil, nil); problem.CodeOf(err) != problem.CodeCanceled {
 		t.Errorf("cancelled import: %v", err)
 	}
 	if c, _, _ := d.OwnersCopy(); c.Date != "2026-11-20" {
 		t.Errorf("copy after a cancelled import: %+v", c)
 	}
+	// Cancelled mid-way through a download of the same organisations and
+	// more: the lookup still answers from the whole previous copy.
+	bigger := filepath.Join(t.TempDir(), "bigger.json")
+	bf, err := os.Create(bigger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rrh.GenerateTotal(bf, 4000, 1); err != nil {
+		t.Fatal(err)
+	}
+	bf.Close()
+	mctx, mcancel := context.WithCancel(ctx)
+	_, err = d.ImportOwnersCopy(mctx, bigger, "2026-11-22", nil, func(_, _ int64, n int) {
+		if n > 0 {
+			mcancel()
+		}
+	})
+	mcancel()
+	if problem.CodeOf(err) != problem.CodeCanceled {
+		t.Errorf("import cancelled mid-way: %v", err)
+	}
+	again, err := d.Lookup(ctx, some)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := source(t, again, "rrh"); s.Status != dossier.StatusOffline || s.Date != "2026-11-20" || !reflect.DeepEqual(again.Owners, dos.Owners) {
+		t.Errorf("offline lookup after an import cancelled mid-way: %+v, owners %+v, want %+v", s, again.Owners, dos.Owners)
+	}
 	// Not a download at all.
 	bad := filepath.Join(t.TempDir(), "notes.txt")
 	_ = os.WriteFile(bad, []byte("hello"), 0o600)
-	if _, err := d.ImportOwnersCopy(ctx, bad, "", nil); problem.CodeOf(err) != problem.CodeBadDownload {
+	if _, err := d.ImportOwnersCopy(ctx, bad, "", nil, nil); problem.CodeOf(err) != problem.CodeBadDownload {
 		t.Errorf("importing a text file: %v", err)
 	}
 }
@@ -223,7 +252,7 @@ func TestRefreshFromTheChangeLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := d.ImportOwnersCopy(ctx, path, time.Now().Format(time.DateOnly), nil); err != nil {
+	if _, err := d.ImportOwnersCopy(ctx, path, time.Now().Format(time.DateOnly), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The change log is in the v1 API only (experimental).

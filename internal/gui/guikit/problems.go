@@ -52,6 +52,10 @@ func ProblemText(err error) string {
 		return lang.L("That certificate is no longer in the vault.")
 	case problem.CodeNoCopy:
 		return lang.L("There is no offline copy yet: import a download of the register first.")
+	case problem.CodeEmptyImport:
+		return lang.L("The download holds no registrations, so it was not imported. The offline copy is kept as it was.")
+	case problem.CodeSmallerImport:
+		return lang.L("The download holds far fewer organisations than the offline copy, so it did not replace it. The copy is kept as it was.")
 	case problem.CodeNoAccess, problem.CodeRegisterFailed:
 		// The register's own code, when it gave one, says more.
 		if text := codeText(problem.CauseOf(err)); text != "" {

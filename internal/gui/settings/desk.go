@@ -24,8 +24,10 @@ type Desk interface {
 	// one that signs Maskinporten grants.
 	Certificates() ([]certinfo.Stored, error)
 	// ImportOwnersCopy imports a download of the Register of beneficial
-	// owners as the offline copy, reporting progress; ctx cancels it.
-	ImportOwnersCopy(ctx context.Context, path, date string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error)
+	// owners as the offline copy, reporting progress; ctx cancels it. A
+	// download of fewer than half the copy's organisations replaces it
+	// only when replaceSmaller (given both numbers) says so.
+	ImportOwnersCopy(ctx context.Context, path, date string, replaceSmaller func(registrations, current int) bool, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error)
 	// RefreshOwnersCopy brings the offline copy up to date from the
 	// register's change log and says how many organisations changed.
 	RefreshOwnersCopy(ctx context.Context) (int, error)

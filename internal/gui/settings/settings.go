@@ -26,6 +26,9 @@ type Screen struct {
 	AutoLock *widget.Select
 	// passwordDialog is the open change-password dialog, if any.
 	passwordDialog *PasswordDialog
+	// replaceQuestion is the open question whether a much smaller
+	// download may replace the offline copy, if any.
+	replaceQuestion *ReplaceQuestion
 
 	// the registers
 	environment  *widget.Select
@@ -171,7 +174,7 @@ func (s *Screen) importFrom(path string) {
 	s.importBar.SetValue(0)
 	s.importBar.Show()
 	s.host.Background(func() error {
-		_, err := s.desk.ImportOwnersCopy(ctx, path, "", func(read, total int64, n int) {
+		_, err := s.desk.ImportOwnersCopy(ctx, path, "", s.askReplaceSmaller(ctx), func(read, total int64, n int) {
 			if total > 0 {
 				fraction := float64(read) / float64(total)
 				s.host.Do(func() { s.importBar.SetValue(fraction) })
@@ -191,6 +194,62 @@ func (s *Screen) importFrom(path string) {
 		}
 		s.showCopyInfo()
 	})
+}
+
+// ReplaceQuestion asks whether a download with far fewer organisations
+// than the offline copy may replace it; its buttons name the two actions.
+type ReplaceQuestion struct {
+	dialog *dialog.CustomDialog
+	// Message says how many organisations each has.
+	Message *widget.Label
+	// Replace replaces the copy; Keep keeps it and ends the import.
+	Replace, Keep *widget.Button
+}
+
+// ReplaceQuestion is the open question whether a much smaller download
+// may replace the offline copy, or nil.
+func (s *Screen) ReplaceQuestion() *ReplaceQuestion { return s.replaceQuestion }
+
+// askReplaceSmaller returns what the import calls when the download holds
+// far fewer organisations than the copy: it asks the user in a dialog and
+// waits for the answer (or for ctx, which the Cancel button cancels).
+func (s *Screen) askReplaceSmaller(ctx context.Context) func(registrations, current int) bool {
+	return func(registrations, current int) bool {
+		answer := make(chan bool, 1)
+		s.host.Do(func() {
+			q := &ReplaceQuestion{Message: widget.NewLabel(lang.L("The new download has {{.New}} organisations, the copy has {{.Current}}. Replace it?",
+				map[string]any{"New": registrations, "Current": current}))}
+			q.Message.Wrapping = fyne.TextWrapWord
+			done := func(ok bool) {
+				s.host.Activity()
+				q.dialog.Hide()
+				s.replaceQuestion = nil
+				select {
+				case answer <- ok:
+				default: // answered already
+				}
+			}
+			q.Replace = widget.NewButton(lang.L("Replace the copy"), func() { done(true) })
+			q.Replace.Importance = widget.DangerImportance
+			q.Keep = widget.NewButton(lang.L("Keep the copy"), func() { done(false) })
+			q.dialog = dialog.NewCustomWithoutButtons(lang.L("Replace the offline copy?"), container.NewGridWrap(fyne.NewSize(420, 80), q.Message), s.host.Win)
+			q.dialog.SetButtons([]fyne.CanvasObject{q.Keep, q.Replace})
+			s.replaceQuestion = q
+			q.dialog.Show()
+		})
+		select {
+		case ok := <-answer:
+			return ok
+		case <-ctx.Done():
+			s.host.Do(func() {
+				if q := s.replaceQuestion; q != nil {
+					q.dialog.Hide()
+					s.replaceQuestion = nil
+				}
+			})
+			return false
+		}
+	}
 }
 
 // loadRegisters shows the stored register settings (never the password).

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,7 @@ type fakeDesk struct {
 	settings map[string]string
 	copyDate string
 	imports  []string // the paths ImportOwnersCopy was asked to read
+	smaller  int      // when set, imports hold this many organisations, under half the copy's 20
 	saves    int      // calls of SetSettings
 }
 
@@ -62,9 +64,16 @@ func (d *fakeDesk) Certificates() ([]certinfo.Stored, error) {
 	return []certinfo.Stored{{Name: "Maskinporten (Buypass)", Info: &certinfo.Info{Holder: "EKSEMPELBYRÅ AS"}}}, nil
 }
 
-func (d *fakeDesk) ImportOwnersCopy(_ context.Context, path, _ string, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
+func (d *fakeDesk) ImportOwnersCopy(_ context.Context, path, _ string, replaceSmaller func(registrations, current int) bool, progress func(read, total int64, registrations int)) (dossier.OwnersCopy, error) {
 	d.imports = append(d.imports, path)
 	progress(50, 100, 10)
+	if d.smaller > 0 {
+		if !replaceSmaller(d.smaller, 20) {
+			return dossier.OwnersCopy{}, problem.New(problem.CodeSmallerImport, nil)
+		}
+		d.copyDate = "2026-03-02"
+		return dossier.OwnersCopy{Date: d.copyDate, Registrations: d.smaller}, nil
+	}
 	d.copyDate = "2026-03-01"
 	return dossier.OwnersCopy{Date: d.copyDate, Registrations: 20}, nil
 }
@@ -201,6 +210,46 @@ func TestImportCopyOnFake(t *testing.T) {
 	s.host.WaitIdle()
 	if want := "Offline copy of 2026-03-01: 20 organisations."; s.copyInfo.Text != want || len(d.imports) != 1 || s.importBar.Visible() {
 		t.Errorf("after: %q, imports %v, bar visible %v", s.copyInfo.Text, d.imports, s.importBar.Visible())
+	}
+}
+
+func TestImportSmallerCopyAsks(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer func(q *ReplaceQuestion)
+		info   string
+	}{
+		{"replace", func(q *ReplaceQuestion) { test.Tap(q.Replace) }, "Offline copy of 2026-03-02: 20 organisations."},
+		{"keep", func(q *ReplaceQuestion) { test.Tap(q.Keep) }, "The download holds far fewer organisations than the offline copy, so it did not replace it. The copy is kept as it was."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newFakeDesk()
+			d.copyDate, d.smaller = "2026-03-01", 4
+			s, _, _, _ := newTestScreen(t, d)
+			onUI(func() { s.importFrom("/tmp/totalbestand.zip") })
+			var q *ReplaceQuestion
+			guitest.Eventually(t, "the question", func() bool {
+				onUI(func() { q = s.ReplaceQuestion() })
+				return q != nil
+			})
+			var msg string
+			var buttons []string
+			onUI(func() { msg, buttons = q.Message.Text, []string{q.Keep.Text, q.Replace.Text} })
+			if want := "The new download has 4 organisations, the copy has 20. Replace it?"; msg != want {
+				t.Errorf("question %q, want %q", msg, want)
+			}
+			if want := []string{"Keep the copy", "Replace the copy"}; fmt.Sprint(buttons) != fmt.Sprint(want) {
+				t.Errorf("buttons %q, want %q", buttons, want)
+			}
+			onUI(func() { tt.answer(q) })
+			s.host.WaitIdle()
+			var info string
+			onUI(func() { info = s.copyInfo.Text })
+			if info != tt.info || s.ReplaceQuestion() != nil {
+				t.Errorf("after the answer: %q (question open: %v), want %q", info, s.ReplaceQuestion() != nil, tt.info)
+			}
+		})
 	}
 }
 
