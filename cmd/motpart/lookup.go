@@ -203,6 +203,9 @@ func printDossier(s *session, dos *dossier.Dossier) {
 			msg := n.Message
 			if words := problem.Text(problem.Code(n.Problem)); words != "" {
 				msg = words
+				if cause := problem.Text(problem.Code(n.Cause)); cause != "" {
+					msg += " (" + cause + ")"
+				}
 			}
 			fmt.Fprintf(tw, "\tnote %s: %s\n", n.Code, msg)
 		}

@@ -97,6 +97,11 @@ func rules() []rule {
 		notIdent = append(notIdent, internal+p)
 	}
 	rs = append(rs, rule{from: internal + "certinfo", forbidden: append(notIdent, module+"/cmd"), why: "the certificate vocabulary imports only ident and problem of the project"})
+	// testclock moves test clocks; no program may read it.
+	for _, p := range []string{"desk", "setup", "registry", "vault", "certs", "certinfo", "dossier", "ownership", "ident", "problem", "sandbox", "gui"} {
+		rs = append(rs, rule{from: internal + p, forbidden: []string{internal + "testclock", internal + "reachtest"}, why: "test helpers stay out of the programs"})
+	}
+	rs = append(rs, rule{from: module + "/cmd", forbidden: []string{internal + "testclock", internal + "reachtest"}, why: "test helpers stay out of the programs"})
 	rs = append(rs, rule{from: module + "/cmd/motpart", forbidden: []string{"fyne.io/", internal + "gui"}, why: "the command line needs no display and no cgo"})
 	return rs
 }
@@ -163,6 +168,8 @@ func TestRuleCatchesViolations(t *testing.T) {
 		{deps(internal+"ident", internal+"desk"), internal + "desk"},
 		{deps(internal+"desk", internal+"ident", "net/http"), ""},
 		{deps(internal+"desk", internal+"sandbox"), internal + "sandbox"},
+		{deps(module+"/cmd/desktop", internal+"testclock"), internal + "testclock"},
+		{deps(internal+"vault", internal+"reachtest"), internal + "reachtest"},
 		{deps(internal+"desk", internal+"registry/transport"), internal + "registry/transport"},
 		{deps(internal+"desk", internal+"registry/brreg"), internal + "registry/brreg"},
 		{deps(internal+"desk", internal+"vault", internal+"certs", internal+"dossier"), ""},

@@ -41,6 +41,13 @@ func TestLookupKeepsTheLastKnownData(t *testing.T) {
 			[]dossier.Part{dossier.PartCompany, dossier.PartRoles, dossier.PartSubUnits, dossier.PartOwners}, t1},
 		{"only Enhetsregisteret answers", []sandbox.Service{sandbox.ServiceGrunndata, sandbox.ServiceRRH}, dossier.OutcomeAnswered,
 			[]dossier.Part{dossier.PartOwners}, t1.Add(10 * time.Minute)},
+		// Enhetsregisteret reads the unit but not its roles (and
+		// grunndataWS, the other source of roles, is down): the saved roles
+		// stay, dated, instead of an empty list. (The owners register is
+		// down too: the sandbox's Maskinporten checks grants against the
+		// real clock, which this test's clock has left behind.)
+		{"Enhetsregisteret's roles fail", []sandbox.Service{sandbox.ServiceGrunndata, sandbox.ServiceRRH}, dossier.OutcomeAnswered,
+			[]dossier.Part{dossier.PartRoles, dossier.PartOwners}, t1.Add(20 * time.Minute)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,6 +55,10 @@ func TestLookupKeepsTheLastKnownData(t *testing.T) {
 			defer sb.ClearFaults()
 			for _, s := range tt.down {
 				sb.SetFault(s, sandbox.Fault{Status: 500})
+			}
+			if tt.name == "Enhetsregisteret's roles fail" {
+				clk.Advance(10 * time.Minute)
+				sb.SetFault(sandbox.ServiceBrreg, sandbox.Fault{Status: 500, PathSuffix: "/roller"})
 			}
 			dos, err := d.Lookup(ctx, world.RichestOrgNr)
 			if err != nil {
@@ -64,7 +75,7 @@ func TestLookupKeepsTheLastKnownData(t *testing.T) {
 				}
 			}
 			if !slices.Equal(carried, tt.carried) {
-				t.Errorf("carried %v, want %v", carried, tt.carried)
+				t.Errorf("carried %v, want %v; sources %+v", carried, tt.carried, dos.Sources)
 			}
 			if dos.Company == nil || dos.Company.Name != first.Company.Name || len(dos.Roles) != len(first.Roles) ||
 				len(dos.SubUnits) != len(first.SubUnits) || dos.Owners == nil || len(dos.Owners.Owners) != len(first.Owners.Owners) {

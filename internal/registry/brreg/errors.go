@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/transport"
@@ -238,18 +237,4 @@ func failureMessage(service string, err error) string {
 		return fmt.Sprintf("%s answered with an unexpected status (HTTP %d). Try again later; if it keeps happening, report it.%s", service, n, detail)
 	}
 	return "The lookup in " + service + " failed. Try again later."
-}
-
-// cut returns s as valid, single-line UTF-8 of at most n bytes.
-func cut(s string, n int) string {
-	s = strings.ToValidUTF8(s, "")
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
 }

@@ -161,7 +161,7 @@ func (g *Grunndata) call(ctx context.Context, op, orgnr string) (*Reply, error) 
 		// the reply redirects to.
 		if v := r.Header.Verdict(n); v.Redirect == nil || v.Redirect.Number != h {
 			return nil, &Error{Op: op, Code: CodeMalformed, StatusCode: resp.StatusCode,
-				Err: fmt.Errorf("asked for %s, the reply is about %s", n, cut(h, 20))}
+				Err: fmt.Errorf("asked for %s, the reply is about %s", n, transport.RegisterText(h, 20))}
 		}
 	}
 	return r, nil
@@ -227,12 +227,14 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 	// A contact data or roles call that failed does not sink the unit:
 	// it is left out, and a note says which part is missing and why.
 	var unread []dossier.SourceNote
+	var missing []dossier.Part
 	if errs[1] != nil {
 		unread = append(unread, partUnread(dossier.NoteContactDataUnread, problem.CodeContactDataUnread, "the contact data", serviceGrunndata, errs[1]))
 		replies[1] = &Reply{}
 	}
 	if errs[2] != nil {
 		unread = append(unread, partUnread(dossier.NoteRolesUnread, problem.CodeRolesUnread, "the roles", serviceGrunndata, errs[2]))
+		missing = append(missing, dossier.PartRoles)
 		replies[2] = &Reply{}
 	}
 	answered := func(i int) bool { return errs[i] == nil }
@@ -356,6 +358,8 @@ func (g *Grunndata) lookup(ctx context.Context, orgnr string) Result {
 	}
 	res.Roles = replies[2].Roles
 	res.Source.Notes = append(res.Source.Notes, unread...)
+	// A lookup keeps the saved parts this answer could not read.
+	res.Source.Missing = append(res.Source.Missing, missing...)
 	return res
 }
 

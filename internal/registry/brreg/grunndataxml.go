@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/registry/transport"
 )
 
 // SOAP envelope namespaces.
@@ -72,7 +72,7 @@ func parseEnvelope(data []byte) (string, error) {
 	}
 	ns := root.name.Space
 	if root.name.Local != "Envelope" || (ns != nsSOAP11 && ns != nsSOAP12) {
-		return "", fmt.Errorf("not a SOAP envelope (root element %s)", cut(root.name.Local, 40))
+		return "", fmt.Errorf("not a SOAP envelope (root element %s)", transport.RegisterText(root.name.Local, 40))
 	}
 	var body *xnode
 	for _, k := range root.kids {
@@ -91,12 +91,12 @@ func parseEnvelope(data []byte) (string, error) {
 			f.Code = el.child("Code").textOf("Value")
 			f.String = el.child("Reason").textOf("Text")
 		}
-		f.Code, f.String = cut(f.Code, 100), cut(f.String, 500)
+		f.Code, f.String = transport.RegisterText(f.Code, 100), transport.RegisterText(f.String, 500)
 		return "", f
 	}
 	ret := el.child("return")
 	if ret == nil {
-		return "", fmt.Errorf("%s has no return element", cut(el.name.Local, 60))
+		return "", fmt.Errorf("%s has no return element", transport.RegisterText(el.name.Local, 60))
 	}
 	return ret.text, nil
 }
@@ -113,7 +113,7 @@ func parseReply(data []byte, op string) (*Reply, error) {
 		return nil, err
 	}
 	if !strings.EqualFold(root.name.Local, "grunndata") {
-		return nil, fmt.Errorf("root element is %s, not grunndata", cut(root.name.Local, 40))
+		return nil, fmt.Errorf("root element is %s, not grunndata", transport.RegisterText(root.name.Local, 40))
 	}
 	h := root.child("responseHeader")
 	if h == nil {
@@ -132,7 +132,7 @@ func parseReply(data []byte, op string) (*Reply, error) {
 		if err != nil {
 			return nil, fmt.Errorf("underStatusMelding kode: %w", err)
 		}
-		r.Header.SubStatuses = append(r.Header.SubStatuses, SubStatus{Code: code, Text: cut(m.text, 500)})
+		r.Header.SubStatuses = append(r.Header.SubStatuses, SubStatus{Code: code, Text: transport.RegisterText(m.text, 500)})
 	}
 	m := root.child("melding")
 	if m == nil {
@@ -163,7 +163,7 @@ func statusCode(s string) (int, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 32)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a number", cut(s, 20))
+		return 0, fmt.Errorf("%q is not a number", transport.RegisterText(s, 20))
 	}
 	return int(n), nil
 }
@@ -172,7 +172,7 @@ func statusCode(s string) (int, error) {
 func parseBasisdata(m *xnode) (*dossier.Company, error) {
 	c := &dossier.Company{Number: m.textOf("organisasjonsnummer")}
 	if c.Number != "" && !ident.IsNineDigits(c.Number) {
-		return nil, fmt.Errorf("organisasjonsnummer %q is not 9 digits", cut(c.Number, 20))
+		return nil, fmt.Errorf("organisasjonsnummer %q is not 9 digits", transport.RegisterText(c.Number, 20))
 	}
 	var err error
 	if c.Registered, err = isoDate(m.child("organisasjonsnummer").attr("registreringsDato")); err != nil {
@@ -334,7 +334,7 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 				for _, e := range units {
 					num := e.textOf("orgnr")
 					if !ident.IsNineDigits(num) {
-						return nil, fmt.Errorf("role %s of %s: orgnr %q is not 9 digits", typ.Code, group.Code, cut(num, 20))
+						return nil, fmt.Errorf("role %s of %s: orgnr %q is not 9 digits", typ.Code, group.Code, transport.RegisterText(num, 20))
 					}
 					name := names(e)
 					if name == "" {
@@ -362,7 +362,7 @@ func holderStatus(role *dossier.Role, n *xnode) {
 		if c := strings.ToUpper(code); c == "K" || c == "R" || c == "F" {
 			role.ResignedCode = c
 		}
-		role.ResignedText = cut(sanitize(n.textOf("fratraadtTekst")), 100)
+		role.ResignedText = transport.RegisterText(n.textOf("fratraadtTekst"), 100)
 	}
 	// revisorKategori is an xs:int in the hentRoller schema; a value that
 	// is not one (older simulators sent a text) is left out, not an error.
@@ -382,19 +382,4 @@ func resigned(s string) bool {
 		return false
 	}
 	return true
-}
-
-// sanitize drops control and format characters (bidirectional overrides
-// among them) from a register's free text, so that it cannot change how
-// the window or a terminal shows what follows it.
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			return -1
-		}
-		return r
-	}, s)
 }

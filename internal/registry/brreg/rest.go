@@ -327,10 +327,12 @@ func (r *REST) lookup(ctx context.Context, orgnr string) Result {
 	res := Result{Company: c, Roles: roles, SubUnits: subs, Source: dossier.Source{Status: dossier.StatusFound}}
 	if rolesErr != nil {
 		res.Roles = nil
+		res.Source.Missing = append(res.Source.Missing, dossier.PartRoles) // a lookup keeps the saved roles
 		res.Source.Notes = append(res.Source.Notes, partUnread(dossier.NoteRolesUnread, problem.CodeRolesUnread, "the roles", serviceREST, rolesErr))
 	}
 	if subsErr != nil {
 		res.SubUnits = nil
+		res.Source.Missing = append(res.Source.Missing, dossier.PartSubUnits) // a lookup keeps the saved sub-units
 		res.Source.Notes = append(res.Source.Notes, partUnread(dossier.NoteSubUnitsUnread, problem.CodeSubUnitsUnread, "the sub-units", serviceREST, subsErr))
 	} else if total > len(subs) {
 		res.Source.Notes = append(res.Source.Notes, dossier.SourceNote{

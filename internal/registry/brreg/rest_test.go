@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -225,6 +226,9 @@ func TestRESTLookup(t *testing.T) {
 			want := []dossier.SourceNote{{Code: dossier.NoteRolesUnread, Problem: "roles_unread", Cause: "register_server_error"}}
 			if !sameNotes(r.Source.Notes, want) || r.Roles != nil || r.SubUnits != nil {
 				t.Errorf("notes %+v, roles %v, sub-units %v", r.Source.Notes, r.Roles, r.SubUnits)
+			}
+			if !slices.Equal(r.Source.Missing, []dossier.Part{dossier.PartRoles}) {
+				t.Errorf("missing %v, want the roles (a lookup keeps the saved ones)", r.Source.Missing)
 			}
 		}},
 		{"sub-units malformed", "141414141", dossier.StatusFound, "", "141414141", func(t *testing.T, r Result) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/registry/transport"
 )
 
 // The JSON shapes of Enhetsregisteret's open API (registries.md §3.2).
@@ -193,7 +194,7 @@ func parseUnit(data []byte, sub bool) (*dossier.Company, error) {
 // company maps u onto a dossier.Company.
 func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
 	if !ident.IsNineDigits(u.Organisasjonsnummer) {
-		return nil, fmt.Errorf("organisasjonsnummer %q is not 9 digits", cut(u.Organisasjonsnummer, 20))
+		return nil, fmt.Errorf("organisasjonsnummer %q is not 9 digits", transport.RegisterText(u.Organisasjonsnummer, 20))
 	}
 	c := &dossier.Company{
 		Number:                 u.Organisasjonsnummer,
@@ -254,7 +255,7 @@ func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
 	if sub {
 		if p := strings.TrimSpace(u.OverordnetEnhet); p != "" {
 			if !ident.IsNineDigits(p) {
-				return nil, fmt.Errorf("overordnetEnhet %q is not 9 digits", cut(p, 20))
+				return nil, fmt.Errorf("overordnetEnhet %q is not 9 digits", transport.RegisterText(p, 20))
 			}
 			c.Parent = p
 		}
@@ -279,7 +280,7 @@ func (u *jsonUnit) company(sub bool) (*dossier.Company, error) {
 // unitRef maps u onto a dossier.UnitRef.
 func (u *jsonUnit) unitRef() (dossier.UnitRef, error) {
 	if !ident.IsNineDigits(u.Organisasjonsnummer) {
-		return dossier.UnitRef{}, fmt.Errorf("organisasjonsnummer %q is not 9 digits", cut(u.Organisasjonsnummer, 20))
+		return dossier.UnitRef{}, fmt.Errorf("organisasjonsnummer %q is not 9 digits", transport.RegisterText(u.Organisasjonsnummer, 20))
 	}
 	r := dossier.UnitRef{
 		Number:  u.Organisasjonsnummer,
@@ -364,7 +365,7 @@ func parseRoles(data []byte) ([]dossier.Role, error) {
 			case r.Enhet != nil:
 				e := r.Enhet
 				if !ident.IsNineDigits(e.Organisasjonsnummer) {
-					return nil, fmt.Errorf("role %d of group %s: organisasjonsnummer %q is not 9 digits", ri, group.Code, cut(e.Organisasjonsnummer, 20))
+					return nil, fmt.Errorf("role %d of group %s: organisasjonsnummer %q is not 9 digits", ri, group.Code, transport.RegisterText(e.Organisasjonsnummer, 20))
 				}
 				role.Unit = &dossier.UnitRef{Number: e.Organisasjonsnummer, Name: string(e.Navn), Deleted: e.ErSlettet}
 				if e.Organisasjonsform != nil {
@@ -452,7 +453,7 @@ func problemMessage(data []byte) string {
 	if len(parts) == 0 && p.Error != "" {
 		parts = append(parts, p.Error)
 	}
-	return cut(strings.Join(parts, "; "), 300)
+	return transport.RegisterText(strings.Join(parts, "; "), 300)
 }
 
 // isoDate checks a date YYYY-MM-DD (a time after it is dropped); "" stays "".
@@ -462,10 +463,10 @@ func isoDate(s string) (string, error) {
 		return "", nil
 	}
 	if len(s) < 10 || (len(s) > 10 && s[10] != 'T' && s[10] != ' ') {
-		return "", fmt.Errorf("%q is not a date", cut(s, 40))
+		return "", fmt.Errorf("%q is not a date", transport.RegisterText(s, 40))
 	}
 	if _, err := time.Parse(time.DateOnly, s[:10]); err != nil {
-		return "", fmt.Errorf("%q is not a date", cut(s, 40))
+		return "", fmt.Errorf("%q is not a date", transport.RegisterText(s, 40))
 	}
 	return s[:10], nil
 }
@@ -482,7 +483,7 @@ func formatAmount(n json.Number) (string, error) {
 		return strconv.FormatFloat(f, 'f', -1, 64), nil
 	}
 	if _, err := strconv.ParseFloat(s, 64); err != nil {
-		return "", fmt.Errorf("%q is not an amount", cut(s, 40))
+		return "", fmt.Errorf("%q is not an amount", transport.RegisterText(s, 40))
 	}
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")

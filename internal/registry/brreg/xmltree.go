@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/motpart/motpart/internal/registry/transport"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -99,7 +100,7 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 	case "windows-1252", "cp1252":
 		return charmap.Windows1252.NewDecoder().Reader(input), nil
 	}
-	return nil, fmt.Errorf("unsupported character encoding %q", cut(label, 40))
+	return nil, fmt.Errorf("unsupported character encoding %q", transport.RegisterText(label, 40))
 }
 
 // parseXML parses the document in data up to the end of its root element

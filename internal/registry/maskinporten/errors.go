@@ -3,9 +3,9 @@ package maskinporten
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/registry/transport"
 )
 
 // Codes of refusals that carry no MP number: the OAuth error code, or one
@@ -294,26 +294,17 @@ func isDigits(s string) bool {
 	return true
 }
 
-// sanitize returns s as one line of valid UTF-8 of at most n bytes, with
-// anything shaped like a JWT (three base64url parts starting "eyJ")
-// replaced by "[token]".
+// sanitize returns s as transport.RegisterText does (one line of valid
+// UTF-8 of at most n bytes, no control characters), with anything shaped
+// like a JWT (three base64url parts starting "eyJ") replaced by "[token]".
 func sanitize(s string, n int) string {
-	s = strings.ToValidUTF8(s, "")
-	fields := strings.Fields(s)
+	fields := strings.Fields(strings.ToValidUTF8(s, ""))
 	for i, f := range fields {
 		if looksLikeJWT(f) {
 			fields[i] = "[token]"
 		}
 	}
-	s = strings.Join(fields, " ")
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
+	return transport.RegisterText(strings.Join(fields, " "), n)
 }
 
 func looksLikeJWT(s string) bool {

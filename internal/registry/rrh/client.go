@@ -14,8 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
@@ -274,7 +272,7 @@ func (c *Client) Owners(ctx context.Context, orgnr string) (*dossier.Owners, err
 		}
 		if o.Number != n {
 			return nil, &Error{Op: op, Code: CodeMalformed, StatusCode: resp.StatusCode,
-				Err: fmt.Errorf("asked for %s, got %s", n, cut(o.Number, 20))}
+				Err: fmt.Errorf("asked for %s, got %s", n, transport.RegisterText(o.Number, 20))}
 		}
 		o.Source = "online"
 		return o, nil
@@ -528,34 +526,5 @@ func problemMessage(body []byte) string {
 	if e.Message == "" {
 		e.Message = e.Detail
 	}
-	return cut(sanitize(e.Message), 200)
-}
-
-// sanitize drops control and format characters (including bidirectional
-// overrides) from a register's text, so that it cannot change how the
-// window or a terminal shows what follows it.
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// cut returns s as one line of valid UTF-8 of at most n bytes.
-func cut(s string, n int) string {
-	s = strings.ToValidUTF8(s, "")
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
+	return transport.RegisterText(e.Message, 200)
 }
