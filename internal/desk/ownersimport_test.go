@@ -340,57 +340,72 @@ func writeZip(t *testing.T, dir, name string, content []byte) string {
 
 // TestLeftoversRemoved: the records of a replaced copy that a crash kept
 // from being deleted, and those of an import that did not finish, are
-// removed by the next import or refresh, and never answer meanwhile.
+// removed by the next import, refresh or unlock, and never answer
+// meanwhile.
 func TestLeftoversRemoved(t *testing.T) {
-	d, _ := newFakeDesk(t)
-	dir := t.TempDir()
-	oldPath := writeTotal(t, dir, "old.json", 30, 1, false)
-	newPath := writeTotal(t, dir, "new.json", 40, 5, false)
-	if _, err := d.ImportOwnersCopy(context.Background(), oldPath, oldDate, nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	// A copy from before the two buckets: its records in the legacy bucket.
-	meta, _, err := d.ownersMeta()
-	if err != nil {
-		t.Fatal(err)
-	}
-	legacy := meta
-	legacy.Bucket = ""
-	moveCopy(t, d, meta.bucket(), ownersLegacyBucket)
-	if err := d.saveOwnersMeta(legacy); err != nil {
-		t.Fatal(err)
-	}
-	want := expectedCopy(t, oldPath, oldDate)
-	checkCopy(t, d, oldDate, want)
+	for _, way := range []string{"refresh", "unlock"} {
+		t.Run(way, func(t *testing.T) {
+			d, _ := newFakeDesk(t)
+			dir := t.TempDir()
+			oldPath := writeTotal(t, dir, "old.json", 30, 1, false)
+			newPath := writeTotal(t, dir, "new.json", 40, 5, false)
+			if _, err := d.ImportOwnersCopy(context.Background(), oldPath, oldDate, nil, nil); err != nil {
+				t.Fatal(err)
+			}
+			// A copy from before the two buckets: its records in the legacy bucket.
+			meta, _, err := d.ownersMeta()
+			if err != nil {
+				t.Fatal(err)
+			}
+			legacy := meta
+			legacy.Bucket = ""
+			moveCopy(t, d, meta.bucket(), ownersLegacyBucket)
+			if err := d.saveOwnersMeta(legacy); err != nil {
+				t.Fatal(err)
+			}
+			want := expectedCopy(t, oldPath, oldDate)
+			checkCopy(t, d, oldDate, want)
 
-	// The new copy switched in, as a crash right after the switch leaves it.
-	next := ownersCopyMeta{Date: newDate, Generation: legacy.Generation + 1, Bucket: ownersBucketA}
-	n, err := d.stageOwners(context.Background(), mustOpen(t, newPath), 0, next, nil)
-	if err != nil || n != 40 {
-		t.Fatalf("staged %d: %v", n, err)
-	}
-	next.Registrations = n
-	if err := d.switchOwnersCopy(legacy, true, next); err != nil {
-		t.Fatal(err)
-	}
-	if c := bucketCounts(t, d); c[ownersLegacyBucket] != 30 || c[ownersBucketA] != 40 {
-		t.Fatalf("before the clean-up: %v", c)
-	}
-	wantNew := expectedCopy(t, newPath, newDate)
-	checkCopy(t, d, newDate, wantNew)
-	// An import that died in the other bucket.
-	dead := ownersCopyMeta{Date: "2026-12-24", Generation: next.Generation + 1, Bucket: ownersBucketB}
-	if _, err := d.stageOwners(context.Background(), mustOpen(t, oldPath), 0, dead, nil); err != nil {
-		t.Fatal(err)
-	}
-	checkCopy(t, d, newDate, wantNew)
+			// The new copy switched in, as a crash right after the switch leaves it.
+			next := ownersCopyMeta{Date: newDate, Generation: legacy.Generation + 1, Bucket: ownersBucketA}
+			n, err := d.stageOwners(context.Background(), mustOpen(t, newPath), 0, next, nil)
+			if err != nil || n != 40 {
+				t.Fatalf("staged %d: %v", n, err)
+			}
+			next.Registrations = n
+			if err := d.switchOwnersCopy(legacy, true, next); err != nil {
+				t.Fatal(err)
+			}
+			if c := bucketCounts(t, d); c[ownersLegacyBucket] != 30 || c[ownersBucketA] != 40 {
+				t.Fatalf("before the clean-up: %v", c)
+			}
+			wantNew := expectedCopy(t, newPath, newDate)
+			checkCopy(t, d, newDate, wantNew)
+			// An import that died in the other bucket.
+			dead := ownersCopyMeta{Date: "2026-12-24", Generation: next.Generation + 1, Bucket: ownersBucketB}
+			if _, err := d.stageOwners(context.Background(), mustOpen(t, oldPath), 0, dead, nil); err != nil {
+				t.Fatal(err)
+			}
+			checkCopy(t, d, newDate, wantNew)
 
-	// The next import or refresh removes both.
-	if _, err := d.RefreshOwnersCopy(context.Background()); problem.CodeOf(err) != problem.CodeChangeLogNeedsV1 {
-		t.Fatalf("refresh: %v", err)
+			// The next refresh, import or unlock removes both.
+			switch way {
+			case "refresh":
+				if _, err := d.RefreshOwnersCopy(context.Background()); problem.CodeOf(err) != problem.CodeChangeLogNeedsV1 {
+					t.Fatalf("refresh: %v", err)
+				}
+			case "unlock":
+				if err := d.Lock(); err != nil {
+					t.Fatal(err)
+				}
+				if err := d.Unlock([]byte("correct horse")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			checkOnlyCopy(t, d, 40)
+			checkCopy(t, d, newDate, wantNew)
+		})
 	}
-	checkOnlyCopy(t, d, 40)
-	checkCopy(t, d, newDate, wantNew)
 }
 
 // moveCopy moves every record of bucket from to bucket to.

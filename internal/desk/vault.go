@@ -52,6 +52,18 @@ func (d *Desk) CreateVault(password []byte) error {
 // Unlock opens the vault with password. Unlocking an unlocked vault
 // checks the password again and keeps it open.
 func (d *Desk) Unlock(password []byte) error {
+	if err := d.openVault(password); err != nil {
+		return err
+	}
+	// Records an interrupted owners import or deletion left behind (a
+	// replaced copy's identity numbers among them) go at once, not at the
+	// next import.
+	d.tidyOwnersCopy()
+	return nil
+}
+
+// openVault opens the vault with password in place of any open one.
+func (d *Desk) openVault(password []byte) error {
 	d.dropRegisters()
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -68,6 +80,18 @@ func (d *Desk) Unlock(password []byte) error {
 	}
 	d.vault = v
 	return nil
+}
+
+// tidyOwnersCopy removes what an interrupted owners import left behind.
+// It is best effort: a failure leaves the records unread (lookups read
+// only the current copy) and the next import or refresh tries again.
+func (d *Desk) tidyOwnersCopy() {
+	d.ownersMu.Lock()
+	defer d.ownersMu.Unlock()
+	meta, ok, err := d.ownersMeta()
+	if err == nil {
+		_ = d.removeOwnersLeftovers(meta, ok)
+	}
 }
 
 // RepairVault opens a vault whose header is damaged from the header's
