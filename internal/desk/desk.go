@@ -63,6 +63,9 @@ type Desk struct {
 	settingsMu sync.Mutex // orders SetSetting's read, change and save
 
 	ownersMu sync.Mutex // one import or refresh of the owners register's offline copy at a time
+	// ownersBatch is how many organisations one transaction of an owners
+	// import writes or deletes: defaultOwnersBatch; tests make it small.
+	ownersBatch int
 
 	regMu sync.Mutex
 	regs  *Registers // the register clients; nil until first needed after an unlock
@@ -76,7 +79,7 @@ func New(cfg Config) *Desk {
 	if cfg.VaultOptions.Now == nil {
 		cfg.VaultOptions.Now = cfg.Now
 	}
-	return &Desk{cfg: cfg}
+	return &Desk{cfg: cfg, ownersBatch: defaultOwnersBatch}
 }
 
 // identOptions are the parsing options this desk's configuration allows.

@@ -37,9 +37,14 @@ func newTestDesk(t testing.TB) *Desk {
 		VaultOptions: vault.OpenOptions{MinParams: fastParams},
 		Now:          func() time.Time { return now },
 	})
+	d.ownersBatch = testOwnersBatch
 	t.Cleanup(func() { _ = d.Lock() })
 	return d
 }
+
+// testOwnersBatch is the batch size of owners imports in these tests:
+// small, so that imports of a few batches stay fast under -race.
+const testOwnersBatch = 100
 
 func TestVaultLifecycle(t *testing.T) {
 	d := newTestDesk(t)

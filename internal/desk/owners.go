@@ -27,10 +27,10 @@ const (
 	ownersBucketB      = "rrh-copy.b"
 	ownersMetaBucket   = "rrh-meta" // one record: the copy's date, generation, bucket and change-log position
 	ownersMetaID       = "copy"
-	// ownersBatch is how many organisations one vault transaction writes
-	// (or deletes) during an import: large enough to be fast, small enough
-	// that memory does not grow with the file.
-	ownersBatch = 2000
+	// defaultOwnersBatch is how many organisations one vault transaction
+	// writes (or deletes) during an import: large enough to be fast, small
+	// enough that memory does not grow with the file.
+	defaultOwnersBatch = 2000
 )
 
 // ownersBuckets are every bucket that may hold records of a copy.

@@ -126,11 +126,11 @@ func (e *SmallerImportError) Error() string {
 }
 
 // stageOwners reads the download in f (of size bytes) and writes its
-// organisations into next's bucket, in batches of ownersBatch, under
+// organisations into next's bucket, in batches of d.ownersBatch, under
 // next's generation. It returns how many it wrote.
 func (d *Desk) stageOwners(ctx context.Context, f *os.File, size int64, next ownersCopyMeta, progress func(read, total int64, registrations int)) (int, error) {
 	counter := &countingReader{r: f}
-	batch := make([]*dossier.Owners, 0, ownersBatch)
+	batch := make([]*dossier.Owners, 0, d.ownersBatch)
 	count := 0
 	flush := func() error {
 		if len(batch) == 0 {
@@ -167,7 +167,7 @@ func (d *Desk) stageOwners(ctx context.Context, f *os.File, size int64, next own
 		o.Source, o.CopyDate = "offline", next.Date
 		screenExempt(o)
 		batch = append(batch, o)
-		if len(batch) == ownersBatch {
+		if len(batch) == d.ownersBatch {
 			return flush()
 		}
 		return nil
@@ -251,7 +251,7 @@ func (d *Desk) removeOwnersLeftovers(meta ownersCopyMeta, ok bool) error {
 // errBatchFull stops a ForEach when a batch of ids is collected.
 var errBatchFull = errors.New("batch full")
 
-// emptyOwnersBucket deletes every record of bucket, ownersBatch records a
+// emptyOwnersBucket deletes every record of bucket, d.ownersBatch records a
 // transaction.
 func (d *Desk) emptyOwnersBucket(bucket string) error {
 	return d.withVault(func(v *vault.Vault) error {
@@ -263,11 +263,11 @@ func (d *Desk) emptyOwnersBucket(bucket string) error {
 			if n == 0 {
 				return nil
 			}
-			ids := make([]string, 0, min(n, ownersBatch))
+			ids := make([]string, 0, min(n, d.ownersBatch))
 			err = v.View(func(tx *vault.Tx) error {
 				return tx.ForEach(bucket, func(id string, _ []byte) error {
 					ids = append(ids, id)
-					if len(ids) == ownersBatch {
+					if len(ids) == d.ownersBatch {
 						return errBatchFull
 					}
 					return nil

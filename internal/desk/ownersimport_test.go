@@ -128,8 +128,8 @@ func checkOnlyCopy(t *testing.T, d *Desk, n int) {
 // The sizes of the interruption tests: the copy has 3 batches, the new
 // download 5, of which the first 3 are the same organisations.
 const (
-	oldRegistrations = 3 * ownersBatch
-	newRegistrations = 5 * ownersBatch
+	oldRegistrations = 3 * testOwnersBatch
+	newRegistrations = 5 * testOwnersBatch
 	oldDate, newDate = "2026-11-20", "2026-12-01"
 )
 
@@ -153,7 +153,7 @@ func TestCancelledImportKeepsTheCopy(t *testing.T) {
 				cancel()
 			}
 			_, err := d.ImportOwnersCopy(ctx, newPath, newDate, nil, func(_, _ int64, n int) {
-				if n >= k*ownersBatch {
+				if n >= k*testOwnersBatch {
 					cancel()
 				}
 			})
@@ -182,6 +182,7 @@ func TestCancelledImportKeepsTheCopy(t *testing.T) {
 
 func TestSmallerImportOnlyWhenConfirmed(t *testing.T) {
 	d, _ := newFakeDesk(t)
+	d.ownersBatch = defaultOwnersBatch // thousands of organisations: the batches are not what is tested here
 	dir := t.TempDir()
 	bigPath := writeTotal(t, dir, "big.json", 4310, 1, false)
 	smallPath := writeTotal(t, dir, "small.json", 215, 2, false)

@@ -26,6 +26,7 @@ func TestKilledImportChild(t *testing.T) {
 		t.Skip("helper process for TestKilledImportKeepsTheCopy")
 	}
 	d := New(Config{VaultPath: path, VaultParams: fastParams, VaultOptions: vault.OpenOptions{MinParams: fastParams}, OwnersFiles: rrhFiles{}})
+	d.ownersBatch = testOwnersBatch // as the parent counts the batches
 	if err := d.Unlock([]byte("correct horse")); err != nil {
 		fmt.Println("ERR", err)
 		os.Exit(2)
@@ -71,7 +72,7 @@ func TestKilledImportKeepsTheCopy(t *testing.T) {
 		extra   time.Duration
 	}
 	var points []point
-	for k := 1; k <= newRegistrations/ownersBatch; k++ {
+	for k := 1; k <= newRegistrations/testOwnersBatch; k++ {
 		points = append(points, point{k, 0}, point{k, time.Duration(k) * 7 * time.Millisecond})
 	}
 	sawNew := false
