@@ -182,11 +182,11 @@ func TestCancelledImportKeepsTheCopy(t *testing.T) {
 
 func TestSmallerImportOnlyWhenConfirmed(t *testing.T) {
 	d, _ := newFakeDesk(t)
-	d.ownersBatch = defaultOwnersBatch // thousands of organisations: the batches are not what is tested here
+	d.ownersBatch = defaultOwnersBatch // the batches are not what is tested here
 	dir := t.TempDir()
-	bigPath := writeTotal(t, dir, "big.json", 4310, 1, false)
-	smallPath := writeTotal(t, dir, "small.json", 215, 2, false)
-	halfPath := writeTotal(t, dir, "half.json", 2155, 3, false)
+	bigPath := writeTotal(t, dir, "big.json", 862, 1, false)
+	smallPath := writeTotal(t, dir, "small.json", 43, 2, false)
+	halfPath := writeTotal(t, dir, "half.json", 431, 3, false)
 	if _, err := d.ImportOwnersCopy(context.Background(), bigPath, oldDate, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -201,8 +201,8 @@ func TestSmallerImportOnlyWhenConfirmed(t *testing.T) {
 		date   string // the copy's afterwards
 	}{
 		{"no callback", smallPath, nil, problem.CodeSmallerImport, nil, oldDate},
-		{"refused", smallPath, ptr(false), problem.CodeSmallerImport, []asked{{215, 4310}}, oldDate},
-		{"confirmed", smallPath, ptr(true), "", []asked{{215, 4310}}, newDate},
+		{"refused", smallPath, ptr(false), problem.CodeSmallerImport, []asked{{43, 862}}, oldDate},
+		{"confirmed", smallPath, ptr(true), "", []asked{{43, 862}}, newDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,20 +223,20 @@ func TestSmallerImportOnlyWhenConfirmed(t *testing.T) {
 			}
 			if tt.date == oldDate {
 				checkCopy(t, d, oldDate, wantBig)
-				checkOnlyCopy(t, d, 4310)
+				checkOnlyCopy(t, d, 862)
 				var s *SmallerImportError
-				if !errors.As(err, &s) || s.Registrations != 215 || s.Current != 4310 {
+				if !errors.As(err, &s) || s.Registrations != 43 || s.Current != 862 {
 					t.Errorf("the refusal says %v", err)
 				}
 				return
 			}
-			// The old copy's 4,310 records, identity numbers and all, are gone.
+			// The old copy's 862 records, identity numbers and all, are gone.
 			checkCopy(t, d, newDate, expectedCopy(t, tt.path, newDate))
-			checkOnlyCopy(t, d, 215)
+			checkOnlyCopy(t, d, 43)
 		})
 	}
 	// Cancelled while the question is open: cancelled, whatever the answer.
-	tinyPath := writeTotal(t, dir, "tiny.json", 100, 6, false)
+	tinyPath := writeTotal(t, dir, "tiny.json", 20, 6, false)
 	for _, answer := range []bool{false, true} {
 		ctx, cancel := context.WithCancel(context.Background())
 		asks := 0
@@ -245,26 +245,26 @@ func TestSmallerImportOnlyWhenConfirmed(t *testing.T) {
 			t.Errorf("cancelled during the question (answer %v): %v after %d questions", answer, err, asks)
 		}
 		checkCopy(t, d, newDate, expectedCopy(t, smallPath, newDate))
-		checkOnlyCopy(t, d, 215)
+		checkOnlyCopy(t, d, 43)
 	}
-	// From 215, a download of 2,155 is larger: no question asked.
+	// From 43, a download of 431 is larger: no question asked.
 	var asks int
 	if _, err := d.ImportOwnersCopy(context.Background(), halfPath, oldDate, func(int, int) bool { asks++; return false }, nil); err != nil || asks != 0 {
 		t.Fatalf("a larger import: %v after %d questions", err, asks)
 	}
-	// From 2,155, one of 1,078 (half, rounded up) is not far fewer; 1,077 is.
+	// From 431, one of 216 (half, rounded up) is not far fewer; 215 is.
 	for _, tt := range []struct {
 		n    int
 		asks int
-	}{{1078, 0}, {1077, 1}} {
+	}{{216, 0}, {215, 1}} {
 		path := writeTotal(t, dir, fmt.Sprint(tt.n, ".json"), tt.n, 4, false)
 		asks = 0
 		_, err := d.ImportOwnersCopy(context.Background(), path, oldDate, func(int, int) bool { asks++; return false }, nil)
 		if asks != tt.asks || (tt.asks == 0) != (err == nil) {
-			t.Errorf("%d over %d: %d questions, %v; want %d", tt.n, 2155, asks, err, tt.asks)
+			t.Errorf("%d over %d: %d questions, %v; want %d", tt.n, 431, asks, err, tt.asks)
 		}
 		if err == nil {
-			// Back to 2,155 for the next case.
+			// Back to 431 for the next case.
 			if _, err := d.ImportOwnersCopy(context.Background(), halfPath, oldDate, nil, nil); err != nil {
 				t.Fatal(err)
 			}
