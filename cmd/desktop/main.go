@@ -28,6 +28,7 @@ import (
 func main() {
 	vaultPath := flag.String("vault", os.Getenv("MOTPART_VAULT"), "the vault file (default: Motpart/vault.db in the configuration folder)")
 	prepare := screenshotFlags(flag.CommandLine)
+	soak := soakFlags(flag.CommandLine)
 	flag.Parse()
 
 	if *vaultPath == "" {
@@ -55,6 +56,7 @@ func main() {
 		}
 	}
 	prepare(ui)
+	soak(ui)
 	ui.ShowAndRun()
 	if err := d.Close(); err != nil {
 		fmt.Fprintf(os.Stderr, "motpart-desktop: closing: %v\n", err)
