@@ -5,6 +5,11 @@ GO      ?= go
 # Fyne 2.8 builds for X11 here (Wayland would need two more -dev packages);
 # migrated_fynedo because FyneApp.toml declares the fyne.Do migration.
 TAGS    := x11,migrated_fynedo
+# The window itself is built without Fyne's colour emoji font (no_emoji): it
+# is parsed again for every text style, 20 MB of a window that shows register
+# data and never needs it (docs/PERFORMANCE.md, "Memory"). An emoji typed in
+# a note is drawn with the system's emoji font if there is one.
+APPTAGS := $(TAGS),no_emoji
 BIN     := bin
 PKGS    := ./...
 # -race needs cgo, which needs gcc: use it when it is there.
@@ -22,7 +27,7 @@ run: desktop
 build: desktop cli
 
 desktop: deps-build
-	$(GO) build -tags $(TAGS) -o $(BIN)/motpart-desktop ./cmd/desktop
+	$(GO) build -tags $(APPTAGS) -o $(BIN)/motpart-desktop ./cmd/desktop
 
 cli:
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/motpart ./cmd/motpart
@@ -57,7 +62,7 @@ deps-shots:
 ## package: Motpart.tar.xz for Linux: the binary, the .desktop file (from
 ## FyneApp.toml) and the icon, with `make install` inside.
 package: deps-build
-	$(GO) build -tags $(TAGS) -trimpath -ldflags '-s -w' -o $(BIN)/motpart-desktop ./cmd/desktop
+	$(GO) build -tags $(APPTAGS) -trimpath -ldflags '-s -w' -o $(BIN)/motpart-desktop ./cmd/desktop
 	@# fyne package bumps the build number in FyneApp.toml; keep the file as committed
 	cp FyneApp.toml $(BIN)/FyneApp.toml.orig
 	$(GO) tool fyne package --target linux --exe $(BIN)/motpart-desktop; status=$$?; \
@@ -67,7 +72,7 @@ package: deps-build
 ## It runs bin/motpart-desktop-shots, the window built with the screenshots
 ## tag: the flags that put it in a given state are not in the shipped program.
 screenshots: deps-shots deps-build cli
-	$(GO) build -tags $(TAGS),screenshots -o $(BIN)/motpart-desktop-shots ./cmd/desktop
+	$(GO) build -tags $(APPTAGS),screenshots -o $(BIN)/motpart-desktop-shots ./cmd/desktop
 	scripts/screenshots.sh docs/screenshots
 
 ## bench: the benchmarks behind docs/PERFORMANCE.md.

@@ -30,7 +30,7 @@ trap cleanup EXIT INT TERM
 bin=${MEMSOAK_BIN:-}
 if [ -z "$bin" ]; then
 	bin="$work/motpart-desktop-shots"
-	go build -tags x11,migrated_fynedo,screenshots -o "$bin" ./cmd/desktop
+	go build -tags x11,migrated_fynedo,no_emoji,screenshots -o "$bin" ./cmd/desktop
 fi
 CGO_ENABLED=0 go build -o "$work/motpart" ./cmd/motpart
 

@@ -40,6 +40,7 @@ func main() {
 		*vaultPath = filepath.Join(dir, "Motpart", "vault.db")
 	}
 
+	stopMemoryCare := careForMemory(os.LookupEnv)
 	fa := app.NewWithID("io.github.motpart.Motpart")
 	// The registers' addresses can be changed for one run, as on the
 	// command line; the settings in the vault say the rest.
@@ -49,7 +50,7 @@ func main() {
 		os.Exit(1)
 	}
 	d, _ := setup.NewDesk(setup.Config{Desk: desk.Config{VaultPath: *vaultPath}, Overrides: overrides})
-	ui := gui.New(fa, d)
+	ui := gui.New(fa, releasingDesk{d})
 	if pw, ok := os.LookupEnv("MOTPART_PASSWORD"); ok {
 		if err := ui.Unlock([]byte(pw)); err != nil {
 			fmt.Fprintf(os.Stderr, "motpart-desktop: unlocking with $MOTPART_PASSWORD: %v\n", err)
@@ -58,6 +59,7 @@ func main() {
 	prepare(ui)
 	soak(ui)
 	ui.ShowAndRun()
+	stopMemoryCare()
 	if err := d.Close(); err != nil {
 		fmt.Fprintf(os.Stderr, "motpart-desktop: closing: %v\n", err)
 	}
