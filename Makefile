@@ -16,7 +16,7 @@ PKGS    := ./...
 RACE    := $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v gcc >/dev/null && echo -race)
 FUZZTIME ?= 30s
 
-.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots package screenshots bench fuzz clean
+.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots package screenshots bench memsoak fuzz clean
 
 all: build
 
@@ -84,6 +84,11 @@ bench:
 	$(GO) test -run '^$$' -bench LookupRichest -benchtime 200x ./internal/desk/
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/registry/...
 	bench/rrh-import.sh 50 500
+
+## memsoak: the window's memory after one lookup and after 200 (about 12
+## minutes under Xvfb), for docs/PERFORMANCE.md's "Memory".
+memsoak: deps-shots deps-build
+	bench/memsoak.sh 200
 
 ## fuzz: each fuzz target for FUZZTIME (default 30s), and every single-bit
 ## flip of a small vault (TestBitFlips; `make test` runs a sample of it).

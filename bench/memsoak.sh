@@ -3,17 +3,19 @@
 # sandbox: it builds the window with the screenshots tag (whose --soak flag
 # drives it, cmd/desktop/soak.go), starts it under Xvfb on a throw-away
 # vault and home, and reads VmRSS and VmHWM from /proc/PID/status after the
-# first lookup has settled and again after N more lookups (default 200),
-# each followed by a visit to Certificates and Settings, for
+# first lookup has settled, half-way and again after N more lookups
+# (default 200), each followed by a visit to Certificates and Settings, for
 # docs/PERFORMANCE.md. The window's own "soak:" lines (Go heap, goroutines)
 # are printed too.
 #
 #   bench/memsoak.sh 200
 #
 # Environment: MEMSOAK_DISPLAY (default :68), MEMSOAK_SIZE (1280x800),
-# MEMSOAK_SETTLE (10s), MEMSOAK_PROFILE (a file: heap profiles FILE.first
-# and FILE), MEMSOAK_LANGUAGE (en), MEMSOAK_BIN (a built window, to skip
-# the build), GOGC and GOMEMLIMIT pass through to the window.
+# MEMSOAK_SETTLE (180s: long enough for Fyne's one-minute caches to expire
+# and for the window's releases after one and two calm minutes),
+# MEMSOAK_PROFILE (a file: heap profiles FILE.first, FILE.half and FILE),
+# MEMSOAK_LANGUAGE (en), MEMSOAK_BIN (a built window, to skip the build);
+# GOGC and GOMEMLIMIT pass through to the window. It takes about 12 minutes.
 set -eu
 cd "$(dirname "$0")/.."
 n=${1:-200}
@@ -43,30 +45,33 @@ mkdir -p "$HOME"
 Xvfb "$display" -screen 0 "${MEMSOAK_SIZE:-1280x800}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
-set -- --vault "$work/vault.db" --soak "$n" --soak-settle "${MEMSOAK_SETTLE:-10s}"
+set -- --vault "$work/vault.db" --soak "$n" --soak-settle "${MEMSOAK_SETTLE:-180s}"
 [ -n "${MEMSOAK_PROFILE:-}" ] && set -- "$@" --memprofile "$MEMSOAK_PROFILE"
+: >"$work/app.log"
 DISPLAY=$display "$bin" "$@" >"$work/app.log" 2>&1 &
 app=$!
 
-# status PHASE prints the window's VmRSS and VmHWM as the kernel counts them.
+# status PHASE prints the window's VmRSS and VmHWM as the kernel counts them,
+# and how much of the resident set is the process's own (RssAnon) and how
+# much mapped files (RssFile: the program, libLLVM of Mesa's llvmpipe, ...).
 status() {
-	awk -v p="$1" '/^VmRSS:/ {r=$2} /^VmHWM:/ {h=$2} END {printf "memsoak: %-5s VmRSS %6.1f MiB  VmHWM %6.1f MiB\n", p, r/1024, h/1024}' "/proc/$app/status"
+	awk -v p="$1" '/^VmRSS:/ {r=$2} /^VmHWM:/ {h=$2} /^RssAnon:/ {a=$2} /^RssFile:/ {f=$2}
+		END {printf "memsoak: %-5s VmRSS %6.1f MiB  VmHWM %6.1f MiB  RssAnon %6.1f MiB  RssFile %6.1f MiB\n", p, r/1024, h/1024, a/1024, f/1024}' "/proc/$app/status"
 }
-seen=""
+seen=" "
 while :; do
 	if ! kill -0 "$app" 2>/dev/null; then
 		echo "memsoak: the window stopped:" >&2
 		cat "$work/app.log" >&2
 		exit 1
 	fi
-	if [ -z "$seen" ] && grep -q '^soak: phase=first' "$work/app.log"; then
-		status first
-		seen=first
-	fi
-	if [ "$seen" = first ] && grep -q '^soak: phase=after' "$work/app.log"; then
-		status after
-		seen=after
-	fi
+	for phase in first half after; do
+		case "$seen" in *" $phase "*) continue ;; esac
+		if grep -q "^soak: phase=$phase " "$work/app.log"; then
+			status "$phase"
+			seen="$seen$phase "
+		fi
+	done
 	if grep -q '^soak: idle' "$work/app.log"; then
 		break
 	fi

@@ -70,7 +70,8 @@ const trimEvery = 30 * time.Second
 // textures of a screen a minute or so after it was last shown, so after a
 // burst of lookups the window would keep the memory of the burst for
 // minutes. It releases twice: after one and after two minutes without
-// collections (the second after Fyne's caches have expired).
+// collections (the second after Fyne's caches have expired), from the Go
+// heap and from the C heap the OpenGL driver draws with.
 func releaseWhenCalm(ctx context.Context) {
 	t := time.NewTicker(trimEvery)
 	defer t.Stop()
@@ -85,6 +86,7 @@ func releaseWhenCalm(ctx context.Context) {
 		metrics.Read(sample)
 		if c.tick(sample[0].Value.Uint64()) {
 			debug.FreeOSMemory()
+			trimCHeap()
 			metrics.Read(sample)
 			c.released(sample[0].Value.Uint64())
 		}

@@ -41,7 +41,7 @@ var soakNumbers = []string{
 //	--soak N            after the first lookup, N more with tab switches
 //	--soak-settle D     idle time before each measurement (default 10s)
 //	--soak-pause D      time left to the window to draw each step (default 40ms)
-//	--memprofile FILE   heap profiles: FILE.first after the first lookup, FILE after N
+//	--memprofile FILE   heap profiles: FILE.first after the first lookup, FILE.half half-way, FILE after N
 //
 // The driver prints one line starting "soak: " to stderr at each
 // measurement, with the resident set and the Go heap, and holds still for
@@ -51,7 +51,7 @@ func soakFlags(fs *flag.FlagSet) func(*gui.App) {
 	n := fs.Int("soak", 0, "look up N sandbox units with tab switches after the first, measuring memory before and after")
 	settle := fs.Duration("soak-settle", 10*time.Second, "with --soak: idle time before each measurement")
 	pause := fs.Duration("soak-pause", 40*time.Millisecond, "with --soak: time the window has to draw each step")
-	profile := fs.String("memprofile", "", "with --soak: write heap profiles to FILE.first and FILE")
+	profile := fs.String("memprofile", "", "with --soak: write heap profiles to FILE.first, FILE.half and FILE")
 	return func(ui *gui.App) {
 		if *n <= 0 {
 			return
@@ -75,13 +75,18 @@ type soak struct {
 	out     io.Writer
 }
 
-// run does the first lookup, measures, does n more, and measures again.
+// run does the first lookup, measures, does n more, measuring half-way
+// (from 20 on) and at the end: the same figure half-way and at the end is
+// a plateau, a higher one growth.
 func (s *soak) run(n int) {
 	start := time.Now()
 	s.step(0)
 	s.measure("first", 1, s.profile+".first")
 	for i := 1; i <= n; i++ {
 		s.step(i)
+		if i == n/2 && n >= 20 {
+			s.measure("half", i+1, s.profile+".half")
+		}
 		if i%50 == 0 {
 			fmt.Fprintf(s.out, "soak: progress lookups=%d elapsed=%s\n", i+1, time.Since(start).Round(time.Second))
 		}
@@ -110,10 +115,10 @@ func (s *soak) measure(phase string, lookups int, file string) {
 	time.Sleep(s.settle)
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	rss, hwm := procStatus("VmRSS"), procStatus("VmHWM")
+	rss, hwm, anon, mapped := procStatus("VmRSS"), procStatus("VmHWM"), procStatus("RssAnon"), procStatus("RssFile")
 	const mib = 1 << 20
-	fmt.Fprintf(s.out, "soak: phase=%s lookups=%d rss=%s hwm=%s goroutines=%d heap_alloc=%.1fMiB heap_inuse=%.1fMiB heap_idle=%.1fMiB heap_released=%.1fMiB heap_sys=%.1fMiB stack=%.1fMiB go_sys=%.1fMiB num_gc=%d\n",
-		phase, lookups, rss, hwm, runtime.NumGoroutine(),
+	fmt.Fprintf(s.out, "soak: phase=%s lookups=%d rss=%s hwm=%s rss_anon=%s rss_file=%s goroutines=%d heap_alloc=%.1fMiB heap_inuse=%.1fMiB heap_idle=%.1fMiB heap_released=%.1fMiB heap_sys=%.1fMiB stack=%.1fMiB go_sys=%.1fMiB num_gc=%d\n",
+		phase, lookups, rss, hwm, anon, mapped, runtime.NumGoroutine(),
 		float64(m.HeapAlloc)/mib, float64(m.HeapInuse)/mib, float64(m.HeapIdle)/mib, float64(m.HeapReleased)/mib,
 		float64(m.HeapSys)/mib, float64(m.StackInuse)/mib, float64(m.Sys)/mib, m.NumGC)
 	time.Sleep(2 * time.Second)
