@@ -216,7 +216,7 @@ func (d *Desk) saveDossier(dos *dossier.Dossier) error {
 			if err != nil {
 				return err
 			}
-			entries := []dossier.HistoryEntry{{Number: dos.Number, Name: name, Fetched: dos.Fetched}}
+			entries := []dossier.HistoryEntry{{Number: dos.Number, Name: name, Fetched: dos.Fetched, Standing: dos.Company.Standing()}}
 			for _, e := range hist {
 				if e.Number != dos.Number && len(entries) < maxHistory {
 					entries = append(entries, e)

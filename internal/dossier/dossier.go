@@ -305,6 +305,8 @@ type HistoryEntry struct {
 	Number  string    `json:"number"`
 	Name    string    `json:"name"`
 	Fetched time.Time `json:"fetched"`
+	// Standing is the company's standing when it was looked up.
+	Standing Standing `json:"standing,omitempty"`
 }
 
 // Owners is what the Register of beneficial owners says of one
