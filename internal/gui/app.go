@@ -117,6 +117,9 @@ func (a *App) showGate() {
 	if a.certificates != nil {
 		a.certificates.CloseWizard()
 	}
+	if a.lookup != nil {
+		a.lookup.Close()
+	}
 	a.tabs, a.lookup, a.certificates, a.settings = nil, nil, nil, nil
 	a.gate = gate.New(a.host, a.desk, !a.desk.VaultExists(), a.showMain)
 	a.win.SetContent(a.gate.Content())
@@ -216,44 +219,63 @@ func (a *App) Unlock(password []byte) error {
 }
 
 // changeLanguage is called from Settings: it stores the choice and redraws
-// every screen in the new language, staying on Settings.
+// every screen in the new language, staying on Settings. The Lookup screen
+// keeps what it showed (the typed text, the dossier on its tab, back and
+// forward) without asking the registers again.
 func (a *App) changeLanguage(code string) {
 	a.host.Prefs.SetLanguage(code)
 	a.language = a.setLanguage(code)
-	search := a.lookup.Search.Text
+	state := a.lookup.State()
+	a.lookup.Close()
 	a.showMain()
-	a.lookup.Search.SetText(search)
+	a.lookup.Restore(state)
 	a.showScreen(ScreenSettings)
 }
 
-// installShortcuts adds the main window's keyboard shortcuts: Ctrl+L locks,
-// Ctrl+F goes to the search field.
+// installShortcuts adds the main window's keyboard shortcuts. They work
+// while a text field has the focus too: the screens' fields are
+// guikit.Entry, which pass them on to the Host.
+//
+//	Ctrl+L          lock
+//	Ctrl+F          the search field
+//	Ctrl+1, 2, 3    Look up, Certificates, Settings
+//	Alt+Left/Right  back and forward between dossiers, as in a browser
+//	Ctrl+R          look the dossier up again
 func (a *App) installShortcuts() {
 	// Adding a shortcut under a name it already has replaces it.
-	c := a.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+	ctrl := func(key fyne.KeyName, f func()) {
+		a.host.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			a.activity()
+			f()
+		})
+	}
+	onLookup := func(f func()) func() {
+		return func() {
+			if a.tabs != nil && a.tabs.SelectedIndex() == 0 {
+				f()
+			}
+		}
+	}
+	ctrl(fyne.KeyL, func() {
 		if a.tabs != nil {
 			a.lock()
 		}
 	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		a.showScreen(ScreenLookup)
-	})
-	// Alt+Left and Alt+Right go back and forward between dossiers, as in
-	// a browser; Ctrl+R looks the dossier up again.
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-		if a.lookup != nil {
-			a.lookup.Back()
+	ctrl(fyne.KeyF, func() {
+		if a.showScreen(ScreenLookup) {
+			a.lookup.Search.TypedShortcut(&fyne.ShortcutSelectAll{})
 		}
 	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-		if a.lookup != nil {
-			a.lookup.Forward()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if a.lookup != nil {
-			a.lookup.LookUp()
-		}
-	})
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+		ctrl(key, func() { a.showScreen(screenNames()[i]) })
+	}
+	ctrl(fyne.KeyR, onLookup(func() { a.lookup.LookUp() }))
+	alt := func(key fyne.KeyName, f func()) {
+		a.host.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+			a.activity()
+			f()
+		})
+	}
+	alt(fyne.KeyLeft, onLookup(func() { a.lookup.Back() }))
+	alt(fyne.KeyRight, onLookup(func() { a.lookup.Forward() }))
 }

@@ -3,10 +3,12 @@ package lookup
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,7 +24,7 @@ import (
 type Screen struct {
 	host    *guikit.Host
 	desk    Desk
-	Search  *widget.Entry
+	Search  *guikit.Entry
 	country *widget.Select
 	Verdict *widget.Label
 	icon    *widget.Icon
@@ -31,10 +33,23 @@ type Screen struct {
 
 	lookupButton *widget.Button
 	cancelButton *widget.Button
-	busy         *widget.ProgressBarInfinite
+	busy         *guikit.BusyLine
 	message      *widget.Label
 	dossier      *dossierView
 	history      *fyne.Container
+	// hints says what the icon-only buttons do.
+	hints *guikit.HintLine
+	// savedBar says that the dossier shown is the copy saved in the vault,
+	// from when, and offers to look it up again.
+	savedBar      *fyne.Container
+	savedLabel    *widget.Label
+	savedStanding *widget.Label
+	again         *widget.Button
+	// scroll holds everything under the search bar; follower keeps the
+	// focused control in it in view.
+	scroll   *container.Scroll
+	follower *guikit.FocusFollower
+	content  fyne.CanvasObject
 
 	// cancel stops the lookup running, if any.
 	cancel context.CancelFunc
@@ -42,25 +57,29 @@ type Screen struct {
 	number string
 	// current is the dossier shown.
 	current *dossier.Dossier
-	// tab is the dossier tab to show (0 the company, 1 the beneficial
-	// owners, 2 the ownership graph).
+	// saved is whether current is the copy saved in the vault rather than
+	// the answer of a lookup just made.
+	saved bool
+	// tab is the dossier tab the next lookup opens on (0 the company, 1
+	// the beneficial owners, 2 the ownership graph); Open sets it for one
+	// lookup.
 	tab int
 
 	// visited are the dossiers looked up, for back and forward; at is the
 	// one shown.
 	visited []string
 	at      int
-	back    *widget.Button
-	forward *widget.Button
-	reload  *widget.Button
-	copyNum *widget.Button
+	back    *guikit.IconButton
+	forward *guikit.IconButton
+	reload  *guikit.IconButton
+	copyNum *guikit.IconButton
 	moving  bool // a back/forward move is looking up, not a new visit
 }
 
 // New builds the Lookup screen on h, asking d.
 func New(h *guikit.Host, d Desk) *Screen {
 	s := &Screen{host: h, desk: d}
-	s.Search = widget.NewEntry()
+	s.Search = guikit.NewEntry(h)
 	s.Search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
 	s.Search.OnChanged = func(string) { s.refresh() }
 	s.Search.OnSubmitted = func(string) { s.LookUp() }
@@ -77,19 +96,23 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.lookupButton.Disable()
 	s.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancelLookup)
 	s.cancelButton.Hide()
-	s.busy = widget.NewProgressBarInfinite()
-	s.busy.Stop()
-	s.busy.Hide()
+	s.busy = guikit.NewBusyLine()
 	s.message = guikit.WrapLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
 	s.dossier = newDossierView(h, d, s.openUnit)
 	s.dossier.again = s.askAgain
 	s.history = container.NewVBox()
-	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.Back)
-	s.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), s.Forward)
-	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.LookUp)
-	s.copyNum = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.copyNumber)
+	s.hints = guikit.NewHintLine()
+	s.back = s.hints.IconButton(theme.NavigateBackIcon(), lang.L("Back to the previous company (Alt+Left)"), s.Back)
+	s.forward = s.hints.IconButton(theme.NavigateNextIcon(), lang.L("Forward to the next company (Alt+Right)"), s.Forward)
+	s.reload = s.hints.IconButton(theme.ViewRefreshIcon(), lang.L("Look up again in the registers (Ctrl+R)"), s.LookUp)
+	s.copyNum = s.hints.IconButton(theme.ContentCopyIcon(), lang.L("Copy the organisation number"), s.copyNumber)
+	s.savedLabel = guikit.WrapLabel("")
+	s.savedStanding = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.again = widget.NewButtonWithIcon(lang.L("Look up again"), theme.ViewRefreshIcon(), s.LookUp)
+	s.savedBar = container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), container.NewHBox(s.savedStanding, s.again), s.savedLabel)
+	s.savedBar.Hide()
 	s.at = -1
 	s.updateNav()
 	return s
@@ -97,7 +120,7 @@ func New(h *guikit.Host, d Desk) *Screen {
 
 // updateNav enables back, forward, refresh and copy when they can act.
 func (s *Screen) updateNav() {
-	enable := func(b *widget.Button, on bool) {
+	enable := func(b fyne.Disableable, on bool) {
 		if on {
 			b.Enable()
 		} else {
@@ -108,6 +131,7 @@ func (s *Screen) updateNav() {
 	enable(s.forward, s.at >= 0 && s.at < len(s.visited)-1)
 	enable(s.reload, s.current != nil && s.cancel == nil)
 	enable(s.copyNum, s.current != nil)
+	enable(s.again, s.current != nil && s.cancel == nil)
 }
 
 // Back shows the dossier looked up before this one.
@@ -135,10 +159,31 @@ func (s *Screen) moveTo(number string) {
 	s.country.SetSelectedIndex(0)
 	s.Search.SetText(number)
 	if dos, err := s.desk.SavedDossier(number); err == nil {
-		s.showDossier(dos)
+		s.showDossier(dos, true, 0)
+		s.scroll.ScrollToTop()
 	} else {
 		s.LookUp()
 	}
+	s.updateNav()
+}
+
+// openSaved shows the dossier saved by the last lookup of number, as a new
+// visit, without asking the registers: a click in the history. Look up
+// again asks them.
+func (s *Screen) openSaved(number string) {
+	s.host.Activity()
+	s.cancelLookup()
+	s.country.SetSelectedIndex(0)
+	s.Search.SetText(number)
+	dos, err := s.desk.SavedDossier(number)
+	if err != nil {
+		s.message.SetText(guikit.ProblemText(err))
+		s.message.Show()
+		return
+	}
+	s.visit(number)
+	s.showDossier(dos, true, 0)
+	s.scroll.ScrollToTop()
 	s.updateNav()
 }
 
@@ -158,15 +203,59 @@ func (s *Screen) copyNumber() {
 	}
 }
 
-// Content is the screen.
+// Content is the screen. Tab goes through its controls in reading order:
+// back, forward, the search field, the country, Look up (or Cancel),
+// reload, copy, then what the scrolled part below shows. The same object
+// is returned every time.
 func (s *Screen) Content() fyne.CanvasObject {
+	if s.content != nil {
+		return s.content
+	}
 	title := widget.NewLabelWithStyle(lang.L("Look up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	titleRow := container.NewBorder(nil, nil, title, nil, s.hints.Label)
 	nav := container.NewHBox(s.back, s.forward)
-	bar := container.NewBorder(nil, nil, nav, container.NewHBox(s.country, s.lookupButton, s.cancelButton, s.reload, s.copyNum), s.Search)
+	// Cancel takes Look up's place, so the search field keeps its width.
+	slot := container.New(sameSlot{}, s.lookupButton, s.cancelButton)
+	right := container.NewHBox(s.country, slot, s.reload, s.copyNum)
+	bar := container.New(layout.NewBorderLayout(nil, nil, nav, right), nav, s.Search, right)
+	top := container.NewVBox(titleRow, bar, s.busy)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.Verdict)
 	s.showHistory()
-	body := container.NewVBox(verdict, s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
-	return container.NewPadded(container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(body)))
+	body := container.NewVBox(verdict, s.details, s.message, s.savedBar, s.dossier.box, s.notes.box, s.history)
+	s.scroll = container.NewVScroll(body)
+	s.follower = guikit.NewFocusFollower(s.host.Win.Canvas(), s.scroll)
+	s.follower.Start()
+	s.content = container.NewPadded(container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.scroll))
+	return s.content
+}
+
+// Close stops what the screen runs: the lookup, if any, and the focus
+// follower. The window calls it before it drops the screen.
+func (s *Screen) Close() {
+	s.cancelLookup()
+	if s.follower != nil {
+		s.follower.Stop()
+	}
+}
+
+// sameSlot lays its objects on top of each other in a slot as wide as the
+// widest of them, shown or hidden, so that swapping which one is shown
+// moves nothing around it.
+type sameSlot struct{}
+
+func (sameSlot) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		size = size.Max(o.MinSize())
+	}
+	return size
+}
+
+func (sameSlot) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
 }
 
 // countryChoices are the country filter's entries; the first means any.
@@ -214,7 +303,7 @@ func (s *Screen) refresh() {
 	}
 	if org != s.number {
 		s.number = org
-		s.showDossier(nil)
+		s.showDossier(nil, false, 0)
 		s.message.Hide()
 		s.notes.show(org)
 	}
@@ -251,7 +340,7 @@ func (s *Screen) LookUp() {
 	number := s.number
 	ctx := s.startWork()
 	s.lookupButton.Disable()
-	s.reload.Disable()
+	s.updateNav()
 	s.message.Hide()
 	var dos *dossier.Dossier
 	s.host.Background(func() error {
@@ -279,7 +368,9 @@ func (s *Screen) LookUp() {
 			s.message.Show()
 		}
 		s.visit(number)
-		s.showDossier(dos)
+		s.showDossier(dos, false, s.tab)
+		s.tab = 0
+		s.scroll.ScrollToTop()
 		s.updateNav()
 	})
 }
@@ -305,12 +396,7 @@ func (s *Screen) askAgain(id string) {
 			s.message.Show()
 		}
 		if dos != nil && s.number == number {
-			tab := 0
-			if s.dossier.tabs != nil {
-				tab = s.dossier.tabs.SelectedIndex()
-			}
-			s.showDossier(dos)
-			s.dossier.tabs.SelectIndex(tab)
+			s.showDossier(dos, false, s.shownTab())
 		}
 		s.updateNav()
 	})
@@ -321,8 +407,8 @@ func (s *Screen) askAgain(id string) {
 func (s *Screen) startWork() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	s.lookupButton.Hide()
 	s.cancelButton.Show()
-	s.busy.Show()
 	s.busy.Start()
 	return ctx
 }
@@ -334,8 +420,8 @@ func (s *Screen) endWork() {
 		s.cancel = nil
 	}
 	s.busy.Stop()
-	s.busy.Hide()
 	s.cancelButton.Hide()
+	s.lookupButton.Show()
 }
 
 // cancelLookup stops the running lookup.
@@ -345,16 +431,58 @@ func (s *Screen) cancelLookup() {
 	}
 }
 
-// showDossier shows dos (nil clears).
-func (s *Screen) showDossier(dos *dossier.Dossier) {
+// showDossier shows dos (nil clears) on its tab; saved says it is the copy
+// saved in the vault.
+func (s *Screen) showDossier(dos *dossier.Dossier, saved bool, tab int) {
 	s.current = dos
+	s.saved = saved && dos != nil
 	s.dossier.show(dos)
 	if dos != nil {
 		s.details.Hide() // the dossier says it all
-		if s.tab > 0 && s.tab < len(s.dossier.tabs.Items) {
-			s.dossier.tabs.SelectIndex(s.tab)
+		if tab > 0 && tab < len(s.dossier.tabs.Items) {
+			s.dossier.tabs.SelectIndex(tab)
 		}
 	}
+	if !s.saved {
+		s.savedBar.Hide()
+		return
+	}
+	s.savedLabel.SetText(lang.L("Saved copy from {{.Time}}: the registers were not asked again.", map[string]any{"Time": dos.Fetched.Local().Format(historyTimeLayout)}))
+	text, imp := standingBadge(dos.Company.Standing())
+	s.savedStanding.SetText(text)
+	s.savedStanding.Importance = imp
+	s.savedStanding.Refresh()
+	s.savedBar.Show()
+}
+
+// shownTab is the index of the dossier tab shown, 0 without a dossier.
+func (s *Screen) shownTab() int {
+	if s.current == nil || s.dossier.tabs == nil {
+		return 0
+	}
+	return s.dossier.tabs.SelectedIndex()
+}
+
+// historyTimeLayout shows when a lookup was made, in local time, the same
+// way in every language (as the notes do).
+const historyTimeLayout = "2006-01-02 15:04"
+
+// standingBadge is the word and colour of a badge for a company's
+// standing; an active company has none ("").
+func standingBadge(st dossier.Standing) (string, widget.Importance) {
+	switch st {
+	case dossier.StandingDeleted:
+		return lang.L("Deleted"), widget.DangerImportance
+	case dossier.StandingBankrupt:
+		return lang.L("Bankrupt"), widget.DangerImportance
+	case dossier.StandingLiquidation:
+		return lang.L("Under liquidation"), widget.WarningImportance
+	case dossier.StandingForcedDissolution:
+		return lang.L("Under forced dissolution"), widget.WarningImportance
+	case dossier.StandingClosed:
+		return lang.L("Closed down"), widget.WarningImportance
+	}
+	return "", widget.MediumImportance
 }
 
 // openUnit types number into the search field and looks it up: a click on
@@ -378,19 +506,79 @@ func (s *Screen) showHistory() {
 		if i == 15 {
 			break
 		}
-		number := e.Number
-		text := e.Number
-		if e.Name != "" {
-			text = e.Name + " (" + e.Number + ")"
-		}
-		b := widget.NewButtonWithIcon(text+" · "+e.Fetched.Local().Format("2006-01-02 15:04"), theme.HistoryIcon(), func() { s.openUnit(number) })
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, b)
+		objs = append(objs, s.historyRow(e))
 	}
 	s.history.Objects = objs
 	s.history.Refresh()
 	s.history.Show()
+}
+
+// historyRow is one earlier lookup: a button with the name and number that
+// opens the saved copy, the time of the lookup and the company's standing
+// then.
+func (s *Screen) historyRow(e dossier.HistoryEntry) fyne.CanvasObject {
+	number := e.Number
+	text := e.Number
+	if e.Name != "" {
+		text = e.Name + " (" + e.Number + ")"
+	}
+	text += " · " + e.Fetched.Local().Format(historyTimeLayout)
+	b := widget.NewButtonWithIcon(text, theme.HistoryIcon(), func() { s.openSaved(number) })
+	b.Importance = widget.LowImportance
+	b.Alignment = widget.ButtonAlignLeading
+	row := []fyne.CanvasObject{b}
+	if word, imp := standingBadge(e.Standing); word != "" {
+		badge := widget.NewLabelWithStyle(word, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		badge.Importance = imp
+		row = append(row, badge)
+	}
+	return container.NewHBox(row...)
+}
+
+// State is what the Lookup screen shows, kept to build the screen again
+// as it was (after a change of language) without asking the registers.
+type State struct {
+	text    string
+	country int
+	current *dossier.Dossier
+	saved   bool
+	tab     int
+	offset  fyne.Position
+	visited []string
+	at      int
+}
+
+// State returns what the screen shows.
+func (s *Screen) State() State {
+	st := State{
+		text:    s.Search.Text,
+		country: s.country.SelectedIndex(),
+		current: s.current,
+		saved:   s.saved,
+		tab:     s.shownTab(),
+		visited: slices.Clone(s.visited),
+		at:      s.at,
+	}
+	if s.scroll != nil {
+		st.offset = s.scroll.Offset
+	}
+	return st
+}
+
+// Restore shows what st says, as it was: the typed text, the dossier on
+// its tab and where it was scrolled, and the back and forward history.
+// Call it after Content.
+func (s *Screen) Restore(st State) {
+	s.country.SetSelectedIndex(st.country)
+	s.Search.SetText(st.text)
+	s.visited, s.at = slices.Clone(st.visited), st.at
+	if st.current != nil && st.current.Number == s.number {
+		s.showDossier(st.current, st.saved, st.tab)
+		if s.scroll != nil {
+			s.scroll.ScrollToOffset(st.offset)
+		}
+	}
+	s.updateNav()
 }
 
 // Focus puts the keyboard focus in the search field.
