@@ -575,11 +575,20 @@ func (s *Screen) Restore(st State) {
 	if st.current != nil && st.current.Number == s.number {
 		s.showDossier(st.current, st.saved, st.tab)
 		if s.scroll != nil {
-			s.scroll.ScrollToOffset(st.offset)
+			// Set, not scrolled to: the new content is not laid out yet,
+			// and its layout keeps the offset within it.
+			s.scroll.Offset = st.offset
 		}
 	}
 	s.updateNav()
 }
+
+// Current is the dossier shown, nil for none.
+func (s *Screen) Current() *dossier.Dossier { return s.current }
+
+// Trail is the organisations visited, for back and forward, and the index
+// of the one shown (-1 before the first).
+func (s *Screen) Trail() (visited []string, at int) { return slices.Clone(s.visited), s.at }
 
 // Focus puts the keyboard focus in the search field.
 func (s *Screen) Focus() { s.host.Win.Canvas().Focus(s.Search) }
