@@ -135,7 +135,6 @@ type HintLine struct {
 func NewHintLine() *HintLine {
 	l := widget.NewLabel("")
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	l.Alignment = fyne.TextAlignTrailing
 	l.Truncation = fyne.TextTruncateEllipsis
 	return &HintLine{Label: l}

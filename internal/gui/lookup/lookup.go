@@ -215,7 +215,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	titleRow := container.NewBorder(nil, nil, title, nil, s.hints.Label)
 	nav := container.NewHBox(s.back, s.forward)
 	// Cancel takes Look up's place, so the search field keeps its width.
-	slot := container.New(sameSlot{}, s.lookupButton, s.cancelButton)
+	slot := container.New(newSameSlot(s.lookupButton, s.cancelButton), s.lookupButton, s.cancelButton)
 	right := container.NewHBox(s.country, slot, s.reload, s.copyNum)
 	bar := container.New(layout.NewBorderLayout(nil, nil, nav, right), nav, s.Search, right)
 	top := container.NewVBox(titleRow, bar, s.busy)
@@ -238,20 +238,34 @@ func (s *Screen) Close() {
 	}
 }
 
-// sameSlot lays its objects on top of each other in a slot as wide as the
+// sameSlot lays its buttons on top of each other in a slot as wide as the
 // widest of them, shown or hidden, so that swapping which one is shown
 // moves nothing around it.
-type sameSlot struct{}
+type sameSlot struct {
+	// least is the widest button's size, measured on shown copies: Fyne
+	// leaves the icon out of a hidden button's size.
+	least fyne.Size
+}
 
-func (sameSlot) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var size fyne.Size
+func newSameSlot(buttons ...*widget.Button) *sameSlot {
+	l := &sameSlot{}
+	for _, b := range buttons {
+		l.least = l.least.Max(widget.NewButtonWithIcon(b.Text, b.Icon, nil).MinSize())
+	}
+	return l
+}
+
+func (l *sameSlot) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	size := l.least
 	for _, o := range objects {
-		size = size.Max(o.MinSize())
+		if o.Visible() {
+			size = size.Max(o.MinSize())
+		}
 	}
 	return size
 }
 
-func (sameSlot) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l *sameSlot) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Move(fyne.Position{})
 		o.Resize(size)
