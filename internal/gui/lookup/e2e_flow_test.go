@@ -213,28 +213,42 @@ func TestNewLookupOpensAtTheTop(t *testing.T) {
 }
 
 func TestCancelTakesLookUpsPlace(t *testing.T) {
-	s, win := newFlowScreen(t, newFakeDesk(), fyne.NewSize(800, 600))
-	test.Type(s.Search, "923609016")
-	relayout(win)
-	width, at := s.Search.Size().Width, s.lookupButton.Position()
-	if h := s.busy.MinSize().Height; h > 4 || s.busy.Running() {
-		t.Errorf("busy line %v high, running %v; want a slim stopped line", h, s.busy.Running())
-	}
-	s.startWork()
-	relayout(win)
-	if !s.cancelButton.Visible() || s.lookupButton.Visible() || !s.busy.Running() {
-		t.Errorf("working: cancel shown %v, look up shown %v, busy %v", s.cancelButton.Visible(), s.lookupButton.Visible(), s.busy.Running())
-	}
-	if got := s.Search.Size().Width; got != width {
-		t.Errorf("search field %v wide with Cancel, %v without", got, width)
-	}
-	if got := s.cancelButton.Position(); got != at {
-		t.Errorf("Cancel at %v, Look up was at %v", got, at)
-	}
-	s.endWork()
-	relayout(win)
-	if s.cancelButton.Visible() || !s.lookupButton.Visible() || s.busy.Running() || s.Search.Size().Width != width {
-		t.Error("the bar is not as it was after the work")
+	// In Swedish and Finnish Cancel is wider than Look up.
+	for _, language := range []string{"en", "sv", "fi"} {
+		t.Run(language, func(t *testing.T) {
+			s, win := newFlowScreen(t, newFakeDesk(), fyne.NewSize(800, 600))
+			if _, err := guikit.ApplyLanguage(language); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _, _ = guikit.ApplyLanguage("en") })
+			// build it again in language
+			s.Close()
+			s = New(s.host, s.desk)
+			win.SetContent(s.Content())
+			test.Type(s.Search, "923609016")
+			relayout(win)
+			width, at := s.Search.Size().Width, s.lookupButton.Position()
+			if h := s.busy.MinSize().Height; h > 4 || s.busy.Running() {
+				t.Errorf("busy line %v high, running %v; want a slim stopped line", h, s.busy.Running())
+			}
+			s.startWork()
+			relayout(win)
+			if !s.cancelButton.Visible() || s.lookupButton.Visible() || !s.busy.Running() {
+				t.Errorf("working: cancel shown %v, look up shown %v, busy %v", s.cancelButton.Visible(), s.lookupButton.Visible(), s.busy.Running())
+			}
+			if got := s.Search.Size().Width; got != width {
+				t.Errorf("search field %v wide with Cancel, %v without", got, width)
+			}
+			if got := s.cancelButton.Position(); got != at {
+				t.Errorf("Cancel at %v, Look up was at %v", got, at)
+			}
+			s.endWork()
+			relayout(win)
+			if s.cancelButton.Visible() || !s.lookupButton.Visible() || s.busy.Running() || s.Search.Size().Width != width {
+				t.Error("the bar is not as it was after the work")
+			}
+			s.Close()
+		})
 	}
 }
 
