@@ -241,6 +241,7 @@ func (a *App) changeLanguage(code string) {
 //	Ctrl+1, 2, 3    Look up, Certificates, Settings
 //	Alt+Left/Right  back and forward between dossiers, as in a browser
 //	Ctrl+R          look the dossier up again
+//	Ctrl+Tab        the dossier's next tab (with Shift the previous one)
 func (a *App) installShortcuts() {
 	// Adding a shortcut under a name it already has replaces it.
 	ctrl := func(key fyne.KeyName, f func()) {
@@ -278,4 +279,11 @@ func (a *App) installShortcuts() {
 	}
 	alt(fyne.KeyLeft, onLookup(func() { a.lookup.Back() }))
 	alt(fyne.KeyRight, onLookup(func() { a.lookup.Forward() }))
+	// Ctrl+Tab and Ctrl+Shift+Tab go through the dossier's tabs.
+	ctrl(fyne.KeyTab, onLookup(func() { a.lookup.NextTab(1) }))
+	previousTab := onLookup(func() { a.lookup.NextTab(-1) })
+	a.host.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
+		a.activity()
+		previousTab()
+	})
 }

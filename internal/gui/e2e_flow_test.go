@@ -54,16 +54,20 @@ func TestShortcutsWorkInAFocusedSearchField(t *testing.T) {
 		searchKeys bool // the search field has the focus when the shortcut is typed
 		wantScreen string
 		wantShown  string // the dossier shown after; "" to skip
+		wantTab    int    // the dossier's tab after, when one is shown
 	}{
-		{"Ctrl+R looks up", world.RichestOrgNr, ctrl(fyne.KeyR), true, ScreenLookup, world.RichestOrgNr},
-		{"Ctrl+R again", world.AuditorOrgNr, ctrl(fyne.KeyR), true, ScreenLookup, world.AuditorOrgNr},
-		{"Alt+Left goes back", "", alt(fyne.KeyLeft), true, ScreenLookup, world.RichestOrgNr},
-		{"Alt+Right goes forward", "", alt(fyne.KeyRight), true, ScreenLookup, world.AuditorOrgNr},
-		{"Ctrl+2 shows Certificates", "", ctrl(fyne.Key2), true, ScreenCertificates, ""},
-		{"Ctrl+1 shows Look up", "", ctrl(fyne.Key1), false, ScreenLookup, world.AuditorOrgNr},
-		{"Ctrl+3 shows Settings", "", ctrl(fyne.Key3), true, ScreenSettings, ""},
-		{"Ctrl+F goes to the search field", "", ctrl(fyne.KeyF), false, ScreenLookup, world.AuditorOrgNr},
-		{"Ctrl+L locks", "", ctrl(fyne.KeyL), true, ScreenUnlock, ""},
+		{"Ctrl+R looks up", world.RichestOrgNr, ctrl(fyne.KeyR), true, ScreenLookup, world.RichestOrgNr, 0},
+		{"Ctrl+R again", world.AuditorOrgNr, ctrl(fyne.KeyR), true, ScreenLookup, world.AuditorOrgNr, 0},
+		{"Alt+Left goes back", "", alt(fyne.KeyLeft), true, ScreenLookup, world.RichestOrgNr, 0},
+		{"Alt+Right goes forward", "", alt(fyne.KeyRight), true, ScreenLookup, world.AuditorOrgNr, 0},
+		{"Ctrl+Tab shows the owners", "", ctrl(fyne.KeyTab), true, ScreenLookup, world.AuditorOrgNr, 1},
+		{"Ctrl+Shift+Tab the company", "", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, true, ScreenLookup, world.AuditorOrgNr, 0},
+		{"Ctrl+Shift+Tab again the ownership", "", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, true, ScreenLookup, world.AuditorOrgNr, 2},
+		{"Ctrl+2 shows Certificates", "", ctrl(fyne.Key2), true, ScreenCertificates, "", 0},
+		{"Ctrl+1 shows Look up", "", ctrl(fyne.Key1), false, ScreenLookup, world.AuditorOrgNr, 2},
+		{"Ctrl+3 shows Settings", "", ctrl(fyne.Key3), true, ScreenSettings, "", 0},
+		{"Ctrl+F goes to the search field", "", ctrl(fyne.KeyF), false, ScreenLookup, world.AuditorOrgNr, 2},
+		{"Ctrl+L locks", "", ctrl(fyne.KeyL), true, ScreenUnlock, "", 0},
 	}
 	for _, st := range steps {
 		if st.typed != "" {
@@ -81,6 +85,11 @@ func TestShortcutsWorkInAFocusedSearchField(t *testing.T) {
 		}
 		if st.wantShown != "" && shown() != st.wantShown {
 			t.Errorf("%s: shows %q, want %q", st.name, shown(), st.wantShown)
+		}
+		if st.wantShown != "" {
+			if got := a.lookup.DossierTab(); got != st.wantTab {
+				t.Errorf("%s: dossier tab %d, want %d", st.name, got, st.wantTab)
+			}
 		}
 		if st.wantScreen == ScreenLookup && a.win.Canvas().Focused() != a.lookup.Search {
 			t.Errorf("%s: focus on %T, want the search field", st.name, a.win.Canvas().Focused())

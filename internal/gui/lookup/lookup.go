@@ -597,6 +597,21 @@ func (s *Screen) Restore(st State) {
 	s.updateNav()
 }
 
+// NextTab shows the dossier's next tab (delta 1) or previous one (-1),
+// round: Fyne's tabs take no keyboard focus, so the window binds this to
+// Ctrl+Tab and Ctrl+Shift+Tab.
+func (s *Screen) NextTab(delta int) {
+	if s.current == nil || s.dossier.tabs == nil {
+		return
+	}
+	n := len(s.dossier.tabs.Items)
+	s.dossier.tabs.SelectIndex(((s.dossier.tabs.SelectedIndex()+delta)%n + n) % n)
+}
+
+// DossierTab is the index of the dossier tab shown (0 the company, 1 the
+// beneficial owners, 2 the ownership), 0 without a dossier.
+func (s *Screen) DossierTab() int { return s.shownTab() }
+
 // Current is the dossier shown, nil for none.
 func (s *Screen) Current() *dossier.Dossier { return s.current }
 
