@@ -62,5 +62,19 @@ func (a *App) idleCheck() {
 		a.armIdleTimer(limit - idle)
 		return
 	}
+	kept := a.keepDraft()
 	a.lock()
+	if a.gate != nil {
+		a.gate.AutoLocked(limit, kept)
+	}
+}
+
+// keepDraft keeps the note being written, if any, sealed in the vault
+// before it locks, and reports whether there is one. The lock path calls
+// it, so that no way of locking loses a note.
+func (a *App) keepDraft() bool {
+	if a.lookup == nil {
+		return false
+	}
+	return a.lookup.KeepDraft()
 }
