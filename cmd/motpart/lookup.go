@@ -14,7 +14,6 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
-	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/setup"
 )
 
@@ -299,54 +298,5 @@ func (s *session) runSettings(args []string) int {
 		}
 		_ = tw.Flush()
 	}
-	return exitOK
-}
-
-// runSandbox runs `motpart sandbox serve [--out DIR]`: the simulators in
-// the foreground until interrupted.
-func (s *session) runSandbox(args []string) int {
-	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
-	fs.SetOutput(s.stderr)
-	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
-	if len(args) == 0 || args[0] != "serve" || parseFlags(fs, args[1:]) != nil || fs.NArg() != 0 {
-		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
-		return exitUsage
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{}, nil)
-	defer conn.Close()
-	sb, err := conn.Sandbox(ctx)
-	if err != nil {
-		return s.fail("sandbox serve", err)
-	}
-	ep := sb.Endpoints()
-	fmt.Fprintf(s.stdout, "Motpart sandbox: local simulators over TLS, trusting only their own CA.\n\n")
-	fmt.Fprintf(s.stdout, "  Enhetsregisteret  %s\n  grunndataWS       %s\n", ep.Brreg, ep.Grunndata)
-	user, password := sb.GrunndataCredentials()
-	fmt.Fprintf(s.stdout, "  grunndataWS user  %s / %s\n\n", user, password)
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o700); err != nil {
-			return s.fail("sandbox serve", err)
-		}
-		if err := os.WriteFile(*out+"/sandbox-ca.pem", sb.CACertPEM(), 0o644); err != nil {
-			return s.fail("sandbox serve", err)
-		}
-		if err := sb.WriteDemoCertificates(*out); err != nil {
-			return s.fail("sandbox serve", err)
-		}
-		fmt.Fprintf(s.stdout, "Wrote %s/sandbox-ca.pem (use it as MOTPART_EXTRA_CA) and the demo certificates:\n", *out)
-	} else {
-		fmt.Fprintf(s.stdout, "Demo certificates (write them with --out DIR):\n")
-	}
-	for _, c := range sb.DemoCertificates() {
-		fmt.Fprintf(s.stdout, "  %s  password %q  %s\n", c.FileName, c.Password, c.Description)
-	}
-	fmt.Fprintf(s.stdout, "\nNumbers to try:\n")
-	for _, c := range sb.World().Showcase() {
-		fmt.Fprintf(s.stdout, "  %s\n", c)
-	}
-	fmt.Fprintf(s.stdout, "\nPress Ctrl+C to stop.\n")
-	<-ctx.Done()
 	return exitOK
 }
