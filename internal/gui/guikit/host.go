@@ -30,6 +30,8 @@ type Host struct {
 	onActivity func()
 	// do runs a function on the UI goroutine and waits for it.
 	do func(func())
+	// shortcuts are the window's shortcuts, for Entry; see AddShortcut.
+	shortcuts fyne.ShortcutHandler
 	// jobs counts work running in the background, so tests can wait.
 	jobs sync.WaitGroup
 }
