@@ -52,17 +52,22 @@ type Drafts interface {
 	ClearDraft(orgnr string) error
 }
 
-// noteEntry is a multi-line field for a note. Tab moves the focus on to
-// the next control, as in every other field, instead of typing a tab into
-// the note; the window leaves Tab to the field only when it accepts tabs.
+// noteEntry is a multi-line field for a note: a guikit.Entry (Tab moves
+// the focus on instead of typing a tab into the note, and the window's
+// shortcuts pass through to the window) that also says when it loses the
+// focus, so that what is typed is kept as a draft when the user clicks
+// elsewhere. It is its own type, not a guikit.Entry inside another,
+// because Fyne routes taps and focus to the widget that was extended
+// first.
 type noteEntry struct {
 	widget.Entry
+	host *guikit.Host
 	// onFocusLost is called when the field loses the keyboard focus.
 	onFocusLost func()
 }
 
-func newNoteEntry() *noteEntry {
-	e := &noteEntry{}
+func newNoteEntry(h *guikit.Host) *noteEntry {
+	e := &noteEntry{host: h}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -71,6 +76,16 @@ func newNoteEntry() *noteEntry {
 
 // AcceptsTab reports false: Tab leaves the field.
 func (e *noteEntry) AcceptsTab() bool { return false }
+
+// TypedShortcut edits the text for a text field's own shortcuts and passes
+// the others on to the window, as guikit.Entry does.
+func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.host == nil || !guikit.PassesOn(s) {
+		e.Entry.TypedShortcut(s)
+		return
+	}
+	e.host.TypedShortcut(s)
+}
 
 // FocusLost tells onFocusLost after the entry has done its part.
 func (e *noteEntry) FocusLost() {
@@ -84,7 +99,7 @@ func newNotesPanel(h *guikit.Host, d Desk) *notesPanel {
 	p := &notesPanel{host: h, desk: d}
 	p.list = container.NewVBox()
 	p.empty = widget.NewLabel(lang.L("No notes on this client yet."))
-	p.entry = newNoteEntry()
+	p.entry = newNoteEntry(h)
 	p.entry.SetPlaceHolder(lang.L("Write a note for the firm's KYC file…"))
 	p.entry.SetMinRowsVisible(3)
 	p.entry.OnChanged = func(string) { h.Activity() }
@@ -229,7 +244,7 @@ func (s *Screen) KeepDraft() bool { return s.notes.keepDraft() }
 // editNote opens a dialog to change n's text.
 func (p *notesPanel) editNote(n dossier.Note) {
 	p.host.Activity()
-	entry := newNoteEntry()
+	entry := newNoteEntry(p.host)
 	entry.SetMinRowsVisible(5)
 	entry.SetText(n.Text)
 	d := dialog.NewCustomConfirm(lang.L("Edit note"), lang.L("Save"), lang.L("Cancel"),

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -122,5 +123,37 @@ func TestNoteDraftFollowsTheClient(t *testing.T) {
 	p.entry.SetText("")
 	if s.KeepDraft() || len(d.drafts) != 0 {
 		t.Errorf("KeepDraft of an empty field: drafts %q", d.drafts)
+	}
+}
+
+func TestNotesFieldPassesWindowShortcutsOn(t *testing.T) {
+	ctrl := fyne.KeyModifierShortcutDefault
+	tests := []struct {
+		name       string
+		shortcut   fyne.Shortcut
+		wantWindow bool   // the window's handler runs
+		wantSel    string // the field's selected text afterwards
+	}{
+		{"Ctrl+L locks", &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: ctrl}, true, ""},
+		{"Ctrl+R looks up again", &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: ctrl}, true, ""},
+		{"Alt+Left goes back", &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, true, ""},
+		{"select all stays in the field", &fyne.ShortcutSelectAll{}, false, "Ny revisor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, win := newFakeScreen(t, newFakeDesk())
+			handled := 0
+			s.host.AddShortcut(tt.shortcut, func(fyne.Shortcut) { handled++ })
+			test.Type(s.Search, "923609016")
+			win.Canvas().Focus(s.notes.entry)
+			test.Type(s.notes.entry, "Ny revisor")
+			win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(tt.shortcut) // as the desktop driver does
+			if (handled == 1) != tt.wantWindow || handled > 1 {
+				t.Errorf("window handler ran %d times, want it %v", handled, tt.wantWindow)
+			}
+			if s.notes.entry.Text != "Ny revisor" || s.notes.entry.SelectedText() != tt.wantSel {
+				t.Errorf("field %q, selected %q; want %q selected", s.notes.entry.Text, s.notes.entry.SelectedText(), tt.wantSel)
+			}
+		})
 	}
 }
