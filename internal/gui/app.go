@@ -199,7 +199,7 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // lock closes the vault and shows the unlock screen.
 func (a *App) lock() {
-	a.keepDraft() // the note being written survives the lock (autolock.go)
+	a.beforeLock() // keeps the note being written, closes dialogs (autolock.go)
 	if err := a.desk.Lock(); err != nil {
 		fyne.LogError("locking the vault", err)
 	}

@@ -5,13 +5,15 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 )
 
 // TestNoteSurvivesLock: a note being written when the vault locks, by the
 // Lock button or by itself, is kept sealed in the vault and is back in
-// the field when the client is opened after unlocking; an auto-lock says
-// on the unlock screen that it happened and why.
+// the field when the client is opened after unlocking; no dialog stays over
+// the unlock screen; an auto-lock says on the unlock screen that it
+// happened and why.
 func TestNoteSurvivesLock(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -35,12 +37,16 @@ func TestNoteSurvivesLock(t *testing.T) {
 			test.Type(a.lookup.Search, "923 609 016")
 			field := a.lookup.NoteField()
 			test.Type(field, "Kunden har bytt revisor;\nny avtale kommer")
+			dialog.ShowInformation("Kunden", "Kunden har bytt revisor", a.win) // something of the vault in a dialog
 			tt.lock(a)
 			if a.Screen() != ScreenUnlock {
 				t.Fatalf("screen %q after locking", a.Screen())
 			}
 			if _, err := d.Notes("923609016"); err == nil {
 				t.Error("the vault is still open")
+			}
+			if top := a.win.Canvas().Overlays().Top(); top != nil {
+				t.Errorf("a dialog stays over the unlock screen: %T", top)
 			}
 			if got := a.gate.Notice.Text; got != tt.wantNotice {
 				t.Errorf("notice %q, want %q", got, tt.wantNotice)
