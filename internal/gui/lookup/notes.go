@@ -102,7 +102,12 @@ func newNotesPanel(h *guikit.Host, d Desk) *notesPanel {
 	p.entry = newNoteEntry(h)
 	p.entry.SetPlaceHolder(lang.L("Write a note for the firm's KYC file…"))
 	p.entry.SetMinRowsVisible(3)
-	p.entry.OnChanged = func(string) { h.Activity() }
+	p.entry.OnChanged = func(text string) {
+		h.Activity()
+		if text == "" {
+			p.restored.Hide() // nothing left of the kept note
+		}
+	}
 	p.entry.onFocusLost = func() { p.keepDraft() }
 	p.add = widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), p.addNote)
 	p.add.Importance = widget.HighImportance

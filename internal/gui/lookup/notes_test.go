@@ -124,6 +124,17 @@ func TestNoteDraftFollowsTheClient(t *testing.T) {
 	if s.KeepDraft() || len(d.drafts) != 0 {
 		t.Errorf("KeepDraft of an empty field: drafts %q", d.drafts)
 	}
+	// Emptying a note that came back takes its remark away too.
+	d.drafts["974760673"] = "Halvskrevet"
+	s.Search.SetText("")
+	test.Type(s.Search, "974760673")
+	if !p.restored.Visible() || p.entry.Text != "Halvskrevet" {
+		t.Fatalf("kept note: field %q, restored shown %v", p.entry.Text, p.restored.Visible())
+	}
+	p.entry.SetText("")
+	if p.restored.Visible() {
+		t.Error("the remark on a kept note stays after the field was emptied")
+	}
 }
 
 func TestNotesFieldPassesWindowShortcutsOn(t *testing.T) {
