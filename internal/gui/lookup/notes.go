@@ -32,7 +32,8 @@ type notesPanel struct {
 	add     *widget.Button
 	message *widget.Label
 	// restored says that the note being written came back from the
-	// vault, where it was kept when the vault locked.
+	// vault, where it was kept when the vault locked or the user went to
+	// another client.
 	restored *widget.Label
 	notes    []dossier.Note
 	// draft is the text last kept as orgnr's draft (or read back), so
@@ -52,13 +53,13 @@ type Drafts interface {
 	ClearDraft(orgnr string) error
 }
 
-// noteEntry is a multi-line field for a note: a guikit.Entry (Tab moves
-// the focus on instead of typing a tab into the note, and the window's
-// shortcuts pass through to the window) that also says when it loses the
-// focus, so that what is typed is kept as a draft when the user clicks
-// elsewhere. It is its own type, not a guikit.Entry inside another,
-// because Fyne routes taps and focus to the widget that was extended
-// first.
+// noteEntry is a multi-line field for a note that behaves as a
+// guikit.Entry does (Tab moves the focus on instead of typing a tab into
+// the note, and the window's shortcuts pass through to the window) and
+// also says when it loses the focus, so that what is typed is kept as a
+// draft when the user clicks elsewhere. It is its own type, not a
+// guikit.Entry inside another, because Fyne sends taps and focus to the
+// widget that was extended first, the inner one.
 type noteEntry struct {
 	widget.Entry
 	host *guikit.Host
