@@ -62,6 +62,7 @@ func NaturalWidth(width float32, o fyne.CanvasObject) fyne.CanvasObject {
 // dialog itself, not in a second dialog over it.
 type Dialog struct {
 	dialog *dialog.CustomDialog
+	win    fyne.Window
 	// Error says what went wrong; hidden until ShowError.
 	Error *widget.Label
 	busy  *widget.ProgressBarInfinite
@@ -78,7 +79,7 @@ func NewDialog(win fyne.Window, title string, body fyne.CanvasObject, width floa
 	if width == 0 {
 		width = MinFieldWidth
 	}
-	d := &Dialog{Error: WrapLabel(""), busy: widget.NewProgressBarInfinite(), buttons: buttons}
+	d := &Dialog{win: win, Error: WrapLabel(""), busy: widget.NewProgressBarInfinite(), buttons: buttons}
 	d.Error.Importance = widget.DangerImportance
 	d.Error.Hide()
 	d.busy.Stop()
@@ -146,7 +147,18 @@ func (d *Dialog) SetBusy(busy bool) {
 
 // Fit sizes the dialog to what its content needs now; call it after
 // changing the body.
-func (d *Dialog) Fit() { d.dialog.Resize(d.dialog.MinSize()) }
+func (d *Dialog) Fit() {
+	d.dialog.Resize(d.dialog.MinSize())
+	recentre(d.win)
+}
+
+// recentre lays out the dialog on top of win again, which centres it
+// after a change of size.
+func recentre(win fyne.Window) {
+	if top := win.Canvas().Overlays().Top(); top != nil {
+		top.Refresh()
+	}
+}
 
 // FormDialog is a Dialog of fields, each at least MinFieldWidth wide,
 // with a note that wraps by words, a Cancel button and a button that

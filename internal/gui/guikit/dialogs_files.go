@@ -104,6 +104,7 @@ func ShowFileDialog(d *dialog.FileDialog, win fyne.Window, exts []string, inDown
 	d.SetView(dialog.ListView)
 	d.Show()
 	resizeFileDialog(d, FileDialogSize(win.Canvas().Size()))
+	recentre(win)
 }
 
 // resizeFileDialog resizes a shown file dialog. Fyne's FileDialog.Resize
