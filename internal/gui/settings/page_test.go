@@ -128,3 +128,25 @@ func TestPasswordDialogIsWideEnough(t *testing.T) {
 		}
 	}
 }
+
+func TestPageFitsASmallWindow(t *testing.T) {
+	// The Settings tab gets about 690 of an 800 wide window, beside the
+	// navigation; nothing on the page may need more, in any language.
+	const room = 690
+	for _, language := range []string{"en", "sv", "nb", "fi"} {
+		t.Run(language, func(t *testing.T) {
+			s, win, _, _ := newTestScreen(t, newFakeDesk())
+			if _, err := guikit.ApplyLanguage(language); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _, _ = guikit.ApplyLanguage("en") })
+			page := New(s.host, s.desk, nil, nil)
+			content := page.Content()
+			page.advanced.Open(0)
+			win.SetContent(content)
+			if w := content.MinSize().Width; w > room {
+				t.Errorf("the page needs %.0f wide, more than %d", w, room)
+			}
+		})
+	}
+}

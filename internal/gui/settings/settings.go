@@ -71,7 +71,7 @@ const (
 func ownersAPIs() []string { return []string{"partner", "v1"} }
 
 func ownersAPINames() []string {
-	return []string{lang.L("Partner API (answer shape confirmed)"), lang.L("v1 API (experimental: answer shape not confirmed; has the change log)")}
+	return []string{lang.L("Partner API"), lang.L("v1 API (experimental)")}
 }
 
 // environments are the values of the environment setting, in the order
@@ -379,7 +379,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Maskinporten scope"), explained(s.mpScope,
 			lang.L("The permission Motpart asks Maskinporten for; your agreement with the register says which one you have."))),
 		widget.NewFormItem(lang.L("Beneficial owners API"), explained(s.ownersAPI,
-			lang.L("Which of the register's interfaces Motpart asks. Keep the Partner API unless the register tells you otherwise."))),
+			lang.L("Which of the register's interfaces Motpart asks. Keep the Partner API unless the register tells you otherwise. The v1 API has the change log that keeps the offline copy fresh, but the shape of its answers is not confirmed."))),
 	)
 	s.advanced = widget.NewAccordion(widget.NewAccordionItem(lang.L("Advanced: addresses and Maskinporten details"), advanced))
 
