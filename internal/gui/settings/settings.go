@@ -104,6 +104,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.mpClientID = widget.NewEntry()
 	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
 	s.mpScope = widget.NewSelect(d.OwnerScopes(), nil)
+	s.mpScope.PlaceHolder = lang.L("Choose the permission")
 	s.ownersAPI = widget.NewRadioGroup(ownersAPINames(), nil)
 	s.ownersAPI.Required = true
 	s.mpCertificate = widget.NewSelect(nil, nil)
