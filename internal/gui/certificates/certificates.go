@@ -38,6 +38,9 @@ type Screen struct {
 	confirm *guikit.ConfirmDialog
 	// onChanged is told when certificates are stored or removed.
 	onChanged func()
+	// page is the screen inside its padding, laid out again when the
+	// lines above the list appear or go.
+	page *fyne.Container
 }
 
 // settingMPCertificate is the setting of internal/desk naming the
@@ -67,19 +70,20 @@ func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Certificates"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, title, s.add)
 	s.Reload()
-	return container.NewPadded(container.NewBorder(container.NewVBox(top, s.message, s.notice), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(s.empty, s.list))))
+	s.page = container.NewBorder(container.NewVBox(top, s.message, s.notice), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(s.empty, s.list)))
+	return container.NewPadded(s.page)
 }
 
 // Reload reads the list from the vault and redraws it, with the banner.
 func (s *Screen) Reload() {
 	list, err := s.desk.Certificates()
 	if err != nil {
-		s.message.SetText(guikit.ProblemText(err))
-		s.message.Show()
+		s.showProblem(guikit.ProblemText(err))
 		return
 	}
 	s.message.Hide()
+	s.relayout()
 	s.stored = list
 	rows := make([]fyne.CanvasObject, 0, 2*len(list))
 	for _, c := range list {
@@ -204,6 +208,7 @@ func (s *Screen) imported(name string, info *certinfo.Info) {
 	s.changed()
 	s.notice.SetText(lang.L("Stored: {{.Name}}, valid until {{.Date}}.", map[string]any{"Name": name, "Date": info.NotAfter.Local().Format(guikit.DateLayout)}))
 	s.notice.Show()
+	s.relayout()
 	if s.show != nil {
 		s.show()
 	}
@@ -231,6 +236,7 @@ func (s *Screen) useForMaskinporten(name string) {
 		return
 	}
 	s.notice.SetText(s.notice.Text + " " + lang.L("Motpart signs in to Maskinporten with it."))
+	s.relayout()
 	s.changed()
 }
 
@@ -238,6 +244,15 @@ func (s *Screen) useForMaskinporten(name string) {
 func (s *Screen) showProblem(text string) {
 	s.message.SetText(text)
 	s.message.Show()
+	s.relayout()
+}
+
+// relayout lays the screen out again after a line above the list
+// appeared, changed or went.
+func (s *Screen) relayout() {
+	if s.page != nil {
+		s.page.Refresh()
+	}
 }
 
 // changed tells the window that the stored certificates or the choice of
