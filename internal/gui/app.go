@@ -135,6 +135,7 @@ func (a *App) showMain() {
 	a.lookup = lookup.New(a.host, a.desk)
 	a.certificates = certificates.New(a.host, a.desk, func() { a.showScreen(ScreenCertificates) })
 	a.settings = settings.New(a.host, a.desk, a.changeLanguage, a.startAutoLock)
+	a.certificates.SetOnChanged(a.settings.ReloadCertificates)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.Content()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.AccountIcon(), a.certificates.Content()),

@@ -272,13 +272,10 @@ func (p *notesPanel) editNote(n dossier.Note) {
 // confirmRemove asks before removing n.
 func (p *notesPanel) confirmRemove(n dossier.Note) {
 	p.host.Activity()
-	dialog.ShowConfirm(lang.L("Remove note?"), lang.L("The note is removed from the vault for good."), func(ok bool) {
+	guikit.ShowConfirmAction(p.host.Win, lang.L("Remove note?"), lang.L("The note is removed from the vault for good."), lang.L("Remove note"), true, func() {
 		p.host.Activity()
-		if !ok {
-			return
-		}
 		p.removeNote(n.ID)
-	}, p.host.Win)
+	})
 }
 
 // removeNote deletes note id and redraws the list.
