@@ -36,6 +36,8 @@ type dossierView struct {
 	// again asks one source again; sourceButtons are its buttons, by id.
 	again         func(id string)
 	sourceButtons map[string]*widget.Button
+	// roleTable is the table of roles, nil when there are none.
+	roleTable *fyne.Container
 	// linked are the units a link at the top of the dossier already
 	// opens (the correct unit, the legal unit), so the sources do not
 	// repeat them.
@@ -52,6 +54,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	v.sourceButtons = map[string]*widget.Button{}
 	v.sourceIcons = map[string]fyne.Resource{}
 	v.linked = map[string]bool{}
+	v.roleTable = nil
 	v.reveals = nil
 	if dos == nil {
 		v.tabs = nil
@@ -178,7 +181,8 @@ func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
 		dated = dated || r.Since != ""
 		cells = append(cells, container.NewVBox(cell...), holder, since)
 	}
-	objs := []fyne.CanvasObject{guikit.NewTable(3, 1, cells...)}
+	v.roleTable = guikit.NewTable(3, 1, cells...)
+	objs := []fyne.CanvasObject{v.roleTable}
 	if dated {
 		objs = append(objs, caption(lang.L("Since: when the register last changed this group of roles; the holder may have held the role for longer.")))
 	}
