@@ -13,8 +13,9 @@ import (
 // for a few dozen rows (a widget.Table draws only what is visible, which
 // suits long lists but not a section of a scrolled page). Every column but
 // stretch is as wide as its widest text, up to a share of the width; the
-// stretch column takes the rest; labels that wrap wrap within their column
-// and make their row taller, so nothing is cut.
+// stretch column takes the rest, up to what its widest text needs; labels
+// that wrap wrap within their column and make their row taller, so nothing
+// is cut.
 func NewTable(cols, stretch int, cells ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&tableLayout{cols: cols, stretch: stretch}, cells...)
 }
@@ -67,6 +68,7 @@ func (t *tableLayout) widths(objects []fyne.CanvasObject, width float32) []float
 	pad := theme.Padding()
 	ws := make([]float32, t.cols)
 	mins := make([]float32, t.cols)
+	var natural float32 // the stretch column's natural width
 	for i, o := range objects {
 		c := i % t.cols
 		mins[c] = max(mins[c], o.MinSize().Width)
@@ -74,6 +76,7 @@ func (t *tableLayout) widths(objects []fyne.CanvasObject, width float32) []float
 			ws[c] = max(ws[c], naturalWidth(o))
 		} else {
 			ws[c] = max(ws[c], mins[c])
+			natural = max(natural, naturalWidth(o))
 		}
 	}
 	if width <= 0 {
@@ -104,7 +107,8 @@ func (t *tableLayout) widths(objects []fyne.CanvasObject, width float32) []float
 	}
 	rest -= fixed
 	if t.stretch >= 0 && t.stretch < t.cols {
-		ws[t.stretch] = max(rest, ws[t.stretch])
+		// No wider than its text needs, so a short table stays compact.
+		ws[t.stretch] = max(min(rest, natural), ws[t.stretch])
 	}
 	return ws
 }

@@ -50,7 +50,6 @@ func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
 		add(lang.L("Form"), guikit.FormName(c.Form))
 	}
 	if c.SubUnit && c.Parent != "" {
-		v.linked[c.Parent] = true
 		form.Append(lang.L("Legal unit"), v.unitLink(c.Parent, guikit.UnitText(parentName(dos), c.Parent)))
 	}
 	add(lang.L("Business address"), addressText(c.BusinessAddress))

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,9 +39,9 @@ type dossierView struct {
 	sourceButtons map[string]*widget.Button
 	// roleTable is the table of roles, nil when there are none.
 	roleTable *fyne.Container
-	// linked are the units a link at the top of the dossier already
-	// opens (the correct unit, the legal unit), so the sources do not
-	// repeat them.
+	// linked are the units a status line at the top of the dossier
+	// already opens (the correct unit of a deleted one), so the sources do
+	// not repeat them.
 	linked map[string]bool
 }
 
@@ -179,7 +180,7 @@ func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
 		}
 		since := widget.NewLabel(f.Date(r.Since))
 		dated = dated || r.Since != ""
-		cells = append(cells, container.NewVBox(cell...), holder, since)
+		cells = append(cells, container.New(layout.NewCustomPaddedVBoxLayout(0), cell...), holder, since)
 	}
 	v.roleTable = guikit.NewTable(3, 1, cells...)
 	objs := []fyne.CanvasObject{v.roleTable}
@@ -230,12 +231,15 @@ func personText(p *dossier.Person) string {
 	return text
 }
 
-// unitLink is a link to another unit's dossier; its text wraps.
+// unitLink is a link to another unit's dossier; its text wraps. units
+// keeps the first link to each unit.
 func (v *dossierView) unitLink(number, text string) *widget.Hyperlink {
 	l := widget.NewHyperlink(text, nil)
 	l.Wrapping = fyne.TextWrapWord
 	l.OnTapped = func() { v.open(number) }
-	v.units[number] = l
+	if _, ok := v.units[number]; !ok {
+		v.units[number] = l
+	}
 	return l
 }
 
