@@ -174,7 +174,8 @@ func TestOwnersTabInFinnish(t *testing.T) {
 	dos := richDossier()
 	dos.Owners = &dossier.Owners{Number: dos.Number, Source: "online", Status: dossier.Code{Code: dossier.OwnersAllIdentified},
 		Owners: []dossier.BeneficialOwner{{Name: "Ingrid Solstrand", BirthYear: "1968",
-			Residence: &dossier.Code{Code: "SWE", Description: "Sverige"},
+			Residence:    &dossier.Code{Code: "SWE", Description: "Sverige"},
+			Citizenships: []dossier.Code{{Code: "NOR", Description: "Norge"}, {Code: "SWE", Description: "Sverige"}},
 			Positions: []dossier.Position{{Type: dossier.Code{Code: "posisjontype.eier"},
 				Interval: &dossier.Code{Code: "stoerrelseintervall.int2"}, Basis: []dossier.Code{{Code: "grunnlagtype.indi"}},
 				Intermediates: []dossier.UnitRef{{Name: "NORDIC HOLD AB", ForeignNumber: "556000-0001", Country: "SE"}}}}}}}
@@ -182,6 +183,7 @@ func TestOwnersTabInFinnish(t *testing.T) {
 	texts := guitest.TextsIn(v.tabs.Items[1].Content)
 	for _, want := range []string{
 		"Asuu maassa Ruotsi",
+		"Kansalaisuus: Norja, Ruotsi",
 		"Omistaa " + nb("50–74,99_%") + " (välillisesti)",
 		"NORDIC HOLD AB (Ruotsi 556000-0001)",
 	} {

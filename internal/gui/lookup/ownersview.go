@@ -83,6 +83,13 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) [
 	if o.Residence != nil {
 		who = append(who, caption(lang.L("Lives in {{.Country}}", map[string]any{"Country": guikit.CountryOf(*o.Residence)})))
 	}
+	if len(o.Citizenships) > 0 {
+		var countries []string
+		for _, c := range o.Citizenships {
+			countries = append(countries, guikit.CountryOf(c))
+		}
+		who = append(who, caption(lang.L("Citizen of {{.Countries}}", map[string]any{"Countries": strings.Join(countries, ", ")})))
+	}
 	if o.NationalID != "" {
 		// The desk gives the number masked; Show asks it for the whole
 		// number, which it writes to the audit log.
