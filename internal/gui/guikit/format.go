@@ -130,6 +130,21 @@ func (f Formatter) PercentRange(min, max float64) string {
 	return f.Short(min) + "–" + f.Short(max) + nbsp + "%"
 }
 
+// Share writes a share a register gives as text, "50%" or "33,33 %", as
+// Percent does; other text (a fraction, words) is returned as it is.
+func (f Formatter) Share(s string) string {
+	s = strings.TrimSpace(s)
+	num, ok := strings.CutSuffix(s, "%")
+	if !ok {
+		return s
+	}
+	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(num), ",", ".", 1), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return s
+	}
+	return f.Percent(v)
+}
+
 // Amount writes an amount as a register gives it, a decimal number with a
 // point and an optional currency after a space ("10000000 NOK",
 // "1500.5 EUR"), in the language: "10 000 000 NOK", "1 500,5 EUR". Text

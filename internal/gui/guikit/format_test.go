@@ -56,6 +56,25 @@ func TestPercentsInEachLanguage(t *testing.T) {
 	}
 }
 
+func TestSharesInEachLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lng, in, want string
+	}{
+		{"nb", "50%", "50_%"},
+		{"en", "50%", "50_%"},
+		{"sv", "33.33%", "33,33_%"},
+		{"fi", "12,5 %", "12,5_%"},
+		{"en", "12,5 %", "12.5_%"},
+		{"nb", "1/3", "1/3"},
+		{"nb", "mye%", "mye%"},
+		{"nb", "", ""},
+	} {
+		if got := FormatterFor(tt.lng).Share(tt.in); got != sp(tt.want) {
+			t.Errorf("%s: Share(%q) = %q, want %q", tt.lng, tt.in, got, sp(tt.want))
+		}
+	}
+}
+
 func TestAmountsInEachLanguage(t *testing.T) {
 	for _, tt := range []struct {
 		lng, in, want string

@@ -176,7 +176,7 @@ func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
 			holder = widget.NewLabel("—")
 		}
 		if r.Share != "" {
-			holder = container.NewVBox(holder, caption(lang.L("Share of responsibility: {{.Share}}", map[string]any{"Share": r.Share})))
+			holder = container.NewVBox(holder, caption(lang.L("Share of responsibility: {{.Share}}", map[string]any{"Share": f.Share(r.Share)})))
 		}
 		since := widget.NewLabel(f.Date(r.Since))
 		dated = dated || r.Since != ""

@@ -34,6 +34,7 @@ func richDossier() *dossier.Dossier {
 			{Type: dossier.Code{Code: "DAGL", Description: "Daglig leder"}, Person: &dossier.Person{Name: "Ingrid Solstrand", BirthDate: "1968-03-12"}, Since: "2019-06-23"},
 			{Type: dossier.Code{Code: "LEDE", Description: "Styrets leder"}, Person: &dossier.Person{Name: "Per Hansen", BirthDate: "1970-01-01"}, Since: "2020-01-02"},
 			{Type: dossier.Code{Code: "REVI", Description: "Revisor"}, Unit: &dossier.UnitRef{Number: "310219622", Name: "NORDKAPP REVISJON AS"}},
+			{Type: dossier.Code{Code: "DTPR", Description: "Deltaker med delt ansvar"}, Unit: &dossier.UnitRef{Number: "810006242", Name: "ROLFSENS DELTAKER AS"}, Share: "50%"},
 		},
 		Sources: []dossier.Source{
 			{ID: "brreg", Status: dossier.StatusFound, Fetched: fakeTime},
@@ -114,6 +115,7 @@ func TestCompanyTabInNorwegian(t *testing.T) {
 		{"Daglig leder", "Ingrid Solstrand (født 12.03.1968)", "23.06.2019"},
 		{"Styrets leder", "Per Hansen (født 01.01.1970)", "02.01.2020"},
 		{"Revisor", "NORDKAPP REVISJON AS (310219622)", ""},
+		{"Deltaker med delt ansvar", "ROLFSENS DELTAKER AS (810006242) | " + nb("Ansvarsandel: 50_%"), ""},
 	}
 	if !slices.EqualFunc(rows, want, slices.Equal[[]string]) {
 		t.Errorf("role table\n%q\nwant\n%q", rows, want)
