@@ -59,7 +59,17 @@ func SourceDetailText(s dossier.Source) string {
 	if s.Code == "" {
 		return ""
 	}
-	return s.Message
+	return englishMessage(s.Message)
+}
+
+// englishMessage is a source's own English message for a case Motpart has
+// no words for: as it is in English, marked as the source's English in the
+// other languages.
+func englishMessage(m string) string {
+	if m == "" || Language() == "en" {
+		return m
+	}
+	return lang.L("The source's message, in English: “{{.Message}}”", map[string]any{"Message": m})
 }
 
 // sourceProblem is the problem code of a source: its Problem, or for a
@@ -88,7 +98,7 @@ func NoteText(n dossier.SourceNote) string {
 		}
 		return text
 	}
-	return n.Message
+	return englishMessage(n.Message)
 }
 
 // NoteMatters reports whether a source's note is worth showing. The
