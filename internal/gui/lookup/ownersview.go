@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -132,7 +133,7 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) [
 			through = append(through, unit)
 		}
 	}
-	return []fyne.CanvasObject{container.NewVBox(who...), widget.NewLabel(born),
+	return []fyne.CanvasObject{container.New(layout.NewCustomPaddedVBoxLayout(0), who...), widget.NewLabel(born),
 		guikit.WrapLabel(strings.Join(positions, "\n")), guikit.WrapLabel(strings.Join(through, "\n"))}
 }
 
