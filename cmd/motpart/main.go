@@ -43,7 +43,8 @@ Usage:
       Needs no vault; the file's password comes from $MOTPART_CERT_PASSWORD or a prompt.
 
   motpart [--vault PATH] cert import [--name NAME] FILE | list [--json] | export NAME OUT.pfx | remove NAME
-      Keep certificates in the vault; export one with a new password
+      Keep certificates in the vault (the file's password from
+      $MOTPART_CERT_PASSWORD or a prompt); export one with a new password
       ($MOTPART_NEW_PASSWORD or a prompt) to move it to another computer.
 
   motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER
@@ -63,8 +64,9 @@ Usage:
       The settings Motpart keeps in the vault (secrets are never printed).
 
   motpart sandbox serve [--out DIR]
-      Run the local simulators in the foreground and print their addresses and
-      the demo credentials.
+      Run the local simulators in the foreground and print each one's address,
+      the MOTPART_*_URL settings to use them, the demo credentials and
+      certificates, and organisation numbers to try.
 
   motpart help
       Show this text.

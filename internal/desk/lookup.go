@@ -133,7 +133,9 @@ func (d *Desk) lookupNorway(ctx context.Context, regs *Registers, orgnr string, 
 	dos.Owners = owners
 	dos.Sources = append(dos.Sources, ownersSource)
 	if answers[0].Source.Status != dossier.StatusFailed { // Enhetsregisteret answers: ask it for names
+		wg.Go(func() { nameRedirects(ctx, regs.Names, min(timeout, 3*time.Second), dos.Sources) })
 		nameIntermediates(ctx, regs.Names, min(timeout, 3*time.Second), owners)
+		wg.Wait()
 	}
 }
 

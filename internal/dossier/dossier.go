@@ -143,6 +143,11 @@ type Role struct {
 	// short.
 	ResignedCode string `json:"resigned_code,omitempty"`
 	ResignedText string `json:"resigned_text,omitempty"`
+	// Since is the date (YYYY-MM-DD) the register gives for the role's
+	// group: when the group was last changed (Enhetsregisteret's
+	// sistEndret, grunndataWS's registreringsDato of the samendring). The
+	// holder has held the role at least since then; "" when not given.
+	Since string `json:"since,omitempty"`
 	// AuditorCategory is grunndataWS's revisorKategori, an integer code
 	// in the schema (its values are not documented); 0 when not given.
 	AuditorCategory int `json:"auditor_category,omitempty"`

@@ -138,6 +138,7 @@ func (a *App) showMain() {
 	a.lookup = lookup.New(a.host, a.desk)
 	a.certificates = certificates.New(a.host, a.desk, func() { a.showScreen(ScreenCertificates) })
 	a.settings = settings.New(a.host, a.desk, a.changeLanguage, a.startAutoLock)
+	a.certificates.SetOnChanged(a.settings.ReloadCertificates)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.Content()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.AccountIcon(), a.certificates.Content()),
@@ -202,6 +203,7 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // lock closes the vault and shows the unlock screen.
 func (a *App) lock() {
+	a.beforeLock() // keeps the note being written, closes dialogs (autolock.go)
 	if err := a.desk.Lock(); err != nil {
 		fyne.LogError("locking the vault", err)
 	}

@@ -56,6 +56,9 @@ func (d *fakeDesk) Notes(string) ([]dossier.Note, error)         { return nil, n
 func (d *fakeDesk) AddNote(string, string) (dossier.Note, error) { return dossier.Note{}, nil }
 func (d *fakeDesk) EditNote(string, string, string) error        { return nil }
 func (d *fakeDesk) RemoveNote(string, string) error              { return nil }
+func (d *fakeDesk) SaveDraft(string, string) error               { return nil }
+func (d *fakeDesk) Draft(string) (string, error)                 { return "", nil }
+func (d *fakeDesk) ClearDraft(string) error                      { return nil }
 func (d *fakeDesk) InspectCertificate([]byte, string, string) (*certinfo.Info, error) {
 	return nil, &certinfo.CodeError{Code: certinfo.CodeNotPKCS12}
 }

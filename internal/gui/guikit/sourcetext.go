@@ -35,7 +35,7 @@ func SourceStatusText(s dossier.Source) string {
 		return lang.L("not registered")
 	case dossier.StatusDeleted:
 		if s.Date != "" {
-			return lang.L("unit deleted {{.Date}}", map[string]any{"Date": s.Date})
+			return lang.L("unit deleted {{.Date}}", map[string]any{"Date": Format().Date(s.Date)})
 		}
 		return lang.L("unit deleted")
 	case dossier.StatusNoAccess:
@@ -43,7 +43,7 @@ func SourceStatusText(s dossier.Source) string {
 	case dossier.StatusNoData:
 		return lang.L("no data given")
 	case dossier.StatusOffline:
-		return lang.L("from the offline copy of {{.Date}}", map[string]any{"Date": s.Date})
+		return lang.L("from the offline copy of {{.Date}}", map[string]any{"Date": Format().Date(s.Date)})
 	case dossier.StatusSkipped:
 		return lang.L("not asked")
 	}
@@ -59,7 +59,17 @@ func SourceDetailText(s dossier.Source) string {
 	if s.Code == "" {
 		return ""
 	}
-	return s.Message
+	return englishMessage(s.Message)
+}
+
+// englishMessage is a source's own English message for a case Motpart has
+// no words for: as it is in English, marked as the source's English in the
+// other languages.
+func englishMessage(m string) string {
+	if m == "" || Language() == "en" {
+		return m
+	}
+	return lang.L("The source's message, in English: “{{.Message}}”", map[string]any{"Message": m})
 }
 
 // sourceProblem is the problem code of a source: its Problem, or for a
@@ -88,12 +98,44 @@ func NoteText(n dossier.SourceNote) string {
 		}
 		return text
 	}
-	return n.Message
+	return englishMessage(n.Message)
 }
 
-// RedirectText says which unit to look at instead, and why.
+// NoteMatters reports whether a source's note is worth showing. The
+// registers say "not registered" of every optional field that is empty (no
+// fax, no website, no phone...); the dossier shows only what is there, so
+// those notes are left out. Notes about things that matter (no business
+// address, no address at all, a block of roles missing, parts that could
+// not be read) stay.
+func NoteMatters(n dossier.SourceNote) bool {
+	switch problem.Code(n.Problem) {
+	case problem.CodeNoPostalAddress, problem.CodeNoFoundationDate,
+		problem.CodeNoWrittenStandard, problem.CodeNoAdvertising, problem.CodeNoActivity, problem.CodeNoPurpose,
+		problem.CodeNoArticlesDate, problem.CodeNoPhone, problem.CodeNoFax, problem.CodeNoMobile, problem.CodeNoEmail,
+		problem.CodeNoWebsite, problem.CodeNoSpecialInformation, problem.CodeNoIndustryCode, problem.CodeNoSectorCode,
+		problem.CodeNoEmployees, problem.CodeNoCapital, problem.CodeNoSubUnits, problem.CodeNotInGroup,
+		problem.CodeNoStartDate, problem.CodeNoOwnershipChangeDate, problem.CodeNoMainEnterprise, problem.CodeNoChanges:
+		return false
+	}
+	return true
+}
+
+// UnitText is a unit for people: its name and number, "EKSEMPEL AS
+// (923609016)", or the number alone when the name is not known.
+func UnitText(name, number string) string {
+	switch {
+	case name == "":
+		return number
+	case number == "":
+		return name
+	}
+	return name + " (" + number + ")"
+}
+
+// RedirectText says which unit to look at instead, and why; the unit by
+// name and number when its name is known.
 func RedirectText(r *dossier.Redirect) string {
-	data := map[string]any{"Number": r.Number}
+	data := map[string]any{"Number": UnitText(r.Name, r.Number)}
 	switch r.Reason {
 	case "duplicate":
 		return lang.L("Deleted as a duplicate: open the correct unit {{.Number}}", data)
@@ -207,7 +249,6 @@ func PartName(p dossier.Part) string {
 	return string(p)
 }
 
-// ShortTime is a time in local time, to the minute.
-func ShortTime(t time.Time) string {
-	return t.Local().Format("2006-01-02 15:04")
-}
+// ShortTime is a time in local time, to the minute, in the user's
+// language.
+func ShortTime(t time.Time) string { return Format().DateTime(t) }

@@ -42,4 +42,6 @@ type Desk interface {
 	EditNote(orgnr, id, text string) error
 	// RemoveNote deletes a note.
 	RemoveNote(orgnr, id string) error
+	// Drafts keeps the note being written across a lock.
+	Drafts
 }

@@ -26,6 +26,7 @@ type fakeDesk struct {
 	names   map[string]string // organisation number -> company name
 	lookups []string          // the numbers Lookup was asked, in order
 	notes   map[string][]dossier.Note
+	drafts  map[string]string // organisation number -> the note being written
 	saved   map[string]*dossier.Dossier
 	nextID  int
 	// dossiers, when they hold a number, are what Lookup answers for it.
@@ -34,9 +35,10 @@ type fakeDesk struct {
 
 func newFakeDesk() *fakeDesk {
 	return &fakeDesk{
-		names: map[string]string{"923609016": "EKSEMPELBYRÅ AS", "974760673": "REGISTERENHETEN I BRØNNØYSUND"},
-		notes: map[string][]dossier.Note{},
-		saved: map[string]*dossier.Dossier{},
+		names:  map[string]string{"923609016": "EKSEMPELBYRÅ AS", "974760673": "REGISTERENHETEN I BRØNNØYSUND"},
+		notes:  map[string][]dossier.Note{},
+		drafts: map[string]string{},
+		saved:  map[string]*dossier.Dossier{},
 	}
 }
 
@@ -112,6 +114,22 @@ func (d *fakeDesk) RemoveNote(orgnr, id string) error {
 		}
 	}
 	return problem.New(problem.CodeNoteNotFound, nil)
+}
+
+func (d *fakeDesk) SaveDraft(orgnr, text string) error {
+	if text == "" {
+		delete(d.drafts, orgnr)
+	} else {
+		d.drafts[orgnr] = text
+	}
+	return nil
+}
+
+func (d *fakeDesk) Draft(orgnr string) (string, error) { return d.drafts[orgnr], nil }
+
+func (d *fakeDesk) ClearDraft(orgnr string) error {
+	delete(d.drafts, orgnr)
+	return nil
 }
 
 // newFakeScreen is the Lookup screen on d in an English 900×640 window.

@@ -85,12 +85,14 @@ var recordedWant = map[string]any{
 			Type:  dossier.Code{Code: "DTPR", Description: "Deltaker med delt ansvar"},
 			Unit:  &dossier.UnitRef{Number: "810006242", Name: "Rolfsens Deltakerorganisasjon AS", Form: "AS"},
 			Share: "50%",
+			Since: "2021-02-01", // the group's sistEndret
 		},
 		{
 			Group: dossier.Code{Code: "DELT", Description: "Deltakere"},
 			Type:  dossier.Code{Code: "DTPR", Description: "Deltaker med delt ansvar"},
 			Unit:  &dossier.UnitRef{Number: "810004282", Name: "Sult AS", Form: "AS"},
 			Share: "50%",
+			Since: "2021-02-01", // the group's sistEndret
 		},
 	},
 	"enheter-roller-person-response.json": []dossier.Role{{
@@ -98,6 +100,7 @@ var recordedWant = map[string]any{
 		Type:      dossier.Code{Code: "LEDE", Description: "Styrets leder"},
 		Person:    &dossier.Person{Name: "Ove Olsen", BirthDate: "1981-01-01"},
 		ElectedBy: "Representant for A-aksjonærene",
+		Since:     "2019-01-01", // the group's sistEndret
 	}},
 	"enheter-search-empty-response.json":      SearchPage{Page: 0, Size: 20},
 	"underenheter-search-empty-response.json": SearchPage{Page: 0, Size: 20},
