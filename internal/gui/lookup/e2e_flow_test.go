@@ -484,3 +484,21 @@ func TestStateCarriesOverToANewScreen(t *testing.T) {
 		})
 	}
 }
+
+func TestStateKeepsTheNoteBeingWritten(t *testing.T) {
+	d := newFakeDesk()
+	s, win := newFlowScreen(t, d, fyne.NewSize(900, 640))
+	enter(s, "923609016")
+	test.Type(s.notes.entry, "Ny revisor fra mars.")
+	st := s.State()
+	s.Close()
+	next := New(s.host, d)
+	win.SetContent(next.Content())
+	next.Restore(st)
+	if got := next.notes.entry.Text; got != "Ny revisor fra mars." {
+		t.Errorf("the new screen's note field holds %q", got)
+	}
+	if len(d.lookups) != 1 {
+		t.Errorf("lookups %v, want the one before", d.lookups)
+	}
+}

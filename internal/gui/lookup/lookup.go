@@ -562,8 +562,11 @@ type State struct {
 	at      int
 }
 
-// State returns what the screen shows.
+// State returns what the screen shows. The note being written, if any, is
+// kept as the organisation's draft in the vault, where the new screen
+// finds it.
 func (s *Screen) State() State {
+	s.KeepDraft()
 	st := State{
 		text:    s.Search.Text,
 		country: s.country.SelectedIndex(),
