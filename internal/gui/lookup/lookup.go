@@ -3,7 +3,6 @@ package lookup
 import (
 	"context"
 	"errors"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -167,26 +166,6 @@ func (s *Screen) moveTo(number string) {
 	s.updateNav()
 }
 
-// openSaved shows the dossier saved by the last lookup of number, as a new
-// visit, without asking the registers: a click in the history. Look up
-// again asks them.
-func (s *Screen) openSaved(number string) {
-	s.host.Activity()
-	s.cancelLookup()
-	s.country.SetSelectedIndex(0)
-	s.Search.SetText(number)
-	dos, err := s.desk.SavedDossier(number)
-	if err != nil {
-		s.message.SetText(guikit.ProblemText(err))
-		s.message.Show()
-		return
-	}
-	s.visit(number)
-	s.showDossier(dos, true, 0)
-	s.scroll.ScrollToTop()
-	s.updateNav()
-}
-
 // visit records number as the dossier shown, dropping what was ahead.
 func (s *Screen) visit(number string) {
 	if s.moving || (s.at >= 0 && s.visited[s.at] == number) {
@@ -235,40 +214,6 @@ func (s *Screen) Close() {
 	s.cancelLookup()
 	if s.follower != nil {
 		s.follower.Stop()
-	}
-}
-
-// sameSlot lays its buttons on top of each other in a slot as wide as the
-// widest of them, shown or hidden, so that swapping which one is shown
-// moves nothing around it.
-type sameSlot struct {
-	// least is the widest button's size, measured on shown copies: Fyne
-	// leaves the icon out of a hidden button's size.
-	least fyne.Size
-}
-
-func newSameSlot(buttons ...*widget.Button) *sameSlot {
-	l := &sameSlot{}
-	for _, b := range buttons {
-		l.least = l.least.Max(widget.NewButtonWithIcon(b.Text, b.Icon, nil).MinSize())
-	}
-	return l
-}
-
-func (l *sameSlot) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	size := l.least
-	for _, o := range objects {
-		if o.Visible() {
-			size = size.Max(o.MinSize())
-		}
-	}
-	return size
-}
-
-func (l *sameSlot) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.Position{})
-		o.Resize(size)
 	}
 }
 
@@ -477,28 +422,6 @@ func (s *Screen) shownTab() int {
 	return s.dossier.tabs.SelectedIndex()
 }
 
-// historyTimeLayout shows when a lookup was made, in local time, the same
-// way in every language (as the notes do).
-const historyTimeLayout = "2006-01-02 15:04"
-
-// standingBadge is the word and colour of a badge for a company's
-// standing; an active company has none ("").
-func standingBadge(st dossier.Standing) (string, widget.Importance) {
-	switch st {
-	case dossier.StandingDeleted:
-		return lang.L("Deleted"), widget.DangerImportance
-	case dossier.StandingBankrupt:
-		return lang.L("Bankrupt"), widget.DangerImportance
-	case dossier.StandingLiquidation:
-		return lang.L("Under liquidation"), widget.WarningImportance
-	case dossier.StandingForcedDissolution:
-		return lang.L("Under forced dissolution"), widget.WarningImportance
-	case dossier.StandingClosed:
-		return lang.L("Closed down"), widget.WarningImportance
-	}
-	return "", widget.MediumImportance
-}
-
 // openUnit types number into the search field and looks it up: a click on
 // a role holder, a sub-unit or a redirect.
 func (s *Screen) openUnit(number string) {
@@ -526,101 +449,6 @@ func (s *Screen) showHistory() {
 	s.history.Refresh()
 	s.history.Show()
 }
-
-// historyRow is one earlier lookup: a button with the name and number that
-// opens the saved copy, the time of the lookup and the company's standing
-// then.
-func (s *Screen) historyRow(e dossier.HistoryEntry) fyne.CanvasObject {
-	number := e.Number
-	text := e.Number
-	if e.Name != "" {
-		text = e.Name + " (" + e.Number + ")"
-	}
-	text += " · " + e.Fetched.Local().Format(historyTimeLayout)
-	b := widget.NewButtonWithIcon(text, theme.HistoryIcon(), func() { s.openSaved(number) })
-	b.Importance = widget.LowImportance
-	b.Alignment = widget.ButtonAlignLeading
-	row := []fyne.CanvasObject{b}
-	if word, imp := standingBadge(e.Standing); word != "" {
-		badge := widget.NewLabelWithStyle(word, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		badge.Importance = imp
-		row = append(row, badge)
-	}
-	return container.NewHBox(row...)
-}
-
-// State is what the Lookup screen shows, kept to build the screen again
-// as it was (after a change of language) without asking the registers.
-type State struct {
-	text    string
-	country int
-	current *dossier.Dossier
-	saved   bool
-	tab     int
-	offset  fyne.Position
-	visited []string
-	at      int
-}
-
-// State returns what the screen shows. The note being written, if any, is
-// kept as the organisation's draft in the vault, where the new screen
-// finds it.
-func (s *Screen) State() State {
-	s.KeepDraft()
-	st := State{
-		text:    s.Search.Text,
-		country: s.country.SelectedIndex(),
-		current: s.current,
-		saved:   s.saved,
-		tab:     s.shownTab(),
-		visited: slices.Clone(s.visited),
-		at:      s.at,
-	}
-	if s.scroll != nil {
-		st.offset = s.scroll.Offset
-	}
-	return st
-}
-
-// Restore shows what st says, as it was: the typed text, the dossier on
-// its tab and where it was scrolled, and the back and forward history.
-// Call it after Content.
-func (s *Screen) Restore(st State) {
-	s.country.SetSelectedIndex(st.country)
-	s.Search.SetText(st.text)
-	s.visited, s.at = slices.Clone(st.visited), st.at
-	if st.current != nil && st.current.Number == s.number {
-		s.showDossier(st.current, st.saved, st.tab)
-		if s.scroll != nil {
-			// Set, not scrolled to: the new content is not laid out yet,
-			// and its layout keeps the offset within it.
-			s.scroll.Offset = st.offset
-		}
-	}
-	s.updateNav()
-}
-
-// NextTab shows the dossier's next tab (delta 1) or previous one (-1),
-// round: Fyne's tabs take no keyboard focus, so the window binds this to
-// Ctrl+Tab and Ctrl+Shift+Tab.
-func (s *Screen) NextTab(delta int) {
-	if s.current == nil || s.dossier.tabs == nil {
-		return
-	}
-	n := len(s.dossier.tabs.Items)
-	s.dossier.tabs.SelectIndex(((s.dossier.tabs.SelectedIndex()+delta)%n + n) % n)
-}
-
-// DossierTab is the index of the dossier tab shown (0 the company, 1 the
-// beneficial owners, 2 the ownership), 0 without a dossier.
-func (s *Screen) DossierTab() int { return s.shownTab() }
-
-// Current is the dossier shown, nil for none.
-func (s *Screen) Current() *dossier.Dossier { return s.current }
-
-// Trail is the organisations visited, for back and forward, and the index
-// of the one shown (-1 before the first).
-func (s *Screen) Trail() (visited []string, at int) { return slices.Clone(s.visited), s.at }
 
 // Focus puts the keyboard focus in the search field.
 func (s *Screen) Focus() { s.host.Win.Canvas().Focus(s.Search) }
