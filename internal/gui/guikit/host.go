@@ -25,6 +25,9 @@ type Host struct {
 	Win fyne.Window
 	// Prefs are the settings kept outside the vault.
 	Prefs Preferences
+	// Hints says what the icon-only buttons made with Hints.IconButton do;
+	// a screen shows Hints.Label near them.
+	Hints *HintLine
 
 	// onActivity is told of every user action; see SetOnActivity.
 	onActivity func()
@@ -39,7 +42,7 @@ type Host struct {
 // NewHost is a Host for the window win of the Fyne app fa. Its background
 // work comes back to the UI goroutine with fyne.DoAndWait.
 func NewHost(fa fyne.App, win fyne.Window) *Host {
-	return &Host{App: fa, Win: win, Prefs: NewPreferences(fa.Preferences()), do: fyne.DoAndWait}
+	return &Host{App: fa, Win: win, Prefs: NewPreferences(fa.Preferences()), Hints: NewHintLine(), do: fyne.DoAndWait}
 }
 
 // SetOnActivity sets what Activity calls; the window uses it for

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
@@ -188,4 +189,61 @@ func inside(root, obj fyne.CanvasObject) bool {
 		return inside(r.Selected().Content, obj)
 	}
 	return false
+}
+
+// allButtonsIn returns every button in o's tree, plain and icon-only, looking
+// through containers, tabs, scrolls and splits.
+func allButtonsIn(o fyne.CanvasObject) (plain []*widget.Button, icons []*guikit.IconButton) {
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			plain = append(plain, w)
+		case *guikit.IconButton:
+			icons = append(icons, w)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				walk(it.Content)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		case *container.Split:
+			walk(w.Leading)
+			walk(w.Trailing)
+		}
+	}
+	walk(o)
+	return plain, icons
+}
+
+func TestNoButtonIsOnlyAnIcon(t *testing.T) {
+	d := newFakeDesk()
+	s, _ := newFlowScreen(t, d, fyne.NewSize(900, 640))
+	enter(s, "923609016")
+	test.Type(s.notes.entry, "Ny revisor fra mars.")
+	test.Tap(s.notes.add)
+	plain, icons := allButtonsIn(s.Content())
+	for _, b := range plain {
+		if b.Text == "" {
+			t.Errorf("a button shows only an icon (%v) and says nothing", b.Icon.Name())
+		}
+	}
+	// back, forward, reload, copy, a note's edit and remove, zoom in and out
+	if len(icons) < 8 {
+		t.Errorf("%d icon buttons, want at least 8", len(icons))
+	}
+	for _, b := range icons {
+		if b.Hint == "" {
+			t.Errorf("the icon button %v has no hint", b.Icon.Name())
+		}
+		b.MouseIn(&desktop.MouseEvent{})
+		if s.hints.Label.Text != b.Hint {
+			t.Errorf("hovering %v: the hint line says %q, want %q", b.Icon.Name(), s.hints.Label.Text, b.Hint)
+		}
+		b.MouseOut()
+	}
 }

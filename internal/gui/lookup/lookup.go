@@ -102,7 +102,7 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.dossier = newDossierView(h, d, s.openUnit)
 	s.dossier.again = s.askAgain
 	s.history = container.NewVBox()
-	s.hints = guikit.NewHintLine()
+	s.hints = h.Hints
 	s.back = s.hints.IconButton(theme.NavigateBackIcon(), lang.L("Back to the previous company (Alt+Left)"), s.Back)
 	s.forward = s.hints.IconButton(theme.NavigateNextIcon(), lang.L("Forward to the next company (Alt+Right)"), s.Forward)
 	s.reload = s.hints.IconButton(theme.ViewRefreshIcon(), lang.L("Look up again in the registers (Ctrl+R)"), s.LookUp)

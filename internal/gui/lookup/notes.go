@@ -175,8 +175,8 @@ func (p *notesPanel) noteRow(n dossier.Note) fyne.CanvasObject {
 	when.SizeName = theme.SizeNameCaptionText
 	text := widget.NewLabel(n.Text)
 	text.Wrapping = fyne.TextWrapWord
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.editNote(n) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.confirmRemove(n) })
+	edit := p.host.Hints.IconButton(theme.DocumentCreateIcon(), lang.L("Edit the note"), func() { p.editNote(n) })
+	remove := p.host.Hints.IconButton(theme.DeleteIcon(), lang.L("Remove the note"), func() { p.confirmRemove(n) })
 	edit.Importance, remove.Importance = widget.LowImportance, widget.LowImportance
 	return container.NewBorder(when, nil, nil, container.NewHBox(edit, remove), text)
 }

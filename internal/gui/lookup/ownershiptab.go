@@ -46,8 +46,8 @@ func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *own
 }
 
 func (t *ownershipTab) content() fyne.CanvasObject {
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { t.graph.zoomBy(1.25) })
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.graph.zoomBy(0.8) })
+	zoomIn := t.host.Hints.IconButton(theme.ZoomInIcon(), lang.L("Zoom in"), func() { t.graph.zoomBy(1.25) })
+	zoomOut := t.host.Hints.IconButton(theme.ZoomOutIcon(), lang.L("Zoom out"), func() { t.graph.zoomBy(0.8) })
 	fit := widget.NewButtonWithIcon(lang.L("Fit"), theme.ZoomFitIcon(), t.graph.fit)
 	export := widget.NewButtonWithIcon(lang.L("Save as PNG…"), theme.DocumentSaveIcon(), t.exportPNG)
 	legend := caption(lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it."))
