@@ -2,9 +2,9 @@ package lookup
 
 import (
 	"image"
-	"strings"
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
