@@ -1,6 +1,8 @@
 package lookup
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -18,7 +20,18 @@ type fillHeight struct {
 	// top is how far below the window's top the object starts, as last
 	// measured; width is the window width it was measured at.
 	top, width float32
+	// retries counts the later measurements asked for while the object
+	// was not yet drawn (a window lays out before it first paints, when
+	// positions are not known yet); pending is true while one waits.
+	retries int
+	pending bool
 }
+
+// maxRetries bounds the later measurements; retryDelay is their spacing.
+const (
+	maxRetries = 20
+	retryDelay = 100 * time.Millisecond
+)
 
 // newFillHeight wraps o so that it fills the height of the window of c.
 func newFillHeight(c fyne.Canvas, o fyne.CanvasObject) *fyne.Container {
@@ -33,6 +46,29 @@ func (l *fillHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
+	}
+	if l.top == 0 && !l.pending && l.retries < maxRetries && l.canvas != nil {
+		l.pending = true
+		time.AfterFunc(retryDelay, func() { fyne.Do(l.remeasure) })
+	}
+}
+
+// remeasure measures the top again once the window has drawn the object,
+// and lays the window out again when it is known.
+func (l *fillHeight) remeasure() {
+	l.pending = false
+	l.retries++
+	if fyne.CurrentApp() == nil || l.canvas.Content() == nil {
+		return
+	}
+	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.box).Y; y > 0 {
+		l.top = y
+		l.canvas.Content().Refresh()
+		return
+	}
+	if l.retries < maxRetries {
+		l.pending = true
+		time.AfterFunc(retryDelay, func() { fyne.Do(l.remeasure) })
 	}
 }
 
