@@ -1,9 +1,8 @@
 package lookup
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
@@ -13,24 +12,32 @@ import (
 // given), so that a tab inside the Lookup screen's scrolling column fills
 // the window and grows and shrinks with it, even when a taller tab beside
 // it makes the tabs higher than the window. The top is measured where the
-// object is drawn; scrolling down never makes it ask for more.
+// object is drawn, each time the window checks sizes; as scrolling down
+// moves it up, the height asked for is bounded by the window's height less
+// room for what is always above (minChrome), so scrolling cannot make the
+// column grow without end.
 type fillHeight struct {
 	canvas fyne.Canvas
 	box    *fyne.Container
 	// top is how far below the window's top the object starts, as last
-	// measured; width is the window width it was measured at.
-	top, width float32
-	// retries counts the later measurements asked for while the object
-	// was not yet drawn (a window lays out before it first paints, when
-	// positions are not known yet); pending is true while one waits.
+	// measured.
+	top float32
+	// retries counts the frames asked for while the object was shown but
+	// its position not yet known (a window lays out before it first
+	// draws): each asks the window to check the sizes again next frame.
 	retries int
-	pending bool
+	// given is the height Layout last gave the object; laying is true
+	// while Layout runs.
+	given  float32
+	laying bool
 }
 
-// maxRetries bounds the later measurements; retryDelay is their spacing.
+// maxRetries bounds the frames asked for while the top is not known;
+// minChrome is the least height above the object (the window's bar and
+// the search field).
 const (
-	maxRetries = 20
-	retryDelay = 100 * time.Millisecond
+	maxRetries = 30
+	minChrome  = 160
 )
 
 // newFillHeight wraps o so that it fills the height of the window of c.
@@ -42,33 +49,13 @@ func newFillHeight(c fyne.Canvas, o fyne.CanvasObject) *fyne.Container {
 
 // Layout gives every object the whole width and the window's height.
 func (l *fillHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.laying = true
+	defer func() { l.laying = false }()
 	size.Height = min(size.Height, l.MinSize(objs).Height)
+	l.given = size.Height
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
-	}
-	if l.top == 0 && !l.pending && l.retries < maxRetries && l.canvas != nil {
-		l.pending = true
-		time.AfterFunc(retryDelay, func() { fyne.Do(l.remeasure) })
-	}
-}
-
-// remeasure measures the top again once the window has drawn the object,
-// and lays the window out again when it is known.
-func (l *fillHeight) remeasure() {
-	l.pending = false
-	l.retries++
-	if fyne.CurrentApp() == nil || l.canvas.Content() == nil {
-		return
-	}
-	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.box).Y; y > 0 {
-		l.top = y
-		l.canvas.Content().Refresh()
-		return
-	}
-	if l.retries < maxRetries {
-		l.pending = true
-		time.AfterFunc(retryDelay, func() { fyne.Do(l.remeasure) })
 	}
 }
 
@@ -83,15 +70,24 @@ func (l *fillHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		return least
 	}
 	win := l.canvas.Size()
-	if win.Width != l.width {
-		l.width, l.top = win.Width, 0 // what is above may wrap differently
-	}
-	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.box).Y; y > l.top {
+	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.box).Y; y != 0 {
 		l.top = y
 	}
 	if l.top == 0 {
+		if l.box.Visible() && l.retries < maxRetries {
+			// The window checks every object's size when it draws a
+			// changed frame, and knows the positions by then.
+			l.retries++
+			canvas.Refresh(l.box)
+		}
 		return least
 	}
-	least.Height = max(least.Height, win.Height-l.top-2*theme.Padding())
+	least.Height = max(least.Height, win.Height-max(l.top, minChrome)-2*theme.Padding())
+	// A window that learns the new height lays the parents out again,
+	// but a container given the size it has does not lay itself out:
+	// do it here when the height to give changed.
+	if size := l.box.Size(); !l.laying && size.Height > 0 && min(size.Height, least.Height) != l.given {
+		l.Layout(objs, size)
+	}
 	return least
 }
