@@ -119,3 +119,15 @@ func (h *Host) EnvironmentChanged() {
 
 // Band is the band shown in h's window, nil before the first.
 func (h *Host) Band() *Band { return h.band }
+
+// WatermarkText is the mark every picture or export made in env carries,
+// in the interface language: "" in production and while env is unknown.
+func WatermarkText(env string) string {
+	switch env {
+	case EnvSandbox:
+		return lang.L("SANDBOX – practice data")
+	case EnvTest:
+		return lang.L("TEST – test registers")
+	}
+	return ""
+}

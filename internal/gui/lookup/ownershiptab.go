@@ -2,6 +2,7 @@ package lookup
 
 import (
 	"fmt"
+	"image"
 	"image/png"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/ownership"
+	"github.com/motpart/motpart/internal/watermark"
 )
 
 // ownershipTab is the drawn graph with its tools, beside the same
@@ -76,9 +78,14 @@ func (t *ownershipTab) content() fyne.CanvasObject {
 	return newFillHeight(t.host.Win.Canvas(), body)
 }
 
-// exportPNG saves the picture as the window shows it.
+// exportPNG saves the picture as the window shows it, marked outside
+// production (see picture).
 func (t *ownershipTab) exportPNG() {
-	img := t.graph.capture(t.host.Win.Canvas())
+	img, err := t.picture()
+	if err != nil {
+		dialog.ShowError(guikit.ErrorText(guikit.ProblemText(err)), t.host.Win)
+		return
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -94,6 +101,22 @@ func (t *ownershipTab) exportPNG() {
 	d.SetFileName("ownership.png")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()
+}
+
+// picture is the graph as the window shows it; in the sandbox and on the
+// test registers it carries a watermark saying so, so that no picture of
+// made-up or test data passes for a real company's.
+func (t *ownershipTab) picture() (image.Image, error) {
+	img := t.graph.capture(t.host.Win.Canvas())
+	text := guikit.WatermarkText(t.host.Environment())
+	if text == "" {
+		return img, nil
+	}
+	marked, err := watermark.Stamp(img, text)
+	if err != nil {
+		return nil, fmt.Errorf("marking the picture: %w", err)
+	}
+	return marked, nil
 }
 
 // ownershipTree lays the graph out as a tree: the company, under it who
