@@ -53,7 +53,12 @@ func TestOwnershipTabFollowsTheWindow(t *testing.T) {
 			t.Errorf("window %v: the graph kept its size %v", sz.win, g)
 		}
 		last = g
-		// The picture is fitted to the new size: all of it inside the view.
+		// The picture is fitted to the new size: centred, all of it inside
+		// the view.
+		gv := tab.graph
+		if left, right := gv.offset.X, g.Width-gv.offset.X-float32(gv.layout.Width)*gv.zoom; left-right > 2 || right-left > 2 {
+			t.Errorf("window %v: margins %v and %v: the picture is not centred", sz.win, left, right)
+		}
 		for _, b := range tab.graph.layout.Boxes {
 			x := tab.graph.offset.X + float32(b.X)*tab.graph.zoom
 			y := tab.graph.offset.Y + float32(b.Y)*tab.graph.zoom
