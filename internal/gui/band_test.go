@@ -8,9 +8,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// TestSandboxBand walks from the gate to the main window in each
+// TestSandboxBand walks from the gate to the main window and back in each
 // environment: the band is on both screens while the environment is known
-// there, says which one, and is gone in production.
+// there (or was known before: the unlock screen after a lock shows the
+// last one), says which one, and is gone in production.
 func TestSandboxBand(t *testing.T) {
 	const sandbox = "SANDBOX · Practice data: not real companies"
 	tests := []struct {
@@ -43,6 +44,10 @@ func TestSandboxBand(t *testing.T) {
 			}
 			if bandShown(a) != (tt.main != "") {
 				t.Errorf("band shown %v in the main window, want %v", bandShown(a), tt.main != "")
+			}
+			test.Tap(a.lockButton)
+			if a.Screen() != ScreenUnlock || a.host.Band().Text() != tt.main || bandShown(a) != (tt.main != "") {
+				t.Errorf("after locking: screen %q, band %q, want %q", a.Screen(), a.host.Band().Text(), tt.main)
 			}
 		})
 	}

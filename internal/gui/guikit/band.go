@@ -21,7 +21,7 @@ const (
 // Band is a strip across the top of the window that says, unmistakably,
 // that the window works on practice data (the sandbox) or on the
 // registers' test hosts. In production, or while the environment is not
-// known, it takes no room. Make it with NewBand; it reads the environment
+// known and was never known before, it takes no room. Make it with NewBand; it reads the environment
 // from its Host, and Host.EnvironmentChanged updates the band shown.
 type Band struct {
 	widget.BaseWidget
@@ -50,9 +50,16 @@ func WithBand(h *Host, content fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(NewBand(h), nil, nil, nil, content)
 }
 
-// Update reads the environment again and shows or hides the band.
+// Update reads the environment again and shows or hides the band. While
+// the environment cannot be known (the vault is locked), it shows the one
+// the window last knew.
 func (b *Band) Update() {
 	b.env = b.host.Environment()
+	if b.env != "" {
+		b.host.Prefs.SetLastEnvironment(b.env)
+	} else {
+		b.env = b.host.Prefs.LastEnvironment()
+	}
 	title, text, fill, ink := BandText(b.env)
 	b.title.Text, b.text.Text = title, text
 	b.bg.FillColor = fill

@@ -18,7 +18,7 @@ func TestBand(t *testing.T) {
 		{"en", EnvTest, "TEST · Test registers: not for real work"},
 		{"fi", EnvTest, "TESTI · Testirekisterit: ei oikeaan työhön"},
 		{"en", EnvProduction, ""},
-		{"sv", "", ""},
+		{"sv", "", ""}, // never known
 	}
 	for _, tt := range tests {
 		t.Run(tt.language+"/"+tt.env, func(t *testing.T) {
@@ -71,6 +71,35 @@ func TestBandFollowsTheEnvironment(t *testing.T) {
 		h.EnvironmentChanged()
 		if got := h.Band().Text(); got != s.want || h.Band().Environment() != s.env || h.Band().Visible() != (s.want != "") {
 			t.Errorf("after changing to %s: band %q (shown %v), want %q", s.env, got, h.Band().Visible(), s.want)
+		}
+	}
+}
+
+func TestBandRemembersTheLastEnvironment(t *testing.T) {
+	fa := test.NewTempApp(t)
+	if _, err := ApplyLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	w := fa.NewWindow("Motpart")
+	defer w.Close()
+	h := NewHost(fa, w)
+	env := ""
+	h.SetEnvironment(func() string { return env })
+	steps := []struct {
+		env  string // what the desk says
+		want string
+	}{
+		{"", ""}, // never known
+		{EnvTest, "TEST · Test registers: not for real work"},
+		{"", "TEST · Test registers: not for real work"}, // locked: the last known
+		{EnvProduction, ""},
+		{"", ""},
+	}
+	for i, s := range steps {
+		env = s.env
+		w.SetContent(NewBand(h))
+		if got := h.Band().Text(); got != s.want {
+			t.Errorf("step %d (desk says %q): band %q, want %q", i, s.env, got, s.want)
 		}
 	}
 }
