@@ -123,6 +123,22 @@ func TestOwnershipDetailsLine(t *testing.T) {
 	if got := tab.details.Text; !strings.Contains(got, "The company looked up") {
 		t.Errorf("details after the pointer left: %q", got)
 	}
+	// A line chosen in the tree is what the details line shows while the
+	// pointer is elsewhere; a heading brings back the company.
+	var line string
+	for id, it := range tab.items {
+		if it.node == world.SubUnitOrgNr {
+			line = id
+		}
+	}
+	onUI(func() { tab.tree.Select(line) })
+	if got := tab.details.Text; !strings.HasPrefix(got, "SOLSTRAND INDUSTRIER ASA AVD OSLO · ") {
+		t.Errorf("details after choosing %q in the tree: %q", line, got)
+	}
+	onUI(func() { tab.tree.Select("down") })
+	if got := tab.details.Text; !strings.Contains(got, "The company looked up") {
+		t.Errorf("details after choosing a heading: %q", got)
+	}
 	for _, btn := range []string{tab.zoomIn.Text, tab.zoomOut.Text, tab.fit.Text} {
 		if btn == "" {
 			t.Errorf("a zoom button without a label")

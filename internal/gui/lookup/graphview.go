@@ -255,7 +255,12 @@ func (r *graphRenderer) build() {
 			t.TextSize = theme.CaptionTextSize() * g.zoom
 			t.TextStyle.Bold = true
 			t.Move(mid.Add(fyne.NewPos(4, -t.TextSize)))
-			objs = append(objs, t)
+			// On the view's colour, so the line under it does not cross
+			// the figures.
+			bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+			bg.Move(t.Position().SubtractXY(2, 0))
+			bg.Resize(fyne.MeasureText(share, t.TextSize, t.TextStyle).AddWidthHeight(4, 0))
+			objs = append(objs, bg, t)
 		}
 	}
 	for _, b := range g.layout.Boxes {

@@ -1,6 +1,7 @@
 package lookup
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"image/png"
@@ -30,6 +31,9 @@ type ownershipTab struct {
 	items   map[string]treeItem
 	split   *container.Split
 	details *widget.Label
+	// selected is the node chosen in the tree, which the details line
+	// shows when the pointer is not over a box; "" for the company.
+	selected string
 	// zoomIn, zoomOut, fit and export are the tools over the graph.
 	zoomIn, zoomOut, fit, export *widget.Button
 }
@@ -38,6 +42,8 @@ type ownershipTab struct {
 type treeItem struct {
 	text     string
 	children []string
+	// node is the graph node the line names; "" for the headings.
+	node string
 }
 
 func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *ownershipTab {
@@ -47,7 +53,11 @@ func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *own
 	t.tree = widget.NewTree(
 		func(id widget.TreeNodeID) []widget.TreeNodeID { return t.items[id].children },
 		func(id widget.TreeNodeID) bool { return len(t.items[id].children) > 0 },
-		func(bool) fyne.CanvasObject { return widget.NewLabel("") },
+		func(bool) fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(t.items[id].text) },
 	)
 	t.tree.OpenAllBranches()
@@ -55,9 +65,16 @@ func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *own
 	t.details.Truncation = fyne.TextTruncateEllipsis
 	t.graph.onHover = func(n ownership.Node, ok bool) {
 		if !ok {
-			n, _ = g.Node(g.Focus)
+			n, _ = g.Node(cmp.Or(t.selected, g.Focus))
 		}
 		t.details.SetText(nodeDetails(g, n))
+	}
+	t.tree.OnSelected = func(id widget.TreeNodeID) {
+		if g == nil {
+			return
+		}
+		t.selected = t.items[id].node
+		t.graph.onHover(ownership.Node{}, false)
 	}
 	if g != nil {
 		t.graph.onHover(ownership.Node{}, false)
@@ -171,11 +188,11 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 				text = edgeText(e)
 			}
 			if contains(path, other) {
-				items[child] = treeItem{text: text + " ↺"}
+				items[child] = treeItem{text: text + " ↺", node: other}
 				item.children = append(item.children, child)
 				continue
 			}
-			items[child] = treeItem{text: text}
+			items[child] = treeItem{text: text, node: other}
 			item.children = append(item.children, child)
 			if len(path) < 8 {
 				add(child, other, up, append(path, other))
@@ -184,7 +201,7 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 		items[uid] = item
 	}
 	items[""] = treeItem{children: []string{"focus"}}
-	items["focus"] = treeItem{text: label(g.Focus), children: []string{"up", "down"}}
+	items["focus"] = treeItem{text: label(g.Focus), children: []string{"up", "down"}, node: g.Focus}
 	items["up"] = treeItem{text: lang.L("Owned or controlled by")}
 	items["down"] = treeItem{text: lang.L("Owns, and sub-units")}
 	add("up", g.Focus, true, []string{g.Focus})
