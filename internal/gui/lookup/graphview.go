@@ -246,7 +246,7 @@ func (r *graphRenderer) build() {
 		for i := 0; i+1 < len(pts); i++ {
 			objs = append(objs, segments(at(pts[i]), at(pts[i+1]), c, pattern, 2)...)
 		}
-		if share := line.Edge.Share.String(); share != "" {
+		if share := shareText(line.Edge.Share); share != "" {
 			// On the last segment, near the company owned, where it is
 			// clear which edge the share belongs to.
 			a, b := at(pts[len(pts)-2]), at(pts[len(pts)-1])

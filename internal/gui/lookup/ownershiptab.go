@@ -163,7 +163,7 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 		if !e.Direct {
 			kind += " " + lang.L("indirectly")
 		}
-		if s := e.Share.String(); s != "" {
+		if s := shareText(e.Share); s != "" {
 			kind += " " + s
 		}
 		return kind
@@ -274,7 +274,7 @@ func nodeRole(g *ownership.Graph, n ownership.Node) string {
 	}
 	if e, ok := pick(g.Holdings(n.ID), func(e ownership.Edge) string { return e.To }); ok && e.Interest != ownership.Establishment {
 		var role string
-		share := e.Share.String()
+		share := shareText(e.Share)
 		switch {
 		case e.Interest == ownership.Controls:
 			role = lang.L("Controls {{.Name}}", map[string]any{"Name": name(e.To)})
@@ -293,10 +293,15 @@ func nodeRole(g *ownership.Graph, n ownership.Node) string {
 			return lang.L("Sub-unit of {{.Name}}", map[string]any{"Name": name(e.From)})
 		}
 		role := lang.L("Owned by {{.Name}}", map[string]any{"Name": name(e.From)})
-		if s := e.Share.String(); s != "" {
+		if s := shareText(e.Share); s != "" {
 			role += " (" + s + ")"
 		}
 		return role
 	}
 	return ""
 }
+
+// shareText writes a share as the graph, the tree and the details line
+// show it ("30 %", "25.01–49.99 %"); "" when unknown. The one place to
+// give shares the language's decimal comma.
+func shareText(s ownership.Share) string { return s.String() }
