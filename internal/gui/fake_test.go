@@ -24,6 +24,8 @@ type fakeDesk struct {
 	unlocked bool
 	locks    int
 	expiring []certinfo.Stored
+	// env is the environment while unlocked; lockedEnv while locked.
+	env, lockedEnv string
 }
 
 func (d *fakeDesk) Identify(input string, country ident.Country) (ident.Number, error) {
@@ -31,6 +33,12 @@ func (d *fakeDesk) Identify(input string, country ident.Country) (ident.Number, 
 }
 func (d *fakeDesk) VaultPath() string { return "/home/anna/.config/Motpart/vault.db" }
 func (d *fakeDesk) VaultExists() bool { return d.password != "" }
+func (d *fakeDesk) EnvironmentName() string {
+	if d.unlocked {
+		return d.env
+	}
+	return d.lockedEnv
+}
 func (d *fakeDesk) CreateVault(password []byte) error {
 	d.password, d.unlocked = string(password), true
 	return nil

@@ -340,6 +340,7 @@ func (s *Screen) saveRegisters() {
 	}
 	s.grunndataPW.SetText("")
 	s.loadRegisters()
+	s.host.EnvironmentChanged() // the SANDBOX/TEST band follows the environment saved
 	s.regsMessage.Importance = widget.SuccessImportance
 	s.regsMessage.SetText(lang.L("Saved. The next lookup uses these settings."))
 	s.regsMessage.Show()
