@@ -302,6 +302,11 @@ func nodeRole(g *ownership.Graph, n ownership.Node) string {
 }
 
 // shareText writes a share as the graph, the tree and the details line
-// show it ("30 %", "25.01–49.99 %"); "" when unknown. The one place to
-// give shares the language's decimal comma.
-func shareText(s ownership.Share) string { return s.String() }
+// show it, in the user's language ("30 %", "25,01–49,99 %" in sv, nb and
+// fi, with a non-breaking space before the sign); "" when unknown.
+func shareText(s ownership.Share) string {
+	if s.Min == 0 && s.Max == 0 {
+		return ""
+	}
+	return guikit.Format().PercentRange(s.Min, s.Max)
+}

@@ -36,9 +36,9 @@ func TestNodeDetails(t *testing.T) {
 	test.NewTempApp(t)
 	g := fixedGraph()
 	tests := []struct{ id, want string }{
-		{"p1", "Ingrid Solstrand · 1968 · Owns 50–74.99 % of SOLSTRAND INDUSTRIER ASA (indirectly)"},
+		{"p1", "Ingrid Solstrand · 1968 · Owns 50–74.99\u00a0% of SOLSTRAND INDUSTRIER ASA (indirectly)"},
 		{"p2", "Exempt from disclosure · 2011 · Controls SOLSTRAND INDUSTRIER ASA"},
-		{"310165352", "SOLSTRAND HOLDING AS · Org. no. 310165352 · Owns 55 % of SOLSTRAND INDUSTRIER ASA"},
+		{"310165352", "SOLSTRAND HOLDING AS · Org. no. 310165352 · Owns 55\u00a0% of SOLSTRAND INDUSTRIER ASA"},
 		{"310126144", "AVD OSLO · Org. no. 310126144 · Sub-unit of SOLSTRAND INDUSTRIER ASA"},
 	}
 	for _, tt := range tests {
