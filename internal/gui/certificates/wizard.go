@@ -360,7 +360,7 @@ func (w *certWizard) setInfo(info *certinfo.Info) {
 	w.summary.SetText(guikit.CertSummaryText(info))
 	w.details.Items = []*widget.FormItem{
 		widget.NewFormItem(lang.L("Issued by"), guikit.WrapLabel(info.Issuer)),
-		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(guikit.DateLayout)+" – "+info.NotAfter.Local().Format(guikit.DateLayout))),
+		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(guikit.Format().Day(info.NotBefore.Local())+" – "+guikit.Format().Day(info.NotAfter.Local()))),
 		widget.NewFormItem(lang.L("Key"), widget.NewLabel(fmt.Sprintf("%s %d bit", info.KeyType, info.KeyBits))),
 	}
 	w.details.Refresh()

@@ -14,9 +14,6 @@ import (
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
-// noteDateLayout shows a note's date in local time, the same way in every
-// language (ISO dates are read everywhere in the Nordics).
-const noteDateLayout = "2006-01-02 15:04"
 
 // notesPanel shows and edits the firm's notes on the organisation typed on
 // the Lookup screen.
@@ -167,9 +164,9 @@ func (p *notesPanel) setNotes(notes []dossier.Note) {
 
 // noteRow is one note: its date, its text, and buttons to edit and remove it.
 func (p *notesPanel) noteRow(n dossier.Note) fyne.CanvasObject {
-	date := n.Created.Local().Format(noteDateLayout)
+	date := guikit.Format().DateTime(n.Created.Local())
 	if !n.Updated.IsZero() {
-		date = lang.L("{{.Created}} (changed {{.Updated}})", map[string]any{"Created": date, "Updated": n.Updated.Local().Format(noteDateLayout)})
+		date = lang.L("{{.Created}} (changed {{.Updated}})", map[string]any{"Created": date, "Updated": guikit.Format().DateTime(n.Updated.Local())})
 	}
 	when := widget.NewLabelWithStyle(date, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	when.SizeName = theme.SizeNameCaptionText
