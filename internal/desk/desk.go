@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/vault"
 )
@@ -48,6 +49,9 @@ type Config struct {
 	// Connector builds the register clients after the vault is unlocked;
 	// nil: lookups fail, everything else works.
 	Connector Connector
+	// SandboxExamples are the numbers worth trying in the sandbox
+	// environment, which Examples offers there (and nowhere else).
+	SandboxExamples []dossier.Example
 	// OwnersFiles reads downloads of the Register of beneficial owners;
 	// nil: ImportOwnersCopy fails.
 	OwnersFiles OwnersFileReader
