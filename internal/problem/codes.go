@@ -33,9 +33,6 @@ const (
 	CodeCredentialsUnsendable Code = "credentials_unsendable" // the grunndataWS user id or password holds characters that cannot be sent
 	CodeNoGrunndataAccount    Code = "no_account"             // no grunndataWS account is set up
 	CodeCountryNotConnected   Code = "country_not_connected"  // no register of the number's country is connected
-	CodePersonalNumber        Code = "personal_number"        // a personal identity number where an organisation's is needed
-	CodeNameTooShort          Code = "name_too_short"         // a search by name needs at least two letters
-	CodeNoHits                Code = "no_hits"                // a search by name found no unit
 	CodeRegisterError         Code = "register_error"         // the register reported an error it did not name
 	CodeUnknownStatus         Code = "unknown_status"         // the register answered with a status Motpart does not know
 	CodeRolesUnread           Code = "roles_unread"           // the unit was read, its roles could not be (the rest is shown)
@@ -178,9 +175,6 @@ var texts = [...]struct {
 	{CodeCredentialsUnsendable, "The grunndataWS user id or password holds characters that cannot be sent. Check the grunndataWS account in Settings."},
 	{CodeNoGrunndataAccount, "grunndataWS needs a contract account with Brønnøysund: add its user id and password in Settings."},
 	{CodeCountryNotConnected, "Motpart has no register for this country connected yet."},
-	{CodePersonalNumber, "This is a person's identity number. Motpart looks up organisations: type the organisation number of the person's company, or search by the company's name."},
-	{CodeNameTooShort, "Type at least two letters of the name to search."},
-	{CodeNoHits, "No company with this name was found. Check the spelling, or search with fewer words."},
 	{CodeRegisterError, "The register reported an error. Try again later; if it keeps happening, report it."},
 	{CodeUnknownStatus, "The register answered with a status Motpart does not know. Try again later; if it keeps happening, report it."},
 	{CodeRolesUnread, "The roles could not be read, so none are shown from this register; the rest of its answer is shown."},
