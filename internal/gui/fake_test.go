@@ -74,6 +74,11 @@ func (d *fakeDesk) RefreshSource(context.Context, string, string) (*dossier.Doss
 	return nil, problem.New(problem.CodeNoAccess, nil)
 }
 func (d *fakeDesk) History() ([]dossier.HistoryEntry, error) { return nil, nil }
+func (d *fakeDesk) CanAnswer(ident.Number) error             { return nil }
+func (d *fakeDesk) Examples() []dossier.Example              { return nil }
+func (d *fakeDesk) SearchByName(context.Context, string) (*dossier.SearchResult, error) {
+	return nil, problem.New(problem.CodeNoHits, nil)
+}
 func (d *fakeDesk) SavedDossier(string) (*dossier.Dossier, error) {
 	return nil, problem.New(problem.CodeNoDossier, nil)
 }
