@@ -18,7 +18,7 @@ import (
 )
 
 // visibleHits is how many hits the list shows before it scrolls.
-const visibleHits = 6
+const visibleHits = 8
 
 // searchField is the Lookup screen's text field, with the list of hits of
 // a search by name under it. When the list is open, Down moves the focus
@@ -141,6 +141,9 @@ func (s *Screen) explain() {
 		}
 		p.hint.SetText(lang.L("Press Enter to search Enhetsregisteret for “{{.Name}}”.", map[string]any{"Name": name}))
 		p.hint.Show()
+		if name == p.searched {
+			p.hint.Hide() // the hits, or that there are none, say it all
+		}
 		return
 	}
 	p.closeHits()
@@ -442,12 +445,13 @@ type rowsLayout struct{ rows int }
 
 // MinSize is rows rows high.
 func (l *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	row := newHitRow().MinSize().Height + theme.SeparatorThicknessSize()
+	// A list puts a padding between its rows.
+	row, gap := newHitRow().MinSize().Height, theme.Padding()
 	w := float32(0)
 	if len(objs) > 0 {
 		w = objs[0].MinSize().Width
 	}
-	return fyne.NewSize(w, float32(l.rows)*row)
+	return fyne.NewSize(w, float32(l.rows)*row+float32(max(l.rows-1, 0))*gap)
 }
 
 // Layout gives the object the whole size.
