@@ -24,7 +24,7 @@ func TestSearchByNameOnTheSandbox(t *testing.T) {
 
 	s.Focus()
 	test.Type(s.Search, "solstrand industrier")
-	onUI(func() { press(t, win, fyne.KeyReturn) })
+	press(t, win, fyne.KeyReturn)
 	a.waitIdle()
 	if s.message.Visible() {
 		t.Fatalf("search: %s", s.message.Text)
@@ -36,10 +36,8 @@ func TestSearchByNameOnTheSandbox(t *testing.T) {
 	if len(numbers) < 2 || numbers[0] != world.RichestOrgNr || !slices.Contains(numbers, world.SubUnitOrgNr) || p.hits[0].SubUnit {
 		t.Fatalf("hits %v", numbers)
 	}
-	onUI(func() {
-		press(t, win, fyne.KeyDown)
-		press(t, win, fyne.KeyReturn)
-	})
+	press(t, win, fyne.KeyDown)
+	press(t, win, fyne.KeyReturn)
 	a.waitIdle()
 	if s.current == nil || s.current.Number != world.RichestOrgNr || s.current.Company == nil || s.current.Company.Name != "SOLSTRAND INDUSTRIER ASA" {
 		t.Fatalf("after Enter on the first hit: %+v", s.current)

@@ -24,14 +24,15 @@ func newSearchScreen(t *testing.T) (*Screen, fyne.Window, *fakeDesk) {
 	return s, win, d
 }
 
-// press types key into whatever has the focus, as the window does.
+// press types key into whatever has the focus, as the window does, on
+// the UI goroutine (work it starts finishes there too).
 func press(t *testing.T, win fyne.Window, key fyne.KeyName) {
 	t.Helper()
 	f := win.Canvas().Focused()
 	if f == nil {
 		t.Fatalf("nothing has the focus for %s", key)
 	}
-	f.TypedKey(&fyne.KeyEvent{Name: key})
+	onUI(func() { f.TypedKey(&fyne.KeyEvent{Name: key}) })
 }
 
 // searchFor types name into the empty field and presses Enter.
@@ -125,7 +126,7 @@ func TestSearchByNameClickOpens(t *testing.T) {
 		t.Fatal("no row shows EKSEMPELBYRÅ AS")
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(target)
-	test.TapCanvas(win.Canvas(), pos.AddXY(2, 2))
+	onUI(func() { test.TapCanvas(win.Canvas(), pos.AddXY(2, 2)) })
 	s.host.WaitIdle()
 	if !slices.Equal(d.lookups, []string{"923609016"}) || s.current == nil || s.current.Company == nil || s.current.Company.Name != "EKSEMPELBYRÅ AS" {
 		t.Errorf("after the click: lookups %v, dossier %+v", d.lookups, s.current)
@@ -266,7 +267,7 @@ func TestSearchByNameShowsProgressAndCancels(t *testing.T) {
 	if !s.busy.Visible() || !s.cancelButton.Visible() || !s.lookupButton.Disabled() {
 		t.Errorf("while searching: busy %v, cancel %v, button disabled %v", s.busy.Visible(), s.cancelButton.Visible(), s.lookupButton.Disabled())
 	}
-	test.Tap(s.cancelButton)
+	onUI(func() { test.Tap(s.cancelButton) })
 	s.host.WaitIdle()
 	p := s.Search.hits
 	if s.busy.Visible() || s.cancelButton.Visible() || s.lookupButton.Disabled() || s.message.Visible() || p.listBox.Visible() || p.heading.Visible() {
@@ -317,7 +318,7 @@ func TestExamplesAreClickable(t *testing.T) {
 				return
 			}
 			b := findButton(p.examples, tt.want[0])
-			test.Tap(b)
+			onUI(func() { test.Tap(b) })
 			s.host.WaitIdle()
 			if !slices.Equal(d.lookups, []string{tt.examples[0].Number}) || s.Search.Text != tt.examples[0].Number || s.current == nil {
 				t.Errorf("after the click: lookups %v, field %q", d.lookups, s.Search.Text)
