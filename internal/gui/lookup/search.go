@@ -267,7 +267,7 @@ func (p *hitsPanel) close() bool {
 		return false
 	}
 	p.closeHits()
-	p.fit()
+	p.s.explain()
 	p.s.host.Win.Canvas().Focus(p.s.Search)
 	return true
 }

@@ -100,6 +100,9 @@ func TestSearchByNameWithTheKeyboard(t *testing.T) {
 			if p.listBox.Visible() != tt.wantOpen {
 				t.Errorf("list visible %v, want %v", p.listBox.Visible(), tt.wantOpen)
 			}
+			if closed := tt.wantLookup == "" && !tt.wantOpen; closed && (p.heading.Visible() || !p.hint.Visible()) {
+				t.Errorf("closed: heading %q shown, hint %q", shownText(p.heading), shownText(p.hint))
+			}
 			wantFocus := fyne.Focusable(s.Search)
 			if tt.wantInList {
 				wantFocus = p.list
