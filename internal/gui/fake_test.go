@@ -102,6 +102,13 @@ func newFakeApp(t *testing.T, d *fakeDesk) *App {
 	t.Setenv("LANGUAGE", "en")
 	fa := test.NewTempApp(t)
 	guikit.NewPreferences(fa.Preferences()).SetLanguage("en")
+	// Fyne stamps new renderers with the time of its last cache clean (a
+	// capture) and a capture destroys those stamped over a minute ago, so
+	// a golden image drawn after a minute without one loses its widgets'
+	// insides: a capture of an empty window brings the clock up to date.
+	clock := fa.NewWindow("")
+	clock.Canvas().Capture()
+	clock.Close()
 	a := New(fa, d)
 	a.host.SetDo(onUI)
 	t.Cleanup(func() {
