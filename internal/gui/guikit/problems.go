@@ -131,6 +131,12 @@ func codeText(c problem.Code) string {
 		return lang.L("grunndataWS needs a contract account with Brønnøysund: add its user id and password in Settings.")
 	case problem.CodeCountryNotConnected:
 		return lang.L("Motpart has no register for this country connected yet.")
+	case problem.CodePersonalNumber:
+		return lang.L("This is a person's identity number. Motpart looks up organisations: type the organisation number of the person's company, or search by the company's name.")
+	case problem.CodeNameTooShort:
+		return lang.L("Type at least two letters of the name to search.")
+	case problem.CodeNoHits:
+		return lang.L("No company with this name was found. Check the spelling, or search with fewer words.")
 	case problem.CodeRegisterError:
 		return lang.L("The register reported an error. Try again later; if it keeps happening, report it.")
 	case problem.CodeUnknownStatus:

@@ -22,7 +22,7 @@ import (
 type Screen struct {
 	host    *guikit.Host
 	desk    Desk
-	Search  *widget.Entry
+	Search  *searchField
 	country *widget.Select
 	Verdict *widget.Label
 	icon    *widget.Icon
@@ -60,7 +60,7 @@ type Screen struct {
 // New builds the Lookup screen on h, asking d.
 func New(h *guikit.Host, d Desk) *Screen {
 	s := &Screen{host: h, desk: d}
-	s.Search = widget.NewEntry()
+	s.Search = newSearchField(s)
 	s.Search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
 	s.Search.OnChanged = func(string) { s.refresh() }
 	s.Search.OnSubmitted = func(string) { s.LookUp() }
@@ -165,7 +165,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, nav, container.NewHBox(s.country, s.lookupButton, s.cancelButton, s.reload, s.copyNum), s.Search)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.Verdict)
 	s.showHistory()
-	body := container.NewVBox(verdict, s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
+	body := container.NewVBox(verdict, s.searchBox(), s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
 	return container.NewPadded(container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(body)))
 }
 
@@ -228,6 +228,7 @@ func (s *Screen) refresh() {
 	} else {
 		s.history.Hide()
 	}
+	s.explain()
 }
 
 // showDetails fills the form under the verdict for a valid number.
@@ -245,7 +246,7 @@ func (s *Screen) showDetails(n ident.Number) {
 // background, with a progress bar and a Cancel button.
 func (s *Screen) LookUp() {
 	s.host.Activity()
-	if s.number == "" || s.cancel != nil {
+	if s.searchInstead() || s.number == "" || s.cancel != nil {
 		return
 	}
 	number := s.number
