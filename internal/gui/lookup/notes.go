@@ -14,7 +14,6 @@ import (
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
-
 // notesPanel shows and edits the firm's notes on the organisation typed on
 // the Lookup screen.
 type notesPanel struct {
