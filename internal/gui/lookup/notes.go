@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -249,18 +248,18 @@ func (p *notesPanel) editNote(n dossier.Note) {
 	entry := newNoteEntry(p.host)
 	entry.SetMinRowsVisible(5)
 	entry.SetText(n.Text)
-	d := dialog.NewCustomConfirm(lang.L("Edit note"), lang.L("Save"), lang.L("Cancel"),
-		container.NewGridWrap(fyne.NewSize(480, entry.MinSize().Height), entry), func(ok bool) {
+	d := guikit.NewFormDialog(p.host.Win, lang.L("Edit note"), lang.L("Save"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Note"), entry)}, "", func(d *guikit.FormDialog) {
 			p.host.Activity()
-			if !ok {
-				return
-			}
 			if err := p.desk.EditNote(p.orgnr, n.ID, entry.Text); err != nil {
-				p.showError(err)
+				// The error is shown in the dialog, above its buttons, so
+				// the text typed stays where it can be saved again.
+				d.ShowError(guikit.ProblemText(err))
 				return
 			}
+			d.Hide()
 			p.show(p.orgnr)
-		}, p.host.Win)
+		})
 	d.Show()
 	p.host.Win.Canvas().Focus(entry)
 }
