@@ -51,13 +51,18 @@ func SourceStatusText(s dossier.Source) string {
 }
 
 // SourceDetailText explains a source's outcome and what to do, by its
-// problem code; the source's English message when it names none.
+// problem code; the source's English message when it names none and the
+// user reads English, otherwise words that say the code is unknown.
 func SourceDetailText(s dossier.Source) string {
 	if c := sourceProblem(s); c != "" {
 		return ProblemText(problem.New(c, nil))
 	}
 	if s.Code == "" {
 		return ""
+	}
+	if CurrentLanguage() != "en" {
+		// The client's message is English: say so much in the user's words.
+		return lang.L("The register answered with a code Motpart has no words for ({{.Code}}).", map[string]any{"Code": s.Code})
 	}
 	return s.Message
 }
@@ -76,8 +81,9 @@ func sourceProblem(s dossier.Source) problem.Code {
 }
 
 // NoteText is something a source says is not registered, or a part of
-// its answer it could not read and why, in the user's language; the
-// source's English for a note without a known code.
+// its answer it could not read and why, in the user's language; for a note
+// without a known code, the source's English to an English reader and
+// words that say the code is unknown to the others.
 func NoteText(n dossier.SourceNote) string {
 	if n.Code == dossier.NoteOwnersShapeUnconfirmed {
 		return lang.L("Read with the experimental v1 answer shape, which is not confirmed: check the owners against the register before relying on them.")
@@ -88,8 +94,19 @@ func NoteText(n dossier.SourceNote) string {
 		}
 		return text
 	}
+	if n.Code == noteSubUnitsCut {
+		return lang.L("The register lists more sub-units than it sends; only the first are shown.")
+	}
+	if CurrentLanguage() != "en" {
+		// The client's message is English: say so much in the user's words.
+		return lang.L("The register noted something Motpart has no words for ({{.Code}}).", map[string]any{"Code": n.Code})
+	}
 	return n.Message
 }
+
+// noteSubUnitsCut is the note of a register that lists more sub-units than
+// it sends.
+const noteSubUnitsCut = "sub_units_cut"
 
 // RedirectText says which unit to look at instead, and why.
 func RedirectText(r *dossier.Redirect) string {

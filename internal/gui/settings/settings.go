@@ -85,6 +85,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.Language = languageSelect(h.Prefs, changeLanguage)
 	s.AutoLock = autoLockSelect(h.Prefs, autoLockChanged)
 	s.environment = widget.NewSelect([]string{lang.L("Sandbox (local simulators)"), lang.L("Test hosts"), lang.L("Production")}, nil)
+	s.environment.PlaceHolder = lang.L("Choose…")
 	s.brregURL = widget.NewEntry()
 	s.brregURL.SetPlaceHolder(lang.L("Default for the environment"))
 	s.grunndataURL = widget.NewEntry()
@@ -98,9 +99,11 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.mpClientID = widget.NewEntry()
 	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
 	s.mpScope = widget.NewSelect(d.OwnerScopes(), nil)
+	s.mpScope.PlaceHolder = lang.L("Choose…")
 	s.ownersAPI = widget.NewRadioGroup(ownersAPINames(), nil)
 	s.ownersAPI.Required = true
 	s.mpCertificate = widget.NewSelect(nil, nil)
+	s.mpCertificate.PlaceHolder = lang.L("Choose…")
 	s.copyInfo = guikit.WrapLabel("")
 	s.importCopy = widget.NewButtonWithIcon(lang.L("Import a download of the register…"), theme.DownloadIcon(), s.chooseCopy)
 	s.cancelImport = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {

@@ -1,0 +1,589 @@
+package gui
+
+// The tests here build every screen of the screenshot set in Swedish,
+// Norwegian and Finnish on fake desks, walk what each shows and check that
+// no English reaches the user.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/ident"
+	"github.com/motpart/motpart/internal/ownership"
+	"github.com/motpart/motpart/internal/problem"
+)
+
+// shotTime is the moment every fake dossier, note and certificate is from.
+var shotTime = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+
+// richDesk is fakeDesk with a few dossiers as full as the registers give
+// them, stored certificates and a certificate file to import: enough to
+// fill every screen of the screenshot set.
+type richDesk struct {
+	*fakeDesk
+	dossiers map[string]*dossier.Dossier
+	certs    []certinfo.Stored
+	fileInfo *certinfo.Info
+}
+
+func newRichDesk(t *testing.T) *richDesk {
+	t.Helper()
+	orgnr, err := ident.Parse("923609016", ident.Options{Now: shotTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := func(holder string, days int, status certinfo.Status, uses []certinfo.Use, warnings []certinfo.Warning) *certinfo.Info {
+		return &certinfo.Info{
+			Holder: holder, CommonName: holder, Organization: holder,
+			Subject:   "CN=" + holder + ",O=" + holder + ",C=NO",
+			Issuer:    "CN=Buypass Class 3 CA 2,O=Buypass AS-983163327,C=NO",
+			Serial:    "0A1B2C3D",
+			NotBefore: shotTime.AddDate(-1, 0, 0), NotAfter: shotTime.AddDate(0, 0, days), Now: shotTime,
+			DaysLeft: days, Status: status, KeyType: certinfo.KeyRSA, KeyBits: 2048,
+			ClientAuth: true, ChainLength: 1, ChainComplete: true,
+			Identity: certinfo.Identity{Country: "NO", OrgNumber: orgnr, SCBAPIID: "A04711"},
+			Uses:     uses, Warnings: warnings,
+		}
+	}
+	d := &richDesk{
+		fakeDesk: &fakeDesk{password: testPassword},
+		dossiers: map[string]*dossier.Dossier{"923609016": fullDossier(), "974760673": troubledDossier(), "5560747569": notAskedDossier()},
+		certs: []certinfo.Stored{
+			{Name: "Maskinporten (Buypass)", Info: info("EKSEMPELBYRÅ AS", 29, certinfo.StatusExpiring, []certinfo.Use{certinfo.UseMaskinporten}, []certinfo.Warning{certinfo.WarnExpiringSoon})},
+			{Name: "SCB", Info: info("Exempelbyrån Redovisning AB", 400, certinfo.StatusValid, []certinfo.Use{certinfo.UseSCB}, []certinfo.Warning{})},
+			{Name: "Gammel", Info: info("EKSEMPELBYRÅ AS", -3, certinfo.StatusExpired, []certinfo.Use{}, []certinfo.Warning{})},
+		},
+		fileInfo: info("EKSEMPELBYRÅ AS", 45, certinfo.StatusExpiring, []certinfo.Use{certinfo.UseMaskinporten, certinfo.UseSCB},
+			[]certinfo.Warning{certinfo.WarnExpiringSoon, certinfo.WarnChainIncomplete, certinfo.WarnNotClientAuth}),
+	}
+	d.expiring = d.certs[:1]
+	return d
+}
+
+func (d *richDesk) Lookup(_ context.Context, number string) (*dossier.Dossier, error) {
+	if dos, ok := d.dossiers[number]; ok {
+		return dos, nil
+	}
+	return &dossier.Dossier{Number: number, Country: "NO", Fetched: shotTime, Sources: []dossier.Source{
+		{ID: "brreg", Status: dossier.StatusNotFound, Code: "not_found", Problem: string(problem.CodeUnitNotFound), Fetched: shotTime},
+	}}, nil
+}
+
+func (d *richDesk) RefreshSource(ctx context.Context, number, _ string) (*dossier.Dossier, error) {
+	return d.Lookup(ctx, number)
+}
+
+func (d *richDesk) SavedDossier(number string) (*dossier.Dossier, error) {
+	if dos, ok := d.dossiers[number]; ok {
+		return dos, nil
+	}
+	return nil, problem.New(problem.CodeNoDossier, nil)
+}
+
+func (d *richDesk) History() ([]dossier.HistoryEntry, error) {
+	return []dossier.HistoryEntry{
+		{Number: "923609016", Name: "EKSEMPELBYRÅ AS", Fetched: shotTime},
+		{Number: "974760673", Name: "EKSEMPELBYRÅ AS AVD BERGEN", Fetched: shotTime.Add(-time.Hour)},
+	}, nil
+}
+
+func (d *richDesk) Notes(string) ([]dossier.Note, error) {
+	return []dossier.Note{{ID: "1", Created: shotTime, Updated: shotTime.Add(time.Hour), Text: "Styret byttes i mars; hent ny firmaattest."}}, nil
+}
+
+func (d *richDesk) OwnershipGraph(dos *dossier.Dossier) *ownership.Graph {
+	g := &ownership.Graph{Focus: dos.Number}
+	g.AddNode(ownership.Node{ID: dos.Number, Kind: ownership.Entity, Label: "EKSEMPELBYRÅ AS", Number: dos.Number})
+	g.AddNode(ownership.Node{ID: "p1", Kind: ownership.Person, Label: "Kari Nordmann", Detail: "1971"})
+	g.AddNode(ownership.Node{ID: "999999999", Kind: ownership.Entity, Label: "EKSEMPEL HOLDING AS", Number: "999999999"})
+	g.AddNode(ownership.Node{ID: "x", Kind: ownership.Exempt, Label: ""})
+	g.AddNode(ownership.Node{ID: "974760673", Kind: ownership.Entity, Label: "DATTER AS", Number: "974760673"})
+	g.AddEdge(ownership.Edge{From: "p1", To: "999999999", Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 80, Max: 80}})
+	g.AddEdge(ownership.Edge{From: "999999999", To: dos.Number, Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 74.99, Max: 74.99}})
+	g.AddEdge(ownership.Edge{From: "p1", To: dos.Number, Interest: ownership.Owns, Direct: false, Share: ownership.Share{Min: 50, Max: 74.99}})
+	g.AddEdge(ownership.Edge{From: "x", To: dos.Number, Interest: ownership.Controls, Direct: true})
+	g.AddEdge(ownership.Edge{From: dos.Number, To: "974760673", Interest: ownership.Owns, Direct: true, Share: ownership.Share{Min: 100, Max: 100}})
+	return g
+}
+
+func (d *richDesk) Certificates() ([]certinfo.Stored, error)         { return d.certs, nil }
+func (d *richDesk) ExpiringCertificates() ([]certinfo.Stored, error) { return d.expiring, nil }
+func (d *richDesk) SuggestCertificateName(*certinfo.Info) string     { return "Maskinporten (Buypass)" }
+
+func (d *richDesk) InspectCertificate(_ []byte, _, password string) (*certinfo.Info, error) {
+	if password == "" {
+		return nil, &certinfo.CodeError{Code: certinfo.CodeWrongPassword}
+	}
+	return d.fileInfo, nil
+}
+
+func (d *richDesk) OwnerScopes() []string { return nil }
+
+// fullDossier is a Norwegian company as every register answers it, in
+// the registers' own (Norwegian) words.
+func fullDossier() *dossier.Dossier {
+	seven := 7
+	const n = "923609016"
+	person := func(name, birth string) *dossier.Person { return &dossier.Person{Name: name, BirthDate: birth} }
+	role := func(group, groupText, typ, typeText string, p *dossier.Person, u *dossier.UnitRef) dossier.Role {
+		return dossier.Role{Group: dossier.Code{Code: group, Description: groupText}, Type: dossier.Code{Code: typ, Description: typeText}, Person: p, Unit: u}
+	}
+	return &dossier.Dossier{
+		Number: n, Country: "NO", Fetched: shotTime,
+		Company: &dossier.Company{
+			Number: n, Name: "EKSEMPELBYRÅ AS",
+			Form:            dossier.Code{Code: "AS", Description: "Aksjeselskap"},
+			BusinessAddress: &dossier.Address{Lines: []string{"Storgata 1"}, PostalCode: "0155", City: "OSLO", Municipality: "OSLO", MunicipalityNumber: "0301", Country: "Norge", CountryCode: "NO"},
+			PostalAddress:   &dossier.Address{Lines: []string{"Postboks 4711"}, PostalCode: "0105", City: "OSLO", Country: "Norge", CountryCode: "NO"},
+			Industry:        []dossier.Code{{Code: "69.201", Description: "Regnskapsføring"}},
+			Sector:          &dossier.Code{Code: "2100", Description: "Private aksjeselskaper mv."},
+			Registered:      "2019-11-04", Founded: "2019-10-01", Employees: &seven,
+			Email: "post@eksempelbyraa.no", Phone: "22 00 00 00", Mobile: "900 00 000", Website: "www.eksempelbyraa.no",
+			Purpose:            []string{"Regnskapsføring, rådgivning og annen virksomhet som naturlig hører sammen med dette."},
+			Capital:            "30000",
+			InBusinessRegister: true, InVATRegister: true,
+		},
+		Roles: []dossier.Role{
+			role("DAGL", "Daglig leder/ adm.direktør", "DAGL", "Daglig leder/ adm.direktør", person("Kari Nordmann", "1971-05-17"), nil),
+			role("STYR", "Styre", "LEDE", "Styrets leder", person("Ola Nordmann", "1968-01-02"), nil),
+			role("STYR", "Styre", "MEDL", "Styremedlem", person("Per Hansen", "1980-12-24"), nil),
+			role("STYR", "Styre", "VARA", "Varamedlem", person("Anne Berg", "1990-06-30"), nil),
+			role("REVI", "Revisor", "REVI", "Revisor", nil, &dossier.UnitRef{Number: "974760673", Name: "REVISJON AS", Form: "AS"}),
+		},
+		SubUnits: []dossier.UnitRef{{Number: "974760673", Name: "EKSEMPELBYRÅ AS AVD BERGEN", Form: "BEDR"}},
+		Owners: &dossier.Owners{
+			Number: n, Status: dossier.Code{Code: dossier.OwnersSomeIdentified, Description: "Noen reelle rettighetshavere kan ikke identifiseres"},
+			Registered: shotTime.AddDate(0, -2, 0), Source: "rrh",
+			Owners: []dossier.BeneficialOwner{
+				{Name: "Kari Nordmann", BirthYear: "1971", Citizenships: []dossier.Code{{Code: "NOR", Description: "Norge"}}, Residence: &dossier.Code{Code: "NOR", Description: "Norge"},
+					Positions: []dossier.Position{
+						{Type: dossier.Code{Code: "posisjontype.eier", Description: "Eierskap"}, Interval: &dossier.Code{Code: "stoerrelseintervall.int2", Description: "50 til 74,99 prosent"}, Basis: []dossier.Code{{Code: "grunnlagtype.indi", Description: "Indirekte"}}},
+						{Type: dossier.Code{Code: "posisjontype.ruas", Description: "Rett til å utpeke eller avsette halvparten eller flere av styremedlemmene"}, Basis: []dossier.Code{{Code: "grunnlagtype.enav", Description: "Gjennom avtale eller arrangement"}}},
+					}},
+				{Exempt: true},
+			},
+		},
+		Sources: []dossier.Source{
+			{ID: "brreg", Status: dossier.StatusFound, Fetched: shotTime, Notes: []dossier.SourceNote{
+				{Code: "sub_units_cut", Message: "Enhetsregisteret lists 1200 sub-units; only the first 1000 are shown."},
+			}},
+			{ID: "grunndata", Status: dossier.StatusNoAccess, Code: "no_account", Problem: string(problem.CodeNoGrunndataAccount), Fetched: shotTime},
+			{ID: "rrh", Status: dossier.StatusFound, Fetched: shotTime},
+		},
+	}
+}
+
+// troubledDossier is a unit deleted as a duplicate whose registers failed
+// in every way a client has words for, and some it has none for.
+func troubledDossier() *dossier.Dossier {
+	const n = "974760673"
+	return &dossier.Dossier{
+		Number: n, Country: "NO", Fetched: shotTime,
+		Company: &dossier.Company{Number: n, Name: "EKSEMPELBYRÅ AS AVD BERGEN", Form: dossier.Code{Code: "BEDR", Description: "Underenhet til næringsdrivende og offentlig forvaltning"},
+			SubUnit: true, Parent: "923609016", Deleted: true, DeletedDate: "2017-10-20"},
+		Sources: []dossier.Source{
+			{ID: "brreg", Status: dossier.StatusDeleted, Date: "2017-10-20", Fetched: shotTime,
+				Redirect: &dossier.Redirect{Reason: "duplicate", Number: "923609016", Name: "EKSEMPELBYRÅ AS"},
+				Notes: []dossier.SourceNote{
+					{Code: "1999", Message: "Some information is not registered (code 1999)."},
+					{Code: dossier.NoteRolesUnread, Problem: string(problem.CodeRolesUnread), Cause: string(problem.CodeTimeout), Message: "the roles could not be read"},
+				}},
+			{ID: "grunndata", Status: dossier.StatusFailed, Code: "weird_client_code", Message: "grunndataWS: the answer could not be parsed: XML syntax error on line 1", Fetched: shotTime},
+			{ID: "rrh", Status: dossier.StatusNotFound, Code: "not_required", Problem: string(problem.CodeOwnersNotRegistered), Fetched: shotTime,
+				RegisterText: "Enheten har ikke registrert reelle rettighetshavere.",
+				FollowUp:     &dossier.FollowUp{Reason: dossier.FollowUpOwnersNotRegistered, Message: "Find out whether the company must register beneficial owners."}},
+		},
+		Carried: []dossier.Carried{{Part: dossier.PartRoles, Source: "brreg", Fetched: shotTime.AddDate(0, 0, -3)}},
+	}
+}
+
+// notAskedDossier is a Swedish company no connected register could be
+// asked about.
+func notAskedDossier() *dossier.Dossier {
+	return &dossier.Dossier{Number: "5560747569", Country: "SE", Fetched: shotTime, Sources: []dossier.Source{
+		{ID: "registers", Status: dossier.StatusSkipped, Code: string(problem.CodeCountryNotConnected), Problem: string(problem.CodeCountryNotConnected), Fetched: shotTime},
+	}}
+}
+
+// newFakeAppIn is the window on d in language, at 1280×800.
+func newFakeAppIn(t *testing.T, d Desk, language string) *App {
+	t.Helper()
+	t.Setenv("LANGUAGE", language)
+	fa := test.NewTempApp(t)
+	guikit.NewPreferences(fa.Preferences()).SetLanguage(language)
+	a := New(fa, d)
+	a.host.SetDo(onUI)
+	a.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(func() {
+		a.host.WaitIdle()
+		a.stopAutoLock()
+		a.win.Close()
+		_, _ = guikit.ApplyLanguage("en")
+	})
+	return a
+}
+
+// shownTexts returns every text c shows or offers: what its labels,
+// buttons, rich texts and every other widget draw (found through the
+// widgets' renderers), the titles of all tabs and the content of the
+// unselected ones, form labels and hints, the options and placeholder of
+// selects, radio groups and checks, and the placeholders of entries (not
+// what was typed in them). Dialogs and pop-ups are included.
+func shownTexts(c fyne.Canvas) []string {
+	var out []string
+	seen := map[fyne.CanvasObject]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || seen[o] || !o.Visible() {
+			return
+		}
+		seen[o] = true
+		switch w := o.(type) {
+		case *canvas.Text:
+			out = append(out, w.Text)
+		case *widget.Entry:
+			out = append(out, w.PlaceHolder)
+			return // the rest is what the user typed
+		case *widget.Select:
+			if w.Selected == "" {
+				out = append(out, w.PlaceHolder)
+			}
+			out = append(out, w.Options...)
+		case *widget.RadioGroup:
+			out = append(out, w.Options...)
+		case *widget.Check:
+			out = append(out, w.Text)
+		case *widget.Form:
+			for _, it := range w.Items {
+				out = append(out, it.Text, it.HintText)
+				walk(it.Widget)
+			}
+		case *widget.Accordion:
+			for _, it := range w.Items {
+				out = append(out, it.Title)
+				walk(it.Detail)
+			}
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				out = append(out, it.Text)
+				walk(it.Content)
+			}
+		case *container.DocTabs:
+			for _, it := range w.Items {
+				out = append(out, it.Text)
+				walk(it.Content)
+			}
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
+		case *widget.Hyperlink:
+			out = append(out, w.Text)
+		case *widget.RichText:
+			for _, seg := range w.Segments {
+				if tx, ok := seg.(interface{ Textual() string }); ok {
+					out = append(out, tx.Textual())
+				}
+			}
+		}
+		if cont, ok := o.(*fyne.Container); ok {
+			for _, child := range cont.Objects {
+				walk(child)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return out
+}
+
+// fragment is English that must not reach a user of another language.
+type fragment struct {
+	text string
+	// word: the text matches only as whole words, with the same case;
+	// otherwise anywhere, in any case.
+	word bool
+}
+
+// alwaysEnglish are fragments Fyne, the clients and the formatting of
+// numbers and units have let through before.
+var alwaysEnglish = []fragment{
+	{"(Select one)", false}, {"Something went wrong", false}, {"offline", false},
+	{"Scope", true}, {"KB", true}, {"bit", true}, {"bits", true},
+}
+
+// placeholderRE matches a translation's {{.Placeholder}}.
+var placeholderRE = regexp.MustCompile(`\{\{[^}]*\}\}`)
+
+// englishFragments lists the English texts of en.json that language says
+// otherwise: each text's literal parts (around its placeholders) of at
+// least six letters, plus alwaysEnglish.
+func englishFragments(t *testing.T, language string) []fragment {
+	t.Helper()
+	en, tr := loadTranslation(t, "en"), loadTranslation(t, language)
+	seen := map[string]bool{}
+	frags := append([]fragment(nil), alwaysEnglish...)
+	for key, english := range en {
+		if tr[key] == english {
+			continue
+		}
+		for _, part := range placeholderRE.Split(english, -1) {
+			part = strings.TrimFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			letters := 0
+			for _, r := range part {
+				if unicode.IsLetter(r) {
+					letters++
+				}
+			}
+			if letters < 6 || seen[part] || strings.Contains(tr[key], part) {
+				continue
+			}
+			seen[part] = true
+			frags = append(frags, fragment{part, true})
+		}
+	}
+	return frags
+}
+
+// findEnglish returns the first fragment text holds, or "".
+func findEnglish(text string, frags []fragment) string {
+	for _, f := range frags {
+		if !f.word {
+			if strings.Contains(strings.ToLower(text), strings.ToLower(f.text)) {
+				return f.text
+			}
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], f.text)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(f.text)
+			if !letterAt(text, start-1, true) && !letterAt(text, end, false) {
+				return f.text
+			}
+			i = start + 1
+		}
+	}
+	return ""
+}
+
+// letterAt reports whether the rune that ends at i (before) or starts at
+// i (!before) in s is a letter or a digit.
+func letterAt(s string, i int, before bool) bool {
+	if i < 0 || i >= len(s) && !before || i > len(s) {
+		return false
+	}
+	var r rune
+	if before {
+		rs := []rune(s[:i+1])
+		r = rs[len(rs)-1]
+	} else {
+		r = []rune(s[i:])[0]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func TestFindEnglish(t *testing.T) {
+	frags := []fragment{{"Scope", true}, {"offline", false}, {"Valid until", true}}
+	tests := []struct {
+		text, want string
+	}{
+		{"Scope i Maskinporten", "Scope"},
+		{"Scopet är inte registrerat", ""},
+		{"tilgang (scope)", ""},
+		{"Offlinekopia från 2026-03-02", "offline"},
+		{"Gyldig til 2026-03-02", ""},
+		{"Key: Valid until 2026-03-02.", "Valid until"},
+		{"Ävalid until", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := findEnglish(tt.text, frags); got != tt.want {
+			t.Errorf("findEnglish(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestNoEnglishOnScreens builds each screen of the screenshot set in
+// Swedish, Norwegian and Finnish and checks that no text on it holds an
+// English fragment.
+func TestNoEnglishOnScreens(t *testing.T) {
+	certFile := filepath.Join(t.TempDir(), "Maskinporten Buypass.p12")
+	if err := os.WriteFile(certFile, []byte("not read by the fake desk"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, language := range []string{"sv", "nb", "fi"} {
+		t.Run(language, func(t *testing.T) {
+			frags := englishFragments(t, language)
+			checked := 0
+			check := func(a *App, screen string) {
+				t.Helper()
+				a.host.WaitIdle()
+				var texts []string
+				onUI(func() { texts = shownTexts(a.win.Canvas()) })
+				if len(texts) < 3 {
+					t.Errorf("%s: only %d texts found: %q", screen, len(texts), texts)
+				}
+				if os.Getenv("MOTPART_SHOW_TEXTS") != "" {
+					t.Logf("%s: %q", screen, texts)
+				}
+				reported := map[string]bool{}
+				for _, text := range texts {
+					if reported[text] {
+						continue
+					}
+					reported[text] = true
+					if f := findEnglish(text, frags); f != "" {
+						t.Errorf("%s: %q holds the English %q", screen, text, f)
+					}
+				}
+				checked++
+			}
+
+			// First start: create the vault.
+			a := newFakeAppIn(t, &fakeDesk{}, language)
+			check(a, "create")
+			test.Type(a.gate.Password, "short")
+			check(a, "create, short password")
+			a.gate.Password.SetText("")
+			test.Type(a.gate.Password, testPassword)
+			test.Type(a.gate.Repeat, testPassword+"x")
+			check(a, "create, differing passwords")
+
+			// Later starts: unlock, with a wrong password first.
+			d := newRichDesk(t)
+			a = newFakeAppIn(t, d, language)
+			test.Type(a.gate.Password, "wrong password")
+			onUI(func() { test.Tap(a.gate.Submit) })
+			check(a, "unlock, wrong password")
+			if err := a.Unlock([]byte(testPassword)); err != nil {
+				t.Fatal(err)
+			}
+			check(a, "lookup, empty")
+			test.Type(a.lookup.Search, "811218-9875")
+			check(a, "lookup, invalid number")
+			for _, tt := range []struct {
+				number string
+				tab    int
+			}{
+				{"923609016", 0}, {"923609016", 1}, {"923609016", 2},
+				{"974760673", 0}, {"974760673", 1},
+				{"5560747569", 0}, {"123456785", 0},
+			} {
+				onUI(func() { a.lookup.Open(tt.number, tt.tab) })
+				check(a, "lookup "+tt.number+" tab "+string(rune('0'+tt.tab)))
+			}
+
+			a.showScreen(ScreenCertificates)
+			check(a, "certificates")
+			onUI(func() { a.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(certFile)}) })
+			check(a, "wizard, password step")
+			password := findPasswordEntry(a.win.Canvas())
+			if password == nil {
+				t.Fatal("the wizard shows no password field")
+			}
+			test.Type(password, "pin-4711")
+			next := findButton(a.win.Canvas(), "Next")
+			if next == nil {
+				t.Fatal("the wizard has no Next button")
+			}
+			onUI(func() { test.Tap(next) })
+			check(a, "wizard, summary")
+			onUI(func() { test.Tap(next) })
+			check(a, "wizard, name")
+			a.certificates.CloseWizard()
+
+			a.showScreen(ScreenSettings)
+			check(a, "settings")
+			a.settings.OpenPasswordDialog()
+			check(a, "settings, change password")
+			if checked < 19 {
+				t.Errorf("only %d screens checked", checked)
+			}
+		})
+	}
+}
+
+// findPasswordEntry returns the first password entry on c's top overlay
+// (a dialog), or on c when there is none.
+func findPasswordEntry(c fyne.Canvas) *widget.Entry {
+	var found *widget.Entry
+	visit(topOf(c), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Password && found == nil && e.Visible() {
+			found = e
+		}
+	})
+	return found
+}
+
+// findButton returns the button on c's top overlay (or c) whose text is
+// the translation of english.
+func findButton(c fyne.Canvas, english string) *widget.Button {
+	want := lang.L(english)
+	var found *widget.Button
+	visit(topOf(c), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == want && found == nil {
+			found = b
+		}
+	})
+	return found
+}
+
+// topOf is c's top overlay, or its content.
+func topOf(c fyne.Canvas) fyne.CanvasObject {
+	if top := c.Overlays().Top(); top != nil {
+		return top
+	}
+	return c.Content()
+}
+
+// visit calls f on o and everything under it, through containers and the
+// widgets' renderers.
+func visit(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	seen := map[fyne.CanvasObject]bool{}
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || seen[o] {
+			return
+		}
+		seen[o] = true
+		f(o)
+		if cont, ok := o.(*fyne.Container); ok {
+			for _, child := range cont.Objects {
+				walk(child)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+}
