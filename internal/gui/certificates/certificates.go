@@ -147,7 +147,7 @@ func (s *Screen) openExport(name string) {
 		}
 		data, err := s.desk.ExportCertificate(name, password.Text)
 		if err != nil {
-			dialog.ShowError(guikit.ErrorText(guikit.ProblemText(err)), s.host.Win)
+			guikit.ShowProblem(s.host, err)
 			return
 		}
 		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -160,7 +160,7 @@ func (s *Screen) openExport(name string) {
 				werr = cerr
 			}
 			if werr != nil {
-				dialog.ShowError(guikit.ErrorText(guikit.ProblemText(werr)), s.host.Win)
+				guikit.ShowProblem(s.host, werr)
 				return
 			}
 			dialog.ShowInformation(lang.L("Exported"), lang.L("Saved as {{.File}}.", map[string]any{"File": wc.URI().Name()}), s.host.Win)
