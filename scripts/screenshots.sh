@@ -60,7 +60,8 @@ shot() {
 	echo "$name" | grep -Eq "$only" || return 0
 	file="$out/$name-$language.png"
 	xserver
-	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop-shots" --size "$size" "$@" >"$work/app.log" 2>&1 &
+	rm -f "$work/ready"
+	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop-shots" --size "$size" --ready "$work/ready" "$@" >"$work/app.log" 2>&1 &
 	app=$!
 	id=""
 	for _ in $(seq 1 40); do
@@ -68,7 +69,13 @@ shot() {
 		[ -n "$id" ] && break
 		sleep 0.25
 	done
-	sleep 2
+	# The window says when the lookup or import it was asked for is shown;
+	# then one more second for it to be drawn.
+	for _ in $(seq 1 120); do
+		[ -e "$work/ready" ] && break
+		sleep 0.25
+	done
+	sleep 1
 	if [ -z "$id" ]; then
 		echo "screenshots: the window for $name in $language did not appear:" >&2
 		cat "$work/app.log" >&2

@@ -21,6 +21,7 @@ import (
 //	--lookup NUMBER [--tab N]                      look NUMBER up and show tab N
 //	--import FILE [--import-to-name]               open the wizard on FILE
 //	--size WxH                                     make the window W×H pixels
+//	--ready FILE                                   create FILE once the work above is shown
 //
 // --import reads FILE with $MOTPART_CERT_PASSWORD when that is set.
 func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
@@ -31,6 +32,7 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	importFile := fs.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
 	importToName := fs.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
+	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
 		if *size != "" {
 			w, h, err := parseSize(*size)
@@ -57,6 +59,14 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 			if err := ui.OpenImport(*importFile, password, *importToName); err != nil {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
+		}
+		if *ready != "" {
+			go func() {
+				ui.WaitIdle()
+				if err := os.WriteFile(*ready, nil, 0o600); err != nil {
+					fmt.Fprintf(os.Stderr, "motpart-desktop: --ready: %v\n", err)
+				}
+			}()
 		}
 	}
 }
