@@ -42,7 +42,7 @@ xserver() {
 		return 0
 	fi
 	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
-	Xvfb "$display" -screen 0 "$((width + 64))x$((height + 64))x24" -nolisten tcp >/dev/null 2>&1 &
+	Xvfb "$display" -screen 0 "$((width + 64))x$((height + 64))x24" -nolisten tcp -noreset >/dev/null 2>&1 &
 	xvfb=$!
 	for _ in $(seq 1 20); do
 		DISPLAY=$display xwininfo -root >/dev/null 2>&1 && return 0
@@ -53,13 +53,25 @@ xserver() {
 }
 
 # shot NAME LANGUAGE [ARGS...] starts the window with ARGS in LANGUAGE and
-# saves it as DIR/NAME-LANGUAGE.png.
+# saves it as DIR/NAME-LANGUAGE.png; once more, on a new X server, if the
+# window does not appear.
 shot() {
+	echo "$1" | grep -Eq "$only" || return 0
+	xserver
+	shot_once "$@" && return 0
+	echo "screenshots: trying $1 in $2 again on a new X server" >&2
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	xvfb=""
+	xserver
+	shot_once "$@" || exit 1
+}
+
+# shot_once NAME LANGUAGE [ARGS...] is one try of shot; it fails when the
+# window does not appear.
+shot_once() {
 	name=$1 language=$2
 	shift 2
-	echo "$name" | grep -Eq "$only" || return 0
 	file="$out/$name-$language.png"
-	xserver
 	rm -f "$work/ready"
 	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop-shots" --size "$size" --ready "$work/ready" "$@" >"$work/app.log" 2>&1 &
 	app=$!
@@ -78,15 +90,41 @@ shot() {
 	sleep 1
 	if [ -z "$id" ]; then
 		echo "screenshots: the window for $name in $language did not appear:" >&2
-		cat "$work/app.log" >&2
-		kill "$app" 2>/dev/null || true
-		exit 1
+		head -5 "$work/app.log" >&2
+		stop "$app"
+		return 1
 	fi
 	sleep "${SHOT_WAIT:-0}"
-	DISPLAY=$display import -window "$id" "$file"
+	# A busy X server sometimes refuses the first read of the window, and a
+	# window not drawn yet reads as one flat colour: try again.
+	taken=""
+	for _ in $(seq 1 10); do
+		if DISPLAY=$display import -window "$id" "$file" 2>>"$work/import.log" &&
+			[ "$(identify -format %k "$file" 2>/dev/null || echo 0)" -gt 1 ]; then
+			taken=yes
+			break
+		fi
+		sleep 1
+	done
+	if [ -z "$taken" ]; then
+		echo "screenshots: could not read the drawn window for $name in $language:" >&2
+		cat "$work/import.log" >&2
+		stop "$app"
+		exit 1
+	fi
 	echo "screenshots: $file"
-	kill "$app" 2>/dev/null || true
-	wait "$app" 2>/dev/null || true
+	stop "$app"
+}
+
+# stop PID ends the window: politely, and after 5 s for good.
+stop() {
+	kill "$1" 2>/dev/null || true
+	for _ in $(seq 1 20); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.25
+	done
+	kill -9 "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
 }
 
 # every LANGUAGE-INDEPENDENT-ARGS: shot NAME in each language.
