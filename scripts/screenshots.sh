@@ -34,7 +34,8 @@ export LANG=en_US.UTF-8 LC_ALL= FYNE_SCALE=1
 mkdir -p "$HOME"
 start=$(date +%s)
 
-# One X server for the shots, a little larger than the window; started
+# One X server for the shots, larger than the window (so a window that will
+# not shrink to the size asked shows whole); started
 # again should it have gone away.
 width=${size%x*} height=${size#*x}
 xserver() {
@@ -42,7 +43,7 @@ xserver() {
 		return 0
 	fi
 	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
-	Xvfb "$display" -screen 0 "$((width + 64))x$((height + 64))x24" -nolisten tcp -noreset >/dev/null 2>&1 &
+	Xvfb "$display" -screen 0 "$((width + 640))x$((height + 640))x24" -nolisten tcp -noreset >/dev/null 2>&1 &
 	xvfb=$!
 	for _ in $(seq 1 20); do
 		DISPLAY=$display xwininfo -root >/dev/null 2>&1 && return 0
