@@ -46,3 +46,7 @@ func (a *App) OpenImport(path string, password *string, toName bool) error {
 	a.showScreen(ScreenCertificates)
 	return a.certificates.OpenImport(path, password, toName)
 }
+
+// WaitIdle waits until no background work of the window runs: a lookup or
+// a certificate file being read has been shown.
+func (a *App) WaitIdle() { a.host.WaitIdle() }

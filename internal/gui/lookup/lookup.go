@@ -72,7 +72,7 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.details = widget.NewForm()
 	s.details.Hide()
 	s.notes = newNotesPanel(h, d)
-	s.lookupButton = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), s.LookUp)
+	s.lookupButton = widget.NewButtonWithIcon(lang.X("lookup.button", "Look up"), theme.SearchIcon(), s.LookUp)
 	s.lookupButton.Importance = widget.HighImportance
 	s.lookupButton.Disable()
 	s.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancelLookup)

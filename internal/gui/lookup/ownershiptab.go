@@ -112,7 +112,7 @@ func (t *ownershipTab) exportPNG() {
 			werr = cerr
 		}
 		if werr != nil {
-			dialog.ShowError(guikit.ErrorText(guikit.ProblemText(werr)), t.host.Win)
+			guikit.ShowProblem(t.host, werr)
 		}
 	}, t.host.Win)
 	d.SetFileName("ownership.png")
