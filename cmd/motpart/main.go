@@ -54,6 +54,10 @@ Usage:
       $MOTPART_EXTRA_CA (a PEM file of extra trusted roots) change the registers'
       addresses for one run.
 
+  motpart [--vault PATH] search [--json] [--env sandbox|test|production] NAME...
+      Find organisations by name in Enhetsregisteret (units and sub-units, at most
+      50). Exit status 1 when nothing is found or the register could not be asked.
+
   motpart [--vault PATH] rrh import [--date YYYY-MM-DD] FILE | refresh
       Import a full download of the Register of beneficial owners (totalbestand:
       zip of JSON or CSV, or the file itself) as the offline copy; lookups answer
@@ -119,6 +123,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runCert(args[1:])
 	case "lookup":
 		return s.runLookup(args[1:])
+	case "search":
+		return s.runSearch(args[1:])
 	case "settings":
 		return s.runSettings(args[1:])
 	case "sandbox":

@@ -176,6 +176,9 @@ type UnitRef struct {
 	ClosedDate    string `json:"closed_date,omitempty"`
 	ForeignNumber string `json:"foreign_number,omitempty"`
 	Country       string `json:"country,omitempty"`
+	// Address is where a sub-unit is (its beliggenhetsadresse), when the
+	// source gives it; it tells sub-units of the same name apart.
+	Address *Address `json:"address,omitempty"`
 }
 
 // Status is what a source answered.

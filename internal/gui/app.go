@@ -71,6 +71,7 @@ func New(fa fyne.App, d Desk) *App {
 	win := fa.NewWindow("Motpart")
 	a := &App{host: guikit.NewHost(fa, win), win: win, desk: d}
 	a.host.SetOnActivity(a.activity)
+	a.host.SetEnvironment(d.EnvironmentName)
 	a.language = a.setLanguage(a.host.Prefs.Language())
 	a.win.Resize(fyne.NewSize(980, 680))
 	a.win.SetMaster()
@@ -122,7 +123,7 @@ func (a *App) showGate() {
 	}
 	a.tabs, a.lookup, a.certificates, a.settings = nil, nil, nil, nil
 	a.gate = gate.New(a.host, a.desk, !a.desk.VaultExists(), a.showMain)
-	a.win.SetContent(a.gate.Content())
+	a.win.SetContent(guikit.WithBand(a.host, a.gate.Content()))
 	a.gate.Focus()
 	if a.gate.Creates() {
 		a.setScreen(ScreenCreate)
@@ -153,7 +154,7 @@ func (a *App) showMain() {
 	a.lockButton = widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), a.lock)
 	title := widget.NewLabelWithStyle("Motpart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewBorder(nil, nil, title, a.lockButton)
-	a.win.SetContent(container.NewBorder(container.NewVBox(bar, a.certificates.Banner()), nil, nil, nil, a.tabs))
+	a.win.SetContent(container.NewBorder(container.NewVBox(guikit.NewBand(a.host), bar, a.certificates.Banner()), nil, nil, nil, a.tabs))
 	a.win.SetOnDropped(a.dropped)
 	a.focusCurrent()
 	a.setScreen(ScreenLookup)

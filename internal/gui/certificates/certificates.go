@@ -206,7 +206,7 @@ func (s *Screen) exportTo(f *guikit.FormDialog, name, password, repeat string) {
 func (s *Screen) imported(name string, info *certinfo.Info) {
 	s.Reload()
 	s.changed()
-	s.notice.SetText(lang.L("Stored: {{.Name}}, valid until {{.Date}}.", map[string]any{"Name": name, "Date": info.NotAfter.Local().Format(guikit.DateLayout)}))
+	s.notice.SetText(lang.L("Stored: {{.Name}}, valid until {{.Date}}.", map[string]any{"Name": name, "Date": guikit.Format().Day(info.NotAfter.Local())}))
 	s.notice.Show()
 	s.relayout()
 	if s.show != nil {

@@ -1,7 +1,6 @@
 package certificates
 
 import (
-	"fmt"
 	"image/color"
 	"io"
 	"strings"
@@ -251,7 +250,7 @@ func (w *certWizard) chooseFile() {
 func (w *certWizard) loadURI(u fyne.URI) {
 	r, err := storage.Reader(u)
 	if err != nil {
-		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
+		w.showMessage(lang.L("Motpart cannot read that file. Check that it is still there and that you may open it, or save it again."))
 		return
 	}
 	defer r.Close()
@@ -263,7 +262,7 @@ func (w *certWizard) loadURI(u fyne.URI) {
 func (w *certWizard) load(name string, r io.Reader) {
 	data, err := io.ReadAll(io.LimitReader(r, certinfo.MaxFileSize+1))
 	if err != nil {
-		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
+		w.showMessage(lang.L("Motpart cannot read that file. Check that it is still there and that you may open it, or save it again."))
 		return
 	}
 	w.setFile(name, data)
@@ -276,18 +275,10 @@ func (w *certWizard) setFile(name string, data []byte) {
 	w.fileName, w.data, w.info = name, data, nil
 	w.password.SetText("")
 	w.name.SetText("")
-	w.fileInfo.SetText(lang.L("File: {{.Name}} ({{.Size}})", map[string]any{"Name": name, "Size": sizeText(len(data))}))
+	w.fileInfo.SetText(lang.L("File: {{.Name}} ({{.Size}})", map[string]any{"Name": name, "Size": guikit.FileSizeText(len(data))}))
 	if w.step == stepFile {
 		w.next.Enable()
 	}
-}
-
-// sizeText is a file size for people.
-func sizeText(n int) string {
-	if n < 1024 {
-		return fmt.Sprintf("%d B", n)
-	}
-	return fmt.Sprintf("%.1f KB", float64(n)/1024)
 }
 
 // inspect reads the file with password in the background. A wrong password
@@ -360,8 +351,8 @@ func (w *certWizard) setInfo(info *certinfo.Info) {
 	w.summary.SetText(guikit.CertSummaryText(info))
 	w.details.Items = []*widget.FormItem{
 		widget.NewFormItem(lang.L("Issued by"), guikit.WrapLabel(info.Issuer)),
-		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(guikit.DateLayout)+" – "+info.NotAfter.Local().Format(guikit.DateLayout))),
-		widget.NewFormItem(lang.L("Key"), widget.NewLabel(fmt.Sprintf("%s %d bit", info.KeyType, info.KeyBits))),
+		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(guikit.Format().Day(info.NotBefore.Local())+" – "+guikit.Format().Day(info.NotAfter.Local()))),
+		widget.NewFormItem(lang.L("Key"), widget.NewLabel(guikit.KeyText(string(info.KeyType), info.KeyBits))),
 	}
 	w.details.Refresh()
 	var rows []fyne.CanvasObject

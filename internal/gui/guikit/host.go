@@ -37,6 +37,10 @@ type Host struct {
 	shortcuts fyne.ShortcutHandler
 	// jobs counts work running in the background, so tests can wait.
 	jobs sync.WaitGroup
+	// env tells the environment (see SetEnvironment); band is the band
+	// shown, which EnvironmentChanged updates (band.go).
+	env  func() string
+	band *Band
 }
 
 // NewHost is a Host for the window win of the Fyne app fa. Its background

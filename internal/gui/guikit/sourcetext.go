@@ -51,7 +51,8 @@ func SourceStatusText(s dossier.Source) string {
 }
 
 // SourceDetailText explains a source's outcome and what to do, by its
-// problem code; the source's English message when it names none.
+// problem code; the source's English message when it names none and the
+// user reads English, otherwise words that say the code is unknown.
 func SourceDetailText(s dossier.Source) string {
 	if c := sourceProblem(s); c != "" {
 		return ProblemText(problem.New(c, nil))
@@ -59,17 +60,11 @@ func SourceDetailText(s dossier.Source) string {
 	if s.Code == "" {
 		return ""
 	}
-	return englishMessage(s.Message)
-}
-
-// englishMessage is a source's own English message for a case Motpart has
-// no words for: as it is in English, marked as the source's English in the
-// other languages.
-func englishMessage(m string) string {
-	if m == "" || Language() == "en" {
-		return m
+	if CurrentLanguage() != "en" {
+		// The client's message is English: say so much in the user's words.
+		return lang.L("The register answered with a code Motpart has no words for ({{.Code}}).", map[string]any{"Code": s.Code})
 	}
-	return lang.L("The source's message, in English: “{{.Message}}”", map[string]any{"Message": m})
+	return s.Message
 }
 
 // sourceProblem is the problem code of a source: its Problem, or for a
@@ -86,8 +81,9 @@ func sourceProblem(s dossier.Source) problem.Code {
 }
 
 // NoteText is something a source says is not registered, or a part of
-// its answer it could not read and why, in the user's language; the
-// source's English for a note without a known code.
+// its answer it could not read and why, in the user's language; for a note
+// without a known code, the source's English to an English reader and
+// words that say the code is unknown to the others.
 func NoteText(n dossier.SourceNote) string {
 	if n.Code == dossier.NoteOwnersShapeUnconfirmed {
 		return lang.L("Read with the experimental v1 answer shape, which is not confirmed: check the owners against the register before relying on them.")
@@ -98,8 +94,19 @@ func NoteText(n dossier.SourceNote) string {
 		}
 		return text
 	}
-	return englishMessage(n.Message)
+	if n.Code == noteSubUnitsCut {
+		return lang.L("The register lists more sub-units than it sends; only the first are shown.")
+	}
+	if CurrentLanguage() != "en" {
+		// The client's message is English: say so much in the user's words.
+		return lang.L("The register noted something Motpart has no words for ({{.Code}}).", map[string]any{"Code": n.Code})
+	}
+	return n.Message
 }
+
+// noteSubUnitsCut is the note of a register that lists more sub-units than
+// it sends.
+const noteSubUnitsCut = "sub_units_cut"
 
 // NoteMatters reports whether a source's note is worth showing. The
 // registers say "not registered" of every optional field that is empty (no

@@ -6,18 +6,20 @@ import (
 	"github.com/motpart/motpart/internal/dossier"
 )
 
-// TestEnglishMessagesAreMarked: a source's own English message, for a case
-// Motpart has no words for, is said to be English outside English.
-func TestEnglishMessagesAreMarked(t *testing.T) {
+// TestUnknownMessagesInWords: a source's own English message, for a case
+// Motpart has no words for, reaches an English reader as it is; the others
+// read in their language that the register said something Motpart does not
+// know, with the code to quote to support, and no English.
+func TestUnknownMessagesInWords(t *testing.T) {
 	src := dossier.Source{Code: "weird", Message: "The register said weird."}
 	note := dossier.SourceNote{Code: "1999", Message: "Some information is not registered (code 1999)."}
 	for _, tt := range []struct {
 		lng, source, note string
 	}{
 		{"en", "The register said weird.", "Some information is not registered (code 1999)."},
-		{"nb", "Kildens melding, på engelsk: «The register said weird.»", "Kildens melding, på engelsk: «Some information is not registered (code 1999).»"},
-		{"sv", "Källans meddelande, på engelska: ”The register said weird.”", "Källans meddelande, på engelska: ”Some information is not registered (code 1999).”"},
-		{"fi", "Lähteen viesti englanniksi: ”The register said weird.”", "Lähteen viesti englanniksi: ”Some information is not registered (code 1999).”"},
+		{"nb", "Registeret svarte med en kode som Motpart ikke kjenner (weird).", "Registeret ga en merknad som Motpart ikke kjenner (1999)."},
+		{"sv", "Registret svarade med en kod som Motpart inte känner till (weird).", "Registret gjorde en anmärkning som Motpart inte känner till (1999)."},
+		{"fi", "Rekisteri vastasi koodilla, jota Motpart ei tunne (weird).", "Rekisteri antoi huomautuksen, jota Motpart ei tunne (1999)."},
 	} {
 		t.Setenv("LANGUAGE", tt.lng)
 		if _, err := ApplyLanguage(tt.lng); err != nil {

@@ -23,7 +23,7 @@ import (
 type Screen struct {
 	host    *guikit.Host
 	desk    Desk
-	Search  *guikit.Entry
+	Search  *searchField
 	country *widget.Select
 	Verdict *widget.Label
 	icon    *widget.Icon
@@ -78,7 +78,7 @@ type Screen struct {
 // New builds the Lookup screen on h, asking d.
 func New(h *guikit.Host, d Desk) *Screen {
 	s := &Screen{host: h, desk: d}
-	s.Search = guikit.NewEntry(h)
+	s.Search = newSearchField(s)
 	s.Search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
 	s.Search.OnChanged = func(string) { s.refresh() }
 	s.Search.OnSubmitted = func(string) { s.LookUp() }
@@ -90,7 +90,7 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.details = widget.NewForm()
 	s.details.Hide()
 	s.notes = newNotesPanel(h, d)
-	s.lookupButton = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), s.LookUp)
+	s.lookupButton = widget.NewButtonWithIcon(lang.X("lookup.button", "Look up"), theme.SearchIcon(), s.LookUp)
 	s.lookupButton.Importance = widget.HighImportance
 	s.lookupButton.Disable()
 	s.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancelLookup)
@@ -200,7 +200,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewVBox(titleRow, bar, s.busy)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.Verdict)
 	s.showHistory()
-	body := container.NewVBox(verdict, s.details, s.message, s.savedBar, s.dossier.box, s.notes.box, s.history)
+	body := container.NewVBox(verdict, s.searchBox(), s.details, s.message, s.savedBar, s.dossier.box, s.notes.box, s.history)
 	s.scroll = container.NewVScroll(body)
 	s.follower = guikit.NewFocusFollower(s.host.Win.Canvas(), s.scroll)
 	s.follower.Start()
@@ -276,6 +276,7 @@ func (s *Screen) refresh() {
 	} else {
 		s.history.Hide()
 	}
+	s.explain()
 }
 
 // showDetails fills the form under the verdict for a valid number.
@@ -293,7 +294,7 @@ func (s *Screen) showDetails(n ident.Number) {
 // background, with a progress bar and a Cancel button.
 func (s *Screen) LookUp() {
 	s.host.Activity()
-	if s.number == "" || s.cancel != nil {
+	if s.searchInstead() || s.number == "" || s.cancel != nil {
 		return
 	}
 	number := s.number

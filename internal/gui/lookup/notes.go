@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -13,10 +12,6 @@ import (
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
-
-// noteDateLayout shows a note's date in local time, the same way in every
-// language (ISO dates are read everywhere in the Nordics).
-const noteDateLayout = "2006-01-02 15:04"
 
 // notesPanel shows and edits the firm's notes on the organisation typed on
 // the Lookup screen.
@@ -167,9 +162,9 @@ func (p *notesPanel) setNotes(notes []dossier.Note) {
 
 // noteRow is one note: its date, its text, and buttons to edit and remove it.
 func (p *notesPanel) noteRow(n dossier.Note) fyne.CanvasObject {
-	date := n.Created.Local().Format(noteDateLayout)
+	date := guikit.Format().DateTime(n.Created.Local())
 	if !n.Updated.IsZero() {
-		date = lang.L("{{.Created}} (changed {{.Updated}})", map[string]any{"Created": date, "Updated": n.Updated.Local().Format(noteDateLayout)})
+		date = lang.L("{{.Created}} (changed {{.Updated}})", map[string]any{"Created": date, "Updated": guikit.Format().DateTime(n.Updated.Local())})
 	}
 	when := widget.NewLabelWithStyle(date, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	when.SizeName = theme.SizeNameCaptionText
@@ -253,18 +248,18 @@ func (p *notesPanel) editNote(n dossier.Note) {
 	entry := newNoteEntry(p.host)
 	entry.SetMinRowsVisible(5)
 	entry.SetText(n.Text)
-	d := dialog.NewCustomConfirm(lang.L("Edit note"), lang.L("Save"), lang.L("Cancel"),
-		container.NewGridWrap(fyne.NewSize(480, entry.MinSize().Height), entry), func(ok bool) {
+	d := guikit.NewFormDialog(p.host.Win, lang.L("Edit note"), lang.L("Save"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Note"), entry)}, "", func(d *guikit.FormDialog) {
 			p.host.Activity()
-			if !ok {
-				return
-			}
 			if err := p.desk.EditNote(p.orgnr, n.ID, entry.Text); err != nil {
-				p.showError(err)
+				// The error is shown in the dialog, above its buttons, so
+				// the text typed stays where it can be saved again.
+				d.ShowError(guikit.ProblemText(err))
 				return
 			}
+			d.Hide()
 			p.show(p.orgnr)
-		}, p.host.Win)
+		})
 	d.Show()
 	p.host.Win.Canvas().Focus(entry)
 }

@@ -90,6 +90,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.Language = languageSelect(h.Prefs, changeLanguage)
 	s.AutoLock = autoLockSelect(h.Prefs, autoLockChanged)
 	s.environment = widget.NewSelect(environmentNames(), nil)
+	s.environment.PlaceHolder = lang.L("Choose…")
 	s.brregURL = widget.NewEntry()
 	s.brregURL.SetPlaceHolder(lang.L("Default for the environment"))
 	s.grunndataURL = widget.NewEntry()
@@ -108,6 +109,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.ownersAPI = widget.NewRadioGroup(ownersAPINames(), nil)
 	s.ownersAPI.Required = true
 	s.mpCertificate = widget.NewSelect(nil, nil)
+	s.mpCertificate.PlaceHolder = lang.L("Choose…")
 	s.copyInfo = guikit.WrapLabel("")
 	s.importCopy = widget.NewButtonWithIcon(lang.L("Import a download of the register…"), theme.DownloadIcon(), s.chooseCopy)
 	s.cancelImport = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
@@ -340,6 +342,7 @@ func (s *Screen) saveRegisters() {
 	}
 	s.grunndataPW.SetText("")
 	s.loadRegisters()
+	s.host.EnvironmentChanged() // the SANDBOX/TEST band follows the environment saved
 	s.regsMessage.Importance = widget.SuccessImportance
 	s.regsMessage.SetText(lang.L("Saved. The next lookup uses these settings."))
 	s.regsMessage.Show()

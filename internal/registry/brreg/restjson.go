@@ -296,6 +296,7 @@ func (u *jsonUnit) unitRef() (dossier.UnitRef, error) {
 		return dossier.UnitRef{}, fmt.Errorf("nedleggelsesdato: %w", err)
 	}
 	r.ClosedDate = closed
+	r.Address = u.Beliggenhetsadresse.address()
 	return r, nil
 }
 

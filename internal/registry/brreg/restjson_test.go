@@ -219,7 +219,8 @@ func TestRecordedResponses(t *testing.T) {
 
 func TestRecordedSubUnitRefs(t *testing.T) {
 	refs, total, pages, err := parseSubUnitRefs(recorded(t, "underenheter-search-response.json"))
-	want := []dossier.UnitRef{{Number: "334455660", Name: "TRYLLEBUTIKKEN SESAM", Form: "BEDR"}}
+	want := []dossier.UnitRef{{Number: "334455660", Name: "TRYLLEBUTIKKEN SESAM", Form: "BEDR",
+		Address: &dossier.Address{Lines: []string{"Sagstua"}, PostalCode: "2120", City: "NORD-ODAL", Municipality: "NORD-ODAL", MunicipalityNumber: "0418", Country: "Norge", CountryCode: "NO"}}}
 	if err != nil || !reflect.DeepEqual(refs, want) || total != 1 || pages != 1 {
 		t.Errorf("got %+v, %d, %d, %v", refs, total, pages, err)
 	}
