@@ -75,7 +75,10 @@ func New(fa fyne.App, d Desk) *App {
 	a.language = a.setLanguage(a.host.Prefs.Language())
 	a.win.Resize(fyne.NewSize(980, 680))
 	a.win.SetMaster()
-	a.win.SetOnClosed(func() { _ = a.desk.Lock() })
+	a.win.SetOnClosed(func() {
+		a.beforeLock() // the note being written is kept as a draft
+		_ = a.desk.Lock()
+	})
 	a.showGate()
 	return a
 }

@@ -148,8 +148,8 @@ func (s *Screen) remove(name string) {
 // stays open, with any problem in it, until the file is written.
 func (s *Screen) openExport(name string) {
 	s.host.Activity()
-	password := widget.NewPasswordEntry()
-	repeat := widget.NewPasswordEntry()
+	password := guikit.NewPasswordEntry(s.host)
+	repeat := guikit.NewPasswordEntry(s.host)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("New password"), password),
 		widget.NewFormItem(lang.L("Repeat the new password"), repeat),

@@ -20,6 +20,8 @@ func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	switch w := o.(type) {
 	case *widget.Entry:
 		return []*widget.Entry{w}
+	case *guikit.Entry:
+		return []*widget.Entry{&w.Entry}
 	case *fyne.Container:
 		var out []*widget.Entry
 		for _, c := range w.Objects {

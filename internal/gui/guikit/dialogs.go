@@ -189,7 +189,14 @@ func NewFormDialog(win fyne.Window, title, confirm string, items []*widget.FormI
 	}
 	f.Dialog = NewDialog(win, title, body, 0, f.Cancel, f.Confirm)
 	if len(items) > 0 {
-		if e, ok := items[len(items)-1].Widget.(*widget.Entry); ok && e.OnSubmitted == nil {
+		var e *widget.Entry
+		switch w := items[len(items)-1].Widget.(type) {
+		case *widget.Entry:
+			e = w
+		case *Entry:
+			e = &w.Entry
+		}
+		if e != nil && !e.MultiLine && e.OnSubmitted == nil {
 			e.OnSubmitted = func(string) {
 				if !f.Confirm.Disabled() {
 					onConfirm(f)

@@ -31,17 +31,17 @@ type Screen struct {
 
 	// the registers
 	environment  *widget.Select
-	brregURL     *widget.Entry
-	grunndataURL *widget.Entry
-	grunndataID  *widget.Entry
-	grunndataPW  *widget.Entry
+	brregURL     *guikit.Entry
+	grunndataURL *guikit.Entry
+	grunndataID  *guikit.Entry
+	grunndataPW  *guikit.Entry
 	saveRegs     *widget.Button
 	regsMessage  *widget.Label
 	// advanced holds the technical fields, collapsed at first.
 	advanced *widget.Accordion
 
 	// Maskinporten and the offline copy of the Register of beneficial owners
-	mpClientID    *widget.Entry
+	mpClientID    *guikit.Entry
 	mpScope       *widget.Select
 	ownersAPI     *widget.RadioGroup
 	mpCertificate *widget.Select
@@ -91,18 +91,18 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.AutoLock = autoLockSelect(h.Prefs, autoLockChanged)
 	s.environment = widget.NewSelect(environmentNames(), nil)
 	s.environment.PlaceHolder = lang.L("Choose…")
-	s.brregURL = widget.NewEntry()
+	s.brregURL = guikit.NewEntry(h)
 	s.brregURL.SetPlaceHolder(lang.L("Default for the environment"))
-	s.grunndataURL = widget.NewEntry()
+	s.grunndataURL = guikit.NewEntry(h)
 	s.grunndataURL.SetPlaceHolder(lang.L("Default for the environment"))
-	s.grunndataID = widget.NewEntry()
-	s.grunndataPW = widget.NewPasswordEntry()
+	s.grunndataID = guikit.NewEntry(h)
+	s.grunndataPW = guikit.NewPasswordEntry(h)
 	s.grunndataPW.SetPlaceHolder(lang.L("Unchanged"))
 	s.saveRegs = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.saveRegisters)
 	s.saveRegs.Importance = widget.HighImportance
 	s.regsMessage = guikit.WrapLabel("")
 	s.regsMessage.Hide()
-	s.mpClientID = widget.NewEntry()
+	s.mpClientID = guikit.NewEntry(h)
 	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
 	s.mpScope = widget.NewSelect(d.OwnerScopes(), nil)
 	s.mpScope.PlaceHolder = lang.L("Choose the permission")
