@@ -127,7 +127,7 @@ func (s *Screen) explain() {
 	name := s.nameTyped()
 	s.icon.Show()
 	s.Verdict.Show()
-	s.lookupButton.SetText(lang.L("Look up"))
+	s.lookupButton.SetText(lang.X("lookup.button", "Look up"))
 	p.why.Hide()
 	switch {
 	case text == "":
