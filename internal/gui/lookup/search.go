@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -321,7 +322,10 @@ func (p *hitsPanel) showExamples() {
 		p.examples.Hide()
 		return
 	}
-	buttons := container.NewGridWithColumns(2)
+	// As many columns as the width allows: two fixed columns of long
+	// names would keep the window from being narrower than both.
+	var cell fyne.Size
+	buttons := container.NewGridWrap(cell)
 	for _, e := range ex {
 		number := e.Number
 		text := number
@@ -332,7 +336,9 @@ func (p *hitsPanel) showExamples() {
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		buttons.Add(b)
+		cell = cell.Max(b.MinSize())
 	}
+	buttons.Layout = layout.NewGridWrapLayout(cell)
 	p.examples.Objects = []fyne.CanvasObject{
 		widget.NewLabelWithStyle(lang.L("Practice numbers from the sandbox, to try:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		buttons,
