@@ -1,30 +1,80 @@
 #!/bin/sh
 # screenshots.sh DIR starts the real Motpart window under Xvfb once for each
-# screen and saves a PNG of it in DIR. It runs bin/motpart-desktop-shots,
-# the window built with the screenshots tag (`make screenshots` builds it),
-# whose extra flags (--screen, --search, --lookup, --tab, --import,
-# --import-to-name) put the window in the state to show. It uses a throw-away home directory,
-# so it never touches the user's own vault or preferences.
+# screen and language and saves a PNG of it as DIR/SCREEN-LANGUAGE.png
+# (lookup-dossier-sv.png). It runs bin/motpart-desktop-shots, the window
+# built with the screenshots tag (`make screenshots` builds it), whose extra
+# flags (--screen, --search, --lookup, --tab, --import, --import-to-name,
+# --size) put the window in the state to show. It uses a throw-away home
+# directory, so it never touches the user's own vault or preferences.
+#
+# The environment may narrow or change the set:
+#   SHOT_LANGUAGES  the languages, default "en sv nb fi"
+#   SHOT_SIZE       the window's size, default 1280x800
+#   SHOT_ONLY       a pattern (grep -E) the screen names must match, default all
+#   SHOT_DISPLAY    the X display Xvfb runs on, default :97
+#   SHOT_BIN        the folder holding motpart-desktop-shots and motpart, default ./bin
 set -eu
 out=${1:-docs/screenshots}
 mkdir -p "$out"
-bin=$(pwd)/bin
+bin=${SHOT_BIN:-$(pwd)/bin}
+languages=${SHOT_LANGUAGES:-en sv nb fi}
+size=${SHOT_SIZE:-1280x800}
+only=${SHOT_ONLY:-.}
+display=${SHOT_DISPLAY:-:97}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+xvfb=""
+cleanup() {
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 export LANG=en_US.UTF-8 LC_ALL= FYNE_SCALE=1
 mkdir -p "$HOME"
-display=:97
+start=$(date +%s)
+
+# One X server for the shots, larger than the window (so a window that will
+# not shrink to the size asked shows whole); started
+# again should it have gone away.
+width=${size%x*} height=${size#*x}
+xserver() {
+	if [ -n "$xvfb" ] && kill -0 "$xvfb" 2>/dev/null && DISPLAY=$display xwininfo -root >/dev/null 2>&1; then
+		return 0
+	fi
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	Xvfb "$display" -screen 0 "$((width + 640))x$((height + 640))x24" -nolisten tcp -noreset >/dev/null 2>&1 &
+	xvfb=$!
+	for _ in $(seq 1 20); do
+		DISPLAY=$display xwininfo -root >/dev/null 2>&1 && return 0
+		sleep 0.25
+	done
+	echo "screenshots: Xvfb did not start on $display" >&2
+	exit 1
+}
 
 # shot NAME LANGUAGE [ARGS...] starts the window with ARGS in LANGUAGE and
-# saves it as DIR/NAME.png.
+# saves it as DIR/NAME-LANGUAGE.png; once more, on a new X server, if the
+# window does not appear.
 shot() {
+	echo "$1" | grep -Eq "$only" || return 0
+	xserver
+	shot_once "$@" && return 0
+	echo "screenshots: trying $1 in $2 again on a new X server" >&2
+	[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+	xvfb=""
+	xserver
+	shot_once "$@" || exit 1
+}
+
+# shot_once NAME LANGUAGE [ARGS...] is one try of shot; it fails when the
+# window does not appear.
+shot_once() {
 	name=$1 language=$2
 	shift 2
-	Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-	xvfb=$!
-	sleep 1
-	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop-shots" "$@" >"$work/app.log" 2>&1 &
+	file="$out/$name-$language.png"
+	rm -f "$work/ready"
+	DISPLAY=$display LANGUAGE=$language "$bin/motpart-desktop-shots" --size "$size" --ready "$work/ready" "$@" >"$work/app.log" 2>&1 &
 	app=$!
 	id=""
 	for _ in $(seq 1 40); do
@@ -32,27 +82,66 @@ shot() {
 		[ -n "$id" ] && break
 		sleep 0.25
 	done
-	sleep 2
+	# The window says when the lookup or import it was asked for is shown;
+	# then one more second for it to be drawn.
+	for _ in $(seq 1 120); do
+		[ -e "$work/ready" ] && break
+		sleep 0.25
+	done
+	sleep 1
 	if [ -z "$id" ]; then
-		echo "screenshots: the window for $name did not appear:" >&2
-		cat "$work/app.log" >&2
-		kill "$app" "$xvfb" 2>/dev/null || true
-		exit 1
+		echo "screenshots: the window for $name in $language did not appear:" >&2
+		head -5 "$work/app.log" >&2
+		stop "$app"
+		return 1
 	fi
 	sleep "${SHOT_WAIT:-0}"
-	DISPLAY=$display import -window "$id" "$out/$name.png"
-	echo "screenshots: $out/$name.png"
-	kill "$app" 2>/dev/null || true
-	wait "$app" 2>/dev/null || true
-	kill "$xvfb" 2>/dev/null || true
-	wait "$xvfb" 2>/dev/null || true
+	# A busy X server sometimes refuses the first read of the window, and a
+	# window not drawn yet reads as one flat colour: try again.
+	taken=""
+	for _ in $(seq 1 10); do
+		if DISPLAY=$display import -window "$id" "$file" 2>>"$work/import.log" &&
+			[ "$(identify -format %k "$file" 2>/dev/null || echo 0)" -gt 1 ]; then
+			taken=yes
+			break
+		fi
+		sleep 1
+	done
+	if [ -z "$taken" ]; then
+		echo "screenshots: could not read the drawn window for $name in $language:" >&2
+		cat "$work/import.log" >&2
+		stop "$app"
+		exit 1
+	fi
+	echo "screenshots: $file"
+	stop "$app"
+}
+
+# stop PID ends the window: politely, and after 5 s for good.
+stop() {
+	kill "$1" 2>/dev/null || true
+	for _ in $(seq 1 20); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.25
+	done
+	kill -9 "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
+
+# every LANGUAGE-INDEPENDENT-ARGS: shot NAME in each language.
+every() {
+	name=$1
+	shift
+	for language in $languages; do
+		shot "$name" "$language" "$@"
+	done
 }
 
 vault="$work/vault.db"
 password="sandbox screenshots"
 
 # First start: no vault yet.
-shot create en --vault "$vault"
+every create --vault "$vault"
 
 # A vault with a few notes, made with the command line.
 MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$vault" vault init >/dev/null
@@ -77,35 +166,37 @@ client scb 476 "/C=SE/O=Exempelbyrån Redovisning AB/CN=Exempelbyrån Redovisnin
 client buypass 30 "/C=NO/O=EKSEMPELBYRÅ AS/CN=EKSEMPELBYRÅ AS/serialNumber=923609016" "pin-4711" "$pki/buypass.p12"
 MOTPART_PASSWORD="$password" MOTPART_CERT_PASSWORD="pin-4711" "$bin/motpart" --vault "$vault" cert import --name "Maskinporten (Buypass)" "$pki/buypass.p12" >/dev/null
 
-shot unlock en --vault "$vault"
+every unlock --vault "$vault"
 export MOTPART_PASSWORD="$password"
-shot lookup-empty en --vault "$vault" --screen lookup
-shot lookup-notes en --vault "$vault" --screen lookup --search "923 609 016"
-shot lookup-valid en --vault "$vault" --screen lookup --search "556074-7569"
-shot lookup-invalid-sv sv --vault "$vault" --screen lookup --search "811218-9875"
-shot lookup-nb nb --vault "$vault" --screen lookup --search "923 609 016"
-shot lookup-fi fi --vault "$vault" --screen lookup --search "0116297-6"
-shot lookup-dossier en --vault "$vault" --lookup 311111116
-shot lookup-owners en --vault "$vault" --lookup 311111116 --tab 1
-shot lookup-ownership en --vault "$vault" --lookup 311111116 --tab 2
-shot lookup-ownership-cross sv --vault "$vault" --lookup 312222221 --tab 2
-shot lookup-dossier-nb nb --vault "$vault" --lookup 310322199
-shot lookup-subunit-fi fi --vault "$vault" --lookup 310126144
+every lookup-empty --vault "$vault" --screen lookup
+# Numbers typed but not looked up: what the window says of each kind.
+every lookup-typed-orgnr --vault "$vault" --screen lookup --search "923 609 016"
+every lookup-typed-se --vault "$vault" --screen lookup --search "556074-7569"
+every lookup-typed-fi --vault "$vault" --screen lookup --search "0116297-6"
+every lookup-typed-invalid --vault "$vault" --screen lookup --search "811218-9875"
+# Dossiers: a company with everything, its owners and ownership; a group
+# with cross-holdings; a unit deleted after a merger; a sub-unit.
+every lookup-dossier --vault "$vault" --lookup 311111116
+every lookup-owners --vault "$vault" --lookup 311111116 --tab 1
+every lookup-ownership --vault "$vault" --lookup 311111116 --tab 2
+every lookup-ownership-cross --vault "$vault" --lookup 312222221 --tab 2
+every lookup-merged --vault "$vault" --lookup 310322199
+every lookup-subunit --vault "$vault" --lookup 310126144
 # The registers cannot be reached: the last known data of an earlier lookup, dated.
 down=https://127.0.0.1:1
 SHOT_WAIT=6 MOTPART_BRREG_URL=$down MOTPART_GRUNNDATA_URL=$down MOTPART_RRH_URL=$down MOTPART_MASKINPORTEN_URL=$down \
-	shot lookup-unreachable-sv sv --vault "$vault" --lookup 311111116
+	every lookup-unreachable --vault "$vault" --lookup 311111116
 # A Swedish number: no register is connected for Sweden yet, so none is asked.
-shot lookup-not-asked en --vault "$vault" --lookup 5560747569
-shot settings en --vault "$vault" --screen settings
-shot certificates en --vault "$vault" --screen certificates
-shot wizard-1-file en --vault "$vault" --screen import
-shot wizard-2-password en --vault "$vault" --import "$scbfile"
-MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-3-summary en --vault "$vault" --import "$scbfile"
-MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-4-name en --vault "$vault" --import "$scbfile" --import-to-name
-MOTPART_CERT_PASSWORD="Sommar-2026" shot wizard-3-summary-sv sv --vault "$vault" --import "$scbfile"
+every lookup-not-asked --vault "$vault" --lookup 5560747569
+every settings --vault "$vault" --screen settings
+every certificates --vault "$vault" --screen certificates
+every wizard-1-file --vault "$vault" --screen import
+every wizard-2-password --vault "$vault" --import "$scbfile"
+MOTPART_CERT_PASSWORD="Sommar-2026" every wizard-3-summary --vault "$vault" --import "$scbfile"
+MOTPART_CERT_PASSWORD="Sommar-2026" every wizard-4-name --vault "$vault" --import "$scbfile" --import-to-name
 # The light theme, to check it is as readable as the dark one.
 export FYNE_THEME=light
-shot lookup-dossier-light en --vault "$vault" --lookup 311111116
-shot lookup-ownership-light en --vault "$vault" --lookup 312222221 --tab 2
+every lookup-dossier-light --vault "$vault" --lookup 311111116
+every lookup-ownership-light --vault "$vault" --lookup 312222221 --tab 2
 unset FYNE_THEME MOTPART_PASSWORD
+echo "screenshots: done in $(($(date +%s) - start)) s"

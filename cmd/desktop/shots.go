@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/motpart/motpart/internal/gui"
 )
 
@@ -18,6 +20,8 @@ import (
 //	--search NUMBER                                type NUMBER into Lookup
 //	--lookup NUMBER [--tab N]                      look NUMBER up and show tab N
 //	--import FILE [--import-to-name]               open the wizard on FILE
+//	--size WxH                                     make the window W×H pixels
+//	--ready FILE                                   create FILE once the work above is shown
 //
 // --import reads FILE with $MOTPART_CERT_PASSWORD when that is set.
 func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
@@ -27,7 +31,17 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	tab := fs.Int("tab", 0, "with --lookup: the dossier tab to show (0 company, 1 beneficial owners, 2 ownership)")
 	importFile := fs.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
 	importToName := fs.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
+	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
+	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
+		if *size != "" {
+			w, h, err := parseSize(*size)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "motpart-desktop: --size: %v\n", err)
+				os.Exit(2)
+			}
+			ui.Window().Resize(fyne.NewSize(w, h))
+		}
 		if *screen != "" && !ui.ShowScreen(*screen) {
 			fmt.Fprintf(os.Stderr, "motpart-desktop: no screen %q to show (is the vault unlocked?)\n", *screen)
 		}
@@ -46,5 +60,28 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
 		}
+		if *ready != "" {
+			go func() {
+				ui.WaitIdle()
+				if err := os.WriteFile(*ready, nil, 0o600); err != nil {
+					fmt.Fprintf(os.Stderr, "motpart-desktop: --ready: %v\n", err)
+				}
+			}()
+		}
 	}
+}
+
+// parseSize reads a window size written WxH, such as 1280x800.
+func parseSize(s string) (w, h float32, err error) {
+	var wi, hi int
+	if n, err := fmt.Sscanf(s, "%dx%d", &wi, &hi); err != nil || n != 2 {
+		return 0, 0, fmt.Errorf("%q is not a size such as 1280x800", s)
+	}
+	if wi < 200 || hi < 200 || wi > 8000 || hi > 8000 {
+		return 0, 0, fmt.Errorf("%q: width and height must be 200 to 8000 pixels", s)
+	}
+	if fmt.Sprintf("%dx%d", wi, hi) != s {
+		return 0, 0, fmt.Errorf("%q is not a size such as 1280x800", s)
+	}
+	return float32(wi), float32(hi), nil
 }

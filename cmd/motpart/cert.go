@@ -64,6 +64,11 @@ func (s *session) certInspect(args []string) int {
 	if err != nil && certs.CodeOf(err) == "" {
 		return s.fail("cert inspect", err)
 	}
+	if err == nil {
+		// A file that cannot be a certificate file is refused before
+		// its password is asked for.
+		err = certs.Sniff(data)
+	}
 	var info *certs.Info
 	if err == nil {
 		password, perr := s.certPassword()
@@ -124,6 +129,9 @@ func (s *session) certImport(args []string) int {
 	}
 	path := fs.Arg(0)
 	data, err := certs.ReadFile(path)
+	if err == nil {
+		err = certs.Sniff(data) // before any password is asked for
+	}
 	if err != nil {
 		return s.fail("cert import", err)
 	}

@@ -163,3 +163,51 @@ func TestCertCommands(t *testing.T) {
 		t.Errorf("cert without subcommand: %d", code)
 	}
 }
+
+// TestCertRefusesWhatIsNoCertificateFile: a file that cannot be a
+// certificate file is refused as such at once, before a password is asked
+// for (none is given here: asking would fail differently).
+func TestCertRefusesWhatIsNoCertificateFile(t *testing.T) {
+	dir := t.TempDir()
+	c := newCLIEnv(t)
+	if code, _, errOut := c.run("pw-for-vault\npw-for-vault\n", "vault", "init"); code != 0 {
+		t.Fatal(errOut)
+	}
+	tests := []struct {
+		name       string
+		data       []byte
+		wantDetail string
+	}{
+		{"PEM", []byte("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n"), "it is a PEM text file; ask for the .pfx or .p12 file"},
+		{"e-mail", []byte("From: scb@example.se\r\n\r\nHej!"), ""},
+		{"empty", nil, "the file is empty"},
+		{"ZIP", []byte("PK\x03\x04\x14\x00\x00\x00"), "it is a ZIP archive; unpack it and choose the .pfx or .p12 file inside"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, dir, tt.name+".pfx", tt.data)
+			for _, args := range [][]string{{"cert", "inspect", path}, {"cert", "import", path}} {
+				c.env = map[string]string{} // no password anywhere
+				code, out, errOut := c.run("", args...)
+				if code != exitFailed || out != "" {
+					t.Errorf("%s: exit %d, stdout %q", args[1], code, out)
+				}
+				if !strings.Contains(errOut, "This is not a certificate file (.pfx or .p12).") || !strings.Contains(errOut, tt.wantDetail) {
+					t.Errorf("%s: stderr %q, want it to say it is not a certificate file (%s)", args[1], errOut, tt.wantDetail)
+				}
+				if strings.Contains(errOut, "password") {
+					t.Errorf("%s: stderr %q speaks of a password", args[1], errOut)
+				}
+			}
+			c.env = map[string]string{}
+			code, out, _ := c.run("", "cert", "inspect", "--json", path)
+			var r map[string]any
+			if err := json.Unmarshal([]byte(out), &r); err != nil || code != exitFailed {
+				t.Fatalf("--json: exit %d, %v\n%s", code, err, out)
+			}
+			if e, _ := r["error"].(map[string]any); e == nil || e["code"] != "not_pkcs12" {
+				t.Errorf("--json error %v, want not_pkcs12", r["error"])
+			}
+		})
+	}
+}

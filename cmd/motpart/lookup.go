@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strconv"
@@ -14,7 +15,6 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
-	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/setup"
 )
 
@@ -157,23 +157,10 @@ func printDossier(s *session, dos *dossier.Dossier) {
 	} else {
 		fmt.Fprintf(tw, "%s\t%s\n", dos.Number, outcomeWords(dos))
 	}
-	for _, r := range dos.Roles {
-		holder := "-"
-		switch {
-		case r.Person != nil:
-			holder = r.Person.Name
-			if r.Person.NationalID != "" {
-				holder += " (" + r.Person.NationalID + ")" // masked by the desk unless --reveal
-			} else if r.Person.BirthDate != "" {
-				holder += " (born " + r.Person.BirthDate + ")"
-			}
-		case r.Unit != nil:
-			holder = r.Unit.Name + " (" + r.Unit.Number + ")"
-		}
-		if r.Resigned {
-			holder += " " + resignedWords(r)
-		}
-		fmt.Fprintf(tw, "Role %s:\t%s\n", r.Type.Code, holder)
+	printRoles(tw, dos.Roles)
+	printOwners(tw, dos.Owners)
+	if len(dos.Roles) > 0 || dos.Owners != nil {
+		fmt.Fprintln(tw) // the lines below align among themselves
 	}
 	for _, u := range dos.SubUnits {
 		line := u.Number + " " + u.Name
@@ -226,6 +213,132 @@ func printDossier(s *session, dos *dossier.Dossier) {
 	if !dos.Complete() {
 		fmt.Fprintf(tw, "INCOMPLETE:\tnot every source answered\n")
 	}
+}
+
+// printRoles writes the roles as a table of the role in words and who
+// holds it.
+func printRoles(tw io.Writer, roles []dossier.Role) {
+	if len(roles) == 0 {
+		return
+	}
+	fmt.Fprintf(tw, "\nRoles:\n")
+	for _, r := range roles {
+		holder := "-"
+		switch {
+		case r.Person != nil:
+			holder = r.Person.Name
+			if r.Person.NationalID != "" {
+				holder += " (" + r.Person.NationalID + ")" // masked by the desk unless --reveal
+			} else if r.Person.BirthDate != "" {
+				holder += " (born " + r.Person.BirthDate + ")"
+			}
+		case r.Unit != nil:
+			holder = r.Unit.Name + " (" + r.Unit.Number + ")"
+		}
+		if r.Resigned {
+			holder += " " + resignedWords(r)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", roleName(r.Type), holder)
+	}
+}
+
+// printOwners writes what the Register of beneficial owners says: the
+// registration's status and each owner with how they own or control the
+// unit, in words.
+func printOwners(tw io.Writer, o *dossier.Owners) {
+	if o == nil {
+		return
+	}
+	var about []string
+	if !o.Registered.IsZero() {
+		about = append(about, "registered "+o.Registered.Local().Format(time.DateOnly))
+	}
+	switch {
+	case o.Source == "offline" && o.CopyDate != "":
+		about = append(about, "from the offline copy of "+o.CopyDate)
+	case o.Source == "offline":
+		about = append(about, "from the offline copy")
+	}
+	line := "\nBeneficial owners: " + words(ownersStatusNames, o.Status)
+	if len(about) > 0 {
+		line += " (" + strings.Join(about, ", ") + ")"
+	}
+	fmt.Fprintln(tw, line)
+	for _, b := range o.Owners {
+		fmt.Fprintf(tw, "  %s\t%s\n", ownerWho(b), ownerHow(b))
+	}
+}
+
+// ownerWho is who a beneficial owner is: name (or that they are exempt
+// from disclosure), identity number as the desk gave it, birth, country.
+func ownerWho(b dossier.BeneficialOwner) string {
+	who := b.Name
+	if b.Exempt || who == "" {
+		who = "Exempt from disclosure"
+	}
+	if b.NationalID != "" {
+		who += " (" + b.NationalID + ")"
+	}
+	switch {
+	case b.BirthDate != "":
+		who += ", born " + b.BirthDate
+	case b.BirthYear != "":
+		who += ", born " + b.BirthYear
+	}
+	if b.Residence != nil {
+		who += ", lives in " + countryName(*b.Residence)
+	}
+	if b.Deceased {
+		who += ", deceased"
+	}
+	return who
+}
+
+// ownerHow is how a beneficial owner owns or controls the unit: each
+// position in words with its share, basis and intermediates.
+func ownerHow(b dossier.BeneficialOwner) string {
+	var parts []string
+	for _, p := range b.Positions {
+		w := words(positionNames, p.Type)
+		if p.Interval != nil {
+			w += " " + words(intervalNames, *p.Interval)
+		}
+		var bases []string
+		for _, c := range p.Basis {
+			bases = append(bases, words(basisNames, c))
+		}
+		if len(bases) > 0 {
+			w += " " + strings.Join(bases, " and ")
+		}
+		if p.Other != "" {
+			w += " (" + p.Other + ")"
+		}
+		var through []string
+		for _, u := range p.Intermediates {
+			through = append(through, unitWords(u))
+		}
+		if len(through) > 0 {
+			w += " through " + strings.Join(through, ", ")
+		}
+		parts = append(parts, w)
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// unitWords names a unit with its number, Norwegian or foreign.
+func unitWords(u dossier.UnitRef) string {
+	switch {
+	case u.Number != "":
+		return u.Name + " (" + u.Number + ")"
+	case u.ForeignNumber != "" && u.Country != "":
+		return u.Name + " (" + countryName(dossier.Code{Code: u.Country}) + " " + u.ForeignNumber + ")"
+	case u.ForeignNumber != "":
+		return u.Name + " (" + u.ForeignNumber + ")"
+	}
+	return u.Name
 }
 
 // resignedWords says that a role holder has resigned, with the register's
@@ -299,54 +412,5 @@ func (s *session) runSettings(args []string) int {
 		}
 		_ = tw.Flush()
 	}
-	return exitOK
-}
-
-// runSandbox runs `motpart sandbox serve [--out DIR]`: the simulators in
-// the foreground until interrupted.
-func (s *session) runSandbox(args []string) int {
-	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
-	fs.SetOutput(s.stderr)
-	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
-	if len(args) == 0 || args[0] != "serve" || parseFlags(fs, args[1:]) != nil || fs.NArg() != 0 {
-		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
-		return exitUsage
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{}, nil)
-	defer conn.Close()
-	sb, err := conn.Sandbox(ctx)
-	if err != nil {
-		return s.fail("sandbox serve", err)
-	}
-	ep := sb.Endpoints()
-	fmt.Fprintf(s.stdout, "Motpart sandbox: local simulators over TLS, trusting only their own CA.\n\n")
-	fmt.Fprintf(s.stdout, "  Enhetsregisteret  %s\n  grunndataWS       %s\n", ep.Brreg, ep.Grunndata)
-	user, password := sb.GrunndataCredentials()
-	fmt.Fprintf(s.stdout, "  grunndataWS user  %s / %s\n\n", user, password)
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o700); err != nil {
-			return s.fail("sandbox serve", err)
-		}
-		if err := os.WriteFile(*out+"/sandbox-ca.pem", sb.CACertPEM(), 0o644); err != nil {
-			return s.fail("sandbox serve", err)
-		}
-		if err := sb.WriteDemoCertificates(*out); err != nil {
-			return s.fail("sandbox serve", err)
-		}
-		fmt.Fprintf(s.stdout, "Wrote %s/sandbox-ca.pem (use it as MOTPART_EXTRA_CA) and the demo certificates:\n", *out)
-	} else {
-		fmt.Fprintf(s.stdout, "Demo certificates (write them with --out DIR):\n")
-	}
-	for _, c := range sb.DemoCertificates() {
-		fmt.Fprintf(s.stdout, "  %s  password %q  %s\n", c.FileName, c.Password, c.Description)
-	}
-	fmt.Fprintf(s.stdout, "\nNumbers to try:\n")
-	for _, c := range sb.World().Showcase() {
-		fmt.Fprintf(s.stdout, "  %s\n", c)
-	}
-	fmt.Fprintf(s.stdout, "\nPress Ctrl+C to stop.\n")
-	<-ctx.Done()
 	return exitOK
 }

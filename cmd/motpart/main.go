@@ -43,7 +43,8 @@ Usage:
       Needs no vault; the file's password comes from $MOTPART_CERT_PASSWORD or a prompt.
 
   motpart [--vault PATH] cert import [--name NAME] FILE | list [--json] | export NAME OUT.pfx | remove NAME
-      Keep certificates in the vault; export one with a new password
+      Keep certificates in the vault (the file's password from
+      $MOTPART_CERT_PASSWORD or a prompt); export one with a new password
       ($MOTPART_NEW_PASSWORD or a prompt) to move it to another computer.
 
   motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER
@@ -52,6 +53,10 @@ Usage:
       $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL and
       $MOTPART_EXTRA_CA (a PEM file of extra trusted roots) change the registers'
       addresses for one run.
+
+  motpart [--vault PATH] search [--json] [--env sandbox|test|production] NAME...
+      Find organisations by name in Enhetsregisteret (units and sub-units, at most
+      50). Exit status 1 when nothing is found or the register could not be asked.
 
   motpart [--vault PATH] rrh import [--date YYYY-MM-DD] FILE | refresh
       Import a full download of the Register of beneficial owners (totalbestand:
@@ -63,8 +68,9 @@ Usage:
       The settings Motpart keeps in the vault (secrets are never printed).
 
   motpart sandbox serve [--out DIR]
-      Run the local simulators in the foreground and print their addresses and
-      the demo credentials.
+      Run the local simulators in the foreground and print each one's address,
+      the MOTPART_*_URL settings to use them, the demo credentials and
+      certificates, and organisation numbers to try.
 
   motpart help
       Show this text.
@@ -117,6 +123,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runCert(args[1:])
 	case "lookup":
 		return s.runLookup(args[1:])
+	case "search":
+		return s.runSearch(args[1:])
 	case "settings":
 		return s.runSettings(args[1:])
 	case "sandbox":

@@ -66,13 +66,28 @@ func (s *session) runNotes(args []string) int {
 	return exitOK
 }
 
+// noteJSON is one note in `notes list --json`: dossier.Note without an
+// "updated" for a note never changed (a zero time.Time is not omitted by
+// encoding/json's omitempty).
+type noteJSON struct {
+	ID      string     `json:"id"`
+	Created time.Time  `json:"created"`
+	Updated *time.Time `json:"updated,omitempty"`
+	Text    string     `json:"text"`
+}
+
 // printNotes writes notes as a JSON array or as a table.
 func (s *session) printNotes(notes []dossier.Note, asJSON bool) int {
 	if asJSON {
-		if notes == nil {
-			notes = []dossier.Note{}
+		out := make([]noteJSON, 0, len(notes))
+		for _, n := range notes {
+			j := noteJSON{ID: n.ID, Created: n.Created, Text: n.Text}
+			if !n.Updated.IsZero() {
+				j.Updated = &n.Updated
+			}
+			out = append(out, j)
 		}
-		if err := s.writeJSON(notes); err != nil {
+		if err := s.writeJSON(out); err != nil {
 			return s.fail("notes list", err)
 		}
 		return exitOK
@@ -82,9 +97,13 @@ func (s *session) printNotes(notes []dossier.Note, asJSON bool) int {
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(s.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tTEXT")
+	fmt.Fprintln(tw, "ID\tDATE\tCHANGED\tTEXT")
 	for _, n := range notes {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", n.ID, n.Created.Local().Format(time.DateTime), strings.ReplaceAll(n.Text, "\n", " ⏎ "))
+		changed := "-"
+		if !n.Updated.IsZero() {
+			changed = n.Updated.Local().Format(time.DateTime)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", n.ID, n.Created.Local().Format(time.DateTime), changed, strings.ReplaceAll(n.Text, "\n", " ⏎ "))
 	}
 	if err := tw.Flush(); err != nil {
 		return exitFailed

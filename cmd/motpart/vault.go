@@ -113,21 +113,25 @@ func problemWords(err error) string {
 
 // password returns the password from the environment variable env, or asks
 // for it with prompt (without echo on a terminal). With confirm it asks
-// twice and insists the two agree.
+// twice and insists the two agree. When no password comes, the error names
+// env, the variable that would have given it.
 func (s *session) password(env, prompt string, confirm bool) ([]byte, error) {
 	if v, ok := s.lookupEnv(env); ok {
 		return []byte(v), nil
 	}
-	pw, err := s.ask(prompt)
+	pw, err := s.ask(env, prompt)
 	if err != nil {
 		return nil, err
 	}
 	if confirm {
-		again, err := s.ask("Repeat it: ")
+		again, err := s.ask(env, "Repeat it: ")
 		if err != nil {
-			return nil, err
+			clear(pw)
+			return nil, fmt.Errorf("the password must be typed twice: %w", err)
 		}
+		defer clear(again)
 		if string(again) != string(pw) {
+			clear(pw)
 			return nil, errors.New("the two passwords differ")
 		}
 	}
@@ -135,8 +139,9 @@ func (s *session) password(env, prompt string, confirm bool) ([]byte, error) {
 }
 
 // ask reads one secret line: from the terminal without echo when stdin is
-// one, otherwise a line of stdin (for scripts).
-func (s *session) ask(prompt string) ([]byte, error) {
+// one, otherwise a line of stdin (for scripts). env is the variable that
+// gives the password instead, named when there is no line to read.
+func (s *session) ask(env, prompt string) ([]byte, error) {
 	if f, ok := s.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		fmt.Fprint(s.stderr, prompt)
 		pw, err := term.ReadPassword(int(f.Fd()))
@@ -151,7 +156,7 @@ func (s *session) ask(prompt string) ([]byte, error) {
 	}
 	line, err := s.lines.ReadString('\n')
 	if err != nil && (err != io.EOF || line == "") {
-		return nil, fmt.Errorf("no password given: set %s or type it", "MOTPART_PASSWORD")
+		return nil, fmt.Errorf("no password given: set %s or type it on standard input", env)
 	}
 	return []byte(strings.TrimRight(line, "\r\n")), nil
 }

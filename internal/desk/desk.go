@@ -8,7 +8,7 @@
 //
 // The desk decides; it does not wire. It asks the registers through small
 // interfaces it declares (OrganisationSource, RegistrationSource,
-// OwnersSource, NameSource), which a Connector builds from the settings
+// OwnersSource, NameSource, UnitSearcher), which a Connector builds from the settings
 // stored in the vault after it is unlocked; internal/setup provides the
 // Connector. Locking drops the register clients with what they hold.
 package desk
@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/vault"
 )
@@ -48,6 +49,9 @@ type Config struct {
 	// Connector builds the register clients after the vault is unlocked;
 	// nil: lookups fail, everything else works.
 	Connector Connector
+	// SandboxExamples are the numbers worth trying in the sandbox
+	// environment, which Examples offers there (and nowhere else).
+	SandboxExamples []dossier.Example
 	// OwnersFiles reads downloads of the Register of beneficial owners;
 	// nil: ImportOwnersCopy fails.
 	OwnersFiles OwnersFileReader

@@ -57,7 +57,7 @@ func (c *fakeConnector) Connect(ctx context.Context, conn Connection) (*Register
 	}
 	c.connections = append(c.connections, conn)
 	c.built = append(c.built, r)
-	regs := &Registers{Organisations: brregFake{r}, Names: r, Release: r.release}
+	regs := &Registers{Organisations: brregFake{r}, Names: r, Search: r, Release: r.release}
 	if conn.Settings.GrunndataUser != "" {
 		regs.Registrations = grunndataFake{r}
 	}

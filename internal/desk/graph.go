@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -29,10 +30,18 @@ func OwnershipGraph(dos *dossier.Dossier) *ownership.Graph {
 			}
 		}
 	}
+	subs := make([]ownership.SubUnit, 0, len(dos.SubUnits))
 	for _, u := range dos.SubUnits {
-		g.AddNode(ownership.Node{ID: u.Number, Kind: ownership.Entity, Label: u.Name, Detail: u.Number, Number: u.Number})
-		g.AddEdge(ownership.Edge{From: dos.Number, To: u.Number, Interest: ownership.Establishment, Direct: true})
+		s := ownership.SubUnit{Number: u.Number, Name: u.Name}
+		if a := u.Address; a != nil {
+			if len(a.Lines) > 0 {
+				s.Street = a.Lines[0]
+			}
+			s.Town = cmp.Or(a.Municipality, a.City)
+		}
+		subs = append(subs, s)
 	}
+	g.AddSubUnits(dos.Number, subs)
 	return g
 }
 

@@ -67,3 +67,29 @@ func TestOwnershipGraph(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnershipGraphSubUnitLabels checks that sub-units under the legal
+// unit's own name are told apart by where they are.
+func TestOwnershipGraphSubUnitLabels(t *testing.T) {
+	dos := &dossier.Dossier{
+		Number:  "311111116",
+		Company: &dossier.Company{Name: "SOLSTRAND INDUSTRIER ASA"},
+		SubUnits: []dossier.UnitRef{
+			{Number: "310126144", Name: "SOLSTRAND INDUSTRIER ASA", Address: &dossier.Address{Lines: []string{"Strandveien 4"}, City: "BERGEN", Municipality: "BERGEN"}},
+			{Number: "310152285", Name: "SOLSTRAND INDUSTRIER ASA", Address: &dossier.Address{City: "LAKSEVÅG"}},
+			{Number: "310165352", Name: "SOLSTRAND KAFÉ"},
+		},
+	}
+	g := OwnershipGraph(dos)
+	tests := []struct{ id, label, name, place string }{
+		{"310126144", "BERGEN", "SOLSTRAND INDUSTRIER ASA", "Strandveien 4, BERGEN"},
+		{"310152285", "LAKSEVÅG", "SOLSTRAND INDUSTRIER ASA", "LAKSEVÅG"},
+		{"310165352", "SOLSTRAND KAFÉ", "SOLSTRAND KAFÉ", ""},
+	}
+	for _, tt := range tests {
+		n, ok := g.Node(tt.id)
+		if !ok || n.Label != tt.label || n.Name() != tt.name || n.Place != tt.place {
+			t.Errorf("node %s = %+v, want label %q, name %q, place %q", tt.id, n, tt.label, tt.name, tt.place)
+		}
+	}
+}

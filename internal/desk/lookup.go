@@ -133,7 +133,9 @@ func (d *Desk) lookupNorway(ctx context.Context, regs *Registers, orgnr string, 
 	dos.Owners = owners
 	dos.Sources = append(dos.Sources, ownersSource)
 	if answers[0].Source.Status != dossier.StatusFailed { // Enhetsregisteret answers: ask it for names
+		wg.Go(func() { nameRedirects(ctx, regs.Names, min(timeout, 3*time.Second), dos.Sources) })
 		nameIntermediates(ctx, regs.Names, min(timeout, 3*time.Second), owners)
+		wg.Wait()
 	}
 }
 
@@ -216,7 +218,7 @@ func (d *Desk) saveDossier(dos *dossier.Dossier) error {
 			if err != nil {
 				return err
 			}
-			entries := []dossier.HistoryEntry{{Number: dos.Number, Name: name, Fetched: dos.Fetched}}
+			entries := []dossier.HistoryEntry{{Number: dos.Number, Name: name, Fetched: dos.Fetched, Standing: dos.Company.Standing()}}
 			for _, e := range hist {
 				if e.Number != dos.Number && len(entries) < maxHistory {
 					entries = append(entries, e)

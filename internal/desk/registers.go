@@ -29,6 +29,15 @@ type NameSource interface {
 	Name(ctx context.Context, orgnr string) (string, error)
 }
 
+// UnitSearcher searches a register's units by name (Enhetsregisteret's
+// /enheter?navn= and /underenheter?navn=).
+type UnitSearcher interface {
+	// SearchUnits returns at most limit units whose name matches, in the
+	// register's order, legal units or (subUnits) sub-units, and how many
+	// the register has in all.
+	SearchUnits(ctx context.Context, name string, subUnits bool, limit int) (hits []dossier.SearchHit, total int, err error)
+}
+
 // OwnersChange is one entry of the Register of beneficial owners' change
 // log.
 type OwnersChange struct {
@@ -72,6 +81,8 @@ type Registers struct {
 	NoOwners dossier.Source
 	// Names names units; nil when nothing can.
 	Names NameSource
+	// Search searches units by name; nil when nothing can.
+	Search UnitSearcher
 	// Release drops what the clients hold (the Maskinporten signer,
 	// cached tokens, the grunndataWS password), so that nothing of them
 	// stays reachable; a client used after it answers that it is closed.

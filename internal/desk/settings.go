@@ -291,6 +291,22 @@ func (d *Desk) Environment() Environment {
 	return d.environment(s)
 }
 
+// EnvironmentName is the environment as the window shows it: "sandbox",
+// "test" or "production"; "" while it cannot be known, because the vault
+// that holds the setting is locked and this run chose none. A vault not
+// made yet starts in the sandbox.
+func (d *Desk) EnvironmentName() string {
+	switch {
+	case d.cfg.Environment != "":
+		return string(d.cfg.Environment)
+	case d.Unlocked():
+		return string(d.Environment())
+	case !d.VaultExists():
+		return string(EnvSandbox)
+	}
+	return ""
+}
+
 // environment resolves the environment of settings s.
 func (d *Desk) environment(s RegisterSettings) Environment {
 	switch {

@@ -143,6 +143,11 @@ type Role struct {
 	// short.
 	ResignedCode string `json:"resigned_code,omitempty"`
 	ResignedText string `json:"resigned_text,omitempty"`
+	// Since is the date (YYYY-MM-DD) the register gives for the role's
+	// group: when the group was last changed (Enhetsregisteret's
+	// sistEndret, grunndataWS's registreringsDato of the samendring). The
+	// holder has held the role at least since then; "" when not given.
+	Since string `json:"since,omitempty"`
 	// AuditorCategory is grunndataWS's revisorKategori, an integer code
 	// in the schema (its values are not documented); 0 when not given.
 	AuditorCategory int `json:"auditor_category,omitempty"`
@@ -171,6 +176,9 @@ type UnitRef struct {
 	ClosedDate    string `json:"closed_date,omitempty"`
 	ForeignNumber string `json:"foreign_number,omitempty"`
 	Country       string `json:"country,omitempty"`
+	// Address is where a sub-unit is (its beliggenhetsadresse), when the
+	// source gives it; it tells sub-units of the same name apart.
+	Address *Address `json:"address,omitempty"`
 }
 
 // Status is what a source answered.
@@ -305,6 +313,8 @@ type HistoryEntry struct {
 	Number  string    `json:"number"`
 	Name    string    `json:"name"`
 	Fetched time.Time `json:"fetched"`
+	// Standing is the company's standing when it was looked up.
+	Standing Standing `json:"standing,omitempty"`
 }
 
 // Owners is what the Register of beneficial owners says of one

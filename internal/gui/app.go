@@ -71,10 +71,14 @@ func New(fa fyne.App, d Desk) *App {
 	win := fa.NewWindow("Motpart")
 	a := &App{host: guikit.NewHost(fa, win), win: win, desk: d}
 	a.host.SetOnActivity(a.activity)
+	a.host.SetEnvironment(d.EnvironmentName)
 	a.language = a.setLanguage(a.host.Prefs.Language())
 	a.win.Resize(fyne.NewSize(980, 680))
 	a.win.SetMaster()
-	a.win.SetOnClosed(func() { _ = a.desk.Lock() })
+	a.win.SetOnClosed(func() {
+		a.beforeLock() // the note being written is kept as a draft
+		_ = a.desk.Lock()
+	})
 	a.showGate()
 	return a
 }
@@ -117,9 +121,12 @@ func (a *App) showGate() {
 	if a.certificates != nil {
 		a.certificates.CloseWizard()
 	}
+	if a.lookup != nil {
+		a.lookup.Close()
+	}
 	a.tabs, a.lookup, a.certificates, a.settings = nil, nil, nil, nil
 	a.gate = gate.New(a.host, a.desk, !a.desk.VaultExists(), a.showMain)
-	a.win.SetContent(a.gate.Content())
+	a.win.SetContent(guikit.WithBand(a.host, a.gate.Content()))
 	a.gate.Focus()
 	if a.gate.Creates() {
 		a.setScreen(ScreenCreate)
@@ -135,6 +142,7 @@ func (a *App) showMain() {
 	a.lookup = lookup.New(a.host, a.desk)
 	a.certificates = certificates.New(a.host, a.desk, func() { a.showScreen(ScreenCertificates) })
 	a.settings = settings.New(a.host, a.desk, a.changeLanguage, a.startAutoLock)
+	a.certificates.SetOnChanged(a.settings.ReloadCertificates)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.Content()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.AccountIcon(), a.certificates.Content()),
@@ -149,7 +157,7 @@ func (a *App) showMain() {
 	a.lockButton = widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), a.lock)
 	title := widget.NewLabelWithStyle("Motpart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewBorder(nil, nil, title, a.lockButton)
-	a.win.SetContent(container.NewBorder(container.NewVBox(bar, a.certificates.Banner()), nil, nil, nil, a.tabs))
+	a.win.SetContent(container.NewBorder(container.NewVBox(guikit.NewBand(a.host), bar, a.certificates.Banner()), nil, nil, nil, a.tabs))
 	a.win.SetOnDropped(a.dropped)
 	a.focusCurrent()
 	a.setScreen(ScreenLookup)
@@ -199,6 +207,7 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // lock closes the vault and shows the unlock screen.
 func (a *App) lock() {
+	a.beforeLock() // keeps the note being written, closes dialogs (autolock.go)
 	if err := a.desk.Lock(); err != nil {
 		fyne.LogError("locking the vault", err)
 	}
@@ -216,44 +225,71 @@ func (a *App) Unlock(password []byte) error {
 }
 
 // changeLanguage is called from Settings: it stores the choice and redraws
-// every screen in the new language, staying on Settings.
+// every screen in the new language, staying on Settings. The Lookup screen
+// keeps what it showed (the typed text, the dossier on its tab, back and
+// forward) without asking the registers again.
 func (a *App) changeLanguage(code string) {
 	a.host.Prefs.SetLanguage(code)
 	a.language = a.setLanguage(code)
-	search := a.lookup.Search.Text
+	state := a.lookup.State()
+	a.lookup.Close()
 	a.showMain()
-	a.lookup.Search.SetText(search)
+	a.lookup.Restore(state)
 	a.showScreen(ScreenSettings)
 }
 
-// installShortcuts adds the main window's keyboard shortcuts: Ctrl+L locks,
-// Ctrl+F goes to the search field.
+// installShortcuts adds the main window's keyboard shortcuts. They work
+// while a text field has the focus too: the screens' fields are
+// guikit.Entry, which pass them on to the Host.
+//
+//	Ctrl+L          lock
+//	Ctrl+F          the search field
+//	Ctrl+1, 2, 3    Look up, Certificates, Settings
+//	Alt+Left/Right  back and forward between dossiers, as in a browser
+//	Ctrl+R          look the dossier up again
+//	Ctrl+Tab        the dossier's next tab (with Shift the previous one)
 func (a *App) installShortcuts() {
 	// Adding a shortcut under a name it already has replaces it.
-	c := a.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+	ctrl := func(key fyne.KeyName, f func()) {
+		a.host.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			a.activity()
+			f()
+		})
+	}
+	onLookup := func(f func()) func() {
+		return func() {
+			if a.tabs != nil && a.tabs.SelectedIndex() == 0 {
+				f()
+			}
+		}
+	}
+	ctrl(fyne.KeyL, func() {
 		if a.tabs != nil {
 			a.lock()
 		}
 	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		a.showScreen(ScreenLookup)
-	})
-	// Alt+Left and Alt+Right go back and forward between dossiers, as in
-	// a browser; Ctrl+R looks the dossier up again.
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-		if a.lookup != nil {
-			a.lookup.Back()
+	ctrl(fyne.KeyF, func() {
+		if a.showScreen(ScreenLookup) {
+			a.lookup.Search.TypedShortcut(&fyne.ShortcutSelectAll{})
 		}
 	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-		if a.lookup != nil {
-			a.lookup.Forward()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if a.lookup != nil {
-			a.lookup.LookUp()
-		}
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+		ctrl(key, func() { a.showScreen(screenNames()[i]) })
+	}
+	ctrl(fyne.KeyR, onLookup(func() { a.lookup.LookUp() }))
+	alt := func(key fyne.KeyName, f func()) {
+		a.host.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+			a.activity()
+			f()
+		})
+	}
+	alt(fyne.KeyLeft, onLookup(func() { a.lookup.Back() }))
+	alt(fyne.KeyRight, onLookup(func() { a.lookup.Forward() }))
+	// Ctrl+Tab and Ctrl+Shift+Tab go through the dossier's tabs.
+	ctrl(fyne.KeyTab, onLookup(func() { a.lookup.NextTab(1) }))
+	previousTab := onLookup(func() { a.lookup.NextTab(-1) })
+	a.host.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
+		a.activity()
+		previousTab()
 	})
 }

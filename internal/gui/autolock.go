@@ -62,5 +62,23 @@ func (a *App) idleCheck() {
 		a.armIdleTimer(limit - idle)
 		return
 	}
+	kept := a.beforeLock()
 	a.lock()
+	if a.gate != nil {
+		a.gate.AutoLocked(limit, kept)
+	}
+}
+
+// beforeLock runs on the lock path (App.lock), so that no way of locking
+// loses a note or leaves the vault on screen: it keeps the note being
+// written, if any, sealed in the vault, and closes every dialog and pop-up
+// (a note being edited, a password dialog...), which would otherwise stay
+// over the unlock screen. It reports whether a note is kept.
+func (a *App) beforeLock() bool {
+	kept := a.lookup != nil && a.lookup.KeepDraft()
+	overlays := a.win.Canvas().Overlays()
+	if list := overlays.List(); len(list) > 0 {
+		overlays.Remove(list[0]) // and every one above it
+	}
+	return kept
 }

@@ -22,4 +22,8 @@ type Desk interface {
 	VaultExists() bool
 	// Lock closes the vault and drops its keys.
 	Lock() error
+	// EnvironmentName is "sandbox", "test" or "production", or "" while
+	// it cannot be known (the vault is locked); the window shows a band
+	// and marks what it exports outside production.
+	EnvironmentName() string
 }

@@ -13,12 +13,14 @@ import "errors"
 // there is one (there is none while the vault is locked).
 func (a *App) ShowScreen(name string) bool { return a.showScreen(name) }
 
-// Search types text into the Lookup screen's search field.
+// Search types text into the Lookup screen's search field and, when it
+// is a name, searches for it as Enter does.
 func (a *App) Search(text string) bool {
 	if a.lookup == nil {
 		return false
 	}
 	a.lookup.Search.SetText(text)
+	a.lookup.FindByName()
 	return true
 }
 
@@ -44,3 +46,7 @@ func (a *App) OpenImport(path string, password *string, toName bool) error {
 	a.showScreen(ScreenCertificates)
 	return a.certificates.OpenImport(path, password, toName)
 }
+
+// WaitIdle waits until no background work of the window runs: a lookup or
+// a certificate file being read has been shown.
+func (a *App) WaitIdle() { a.host.WaitIdle() }

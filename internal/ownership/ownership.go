@@ -35,6 +35,20 @@ type Node struct {
 	// Number is the organisation number to open when the node is clicked;
 	// empty for persons and foreign entities.
 	Number string
+	// FullName is the registered name when Label shows something shorter
+	// that tells the node apart (a sub-unit labelled by its place); empty
+	// when Label is the name.
+	FullName string
+	// Place is where a sub-unit is ("Strandveien 4, BERGEN"), when known.
+	Place string
+}
+
+// Name is the node's full name: FullName, else Label.
+func (n Node) Name() string {
+	if n.FullName != "" {
+		return n.FullName
+	}
+	return n.Label
 }
 
 // Interest is what an edge says the owner holds.
@@ -117,6 +131,12 @@ func (g *Graph) AddNode(n Node) {
 			}
 			if g.Nodes[i].Number == "" {
 				g.Nodes[i].Number = n.Number
+			}
+			if g.Nodes[i].FullName == "" {
+				g.Nodes[i].FullName = n.FullName
+			}
+			if g.Nodes[i].Place == "" {
+				g.Nodes[i].Place = n.Place
 			}
 			return
 		}

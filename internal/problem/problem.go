@@ -69,6 +69,15 @@ const (
 	CodeInternal         Code = "internal"        // anything else; the error says what
 )
 
+// The codes of looking up and searching by name (internal/desk).
+const (
+	// CodePersonalNumber: a person's identity number where an
+	// organisation's is needed (Motpart looks up organisations).
+	CodePersonalNumber Code = "personal_number"
+	CodeNameTooShort   Code = "name_too_short" // a search by name needs at least two letters or digits
+	CodeNoHits         Code = "no_hits"        // a search by name found no unit
+)
+
 // Error is a problem with a stable Code. Err, when set, holds the cause.
 type Error struct {
 	Code Code
@@ -154,6 +163,12 @@ func (e *Error) Error() string {
 		if e.Code == CodeBadSetting {
 			msg = "the setting does not take this value"
 		}
+	case CodePersonalNumber:
+		msg = "this is a person's identity number; Motpart looks up organisations: give the organisation number of the person's company, or search by its name"
+	case CodeNameTooShort:
+		msg = "type at least two letters of the name to search"
+	case CodeNoHits:
+		msg = "no company with this name was found; check the spelling, or search with fewer words"
 	case CodeInternal:
 		msg = "something went wrong"
 	default:
@@ -246,6 +261,7 @@ var deskCodes = [...]Code{
 	CodeNoteTooLong, CodeNoteNotFound, CodeCertNameTaken, CodeCertName, CodeCertNotFound,
 	CodeUnknownSetting, CodeBadSetting, CodeCanceled, CodeNoDossier, CodeBadDownload,
 	CodeNoCopy, CodeEmptyImport, CodeSmallerImport, CodeChangeLogNeedsV1, CodeNoAccess, CodeRegisterFailed, CodeInternal,
+	CodePersonalNumber, CodeNameTooShort, CodeNoHits,
 }
 
 // Codes returns every code this package declares: the use cases' first,

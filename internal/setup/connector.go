@@ -101,7 +101,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	}
 
 	rest := organisations{brreg.NewREST(brregURL, t)}
-	regs := &desk.Registers{Organisations: rest, Names: rest}
+	regs := &desk.Registers{Organisations: rest, Names: rest, Search: rest}
 	var closers []func()
 	if user != "" {
 		g := &registrations{now: c.now, g: brreg.NewGrunndata(grunndataURL, user, password, t)}

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
 // Config is what NewDesk needs.
@@ -41,8 +43,27 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	c := NewConnector(cfg.Overrides, cfg.Sandbox, now)
 	cfg.Desk.Connector = c
 	cfg.Desk.OwnersFiles = OwnersFiles{}
+	cfg.Desk.SandboxExamples = sandboxExamples()
 	if cfg.Overrides.Environment != "" {
 		cfg.Desk.Environment = cfg.Overrides.Environment
 	}
 	return desk.New(cfg.Desk), c
+}
+
+// sandboxExamples are the sandbox world's numbers the first Lookup screen
+// offers in the sandbox environment: a few of its showcase, each a
+// different case (everything filled in, the demo firm, a cross-holding, a
+// bankruptcy, a deleted duplicate, a sub-unit).
+func sandboxExamples() []dossier.Example {
+	w, err := world.New()
+	if err != nil {
+		return nil
+	}
+	var out []dossier.Example
+	for _, n := range []string{world.RichestOrgNr, world.FirmOrgNr, world.CrossHoldingAOrgNr, world.BankruptOrgNr, world.DuplicateOrgNr, world.SubUnitOrgNr} {
+		if u, ok := w.Unit(n); ok {
+			out = append(out, dossier.Example{Number: n, Name: u.Name})
+		}
+	}
+	return out
 }

@@ -37,6 +37,19 @@ func (o organisations) Name(ctx context.Context, orgnr string) (string, error) {
 	return c.Name, nil
 }
 
+// SearchUnits implements desk.UnitSearcher.
+func (o organisations) SearchUnits(ctx context.Context, name string, subUnits bool, limit int) ([]dossier.SearchHit, int, error) {
+	page, err := o.rest.Search(ctx, brreg.SearchQuery{Name: name, SubUnits: subUnits, Size: limit})
+	if err != nil {
+		return nil, 0, err
+	}
+	hits := make([]dossier.SearchHit, 0, len(page.Units))
+	for i := range page.Units {
+		hits = append(hits, dossier.HitOf(&page.Units[i], "NO"))
+	}
+	return hits, page.TotalElements, nil
+}
+
 // answer is a brreg.Result as a dossier.Answer.
 func answer(r brreg.Result) dossier.Answer {
 	return dossier.Answer{Company: r.Company, Roles: r.Roles, SubUnits: r.SubUnits, Source: r.Source}

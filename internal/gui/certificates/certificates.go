@@ -1,11 +1,12 @@
 package certificates
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,7 +31,21 @@ type Screen struct {
 	banner *banner
 	// show brings this screen forward in the window.
 	show func()
+	// notice says what the wizard stored.
+	notice *widget.Label
+	// export and confirm are the open export dialog and question, if any.
+	export  *guikit.FormDialog
+	confirm *guikit.ConfirmDialog
+	// onChanged is told when certificates are stored or removed.
+	onChanged func()
+	// page is the screen inside its padding, laid out again when the
+	// lines above the list appear or go.
+	page *fyne.Container
 }
+
+// settingMPCertificate is the setting of internal/desk naming the
+// certificate that signs Maskinporten grants.
+const settingMPCertificate = "maskinporten.certificate"
 
 // New builds the Certificates screen on h, asking d; show brings the
 // screen forward in the window (after an import, or from the banner).
@@ -42,6 +57,9 @@ func New(h *guikit.Host, d Desk, show func()) *Screen {
 	s.message = guikit.WrapLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
+	s.notice = guikit.WrapLabel("")
+	s.notice.Importance = widget.SuccessImportance
+	s.notice.Hide()
 	s.add = widget.NewButtonWithIcon(lang.L("Import a certificate…"), theme.ContentAddIcon(), func() { s.OpenWizard() })
 	s.add.Importance = widget.HighImportance
 	return s
@@ -52,19 +70,20 @@ func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Certificates"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, title, s.add)
 	s.Reload()
-	return container.NewPadded(container.NewBorder(container.NewVBox(top, s.message), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(s.empty, s.list))))
+	s.page = container.NewBorder(container.NewVBox(top, s.message, s.notice), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(s.empty, s.list)))
+	return container.NewPadded(s.page)
 }
 
 // Reload reads the list from the vault and redraws it, with the banner.
 func (s *Screen) Reload() {
 	list, err := s.desk.Certificates()
 	if err != nil {
-		s.message.SetText(guikit.ProblemText(err))
-		s.message.Show()
+		s.showProblem(guikit.ProblemText(err))
 		return
 	}
 	s.message.Hide()
+	s.relayout()
 	s.stored = list
 	rows := make([]fyne.CanvasObject, 0, 2*len(list))
 	for _, c := range list {
@@ -104,72 +123,149 @@ func (s *Screen) row(c certinfo.Stored) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewVBox(export, remove), text)
 }
 
-// confirmRemove asks before deleting a certificate for good.
+// confirmRemove asks before deleting a certificate for good, with a
+// button that names the action.
 func (s *Screen) confirmRemove(name string) {
 	s.host.Activity()
-	dialog.ShowConfirm(lang.L("Remove the certificate?"),
+	s.confirm = guikit.ShowConfirmAction(s.host.Win, lang.L("Remove the certificate?"),
 		lang.L("“{{.Name}}” and its key are removed from the vault for good. Export it first if you may need it again.", map[string]any{"Name": name}),
-		func(ok bool) {
-			if ok {
-				s.remove(name)
-			}
-		}, s.host.Win)
+		lang.L("Remove certificate"), true, func() { s.remove(name) })
 }
 
 // remove deletes a certificate and redraws the list.
 func (s *Screen) remove(name string) {
+	s.host.Activity()
 	if err := s.desk.RemoveCertificate(name); err != nil {
-		s.message.SetText(guikit.ProblemText(err))
-		s.message.Show()
+		s.showProblem(guikit.ProblemText(err))
 		return
 	}
+	s.notice.Hide()
 	s.Reload()
+	s.changed()
 }
 
-// openExport asks for the new file's password, then where to save it.
+// openExport asks for the new file's password, then where to save it. It
+// stays open, with any problem in it, until the file is written.
 func (s *Screen) openExport(name string) {
 	s.host.Activity()
-	password := widget.NewPasswordEntry()
-	repeat := widget.NewPasswordEntry()
-	note := guikit.WrapLabel(lang.L("The exported file holds the private key. Send the password by another way than the file (for example by phone)."))
+	password := guikit.NewPasswordEntry(s.host)
+	repeat := guikit.NewPasswordEntry(s.host)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("New password"), password),
 		widget.NewFormItem(lang.L("Repeat the new password"), repeat),
-		widget.NewFormItem("", note),
 	}
-	dialog.ShowForm(lang.L("Export “{{.Name}}”", map[string]any{"Name": name}), lang.L("Export…"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
-		}
-		if password.Text != repeat.Text {
-			dialog.ShowError(guikit.ErrorText(lang.L("The two new passwords differ.")), s.host.Win)
-			return
-		}
-		data, err := s.desk.ExportCertificate(name, password.Text)
-		if err != nil {
-			dialog.ShowError(guikit.ErrorText(guikit.ProblemText(err)), s.host.Win)
-			return
-		}
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			defer clear(data)
-			if err != nil || wc == nil {
-				return
-			}
-			_, werr := wc.Write(data)
-			if cerr := wc.Close(); werr == nil {
-				werr = cerr
-			}
-			if werr != nil {
-				dialog.ShowError(guikit.ErrorText(guikit.ProblemText(werr)), s.host.Win)
-				return
-			}
-			dialog.ShowInformation(lang.L("Exported"), lang.L("Saved as {{.File}}.", map[string]any{"File": wc.URI().Name()}), s.host.Win)
-		}, s.host.Win)
-		save.SetFileName(name + ".pfx")
-		save.SetFilter(storage.NewExtensionFileFilter([]string{".pfx"}))
-		save.Show()
-	}, s.host.Win)
+	s.export = guikit.NewFormDialog(s.host.Win, lang.L("Export “{{.Name}}”", map[string]any{"Name": name}), lang.L("Export…"), items,
+		lang.L("The exported file holds the private key. Send the password by another way than the file (for example by phone)."),
+		func(f *guikit.FormDialog) { s.exportTo(f, name, password.Text, repeat.Text) })
+	s.export.SetOnClosed(func() { s.export = nil })
+	s.export.Show()
+	s.host.Win.Canvas().Focus(password)
 }
+
+// exportTo checks the passwords, seals the certificate and asks where to
+// save it; what goes wrong is said in the export dialog f.
+func (s *Screen) exportTo(f *guikit.FormDialog, name, password, repeat string) {
+	s.host.Activity()
+	if password != repeat {
+		f.ShowError(lang.L("The two new passwords differ."))
+		return
+	}
+	data, err := s.desk.ExportCertificate(name, password)
+	if err != nil {
+		f.ShowError(guikit.ProblemText(err))
+		return
+	}
+	f.ClearError()
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		defer clear(data)
+		if err != nil {
+			f.ShowError(guikit.ProblemText(err))
+			return
+		}
+		if wc == nil {
+			return // no file chosen: the export dialog stays open
+		}
+		_, werr := wc.Write(data)
+		if cerr := wc.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			f.ShowError(guikit.ProblemText(werr))
+			return
+		}
+		f.Hide()
+		dialog.ShowInformation(lang.L("Exported"), lang.L("Saved as {{.File}}.", map[string]any{"File": wc.URI().Name()}), s.host.Win)
+	}, s.host.Win)
+	save.SetFileName(name + ".pfx")
+	guikit.ShowFileDialog(save, s.host.Win, []string{".pfx"}, false)
+}
+
+// imported tells, after the wizard stored a certificate, what it is and
+// until when it is valid, and offers a certificate that can sign
+// Maskinporten grants as the signing certificate.
+func (s *Screen) imported(name string, info *certinfo.Info) {
+	s.Reload()
+	s.changed()
+	s.notice.SetText(lang.L("Stored: {{.Name}}, valid until {{.Date}}.", map[string]any{"Name": name, "Date": guikit.Format().Day(info.NotAfter.Local())}))
+	s.notice.Show()
+	s.relayout()
+	if s.show != nil {
+		s.show()
+	}
+	if !slices.Contains(info.Uses, certinfo.UseMaskinporten) {
+		return
+	}
+	current, err := s.desk.Setting(settingMPCertificate)
+	if err != nil || current == name {
+		return
+	}
+	message := lang.L("Motpart can sign in to Maskinporten and the Register of beneficial owners with “{{.Name}}”.", map[string]any{"Name": name})
+	if current != "" {
+		message = lang.L("Motpart signs in to Maskinporten with “{{.Current}}” now. Use “{{.Name}}” instead?", map[string]any{"Name": name, "Current": current})
+	}
+	s.confirm = guikit.ShowConfirmAction(s.host.Win, lang.L("Use “{{.Name}}” for Maskinporten?", map[string]any{"Name": name}), message,
+		lang.L("Use for Maskinporten"), false, func() { s.useForMaskinporten(name) })
+}
+
+// useForMaskinporten makes name the certificate that signs Maskinporten
+// grants.
+func (s *Screen) useForMaskinporten(name string) {
+	s.host.Activity()
+	if err := s.desk.SetSettings(map[string]string{settingMPCertificate: name}); err != nil {
+		s.showProblem(guikit.ProblemText(err))
+		return
+	}
+	s.notice.SetText(s.notice.Text + " " + lang.L("Motpart signs in to Maskinporten with it."))
+	s.relayout()
+	s.changed()
+}
+
+// showProblem says what went wrong above the list.
+func (s *Screen) showProblem(text string) {
+	s.message.SetText(text)
+	s.message.Show()
+	s.relayout()
+}
+
+// relayout lays the screen out again after a line above the list
+// appeared, changed or went.
+func (s *Screen) relayout() {
+	if s.page != nil {
+		s.page.Refresh()
+	}
+}
+
+// changed tells the window that the stored certificates or the choice of
+// signing certificate changed.
+func (s *Screen) changed() {
+	if s.onChanged != nil {
+		s.onChanged()
+	}
+}
+
+// SetOnChanged sets what is called after a certificate is stored or
+// removed, or chosen to sign Maskinporten grants: Settings lists them.
+func (s *Screen) SetOnChanged(f func()) { s.onChanged = f }
 
 // OpenWizard opens the certificate wizard, one at a time.
 func (s *Screen) OpenWizard() {
@@ -181,12 +277,7 @@ func (s *Screen) openWizard() *certWizard {
 	s.host.Activity()
 	if s.wizard == nil {
 		var w *certWizard
-		w = newCertWizard(s.host, s.desk, func() {
-			s.Reload()
-			if s.show != nil {
-				s.show()
-			}
-		}, func() {
+		w = newCertWizard(s.host, s.desk, s.imported, func() {
 			if s.wizard == w {
 				s.wizard = nil
 			}

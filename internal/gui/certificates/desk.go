@@ -26,4 +26,9 @@ type Desk interface {
 	// ExportCertificate writes a stored certificate as a new PKCS#12 file
 	// sealed with password.
 	ExportCertificate(name, password string) ([]byte, error)
+	// Setting reads a setting kept in the vault; the screen reads which
+	// certificate signs Maskinporten grants.
+	Setting(key string) (string, error)
+	// SetSettings stores several settings ("" removes one), all or none.
+	SetSettings(values map[string]string) error
 }

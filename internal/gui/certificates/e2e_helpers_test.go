@@ -1,10 +1,11 @@
 package certificates
 
 import (
-	"github.com/motpart/motpart/internal/testclock"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/motpart/motpart/internal/testclock"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"

@@ -2,6 +2,8 @@ package certificates
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -40,8 +42,26 @@ func fakeInfo(holder string, days int) *certinfo.Info {
 // followed by "|" and the holder; an empty password opens files without
 // one. Its renewal window is certinfo.ExpiringDays.
 type fakeDesk struct {
-	stored []certinfo.Stored
-	days   int // days left of the certificates it imports
+	stored   []certinfo.Stored
+	days     int               // days left of the certificates it imports
+	settings map[string]string // the settings kept in the vault
+	uses     []certinfo.Use    // when set, what the certificates it reads are for
+}
+
+func (d *fakeDesk) Setting(key string) (string, error) { return d.settings[key], nil }
+
+func (d *fakeDesk) SetSettings(values map[string]string) error {
+	if d.settings == nil {
+		d.settings = map[string]string{}
+	}
+	for k, v := range values {
+		if v == "" {
+			delete(d.settings, k)
+			continue
+		}
+		d.settings[k] = v
+	}
+	return nil
 }
 
 func (d *fakeDesk) InspectCertificate(data []byte, _, password string) (*certinfo.Info, error) {
@@ -52,7 +72,12 @@ func (d *fakeDesk) InspectCertificate(data []byte, _, password string) (*certinf
 	if string(pw) != password {
 		return nil, &certinfo.CodeError{Code: certinfo.CodeWrongPassword}
 	}
-	return fakeInfo(string(holder), d.days), nil
+	info := fakeInfo(string(holder), d.days)
+	info.SHA256 = fmt.Sprintf("%x", sha256.Sum256(holder))
+	if d.uses != nil {
+		info.Uses = d.uses
+	}
+	return info, nil
 }
 
 func (d *fakeDesk) SuggestCertificateName(info *certinfo.Info) string {
@@ -101,7 +126,7 @@ func (d *fakeDesk) ExportCertificate(string, string) ([]byte, error) { return []
 // newFakeScreen is the Certificates screen with its banner on d in an
 // English 900×600 window, with its clock at now; shown counts the times it
 // asked to be shown.
-func newFakeScreen(t *testing.T, d *fakeDesk, now time.Time) (s *Screen, win fyne.Window, shown *int) {
+func newFakeScreen(t *testing.T, d Desk, now time.Time) (s *Screen, win fyne.Window, shown *int) {
 	t.Helper()
 	t.Setenv("LANGUAGE", "en")
 	fa := test.NewTempApp(t)

@@ -1,11 +1,12 @@
 package certificates
 
 import (
-	"fmt"
+	"image/color"
 	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -29,7 +30,7 @@ const (
 type certWizard struct {
 	host   *guikit.Host
 	desk   Desk
-	dialog *dialog.CustomDialog
+	dialog *guikit.Dialog
 	step   int
 
 	title   *widget.Label
@@ -55,22 +56,23 @@ type certWizard struct {
 	summary  *widget.Label
 	details  *widget.Form
 	warnings *fyne.Container
+	// duplicate warns that the same certificate is stored already.
+	duplicate *widget.Label
 
 	// the name
 	name *widget.Entry
 
-	// saved is called after a certificate is stored, closed when the
-	// wizard closes.
-	saved, closed func()
+	// saved is called with the name and description of a certificate
+	// after it is stored.
+	saved func(name string, info *certinfo.Info)
+	// closed is called when the wizard closes.
+	closed func()
 }
 
 // newCertWizard builds the wizard; show it with open.
-func newCertWizard(h *guikit.Host, d Desk, saved, closed func()) *certWizard {
+func newCertWizard(h *guikit.Host, d Desk, saved func(string, *certinfo.Info), closed func()) *certWizard {
 	w := &certWizard{host: h, desk: d, saved: saved, closed: closed}
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.message = widget.NewLabel("")
-	w.message.Wrapping = fyne.TextWrapWord
-	w.message.Importance = widget.DangerImportance
 	w.busy = widget.NewProgressBarInfinite()
 	w.busy.Stop()
 	w.busy.Hide()
@@ -90,6 +92,9 @@ func newCertWizard(h *guikit.Host, d Desk, saved, closed func()) *certWizard {
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.details = widget.NewForm()
 	w.warnings = container.NewVBox()
+	w.duplicate = guikit.WrapLabel("")
+	w.duplicate.Importance = widget.WarningImportance
+	w.duplicate.Hide()
 
 	w.name = widget.NewEntry()
 	w.name.OnSubmitted = func(string) { w.forward() }
@@ -100,15 +105,24 @@ func newCertWizard(h *guikit.Host, d Desk, saved, closed func()) *certWizard {
 	w.next.Importance = widget.HighImportance
 	w.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), w.close)
 	w.body = container.NewVBox()
+	// The steps share a least height, so that the buttons do not jump.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(wizardWidth, wizardHeight))
+	content := container.NewStack(room, container.NewBorder(w.title, w.busy, nil, nil, w.body))
+	w.dialog = guikit.NewDialog(h.Win, lang.L("Import a certificate"), content, wizardWidth, w.cancel, w.back, w.next)
+	w.message = w.dialog.Error
 	return w
 }
 
+// The wizard's least size at scale 1: wide enough for its fields
+// (guikit.MinFieldWidth) and for a summary of a few lines to read well.
+const (
+	wizardWidth  = 560
+	wizardHeight = 300
+)
+
 // open shows the wizard on its first step.
 func (w *certWizard) open() {
-	content := container.NewBorder(w.title, container.NewVBox(w.message, w.busy), nil, nil, w.body)
-	sized := container.NewGridWrap(fyne.NewSize(560, 380), content)
-	w.dialog = dialog.NewCustomWithoutButtons(lang.L("Import a certificate"), sized, w.host.Win)
-	w.dialog.SetButtons([]fyne.CanvasObject{w.cancel, w.back, w.next})
 	w.show(stepFile)
 	w.dialog.Show()
 }
@@ -130,7 +144,7 @@ func (w *certWizard) close() {
 func (w *certWizard) show(step int) {
 	w.host.Activity()
 	w.step = step
-	w.message.Hide()
+	w.dialog.ClearError()
 	w.back.Enable()
 	w.next.Enable()
 	w.next.SetText(lang.L("Next"))
@@ -149,10 +163,10 @@ func (w *certWizard) show(step int) {
 	case stepPassword:
 		w.title.SetText(lang.L("Step 2 of 4: the password"))
 		w.hint.SetText(guikit.CertPasswordHint(w.fileName))
-		objects = []fyne.CanvasObject{w.hint, w.password}
+		objects = []fyne.CanvasObject{w.hint, guikit.Field(w.password)}
 	case stepSummary:
 		w.title.SetText(lang.L("Step 3 of 4: what this certificate is"))
-		objects = []fyne.CanvasObject{w.summary, w.details, w.warnings}
+		objects = []fyne.CanvasObject{w.summary, w.details, w.duplicate, w.warnings}
 		if err := w.info.ImportRefusal(); err != nil {
 			w.showMessage(guikit.CertProblemText(err, w.fileName))
 			w.next.Disable()
@@ -161,12 +175,13 @@ func (w *certWizard) show(step int) {
 		w.title.SetText(lang.L("Step 4 of 4: name it and save it"))
 		intro := widget.NewLabel(lang.L("Give the certificate a name you will recognise. It is stored in the vault, with its key."))
 		intro.Wrapping = fyne.TextWrapWord
-		objects = []fyne.CanvasObject{intro, w.name}
+		objects = []fyne.CanvasObject{intro, guikit.Field(w.name), w.duplicate}
 		w.next.SetText(lang.L("Save"))
 		w.next.SetIcon(theme.DocumentSaveIcon())
 	}
 	w.body.Objects = objects
 	w.body.Refresh()
+	w.dialog.Fit()
 	switch step {
 	case stepPassword:
 		w.host.Win.Canvas().Focus(w.password)
@@ -175,10 +190,7 @@ func (w *certWizard) show(step int) {
 	}
 }
 
-func (w *certWizard) showMessage(text string) {
-	w.message.SetText(text)
-	w.message.Show()
-}
+func (w *certWizard) showMessage(text string) { w.dialog.ShowError(text) }
 
 // backward goes one step back; from the summary it returns to the file.
 func (w *certWizard) backward() {
@@ -216,7 +228,8 @@ func (w *certWizard) forward() {
 	}
 }
 
-// chooseFile opens the file dialog, filtered to certificate files.
+// chooseFile opens the file dialog in the downloads folder, filtered to
+// certificate files.
 func (w *certWizard) chooseFile() {
 	w.host.Activity()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -230,15 +243,14 @@ func (w *certWizard) chooseFile() {
 		defer r.Close()
 		w.load(r.URI().Name(), r)
 	}, w.host.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pfx", ".p12", ".PFX", ".P12"}))
-	d.Show()
+	guikit.ShowFileDialog(d, w.host.Win, []string{".pfx", ".p12"}, true)
 }
 
 // loadURI reads a dropped file.
 func (w *certWizard) loadURI(u fyne.URI) {
 	r, err := storage.Reader(u)
 	if err != nil {
-		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
+		w.showMessage(lang.L("Motpart cannot read that file. Check that it is still there and that you may open it, or save it again."))
 		return
 	}
 	defer r.Close()
@@ -250,7 +262,7 @@ func (w *certWizard) loadURI(u fyne.URI) {
 func (w *certWizard) load(name string, r io.Reader) {
 	data, err := io.ReadAll(io.LimitReader(r, certinfo.MaxFileSize+1))
 	if err != nil {
-		w.showMessage(lang.L("Motpart cannot read that file: {{.Error}}", map[string]any{"Error": err.Error()}))
+		w.showMessage(lang.L("Motpart cannot read that file. Check that it is still there and that you may open it, or save it again."))
 		return
 	}
 	w.setFile(name, data)
@@ -263,18 +275,10 @@ func (w *certWizard) setFile(name string, data []byte) {
 	w.fileName, w.data, w.info = name, data, nil
 	w.password.SetText("")
 	w.name.SetText("")
-	w.fileInfo.SetText(lang.L("File: {{.Name}} ({{.Size}})", map[string]any{"Name": name, "Size": sizeText(len(data))}))
+	w.fileInfo.SetText(lang.L("File: {{.Name}} ({{.Size}})", map[string]any{"Name": name, "Size": guikit.FileSizeText(len(data))}))
 	if w.step == stepFile {
 		w.next.Enable()
 	}
-}
-
-// sizeText is a file size for people.
-func sizeText(n int) string {
-	if n < 1024 {
-		return fmt.Sprintf("%d B", n)
-	}
-	return fmt.Sprintf("%.1f KB", float64(n)/1024)
 }
 
 // inspect reads the file with password in the background. A wrong password
@@ -326,7 +330,7 @@ func (w *certWizard) inspected(info *certinfo.Info, err error) {
 // setBusy shows the progress bar and blocks the buttons during work.
 func (w *certWizard) setBusy(busy bool) {
 	if busy {
-		w.message.Hide()
+		w.dialog.ClearError()
 		w.busy.Show()
 		w.busy.Start()
 		w.next.Disable()
@@ -347,8 +351,8 @@ func (w *certWizard) setInfo(info *certinfo.Info) {
 	w.summary.SetText(guikit.CertSummaryText(info))
 	w.details.Items = []*widget.FormItem{
 		widget.NewFormItem(lang.L("Issued by"), guikit.WrapLabel(info.Issuer)),
-		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(info.NotBefore.Local().Format(guikit.DateLayout)+" – "+info.NotAfter.Local().Format(guikit.DateLayout))),
-		widget.NewFormItem(lang.L("Key"), widget.NewLabel(fmt.Sprintf("%s %d bit", info.KeyType, info.KeyBits))),
+		widget.NewFormItem(lang.L("Valid"), widget.NewLabel(guikit.Format().Day(info.NotBefore.Local())+" – "+guikit.Format().Day(info.NotAfter.Local()))),
+		widget.NewFormItem(lang.L("Key"), widget.NewLabel(guikit.KeyText(string(info.KeyType), info.KeyBits))),
 	}
 	w.details.Refresh()
 	var rows []fyne.CanvasObject
@@ -358,6 +362,30 @@ func (w *certWizard) setInfo(info *certinfo.Info) {
 	}
 	w.warnings.Objects = rows
 	w.warnings.Refresh()
+	w.duplicate.Hide()
+	if other := w.storedAs(info); other != "" {
+		w.duplicate.SetText(lang.L("This certificate is already stored as “{{.Name}}”. Storing it again keeps two copies of the same certificate.", map[string]any{"Name": other}))
+		w.duplicate.Show()
+	}
+}
+
+// storedAs is the name a certificate with the same fingerprint is stored
+// under, or "".
+func (w *certWizard) storedAs(info *certinfo.Info) string {
+	if info.SHA256 == "" {
+		return ""
+	}
+	list, err := w.desk.Certificates()
+	if err != nil {
+		fyne.LogError("listing the stored certificates", err)
+		return ""
+	}
+	for _, c := range list {
+		if c.Info != nil && c.Info.SHA256 == info.SHA256 {
+			return c.Name
+		}
+	}
+	return ""
 }
 
 // save stores the certificate under the chosen name, in the background.
@@ -365,8 +393,10 @@ func (w *certWizard) save() {
 	name := strings.TrimSpace(w.name.Text)
 	data, fileName, password := w.data, w.fileName, w.password.Text
 	w.setBusy(true)
+	var info *certinfo.Info
 	w.host.Background(func() error {
-		_, err := w.desk.ImportCertificate(name, data, fileName, password)
+		var err error
+		info, err = w.desk.ImportCertificate(name, data, fileName, password)
 		return err
 	}, func(err error) {
 		w.setBusy(false)
@@ -380,7 +410,7 @@ func (w *certWizard) save() {
 		}
 		w.close()
 		if w.saved != nil {
-			w.saved()
+			w.saved(name, info)
 		}
 	})
 }

@@ -3,9 +3,13 @@
 package gate
 
 import (
+	"math"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,8 +47,14 @@ type Screen struct {
 	Repeat   *widget.Entry // create only
 	Hint     *widget.Label // create only: how strong the password is
 	Message  *widget.Label // what went wrong
-	busy     *widget.ProgressBarInfinite
-	Submit   *widget.Button
+	// Notice says why the vault was locked when it locked by itself
+	// (unlock only; hidden otherwise).
+	Notice *widget.Label
+	notice *fyne.Container // Notice with its icon
+	busy   *widget.ProgressBarInfinite
+	frame  *fyne.Container // gives the card its width and height
+	card   *fyne.Container
+	Submit *widget.Button
 	// Repair opens a damaged vault (shown only after Unlock said the
 	// vault's header or its last change is damaged).
 	Repair *widget.Button
@@ -60,6 +70,10 @@ func New(h *guikit.Host, d Desk, create bool, opened func()) *Screen {
 	g.Message.Wrapping = fyne.TextWrapWord
 	g.Message.Importance = widget.DangerImportance
 	g.Message.Hide()
+	g.Notice = widget.NewLabel("")
+	g.Notice.Wrapping = fyne.TextWrapWord
+	g.notice = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, g.Notice)
+	g.notice.Hide()
 	g.busy = widget.NewProgressBarInfinite()
 	g.busy.Stop()
 	g.busy.Hide()
@@ -112,14 +126,42 @@ func (g *Screen) Content() fyne.CanvasObject {
 		intro.Wrapping = fyne.TextWrapWord
 		body = container.NewVBox(
 			widget.NewLabelWithStyle(lang.L("Unlock Motpart"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			intro, g.Password, g.Message, g.busy, g.Submit, g.Repair,
+			g.notice, intro, g.Password, g.Message, g.busy, g.Submit, g.Repair,
 		)
 	}
 	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": g.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
 	path.SizeName = theme.SizeNameCaptionText
-	card := container.NewVBox(container.NewCenter(logo), body, path)
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, card.MinSize().Height+40), card))
+	g.card = container.NewVBox(container.NewCenter(logo), body, path)
+	g.frame = container.NewGridWrap(g.cardSize(), g.card)
+	return container.NewCenter(g.frame)
+}
+
+// cardSize is the card's width and the height it needs at that width, with
+// room for a message.
+func (g *Screen) cardSize() fyne.Size {
+	return fyne.NewSize(460, g.card.MinSize().Height+40)
+}
+
+// AutoLocked says on the unlock screen that the vault locked by itself
+// after idle without use, and, when noteKept, that the note being written
+// was kept (not on which client: the locked screen shows nothing of the
+// vault). It has no effect on the create screen.
+func (g *Screen) AutoLocked(idle time.Duration, noteKept bool) {
+	if g.create {
+		return
+	}
+	minutes := int(math.Ceil(idle.Minutes()))
+	text := lang.L("Motpart locked itself after {{.Minutes}} min without use, so that nobody else can read the vault.", map[string]any{"Minutes": max(minutes, 1)})
+	if noteKept {
+		text += " " + lang.L("Your unfinished note is kept: open the client again to finish it.")
+	}
+	g.Notice.SetText(text)
+	g.notice.Show()
+	if g.frame != nil {
+		g.frame.Layout = layout.NewGridWrapLayout(g.cardSize())
+		g.frame.Refresh()
+	}
 }
 
 // check updates the strength hint and enables Create only when the two

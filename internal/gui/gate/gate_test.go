@@ -2,6 +2,7 @@ package gate
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -220,4 +221,39 @@ func TestGateGolden(t *testing.T) {
 			test.AssertImageMatches(t, tt.golden, win.Canvas().Capture())
 		})
 	}
+}
+
+func TestAutoLockedNotice(t *testing.T) {
+	tests := []struct {
+		name     string
+		create   bool
+		idle     time.Duration
+		noteKept bool
+		want     string // "" when no notice is shown
+	}{
+		{"ten minutes", false, 10 * time.Minute, false, "Motpart locked itself after 10 min without use, so that nobody else can read the vault."},
+		{"part of a minute counts", false, 90 * time.Second, false, "Motpart locked itself after 2 min without use, so that nobody else can read the vault."},
+		{"under a minute", false, 300 * time.Millisecond, false, "Motpart locked itself after 1 min without use, so that nobody else can read the vault."},
+		{"with a note kept", false, 30 * time.Minute, true, "Motpart locked itself after 30 min without use, so that nobody else can read the vault. Your unfinished note is kept: open the client again to finish it."},
+		{"not on the create screen", true, 10 * time.Minute, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, _ := newTestScreen(t, &fakeDesk{exists: !tt.create, password: "x"}, tt.create)
+			if g.notice.Visible() {
+				t.Fatal("notice shown before any auto-lock")
+			}
+			g.AutoLocked(tt.idle, tt.noteKept)
+			if g.notice.Visible() != (tt.want != "") || g.Notice.Text != tt.want {
+				t.Errorf("notice shown %v %q, want %q", g.notice.Visible(), g.Notice.Text, tt.want)
+			}
+		})
+	}
+	// The card grows to hold the notice: the password field and the
+	// Unlock button stay inside the window.
+	g, win, _ := newTestScreen(t, &fakeDesk{exists: true, password: "x"}, false)
+	g.AutoLocked(10*time.Minute, true)
+	win.Resize(fyne.NewSize(601, 560))
+	win.Resize(fyne.NewSize(600, 560))
+	test.AssertImageMatches(t, "unlock-autolocked.png", win.Canvas().Capture())
 }

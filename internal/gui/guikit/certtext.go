@@ -9,8 +9,8 @@ import (
 	"github.com/motpart/motpart/internal/problem"
 )
 
-// DateLayout shows dates the same way in every language: ISO dates are
-// read everywhere in the Nordics.
+// DateLayout is the ISO layout of the day stamps Motpart keeps (the day of
+// the last expiry notice). Dates shown to the user go through Format.
 const DateLayout = "2006-01-02"
 
 // isSCBFileName reports whether a file name looks like one SCB sends
@@ -77,12 +77,12 @@ func CertSummaryText(info *certinfo.Info) string {
 
 // CertValidityText says until when a certificate is valid.
 func CertValidityText(info *certinfo.Info) string {
-	data := map[string]any{"Date": info.NotAfter.Local().Format(DateLayout), "Days": info.DaysLeft}
+	data := map[string]any{"Date": Format().Day(info.NotAfter.Local()), "Days": info.DaysLeft}
 	switch info.Status {
 	case certinfo.StatusExpired:
 		return lang.L("It expired on {{.Date}}.", data)
 	case certinfo.StatusNotYetValid:
-		return lang.L("It becomes valid on {{.Date}}.", map[string]any{"Date": info.NotBefore.Local().Format(DateLayout)})
+		return lang.L("It becomes valid on {{.Date}}.", map[string]any{"Date": Format().Day(info.NotBefore.Local())})
 	}
 	return lang.L("Valid until {{.Date}}, {{.Days}} days from now.", data)
 }

@@ -25,19 +25,28 @@ type Host struct {
 	Win fyne.Window
 	// Prefs are the settings kept outside the vault.
 	Prefs Preferences
+	// Hints says what the icon-only buttons made with Hints.IconButton do;
+	// a screen shows Hints.Label near them.
+	Hints *HintLine
 
 	// onActivity is told of every user action; see SetOnActivity.
 	onActivity func()
 	// do runs a function on the UI goroutine and waits for it.
 	do func(func())
+	// shortcuts are the window's shortcuts, for Entry; see AddShortcut.
+	shortcuts fyne.ShortcutHandler
 	// jobs counts work running in the background, so tests can wait.
 	jobs sync.WaitGroup
+	// env tells the environment (see SetEnvironment); band is the band
+	// shown, which EnvironmentChanged updates (band.go).
+	env  func() string
+	band *Band
 }
 
 // NewHost is a Host for the window win of the Fyne app fa. Its background
 // work comes back to the UI goroutine with fyne.DoAndWait.
 func NewHost(fa fyne.App, win fyne.Window) *Host {
-	return &Host{App: fa, Win: win, Prefs: NewPreferences(fa.Preferences()), do: fyne.DoAndWait}
+	return &Host{App: fa, Win: win, Prefs: NewPreferences(fa.Preferences()), Hints: NewHintLine(), do: fyne.DoAndWait}
 }
 
 // SetOnActivity sets what Activity calls; the window uses it for

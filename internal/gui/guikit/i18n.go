@@ -15,6 +15,10 @@ import (
 // offers them.
 func SupportedLanguages() []string { return []string{"en", "sv", "nb", "fi"} }
 
+// CurrentLanguage is the code of the language lang.L speaks now ("en",
+// "sv", "nb" or "fi"): each translation file says its own code.
+func CurrentLanguage() string { return lang.L("en") }
+
 // LanguageName is each language's name in itself, as a language menu shows it.
 func LanguageName(code string) string {
 	switch code {
@@ -74,4 +78,21 @@ func ApplyLanguage(code string) (string, error) {
 		}
 	}
 	return code, nil
+}
+
+// FileSizeText is a file size in the user's words: bytes below 1 KiB,
+// otherwise kilobytes with one decimal, written with the language's
+// decimal separator and unit ("2,3 kB", "2,3 kt").
+func FileSizeText(n int) string {
+	if n < 1024 {
+		return lang.L("{{.Count}} bytes", map[string]any{"Count": n})
+	}
+	tenths := (n*10 + 512) / 1024
+	return lang.L("{{.Whole}}.{{.Tenth}} KB", map[string]any{"Whole": tenths / 10, "Tenth": tenths % 10})
+}
+
+// KeyText names a certificate's key for people: its type (RSA, ECDSA,
+// Ed25519) and its size in bits.
+func KeyText(keyType string, bits int) string {
+	return lang.L("{{.Type}} key, {{.Bits}} bits", map[string]any{"Type": keyType, "Bits": bits})
 }

@@ -52,7 +52,7 @@ func VerdictText(n ident.Number, err error) string {
 	}
 	var id *ident.ParseError
 	if !errors.As(err, &id) {
-		return err.Error()
+		return ProblemText(err)
 	}
 	if id.Kind == ident.KindUnknown {
 		switch id.Reason {

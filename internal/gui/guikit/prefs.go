@@ -8,6 +8,7 @@ const (
 	prefLanguage        = "language"
 	prefAutoLockMinutes = "autolock.minutes"
 	prefExpiryNotice    = "notice.expiry.day"
+	prefEnvironment     = "environment.last"
 )
 
 // defaultAutoLockMinutes is how long the vault stays unlocked without use.
@@ -47,3 +48,11 @@ func (p Preferences) LastExpiryNotice() string { return p.p.String(prefExpiryNot
 
 // SetLastExpiryNotice records the day of an expiry notification.
 func (p Preferences) SetLastExpiryNotice(day string) { p.p.SetString(prefExpiryNotice, day) }
+
+// LastEnvironment is the environment the window last knew ("sandbox",
+// "test", "production"), so that the unlock screen can show its band
+// before the vault that holds the setting is open; "" when none.
+func (p Preferences) LastEnvironment() string { return p.p.String(prefEnvironment) }
+
+// SetLastEnvironment records the environment the window knows now.
+func (p Preferences) SetLastEnvironment(env string) { p.p.SetString(prefEnvironment, env) }

@@ -1,9 +1,12 @@
 package guikit
 
 import (
-	"errors"
-
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/problem"
 )
@@ -61,14 +64,10 @@ func ProblemText(err error) string {
 		if text := codeText(problem.CauseOf(err)); text != "" {
 			return text
 		}
-		detail := ""
-		if u := errors.Unwrap(err); u != nil {
-			detail = u.Error()
-		}
 		if code == problem.CodeNoAccess {
-			return lang.L("Motpart may not ask the register: {{.Error}}", map[string]any{"Error": detail})
+			return lang.L("Motpart may not ask the register. Check the register's account in Settings.")
 		}
-		return lang.L("The register could not be asked: {{.Error}}", map[string]any{"Error": detail})
+		return lang.L("The register could not be asked. Try again later; if it keeps happening, report it with the details.")
 	case problem.CodeBadDownload:
 		return lang.L("This file is not a download of the Register of beneficial owners that Motpart can read (a zip of JSON or CSV, or the file itself).")
 	case problem.CodeCanceled:
@@ -76,14 +75,38 @@ func ProblemText(err error) string {
 	case problem.CodeUnknownSetting:
 		return lang.L("There is no setting with that name.")
 	case problem.CodeBadSetting:
-		return lang.L("The setting does not take this value: {{.Error}}", map[string]any{"Error": err.Error()})
+		return lang.L("The setting does not take this value. The details say which values it takes.")
 	case problem.CodeNoDossier:
 		return lang.L("This organisation has not been looked up yet. Look it up first.")
 	}
 	if text := codeText(code); text != "" {
 		return text
 	}
-	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
+	return lang.L("Something went wrong. Try again; if it keeps happening, report it with the details.")
+}
+
+// ProblemDetails is the technical text of err, for a "Details" expander
+// and for copying into a report, when ProblemText's words leave something
+// out; "" when the words say it all. It is the program's own English (or a
+// register's own words), never translated, so it is shown only on request.
+func ProblemDetails(err error) string {
+	if err == nil {
+		return ""
+	}
+	switch code := problem.CodeOf(err); code {
+	case problem.CodeNoAccess, problem.CodeRegisterFailed:
+		if codeText(problem.CauseOf(err)) != "" {
+			return ""
+		}
+		return err.Error()
+	case problem.CodeBadSetting, problem.CodeInternal:
+		return err.Error()
+	default:
+		if !problem.Known(code) {
+			return err.Error()
+		}
+	}
+	return ""
 }
 
 // codeText says in the user's language what a problem code means and what
@@ -131,6 +154,12 @@ func codeText(c problem.Code) string {
 		return lang.L("grunndataWS needs a contract account with Brønnøysund: add its user id and password in Settings.")
 	case problem.CodeCountryNotConnected:
 		return lang.L("Motpart has no register for this country connected yet.")
+	case problem.CodePersonalNumber:
+		return lang.L("This is a person's identity number. Motpart looks up organisations: type the organisation number of the person's company, or search by the company's name.")
+	case problem.CodeNameTooShort:
+		return lang.L("Type at least two letters of the name to search.")
+	case problem.CodeNoHits:
+		return lang.L("No company with this name was found. Check the spelling, or search with fewer words.")
 	case problem.CodeRegisterError:
 		return lang.L("The register reported an error. Try again later; if it keeps happening, report it.")
 	case problem.CodeUnknownStatus:
@@ -321,4 +350,33 @@ func codeText(c problem.Code) string {
 		return lang.L("This certificate is not valid yet. Import it on or after the date it becomes valid.")
 	}
 	return ""
+}
+
+// ShowProblem shows err over h's window in a dialog: ProblemText's words
+// and, when ProblemDetails has more, a Details expander with the technical
+// text and a button that copies it for a report.
+func ShowProblem(h *Host, err error) {
+	content := container.NewVBox(WrapLabel(ProblemText(err)))
+	if details := ProblemDetailsView(h, err); details != nil {
+		content.Add(details)
+	}
+	d := dialog.NewCustom(lang.L("Error"), lang.L("Close"), content, h.Win)
+	d.Resize(fyne.NewSize(480, content.MinSize().Height+120))
+	d.Show()
+}
+
+// ProblemDetailsView is a closed "Details" expander holding
+// ProblemDetails(err) and a button that copies it to the clipboard, or nil
+// when the words say it all. Screens put it under a problem's words.
+func ProblemDetailsView(h *Host, err error) fyne.CanvasObject {
+	text := ProblemDetails(err)
+	if text == "" {
+		return nil
+	}
+	copyButton := widget.NewButtonWithIcon(lang.L("Copy details"), theme.ContentCopyIcon(), func() {
+		h.Activity()
+		h.App.Clipboard().SetContent(text)
+	})
+	body := container.NewVBox(WrapLabel(text), container.NewHBox(copyButton))
+	return widget.NewAccordion(widget.NewAccordionItem(lang.L("Details"), body))
 }

@@ -35,7 +35,7 @@ func SourceStatusText(s dossier.Source) string {
 		return lang.L("not registered")
 	case dossier.StatusDeleted:
 		if s.Date != "" {
-			return lang.L("unit deleted {{.Date}}", map[string]any{"Date": s.Date})
+			return lang.L("unit deleted {{.Date}}", map[string]any{"Date": Format().Date(s.Date)})
 		}
 		return lang.L("unit deleted")
 	case dossier.StatusNoAccess:
@@ -43,7 +43,7 @@ func SourceStatusText(s dossier.Source) string {
 	case dossier.StatusNoData:
 		return lang.L("no data given")
 	case dossier.StatusOffline:
-		return lang.L("from the offline copy of {{.Date}}", map[string]any{"Date": s.Date})
+		return lang.L("from the offline copy of {{.Date}}", map[string]any{"Date": Format().Date(s.Date)})
 	case dossier.StatusSkipped:
 		return lang.L("not asked")
 	}
@@ -51,13 +51,18 @@ func SourceStatusText(s dossier.Source) string {
 }
 
 // SourceDetailText explains a source's outcome and what to do, by its
-// problem code; the source's English message when it names none.
+// problem code; the source's English message when it names none and the
+// user reads English, otherwise words that say the code is unknown.
 func SourceDetailText(s dossier.Source) string {
 	if c := sourceProblem(s); c != "" {
 		return ProblemText(problem.New(c, nil))
 	}
 	if s.Code == "" {
 		return ""
+	}
+	if CurrentLanguage() != "en" {
+		// The client's message is English: say so much in the user's words.
+		return lang.L("The register answered with a code Motpart has no words for ({{.Code}}).", map[string]any{"Code": s.Code})
 	}
 	return s.Message
 }
@@ -76,8 +81,9 @@ func sourceProblem(s dossier.Source) problem.Code {
 }
 
 // NoteText is something a source says is not registered, or a part of
-// its answer it could not read and why, in the user's language; the
-// source's English for a note without a known code.
+// its answer it could not read and why, in the user's language; for a note
+// without a known code, the source's English to an English reader and
+// words that say the code is unknown to the others.
 func NoteText(n dossier.SourceNote) string {
 	if n.Code == dossier.NoteOwnersShapeUnconfirmed {
 		return lang.L("Read with the experimental v1 answer shape, which is not confirmed: check the owners against the register before relying on them.")
@@ -88,12 +94,55 @@ func NoteText(n dossier.SourceNote) string {
 		}
 		return text
 	}
+	if n.Code == noteSubUnitsCut {
+		return lang.L("The register lists more sub-units than it sends; only the first are shown.")
+	}
+	if CurrentLanguage() != "en" {
+		// The client's message is English: say so much in the user's words.
+		return lang.L("The register noted something Motpart has no words for ({{.Code}}).", map[string]any{"Code": n.Code})
+	}
 	return n.Message
 }
 
-// RedirectText says which unit to look at instead, and why.
+// noteSubUnitsCut is the note of a register that lists more sub-units than
+// it sends.
+const noteSubUnitsCut = "sub_units_cut"
+
+// NoteMatters reports whether a source's note is worth showing. The
+// registers say "not registered" of every optional field that is empty (no
+// fax, no website, no phone...); the dossier shows only what is there, so
+// those notes are left out. Notes about things that matter (no business
+// address, no address at all, a block of roles missing, parts that could
+// not be read) stay.
+func NoteMatters(n dossier.SourceNote) bool {
+	switch problem.Code(n.Problem) {
+	case problem.CodeNoPostalAddress, problem.CodeNoFoundationDate,
+		problem.CodeNoWrittenStandard, problem.CodeNoAdvertising, problem.CodeNoActivity, problem.CodeNoPurpose,
+		problem.CodeNoArticlesDate, problem.CodeNoPhone, problem.CodeNoFax, problem.CodeNoMobile, problem.CodeNoEmail,
+		problem.CodeNoWebsite, problem.CodeNoSpecialInformation, problem.CodeNoIndustryCode, problem.CodeNoSectorCode,
+		problem.CodeNoEmployees, problem.CodeNoCapital, problem.CodeNoSubUnits, problem.CodeNotInGroup,
+		problem.CodeNoStartDate, problem.CodeNoOwnershipChangeDate, problem.CodeNoMainEnterprise, problem.CodeNoChanges:
+		return false
+	}
+	return true
+}
+
+// UnitText is a unit for people: its name and number, "EKSEMPEL AS
+// (923609016)", or the number alone when the name is not known.
+func UnitText(name, number string) string {
+	switch {
+	case name == "":
+		return number
+	case number == "":
+		return name
+	}
+	return name + " (" + number + ")"
+}
+
+// RedirectText says which unit to look at instead, and why; the unit by
+// name and number when its name is known.
 func RedirectText(r *dossier.Redirect) string {
-	data := map[string]any{"Number": r.Number}
+	data := map[string]any{"Number": UnitText(r.Name, r.Number)}
 	switch r.Reason {
 	case "duplicate":
 		return lang.L("Deleted as a duplicate: open the correct unit {{.Number}}", data)
@@ -207,7 +256,6 @@ func PartName(p dossier.Part) string {
 	return string(p)
 }
 
-// ShortTime is a time in local time, to the minute.
-func ShortTime(t time.Time) string {
-	return t.Local().Format("2006-01-02 15:04")
-}
+// ShortTime is a time in local time, to the minute, in the user's
+// language.
+func ShortTime(t time.Time) string { return Format().DateTime(t) }

@@ -49,8 +49,8 @@ func FormValue(f *widget.Form, label string) string {
 	return ""
 }
 
-// TextsIn returns the text of every label, button and form label in o's
-// tree.
+// TextsIn returns the text of every label, button, hyperlink and form
+// label in o's tree.
 func TextsIn(o fyne.CanvasObject) []string {
 	var out []string
 	var walk func(fyne.CanvasObject)
@@ -59,6 +59,8 @@ func TextsIn(o fyne.CanvasObject) []string {
 		case *widget.Label:
 			out = append(out, w.Text)
 		case *widget.Button:
+			out = append(out, w.Text)
+		case *widget.Hyperlink:
 			out = append(out, w.Text)
 		case *widget.Form:
 			for _, it := range w.Items {

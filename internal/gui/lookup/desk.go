@@ -30,6 +30,18 @@ type Desk interface {
 	SavedDossier(number string) (*dossier.Dossier, error)
 	// OwnershipGraph builds the ownership graph of a dossier.
 	OwnershipGraph(dos *dossier.Dossier) *ownership.Graph
+	// CanAnswer says whether a connected register can answer a lookup of
+	// a valid number: nil, or an error whose problem code says why not
+	// (problem.CodeCountryNotConnected, problem.CodePersonalNumber).
+	CanAnswer(n ident.Number) error
+	// SearchByName asks the registers for the units whose name matches;
+	// no hit is an error with problem.CodeNoHits, a register that cannot
+	// be asked one with problem.CodeRegisterFailed. It stops when ctx is
+	// cancelled.
+	SearchByName(ctx context.Context, name string) (*dossier.SearchResult, error)
+	// Examples are numbers worth trying in the environment Motpart runs
+	// in (the sandbox's); none elsewhere.
+	Examples() []dossier.Example
 	// RevealOwnerID shows a beneficial owner's full identity number and
 	// writes that it was shown to the audit log.
 	RevealOwnerID(orgnr string, i int) (string, error)
@@ -42,4 +54,6 @@ type Desk interface {
 	EditNote(orgnr, id, text string) error
 	// RemoveNote deletes a note.
 	RemoveNote(orgnr, id string) error
+	// Drafts keeps the note being written across a lock.
+	Drafts
 }

@@ -1,12 +1,10 @@
 package lookup
 
 import (
-	"fmt"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,8 +24,8 @@ type dossierView struct {
 	ownership *ownershipTab
 	host      *guikit.Host
 	desk      Desk
-	// units are the buttons that open another unit's dossier, by number.
-	units map[string]*widget.Button
+	// units are the links that open another unit's dossier, by number.
+	units map[string]*widget.Hyperlink
 	// tabs are the dossier's tabs: the company, the beneficial owners.
 	tabs *container.AppTabs
 	// outcomeIcon is the icon of the dossier's overall outcome;
@@ -39,17 +37,25 @@ type dossierView struct {
 	// again asks one source again; sourceButtons are its buttons, by id.
 	again         func(id string)
 	sourceButtons map[string]*widget.Button
+	// roleTable is the table of roles, nil when there are none.
+	roleTable *fyne.Container
+	// linked are the units a status line at the top of the dossier
+	// already opens (the correct unit of a deleted one), so the sources do
+	// not repeat them.
+	linked map[string]bool
 }
 
 func newDossierView(h *guikit.Host, d Desk, open func(string)) *dossierView {
-	return &dossierView{box: container.NewVBox(), host: h, desk: d, open: open, reveal: d.RevealOwnerID, units: map[string]*widget.Button{}}
+	return &dossierView{box: container.NewVBox(), host: h, desk: d, open: open, reveal: d.RevealOwnerID, units: map[string]*widget.Hyperlink{}}
 }
 
 // show draws dos; nil clears the view.
 func (v *dossierView) show(dos *dossier.Dossier) {
-	v.units = map[string]*widget.Button{}
+	v.units = map[string]*widget.Hyperlink{}
 	v.sourceButtons = map[string]*widget.Button{}
 	v.sourceIcons = map[string]fyne.Resource{}
+	v.linked = map[string]bool{}
+	v.roleTable = nil
 	v.reveals = nil
 	if dos == nil {
 		v.tabs = nil
@@ -57,6 +63,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 		v.box.Refresh()
 		return
 	}
+	f := guikit.Format()
 	v.outcomeIcon = widget.NewIcon(guikit.OutcomeIcon(dos))
 	outcome := guikit.WrapLabel(guikit.OutcomeText(dos))
 	if dos.Outcome() == dossier.OutcomeUnreachable {
@@ -65,6 +72,8 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, v.outcomeIcon, nil, outcome)}
 	if dos.Company != nil {
 		objs = append(objs, v.company(dos)...)
+	} else {
+		objs = append(objs, v.redirects(dos)...)
 	}
 	if !dos.Complete() {
 		warn := guikit.WrapLabel(lang.L("Not every source answered, so this dossier may be incomplete."))
@@ -84,18 +93,18 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	if len(dos.SubUnits) > 0 {
 		objs = append(objs, sectionTitle(lang.L("Sub-units")))
 		for _, u := range dos.SubUnits {
-			text := fmt.Sprintf("%s (%s)", u.Name, u.Number)
+			text := guikit.UnitText(u.Name, u.Number)
 			if u.ClosedDate != "" {
-				text += " – " + lang.L("closed on {{.Date}}", map[string]any{"Date": u.ClosedDate})
+				text += " – " + lang.L("closed on {{.Date}}", map[string]any{"Date": f.Date(u.ClosedDate)})
 			}
-			objs = append(objs, v.unitButton(u.Number, text))
+			objs = append(objs, v.unitLink(u.Number, text))
 		}
 	}
 	objs = append(objs, sectionTitle(lang.L("Sources")))
 	for _, s := range dos.Sources {
 		objs = append(objs, v.source(s))
 	}
-	when := widget.NewLabel(lang.L("Looked up {{.Time}}.", map[string]any{"Time": dos.Fetched.Local().Format("2006-01-02 15:04:05")}))
+	when := widget.NewLabel(lang.L("Looked up {{.Time}}.", map[string]any{"Time": f.DateTimeSeconds(dos.Fetched)}))
 	when.SizeName = theme.SizeNameCaptionText
 	objs = append(objs, when)
 	v.tabs = container.NewAppTabs(
@@ -113,126 +122,83 @@ func sectionTitle(text string) fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 }
 
-// company draws the facts.
-func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
-	c := dos.Company
-	name := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.SizeName = theme.SizeNameSubHeadingText
-	var badges []fyne.CanvasObject
-	badge := func(text string, imp widget.Importance) {
-		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Importance = imp
-		badges = append(badges, l)
-	}
-	if c.Deleted {
-		if c.DeletedDate != "" {
-			badge(lang.L("Deleted {{.Date}}", map[string]any{"Date": c.DeletedDate}), widget.DangerImportance)
-		} else {
-			badge(lang.L("Deleted"), widget.DangerImportance)
-		}
-	}
-	if c.ClosedDate != "" {
-		badge(lang.L("Closed on {{.Date}}", map[string]any{"Date": c.ClosedDate}), widget.WarningImportance)
-	}
-	if c.Bankrupt {
-		badge(lang.L("Bankrupt"), widget.DangerImportance)
-	}
-	if c.UnderLiquidation {
-		badge(lang.L("Under liquidation"), widget.WarningImportance)
-	}
-	if c.UnderForcedDissolution {
-		badge(lang.L("Under forced dissolution"), widget.WarningImportance)
-	}
-	if c.SubUnit {
-		badge(lang.L("Sub-unit"), widget.MediumImportance)
-	}
-	form := widget.NewForm()
-	add := func(label, value string) {
-		if value != "" {
-			form.Append(label, guikit.WrapLabel(value))
-		}
-	}
-	add(lang.L("Organisation number"), c.Number)
-	if c.Form.Code != "" {
-		add(lang.L("Form"), strings.TrimSpace(c.Form.Description+" ("+c.Form.Code+")"))
-	}
-	if c.SubUnit && c.Parent != "" {
-		form.Append(lang.L("Legal unit"), v.unitButton(c.Parent, c.Parent))
-	}
-	add(lang.L("Business address"), addressText(c.BusinessAddress))
-	add(lang.L("Postal address"), addressText(c.PostalAddress))
-	add(lang.L("Location"), addressText(c.LocationAddress))
-	var nace []string
-	for _, n := range c.Industry {
-		nace = append(nace, n.Code+" "+n.Description)
-	}
-	add(lang.L("Industry (NACE)"), strings.Join(nace, "\n"))
-	if c.Sector != nil {
-		add(lang.L("Sector"), c.Sector.Code+" "+c.Sector.Description)
-	}
-	if c.Employees != nil {
-		add(lang.L("Employees"), fmt.Sprint(*c.Employees))
-	}
-	add(lang.L("Registered"), c.Registered)
-	add(lang.L("Founded"), c.Founded)
-	add(lang.L("Capital"), c.Capital)
-	add(lang.L("Bankrupt since"), c.BankruptDate)
-	add(lang.L("E-mail"), c.Email)
-	add(lang.L("Phone"), strings.TrimSpace(c.Phone+" "+c.Mobile))
-	add(lang.L("Website"), c.Website)
-	add(lang.L("Purpose"), strings.Join(c.Purpose, " "))
-	objs := []fyne.CanvasObject{name}
-	if len(badges) > 0 {
-		objs = append(objs, container.NewHBox(badges...))
-	}
-	return append(objs, form)
-}
+// topRedirects are the reasons a source points to another unit that the
+// dossier shows as a status at its top: the unit is deleted, and the
+// correct one is elsewhere.
+var topRedirects = map[string]bool{"duplicate": true, "merged": true, "replacement_deleted": true}
 
-// addressText writes an address on lines.
-func addressText(a *dossier.Address) string {
-	if a == nil {
-		return ""
-	}
-	var lines []string
-	for _, l := range a.Lines {
-		if strings.TrimSpace(l) != "" {
-			lines = append(lines, l)
-		}
-	}
-	if city := strings.TrimSpace(a.PostalCode + " " + a.City); city != "" {
-		lines = append(lines, city)
-	}
-	if a.Country != "" && a.CountryCode != "NO" && a.CountryCode != "NOR" {
-		lines = append(lines, a.Country)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// roles draws each role: persons with their number masked, units as
-// buttons that open their dossier.
-func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
+// redirects are the status lines at the top of a dossier that send the
+// user to the correct unit: a warning sign and a link, once per unit.
+func (v *dossierView) redirects(dos *dossier.Dossier) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, r := range roles {
-		kind := r.Type.Description
-		if kind == "" {
-			kind = r.Type.Code
+	for _, s := range dos.Sources {
+		r := s.Redirect
+		if r == nil || r.Number == "" || !topRedirects[r.Reason] || v.linked[r.Number] {
+			continue
 		}
-		label := widget.NewLabelWithStyle(kind, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		v.linked[r.Number] = true
+		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+		objs = append(objs, container.NewBorder(nil, nil, container.NewVBox(icon), nil, v.unitLink(r.Number, guikit.RedirectText(r))))
+	}
+	return objs
+}
+
+// roles draws the roles as a table of role, holder and since: persons
+// with their number masked, units as links that open their dossier. The
+// role is in the user's words; the register's own word for it, and what
+// the register says of a resigned holder, stand below it.
+func (v *dossierView) roles(roles []dossier.Role) []fyne.CanvasObject {
+	f := guikit.Format()
+	cells := []fyne.CanvasObject{bold(lang.L("Role")), bold(lang.L("Name")), bold(lang.L("Since"))}
+	dated := false
+	for _, r := range roles {
+		kind := guikit.RoleName(r.Type)
+		role := guikit.WrapLabel(kind)
+		cell := []fyne.CanvasObject{role}
+		said := ""
+		if d := guikit.RegisterWords(r.Type); d != kind {
+			said = d
+		}
+		if r.Resigned {
+			role.Importance = widget.LowImportance
+			said = joinSpace(said, resignedText(r))
+		}
+		if said != "" {
+			cell = append(cell, caption(said))
+		}
 		var holder fyne.CanvasObject
 		switch {
 		case r.Unit != nil:
-			holder = v.unitButton(r.Unit.Number, fmt.Sprintf("%s (%s)", r.Unit.Name, r.Unit.Number))
+			holder = v.unitLink(r.Unit.Number, guikit.UnitText(r.Unit.Name, r.Unit.Number))
 		case r.Person != nil:
 			holder = guikit.WrapLabel(personText(r.Person))
 		default:
 			holder = widget.NewLabel("—")
 		}
-		if r.Resigned {
-			label.SetText(kind + " " + resignedText(r))
+		if r.Share != "" {
+			holder = container.NewVBox(holder, caption(lang.L("Share of responsibility: {{.Share}}", map[string]any{"Share": f.Share(r.Share)})))
 		}
-		objs = append(objs, container.NewGridWithColumns(2, label, holder))
+		since := widget.NewLabel(f.Date(r.Since))
+		dated = dated || r.Since != ""
+		cells = append(cells, container.New(layout.NewCustomPaddedVBoxLayout(0), cell...), holder, since)
+	}
+	v.roleTable = guikit.NewTable(3, 1, cells...)
+	objs := []fyne.CanvasObject{v.roleTable}
+	if dated {
+		objs = append(objs, caption(lang.L("Since: when the register last changed this group of roles; the holder may have held the role for longer.")))
 	}
 	return objs
+}
+
+// joinSpace joins two texts with a space, leaving out an empty one.
+func joinSpace(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
 }
 
 // resignedText says that a role holder has resigned, with the register's
@@ -257,7 +223,7 @@ func personText(p *dossier.Person) string {
 	case p.NationalID != "":
 		text += " (" + p.NationalID + ")"
 	case p.BirthDate != "":
-		text += " (" + lang.L("born {{.Date}}", map[string]any{"Date": p.BirthDate}) + ")"
+		text += " (" + lang.L("born {{.Date}}", map[string]any{"Date": guikit.Format().Date(p.BirthDate)}) + ")"
 	}
 	if p.Deceased {
 		text += " †"
@@ -265,13 +231,16 @@ func personText(p *dossier.Person) string {
 	return text
 }
 
-// unitButton is a link to another unit's dossier.
-func (v *dossierView) unitButton(number, text string) *widget.Button {
-	b := widget.NewButtonWithIcon(text, theme.NavigateNextIcon(), func() { v.open(number) })
-	b.Importance = widget.LowImportance
-	b.Alignment = widget.ButtonAlignLeading
-	v.units[number] = b
-	return b
+// unitLink is a link to another unit's dossier; its text wraps. units
+// keeps the first link to each unit.
+func (v *dossierView) unitLink(number, text string) *widget.Hyperlink {
+	l := widget.NewHyperlink(text, nil)
+	l.Wrapping = fyne.TextWrapWord
+	l.OnTapped = func() { v.open(number) }
+	if _, ok := v.units[number]; !ok {
+		v.units[number] = l
+	}
+	return l
 }
 
 // source draws what one source answered.
@@ -281,15 +250,20 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		v.sourceIcons = map[string]fyne.Resource{}
 	}
 	v.sourceIcons[s.ID] = icon
-	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(guikit.SourceName(s.ID)+": "+guikit.SourceStatusText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	head := guikit.WrapLabel(guikit.SourceName(s.ID) + ": " + guikit.SourceStatusText(s))
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	lines := []fyne.CanvasObject{head}
 	if text := guikit.SourceDetailText(s); text != "" {
 		lines = append(lines, guikit.WrapLabel(text))
 	}
 	lines = append(lines, answerLines(s)...)
-	if s.Redirect != nil && s.Redirect.Number != "" {
-		lines = append(lines, v.unitButton(s.Redirect.Number, guikit.RedirectText(s.Redirect)))
+	if r := s.Redirect; r != nil && r.Number != "" && !v.linked[r.Number] {
+		lines = append(lines, v.unitLink(r.Number, guikit.RedirectText(r)))
 	}
 	for _, n := range s.Notes {
+		if !guikit.NoteMatters(n) {
+			continue
+		}
 		note := guikit.WrapLabel("• " + guikit.NoteText(n))
 		note.SizeName = theme.SizeNameCaptionText
 		lines = append(lines, note)
@@ -299,6 +273,9 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		id := s.ID
 		b := widget.NewButtonWithIcon(lang.L("Ask again"), theme.ViewRefreshIcon(), func() { v.again(id) })
 		b.Importance = widget.LowImportance
+		if v.sourceButtons == nil {
+			v.sourceButtons = map[string]*widget.Button{}
+		}
 		v.sourceButtons[id] = b
 		again = container.NewVBox(b)
 	}

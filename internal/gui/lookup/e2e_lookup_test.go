@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/sandbox/world"
@@ -57,7 +58,8 @@ func TestLookupShowsTheCompanyAndOpensARoleHolder(t *testing.T) {
 	if !ok {
 		t.Fatalf("no link to the auditor %s among %v", world.AuditorOrgNr, s.dossier.units)
 	}
-	onUI(func() { test.Tap(auditor) })
+	// A link reacts to a tap on its text, not on its padding.
+	onUI(func() { test.TapAt(auditor, fyne.NewPos(theme.InnerPadding(), theme.InnerPadding())) })
 	a.waitIdle()
 	if s.Search.Text != world.AuditorOrgNr || s.current == nil || s.current.Number != world.AuditorOrgNr || s.current.Company == nil {
 		t.Fatalf("after the click: search %q, dossier %+v", s.Search.Text, s.current)

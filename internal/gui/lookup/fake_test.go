@@ -2,7 +2,9 @@ package lookup
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -26,17 +28,26 @@ type fakeDesk struct {
 	names   map[string]string // organisation number -> company name
 	lookups []string          // the numbers Lookup was asked, in order
 	notes   map[string][]dossier.Note
+	drafts  map[string]string // organisation number -> the note being written
 	saved   map[string]*dossier.Dossier
 	nextID  int
 	// dossiers, when they hold a number, are what Lookup answers for it.
 	dossiers map[string]*dossier.Dossier
+	// searches are the names SearchByName was asked, in order; searchErr,
+	// when set, is its answer, and searchGate, when set, holds it until
+	// closed or cancelled. examples are what Examples answers.
+	searches   []string
+	searchErr  error
+	searchGate chan struct{}
+	examples   []dossier.Example
 }
 
 func newFakeDesk() *fakeDesk {
 	return &fakeDesk{
-		names: map[string]string{"923609016": "EKSEMPELBYRÅ AS", "974760673": "REGISTERENHETEN I BRØNNØYSUND"},
-		notes: map[string][]dossier.Note{},
-		saved: map[string]*dossier.Dossier{},
+		names:  map[string]string{"923609016": "EKSEMPELBYRÅ AS", "974760673": "REGISTERENHETEN I BRØNNØYSUND"},
+		notes:  map[string][]dossier.Note{},
+		drafts: map[string]string{},
+		saved:  map[string]*dossier.Dossier{},
 	}
 }
 
@@ -114,6 +125,22 @@ func (d *fakeDesk) RemoveNote(orgnr, id string) error {
 	return problem.New(problem.CodeNoteNotFound, nil)
 }
 
+func (d *fakeDesk) SaveDraft(orgnr, text string) error {
+	if text == "" {
+		delete(d.drafts, orgnr)
+	} else {
+		d.drafts[orgnr] = text
+	}
+	return nil
+}
+
+func (d *fakeDesk) Draft(orgnr string) (string, error) { return d.drafts[orgnr], nil }
+
+func (d *fakeDesk) ClearDraft(orgnr string) error {
+	delete(d.drafts, orgnr)
+	return nil
+}
+
 // newFakeScreen is the Lookup screen on d in an English 900×640 window.
 func newFakeScreen(t *testing.T, d *fakeDesk) (*Screen, fyne.Window) {
 	t.Helper()
@@ -123,6 +150,12 @@ func newFakeScreen(t *testing.T, d *fakeDesk) (*Screen, fyne.Window) {
 		t.Fatal(err)
 	}
 	win := fa.NewWindow("Motpart")
+	// Fyne stamps new renderers with the time of its last cache clean (a
+	// capture), and a capture destroys those stamped over a minute ago: in
+	// a package that draws nothing for a minute (slow under -race), the
+	// golden images' widgets would lose their insides. Capturing the empty
+	// window brings the clock up to date first.
+	win.Canvas().Capture()
 	h := guikit.NewHost(fa, win)
 	h.SetDo(onUI)
 	s := New(h, d)
@@ -224,3 +257,48 @@ func TestLookupGolden(t *testing.T) {
 		})
 	}
 }
+
+// CanAnswer answers for Norwegian organisation numbers only, as the desk
+// does with Enhetsregisteret alone connected.
+func (d *fakeDesk) CanAnswer(n ident.Number) error {
+	switch {
+	case !n.IsValid():
+		return problem.New(problem.CodeInvalidNumber, nil)
+	case n.IsPersonal():
+		return problem.New(problem.CodePersonalNumber, nil)
+	case n.Country() == ident.CountryNO:
+		return nil
+	}
+	return problem.New(problem.CodeCountryNotConnected, nil)
+}
+
+// SearchByName finds the fake companies whose name holds name, in number
+// order; it counts the searches, and waits for searchGate when set.
+func (d *fakeDesk) SearchByName(ctx context.Context, name string) (*dossier.SearchResult, error) {
+	d.searches = append(d.searches, name)
+	if d.searchGate != nil {
+		select {
+		case <-d.searchGate:
+		case <-ctx.Done():
+			return nil, problem.New(problem.CodeCanceled, ctx.Err())
+		}
+	}
+	if d.searchErr != nil {
+		return nil, d.searchErr
+	}
+	res := &dossier.SearchResult{Name: name}
+	for number, company := range d.names {
+		if strings.Contains(strings.ToLower(company), strings.ToLower(name)) {
+			res.Hits = append(res.Hits, dossier.SearchHit{Number: number, Country: "NO", Name: company, Form: dossier.Code{Code: "AS"}, Municipality: "BERGEN"})
+		}
+	}
+	if len(res.Hits) == 0 {
+		return nil, problem.New(problem.CodeNoHits, nil)
+	}
+	slices.SortFunc(res.Hits, func(a, b dossier.SearchHit) int { return strings.Compare(a.Number, b.Number) })
+	res.Total = len(res.Hits)
+	return res, nil
+}
+
+// Examples are the fake's examples.
+func (d *fakeDesk) Examples() []dossier.Example { return d.examples }

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,9 +29,23 @@ type graphView struct {
 	zoom   float32
 	offset fyne.Position
 	open   func(number string)
-	// fitted is false until the picture was fitted to the view's real size.
-	fitted bool
+	// fitted is the size the picture was last fitted to; moved is true
+	// once the user zoomed or panned, so a resize keeps their view.
+	fitted fyne.Size
+	moved  bool
+	// titles are each box's name as drawn: in up to two lines, shortened
+	// to fit the box; short marks the ones shortened.
+	titles map[string][]string
+	short  map[string]bool
+	// hovered is the node under the pointer, "" for none; onHover is told
+	// when it changes.
+	hovered string
+	onHover func(n ownership.Node, ok bool)
 }
+
+// graphOptions size the boxes: room for a name in two lines over its
+// number.
+var graphOptions = ownership.Options{NodeWidth: 200, NodeHeight: 64}
 
 func newGraphView(open func(string)) *graphView {
 	g := &graphView{zoom: 1, open: open}
@@ -41,13 +56,30 @@ func newGraphView(open func(string)) *graphView {
 // setGraph shows g, fitted to the view.
 func (g *graphView) setGraph(gr *ownership.Graph) {
 	g.graph = gr
+	g.titles, g.short = map[string][]string{}, map[string]bool{}
 	if gr != nil {
-		g.layout = ownership.Compute(gr, ownership.Options{})
+		g.layout = ownership.Compute(gr, graphOptions)
+		for _, b := range g.layout.Boxes {
+			n, _ := gr.Node(b.ID)
+			g.titles[b.ID], g.short[b.ID] = fitLines(nodeLabel(n), float32(b.Width)-2*theme.Padding(), theme.TextSize(), 2)
+		}
 	} else {
 		g.layout = ownership.Layout{}
 	}
-	g.fitted = false
+	g.hovered = ""
+	g.fitted = fyne.Size{}
 	g.fit()
+}
+
+// nodeLabel is what a node's box says.
+func nodeLabel(n ownership.Node) string {
+	switch n.Kind {
+	case ownership.Exempt:
+		return lang.L("Exempt from disclosure")
+	case ownership.Unknown:
+		return lang.L("Unknown owner")
+	}
+	return n.Label
 }
 
 // fit scales and moves the picture so all of it shows.
@@ -62,6 +94,7 @@ func (g *graphView) fit() {
 		g.zoom = 1
 	}
 	g.offset = fyne.NewPos((size.Width-float32(g.layout.Width)*g.zoom)/2, (size.Height-float32(g.layout.Height)*g.zoom)/2)
+	g.moved = false
 	g.Refresh()
 }
 
@@ -71,12 +104,14 @@ func (g *graphView) zoomBy(f float32) {
 	nz := float32(math.Max(0.2, math.Min(4, float64(g.zoom*f))))
 	g.offset = fyne.NewPos(c.X-(c.X-g.offset.X)*nz/g.zoom, c.Y-(c.Y-g.offset.Y)*nz/g.zoom)
 	g.zoom = nz
+	g.moved = true
 	g.Refresh()
 }
 
 // Dragged pans the picture.
 func (g *graphView) Dragged(e *fyne.DragEvent) {
 	g.offset = g.offset.Add(e.Dragged)
+	g.moved = true
 	g.Refresh()
 }
 
@@ -99,6 +134,34 @@ func (g *graphView) Tapped(e *fyne.PointEvent) {
 	}
 }
 
+// MouseIn shows what is under the pointer.
+func (g *graphView) MouseIn(e *desktop.MouseEvent) { g.MouseMoved(e) }
+
+// MouseMoved shows the full name and details of the box under the pointer.
+func (g *graphView) MouseMoved(e *desktop.MouseEvent) {
+	n, ok := g.nodeAt(e.Position)
+	g.hover(n, ok)
+}
+
+// MouseOut forgets the box under the pointer.
+func (g *graphView) MouseOut() { g.hover(ownership.Node{}, false) }
+
+// hover notes n as the node under the pointer.
+func (g *graphView) hover(n ownership.Node, ok bool) {
+	id := ""
+	if ok {
+		id = n.ID
+	}
+	if id == g.hovered {
+		return
+	}
+	g.hovered = id
+	g.Refresh()
+	if g.onHover != nil {
+		g.onHover(n, ok)
+	}
+}
+
 // nodeAt returns the node drawn at p.
 func (g *graphView) nodeAt(p fyne.Position) (ownership.Node, bool) {
 	if g.graph == nil {
@@ -116,8 +179,8 @@ func (g *graphView) nodeAt(p fyne.Position) (ownership.Node, bool) {
 // Cursor shows a hand over the graph.
 func (g *graphView) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// MinSize leaves room for a small graph.
-func (g *graphView) MinSize() fyne.Size { return fyne.NewSize(400, 320) }
+// MinSize leaves room for a small graph; the view grows with the window.
+func (g *graphView) MinSize() fyne.Size { return fyne.NewSize(240, 200) }
 
 // CreateRenderer draws the graph.
 func (g *graphView) CreateRenderer() fyne.WidgetRenderer {
@@ -134,9 +197,9 @@ type graphRenderer struct {
 
 func (r *graphRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	if !r.g.fitted && size.Width >= 50 && size.Height >= 50 {
-		r.g.fitted = true
-		r.g.fit() // now that the view has its real size
+	if size != r.g.fitted && !r.g.moved && size.Width >= 50 && size.Height >= 50 {
+		r.g.fitted = size
+		r.g.fit() // to the view's real size, and again when it changes
 	}
 	r.build()
 }
@@ -183,7 +246,7 @@ func (r *graphRenderer) build() {
 		for i := 0; i+1 < len(pts); i++ {
 			objs = append(objs, segments(at(pts[i]), at(pts[i+1]), c, pattern, 2)...)
 		}
-		if share := line.Edge.Share.String(); share != "" {
+		if share := shareText(line.Edge.Share); share != "" {
 			// On the last segment, near the company owned, where it is
 			// clear which edge the share belongs to.
 			a, b := at(pts[len(pts)-2]), at(pts[len(pts)-1])
@@ -192,7 +255,12 @@ func (r *graphRenderer) build() {
 			t.TextSize = theme.CaptionTextSize() * g.zoom
 			t.TextStyle.Bold = true
 			t.Move(mid.Add(fyne.NewPos(4, -t.TextSize)))
-			objs = append(objs, t)
+			// On the view's colour, so the line under it does not cross
+			// the figures.
+			bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+			bg.Move(t.Position().SubtractXY(2, 0))
+			bg.Resize(fyne.MeasureText(share, t.TextSize, t.TextStyle).AddWidthHeight(4, 0))
+			objs = append(objs, bg, t)
 		}
 	}
 	for _, b := range g.layout.Boxes {
@@ -203,7 +271,6 @@ func (r *graphRenderer) build() {
 		box.StrokeWidth = 2
 		box.StrokeColor = theme.Color(theme.ColorNameForeground)
 		box.CornerRadius = 4 * g.zoom
-		label, detail := n.Label, n.Detail
 		switch n.Kind {
 		case ownership.Person:
 			box.CornerRadius = size.Height / 2
@@ -212,41 +279,115 @@ func (r *graphRenderer) build() {
 			box.CornerRadius = size.Height / 2
 			box.StrokeColor = theme.Color(theme.ColorNameDisabled)
 			box.FillColor = theme.Color(theme.ColorNameDisabledButton)
-			label = lang.L("Exempt from disclosure")
 		case ownership.Unknown:
 			box.StrokeColor = theme.Color(theme.ColorNameDisabled)
-			label = lang.L("Unknown owner")
 		}
 		if b.ID == g.graph.Focus {
 			box.StrokeColor = theme.Color(theme.ColorNamePrimary)
 			box.StrokeWidth = 3
 		}
+		if b.ID == g.hovered {
+			box.FillColor = theme.Color(theme.ColorNameHover)
+		}
 		box.Move(pos)
 		box.Resize(size)
 		objs = append(objs, box)
-		title := canvas.NewText(ellipsis(label, 24), theme.Color(theme.ColorNameForeground))
-		title.TextStyle.Bold = true
-		title.TextSize = theme.TextSize() * g.zoom
-		title.Alignment = fyne.TextAlignCenter
-		title.Move(pos.Add(fyne.NewPos(0, size.Height*0.18)))
-		title.Resize(fyne.NewSize(size.Width, title.TextSize))
-		sub := canvas.NewText(detail, theme.Color(theme.ColorNamePlaceHolder))
+		lines := g.titles[b.ID]
+		lineHeight := theme.TextSize() * 1.2 * g.zoom
+		textHeight := float32(len(lines))*lineHeight + theme.CaptionTextSize()*1.2*g.zoom
+		y := (size.Height - textHeight) / 2
+		for _, line := range lines {
+			title := canvas.NewText(line, theme.Color(theme.ColorNameForeground))
+			title.TextStyle.Bold = true
+			title.TextSize = theme.TextSize() * g.zoom
+			title.Alignment = fyne.TextAlignCenter
+			title.Move(pos.Add(fyne.NewPos(0, y)))
+			title.Resize(fyne.NewSize(size.Width, lineHeight))
+			objs = append(objs, title)
+			y += lineHeight
+		}
+		sub := canvas.NewText(n.Detail, theme.Color(theme.ColorNamePlaceHolder))
 		sub.TextSize = theme.CaptionTextSize() * g.zoom
 		sub.Alignment = fyne.TextAlignCenter
-		sub.Move(pos.Add(fyne.NewPos(0, size.Height*0.58)))
-		sub.Resize(fyne.NewSize(size.Width, sub.TextSize))
-		objs = append(objs, title, sub)
+		sub.Move(pos.Add(fyne.NewPos(0, y)))
+		sub.Resize(fyne.NewSize(size.Width, sub.TextSize*1.2))
+		objs = append(objs, sub)
 	}
+	objs = append(objs, r.tip()...)
 	r.objects = objs
 }
 
-// ellipsis shortens s to n runes.
-func ellipsis(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// tip is the hovered box's full name under it, when the box shows less
+// of it (shortened, or a sub-unit labelled by its place), like a tooltip.
+func (r *graphRenderer) tip() []fyne.CanvasObject {
+	g := r.g
+	b, ok := g.layout.Box(g.hovered)
+	if !ok {
+		return nil
 	}
-	return string(r[:n-1]) + "…"
+	n, _ := g.graph.Node(b.ID)
+	name := n.Name()
+	if !g.short[b.ID] && n.FullName == "" || name == "" {
+		return nil
+	}
+	text := canvas.NewText(name, theme.Color(theme.ColorNameForeground))
+	text.TextSize = theme.TextSize()
+	pad := theme.InnerPadding() / 2
+	size := fyne.MeasureText(name, text.TextSize, text.TextStyle).AddWidthHeight(2*pad, 2*pad)
+	x := g.offset.X + float32(b.X+b.Width/2)*g.zoom - size.Width/2
+	y := g.offset.Y + float32(b.Y+b.Height)*g.zoom + pad
+	x = max(0, min(x, g.Size().Width-size.Width))
+	if y+size.Height > g.Size().Height {
+		y = g.offset.Y + float32(b.Y)*g.zoom - size.Height - pad
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.Move(fyne.NewPos(x, y))
+	bg.Resize(size)
+	text.Move(fyne.NewPos(x+pad, y+pad))
+	return []fyne.CanvasObject{bg, text}
+}
+
+// fitLines breaks s into at most maxLines lines of bold text that fit
+// width at size, by words; what does not fit is shortened with "…".
+// shortened reports whether anything was left out.
+func fitLines(s string, width, size float32, maxLines int) (lines []string, shortened bool) {
+	style := fyne.TextStyle{Bold: true}
+	fits := func(t string) bool { return fyne.MeasureText(t, size, style).Width <= width }
+	words := strings.Fields(s)
+	for len(words) > 0 && len(lines) < maxLines {
+		line := words[0]
+		words = words[1:]
+		for len(words) > 0 && fits(line+" "+words[0]) {
+			line += " " + words[0]
+			words = words[1:]
+		}
+		if len(lines) == maxLines-1 && len(words) > 0 {
+			line += " " + strings.Join(words, " ")
+			words = nil
+		}
+		if !fits(line) {
+			shortened = true
+			if cut := strings.Fields(line); len(cut) > 1 {
+				for len(cut) > 1 && !fits(strings.Join(cut, " ")+"…") {
+					cut = cut[:len(cut)-1]
+				}
+				if t := strings.Join(cut, " ") + "…"; fits(t) {
+					lines = append(lines, t)
+					continue
+				}
+			}
+			r := []rune(line)
+			for len(r) > 1 && !fits(string(r)+"…") {
+				r = r[:len(r)-1]
+			}
+			line = strings.TrimRight(string(r), " ") + "…"
+		}
+		lines = append(lines, line)
+	}
+	return lines, shortened || len(words) > 0
 }
 
 // segments draws a line from a to b: solid when pattern is 0, otherwise

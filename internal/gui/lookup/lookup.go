@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,7 +23,7 @@ import (
 type Screen struct {
 	host    *guikit.Host
 	desk    Desk
-	Search  *widget.Entry
+	Search  *searchField
 	country *widget.Select
 	Verdict *widget.Label
 	icon    *widget.Icon
@@ -31,10 +32,23 @@ type Screen struct {
 
 	lookupButton *widget.Button
 	cancelButton *widget.Button
-	busy         *widget.ProgressBarInfinite
+	busy         *guikit.BusyLine
 	message      *widget.Label
 	dossier      *dossierView
 	history      *fyne.Container
+	// hints says what the icon-only buttons do.
+	hints *guikit.HintLine
+	// savedBar says that the dossier shown is the copy saved in the vault,
+	// from when, and offers to look it up again.
+	savedBar      *fyne.Container
+	savedLabel    *widget.Label
+	savedStanding *widget.Label
+	again         *widget.Button
+	// scroll holds everything under the search bar; follower keeps the
+	// focused control in it in view.
+	scroll   *container.Scroll
+	follower *guikit.FocusFollower
+	content  fyne.CanvasObject
 
 	// cancel stops the lookup running, if any.
 	cancel context.CancelFunc
@@ -42,25 +56,29 @@ type Screen struct {
 	number string
 	// current is the dossier shown.
 	current *dossier.Dossier
-	// tab is the dossier tab to show (0 the company, 1 the beneficial
-	// owners, 2 the ownership graph).
+	// saved is whether current is the copy saved in the vault rather than
+	// the answer of a lookup just made.
+	saved bool
+	// tab is the dossier tab the next lookup opens on (0 the company, 1
+	// the beneficial owners, 2 the ownership graph); Open sets it for one
+	// lookup.
 	tab int
 
 	// visited are the dossiers looked up, for back and forward; at is the
 	// one shown.
 	visited []string
 	at      int
-	back    *widget.Button
-	forward *widget.Button
-	reload  *widget.Button
-	copyNum *widget.Button
+	back    *guikit.IconButton
+	forward *guikit.IconButton
+	reload  *guikit.IconButton
+	copyNum *guikit.IconButton
 	moving  bool // a back/forward move is looking up, not a new visit
 }
 
 // New builds the Lookup screen on h, asking d.
 func New(h *guikit.Host, d Desk) *Screen {
 	s := &Screen{host: h, desk: d}
-	s.Search = widget.NewEntry()
+	s.Search = newSearchField(s)
 	s.Search.SetPlaceHolder(lang.L("Organisation or identity number (NO, SE, FI)"))
 	s.Search.OnChanged = func(string) { s.refresh() }
 	s.Search.OnSubmitted = func(string) { s.LookUp() }
@@ -72,24 +90,28 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.details = widget.NewForm()
 	s.details.Hide()
 	s.notes = newNotesPanel(h, d)
-	s.lookupButton = widget.NewButtonWithIcon(lang.L("Look up"), theme.SearchIcon(), s.LookUp)
+	s.lookupButton = widget.NewButtonWithIcon(lang.X("lookup.button", "Look up"), theme.SearchIcon(), s.LookUp)
 	s.lookupButton.Importance = widget.HighImportance
 	s.lookupButton.Disable()
 	s.cancelButton = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancelLookup)
 	s.cancelButton.Hide()
-	s.busy = widget.NewProgressBarInfinite()
-	s.busy.Stop()
-	s.busy.Hide()
+	s.busy = guikit.NewBusyLine()
 	s.message = guikit.WrapLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Hide()
 	s.dossier = newDossierView(h, d, s.openUnit)
 	s.dossier.again = s.askAgain
 	s.history = container.NewVBox()
-	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.Back)
-	s.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), s.Forward)
-	s.reload = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.LookUp)
-	s.copyNum = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.copyNumber)
+	s.hints = h.Hints
+	s.back = s.hints.IconButton(theme.NavigateBackIcon(), lang.L("Back to the previous company (Alt+Left)"), s.Back)
+	s.forward = s.hints.IconButton(theme.NavigateNextIcon(), lang.L("Forward to the next company (Alt+Right)"), s.Forward)
+	s.reload = s.hints.IconButton(theme.ViewRefreshIcon(), lang.L("Look up again in the registers (Ctrl+R)"), s.LookUp)
+	s.copyNum = s.hints.IconButton(theme.ContentCopyIcon(), lang.L("Copy the organisation number"), s.copyNumber)
+	s.savedLabel = guikit.WrapLabel("")
+	s.savedStanding = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.again = widget.NewButtonWithIcon(lang.L("Look up again"), theme.ViewRefreshIcon(), s.LookUp)
+	s.savedBar = container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), container.NewHBox(s.savedStanding, s.again), s.savedLabel)
+	s.savedBar.Hide()
 	s.at = -1
 	s.updateNav()
 	return s
@@ -97,7 +119,7 @@ func New(h *guikit.Host, d Desk) *Screen {
 
 // updateNav enables back, forward, refresh and copy when they can act.
 func (s *Screen) updateNav() {
-	enable := func(b *widget.Button, on bool) {
+	enable := func(b fyne.Disableable, on bool) {
 		if on {
 			b.Enable()
 		} else {
@@ -108,6 +130,7 @@ func (s *Screen) updateNav() {
 	enable(s.forward, s.at >= 0 && s.at < len(s.visited)-1)
 	enable(s.reload, s.current != nil && s.cancel == nil)
 	enable(s.copyNum, s.current != nil)
+	enable(s.again, s.current != nil && s.cancel == nil)
 }
 
 // Back shows the dossier looked up before this one.
@@ -135,7 +158,8 @@ func (s *Screen) moveTo(number string) {
 	s.country.SetSelectedIndex(0)
 	s.Search.SetText(number)
 	if dos, err := s.desk.SavedDossier(number); err == nil {
-		s.showDossier(dos)
+		s.showDossier(dos, true, 0)
+		s.scroll.ScrollToTop()
 	} else {
 		s.LookUp()
 	}
@@ -158,15 +182,39 @@ func (s *Screen) copyNumber() {
 	}
 }
 
-// Content is the screen.
+// Content is the screen. Tab goes through its controls in reading order:
+// back, forward, the search field, the country, Look up (or Cancel),
+// reload, copy, then what the scrolled part below shows. The same object
+// is returned every time.
 func (s *Screen) Content() fyne.CanvasObject {
+	if s.content != nil {
+		return s.content
+	}
 	title := widget.NewLabelWithStyle(lang.L("Look up"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	titleRow := container.NewBorder(nil, nil, title, nil, s.hints.Label)
 	nav := container.NewHBox(s.back, s.forward)
-	bar := container.NewBorder(nil, nil, nav, container.NewHBox(s.country, s.lookupButton, s.cancelButton, s.reload, s.copyNum), s.Search)
+	// Cancel takes Look up's place, so the search field keeps its width.
+	slot := container.New(newSameSlot(s.lookupButton, s.cancelButton), s.lookupButton, s.cancelButton)
+	right := container.NewHBox(s.country, slot, s.reload, s.copyNum)
+	bar := container.New(layout.NewBorderLayout(nil, nil, nav, right), nav, s.Search, right)
+	top := container.NewVBox(titleRow, bar, s.busy)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.Verdict)
 	s.showHistory()
-	body := container.NewVBox(verdict, s.details, s.busy, s.message, s.dossier.box, s.notes.box, s.history)
-	return container.NewPadded(container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(body)))
+	body := container.NewVBox(verdict, s.searchBox(), s.details, s.message, s.savedBar, s.dossier.box, s.notes.box, s.history)
+	s.scroll = container.NewVScroll(body)
+	s.follower = guikit.NewFocusFollower(s.host.Win.Canvas(), s.scroll)
+	s.follower.Start()
+	s.content = container.NewPadded(container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.scroll))
+	return s.content
+}
+
+// Close stops what the screen runs: the lookup, if any, and the focus
+// follower. The window calls it before it drops the screen.
+func (s *Screen) Close() {
+	s.cancelLookup()
+	if s.follower != nil {
+		s.follower.Stop()
+	}
 }
 
 // countryChoices are the country filter's entries; the first means any.
@@ -214,7 +262,7 @@ func (s *Screen) refresh() {
 	}
 	if org != s.number {
 		s.number = org
-		s.showDossier(nil)
+		s.showDossier(nil, false, 0)
 		s.message.Hide()
 		s.notes.show(org)
 	}
@@ -228,6 +276,7 @@ func (s *Screen) refresh() {
 	} else {
 		s.history.Hide()
 	}
+	s.explain()
 }
 
 // showDetails fills the form under the verdict for a valid number.
@@ -245,13 +294,13 @@ func (s *Screen) showDetails(n ident.Number) {
 // background, with a progress bar and a Cancel button.
 func (s *Screen) LookUp() {
 	s.host.Activity()
-	if s.number == "" || s.cancel != nil {
+	if s.searchInstead() || s.number == "" || s.cancel != nil {
 		return
 	}
 	number := s.number
 	ctx := s.startWork()
 	s.lookupButton.Disable()
-	s.reload.Disable()
+	s.updateNav()
 	s.message.Hide()
 	var dos *dossier.Dossier
 	s.host.Background(func() error {
@@ -279,7 +328,9 @@ func (s *Screen) LookUp() {
 			s.message.Show()
 		}
 		s.visit(number)
-		s.showDossier(dos)
+		s.showDossier(dos, false, s.tab)
+		s.tab = 0
+		s.scroll.ScrollToTop()
 		s.updateNav()
 	})
 }
@@ -305,12 +356,7 @@ func (s *Screen) askAgain(id string) {
 			s.message.Show()
 		}
 		if dos != nil && s.number == number {
-			tab := 0
-			if s.dossier.tabs != nil {
-				tab = s.dossier.tabs.SelectedIndex()
-			}
-			s.showDossier(dos)
-			s.dossier.tabs.SelectIndex(tab)
+			s.showDossier(dos, false, s.shownTab())
 		}
 		s.updateNav()
 	})
@@ -321,8 +367,8 @@ func (s *Screen) askAgain(id string) {
 func (s *Screen) startWork() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	s.lookupButton.Hide()
 	s.cancelButton.Show()
-	s.busy.Show()
 	s.busy.Start()
 	return ctx
 }
@@ -334,8 +380,8 @@ func (s *Screen) endWork() {
 		s.cancel = nil
 	}
 	s.busy.Stop()
-	s.busy.Hide()
 	s.cancelButton.Hide()
+	s.lookupButton.Show()
 }
 
 // cancelLookup stops the running lookup.
@@ -345,16 +391,36 @@ func (s *Screen) cancelLookup() {
 	}
 }
 
-// showDossier shows dos (nil clears).
-func (s *Screen) showDossier(dos *dossier.Dossier) {
+// showDossier shows dos (nil clears) on its tab; saved says it is the copy
+// saved in the vault.
+func (s *Screen) showDossier(dos *dossier.Dossier, saved bool, tab int) {
 	s.current = dos
+	s.saved = saved && dos != nil
 	s.dossier.show(dos)
 	if dos != nil {
 		s.details.Hide() // the dossier says it all
-		if s.tab > 0 && s.tab < len(s.dossier.tabs.Items) {
-			s.dossier.tabs.SelectIndex(s.tab)
+		if tab > 0 && tab < len(s.dossier.tabs.Items) {
+			s.dossier.tabs.SelectIndex(tab)
 		}
 	}
+	if !s.saved {
+		s.savedBar.Hide()
+		return
+	}
+	s.savedLabel.SetText(lang.L("Saved copy from {{.Time}}: the registers were not asked again.", map[string]any{"Time": dos.Fetched.Local().Format(historyTimeLayout)}))
+	text, imp := standingBadge(dos.Company.Standing())
+	s.savedStanding.SetText(text)
+	s.savedStanding.Importance = imp
+	s.savedStanding.Refresh()
+	s.savedBar.Show()
+}
+
+// shownTab is the index of the dossier tab shown, 0 without a dossier.
+func (s *Screen) shownTab() int {
+	if s.current == nil || s.dossier.tabs == nil {
+		return 0
+	}
+	return s.dossier.tabs.SelectedIndex()
 }
 
 // openUnit types number into the search field and looks it up: a click on
@@ -378,15 +444,7 @@ func (s *Screen) showHistory() {
 		if i == 15 {
 			break
 		}
-		number := e.Number
-		text := e.Number
-		if e.Name != "" {
-			text = e.Name + " (" + e.Number + ")"
-		}
-		b := widget.NewButtonWithIcon(text+" · "+e.Fetched.Local().Format("2006-01-02 15:04"), theme.HistoryIcon(), func() { s.openUnit(number) })
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, b)
+		objs = append(objs, s.historyRow(e))
 	}
 	s.history.Objects = objs
 	s.history.Refresh()

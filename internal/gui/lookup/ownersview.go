@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,15 +35,16 @@ func (v *dossierView) owners(dos *dossier.Dossier) fyne.CanvasObject {
 		}
 		return guikit.WrapLabel(lang.L("The Register of beneficial owners was not asked."))
 	}
-	status := widget.NewLabelWithStyle(ownerStatusText(o.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f := guikit.Format()
+	status := widget.NewLabelWithStyle(guikit.OwnersStatusText(o.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status.Wrapping = fyne.TextWrapWord
 	var from string
 	if o.Source == "offline" {
-		from = lang.L("From the offline copy of {{.Date}}.", map[string]any{"Date": o.CopyDate})
+		from = lang.L("From the offline copy of {{.Date}}.", map[string]any{"Date": f.Date(o.CopyDate)})
 	} else {
-		from = lang.L("From the register, online at {{.Time}}.", map[string]any{"Time": dos.Fetched.Local().Format("15:04")})
+		from = lang.L("From the register, online at {{.Time}}.", map[string]any{"Time": f.Clock(dos.Fetched.Local())})
 	}
-	rows := []fyne.CanvasObject{status, widget.NewLabel(from)}
+	rows := []fyne.CanvasObject{status, guikit.WrapLabel(from)}
 	if src != nil {
 		// Notes about how the answer was read (the experimental v1 shape).
 		for _, n := range src.Notes {
@@ -55,21 +57,20 @@ func (v *dossierView) owners(dos *dossier.Dossier) fyne.CanvasObject {
 	if len(o.Owners) == 0 {
 		return container.NewVBox(rows...)
 	}
-	header := container.NewGridWithColumns(4,
-		bold(lang.L("Owner")), bold(lang.L("Born")), bold(lang.L("Positions")), bold(lang.L("Through")))
-	rows = append(rows, header)
+	cells := []fyne.CanvasObject{bold(lang.L("Owner")), bold(lang.L("Born")), bold(lang.L("Positions")), bold(lang.L("Through"))}
 	for i, owner := range o.Owners {
-		rows = append(rows, v.ownerRow(dos.Number, i, owner))
+		cells = append(cells, v.ownerRow(dos.Number, i, owner)...)
 	}
-	return container.NewVBox(rows...)
+	return container.NewVBox(append(rows, guikit.NewTable(4, 2, cells...))...)
 }
 
 func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// ownerRow is one beneficial owner.
-func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) fyne.CanvasObject {
+// ownerRow is one beneficial owner: the cells of a row of the owners'
+// table.
+func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) []fyne.CanvasObject {
 	name := o.Name
 	if o.Exempt || name == "" {
 		name = lang.L("Exempt from disclosure")
@@ -81,7 +82,14 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) f
 		who = append(who, caption(lang.L("Foreign person")))
 	}
 	if o.Residence != nil {
-		who = append(who, caption(lang.L("Lives in {{.Country}}", map[string]any{"Country": countryText(*o.Residence)})))
+		who = append(who, caption(lang.L("Lives in {{.Country}}", map[string]any{"Country": guikit.CountryOf(*o.Residence)})))
+	}
+	if len(o.Citizenships) > 0 {
+		var countries []string
+		for _, c := range o.Citizenships {
+			countries = append(countries, guikit.CountryOf(c))
+		}
+		who = append(who, caption(lang.L("Citizen of {{.Countries}}", map[string]any{"Countries": strings.Join(countries, ", ")})))
 	}
 	if o.NationalID != "" {
 		// The desk gives the number masked; Show asks it for the whole
@@ -120,13 +128,13 @@ func (v *dossierView) ownerRow(orgnr string, i int, o dossier.BeneficialOwner) f
 			case m.Number != "":
 				unit = m.Name + " (" + m.Number + ")"
 			case m.ForeignNumber != "":
-				unit = strings.TrimSpace(m.Name + " (" + m.Country + " " + m.ForeignNumber + ")")
+				unit = strings.TrimSpace(m.Name + " (" + strings.TrimSpace(guikit.CountryNameOf(m.Country, m.Country)+" "+m.ForeignNumber) + ")")
 			}
 			through = append(through, unit)
 		}
 	}
-	return container.NewGridWithColumns(4, container.NewVBox(who...), widget.NewLabel(born),
-		guikit.WrapLabel(strings.Join(positions, "\n")), guikit.WrapLabel(strings.Join(through, "\n")))
+	return []fyne.CanvasObject{container.New(layout.NewCustomPaddedVBoxLayout(0), who...), widget.NewLabel(born),
+		guikit.WrapLabel(strings.Join(positions, "\n")), guikit.WrapLabel(strings.Join(through, "\n"))}
 }
 
 func caption(text string) *widget.Label {
@@ -135,81 +143,18 @@ func caption(text string) *widget.Label {
 	return l
 }
 
-// countryText is a country's name, or its code.
-func countryText(c dossier.Code) string {
-	if c.Description != "" {
-		return c.Description
-	}
-	return c.Code
-}
-
-// ownerStatusText is the registration status in plain words.
-func ownerStatusText(c dossier.Code) string {
-	switch strings.ToLower(c.Code) {
-	case dossier.OwnersAllIdentified:
-		return lang.L("Beneficial owners registered; all are identified.")
-	case dossier.OwnersSomeIdentified:
-		return lang.L("Beneficial owners registered, but some cannot be identified.")
-	case dossier.OwnersNoneIdentified:
-		return lang.L("The company has beneficial owners, but none can be identified.")
-	case dossier.OwnersNone:
-		return lang.L("No beneficial owners: no person owns or controls more than 25 %, and no public body owns it.")
-	case dossier.OwnersNorwegianState:
-		return lang.L("No beneficial owners, because a Norwegian public body owns or controls more than 75 %.")
-	case dossier.OwnersForeignState:
-		return lang.L("No beneficial owners, because a foreign public body owns or controls more than 75 %.")
-	}
-	if c.Description != "" {
-		return c.Description
-	}
-	return c.Code
-}
-
 // positionText is one position in words: what, how large, on what basis.
 func positionText(p dossier.Position) string {
-	var kind string
-	switch strings.ToLower(p.Type.Code) {
-	case "posisjontype.eier":
-		kind = lang.L("Owns")
-	case "posisjontype.kont":
-		kind = lang.L("Controls votes")
-	case "posisjontype.ruas":
-		kind = lang.L("Can appoint or remove half the board")
-	case "posisjontype.anne", "grunnlagtype.anne":
-		kind = lang.L("Controls by other means")
-		if p.Other != "" {
-			kind += ": " + p.Other
-		}
-	default:
-		kind = p.Type.Description
-		if kind == "" {
-			kind = p.Type.Code
-		}
+	kind := guikit.PositionName(p.Type)
+	if p.Other != "" {
+		kind += ": " + p.Other
 	}
 	if p.Interval != nil {
-		switch strings.ToLower(p.Interval.Code) {
-		case "stoerrelseintervall.int1":
-			kind += " 25–49.99 %"
-		case "stoerrelseintervall.int2":
-			kind += " 50–74.99 %"
-		case "stoerrelseintervall.int3":
-			kind += " 75–100 %"
-		default:
-			kind += " " + p.Interval.Description
-		}
+		kind += " " + guikit.IntervalText(*p.Interval)
 	}
 	var basis []string
 	for _, b := range p.Basis {
-		switch strings.ToLower(b.Code) {
-		case "grunnlagtype.dire":
-			basis = append(basis, lang.L("directly"))
-		case "grunnlagtype.indi":
-			basis = append(basis, lang.L("indirectly"))
-		case "grunnlagtype.enav":
-			basis = append(basis, lang.L("by agreement"))
-		default:
-			basis = append(basis, b.Description)
-		}
+		basis = append(basis, guikit.BasisName(b))
 	}
 	if len(basis) > 0 {
 		kind += " (" + strings.Join(basis, ", ") + ")"

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,15 +31,17 @@ type Screen struct {
 
 	// the registers
 	environment  *widget.Select
-	brregURL     *widget.Entry
-	grunndataURL *widget.Entry
-	grunndataID  *widget.Entry
-	grunndataPW  *widget.Entry
+	brregURL     *guikit.Entry
+	grunndataURL *guikit.Entry
+	grunndataID  *guikit.Entry
+	grunndataPW  *guikit.Entry
 	saveRegs     *widget.Button
 	regsMessage  *widget.Label
+	// advanced holds the technical fields, collapsed at first.
+	advanced *widget.Accordion
 
 	// Maskinporten and the offline copy of the Register of beneficial owners
-	mpClientID    *widget.Entry
+	mpClientID    *guikit.Entry
 	mpScope       *widget.Select
 	ownersAPI     *widget.RadioGroup
 	mpCertificate *widget.Select
@@ -70,12 +71,16 @@ const (
 func ownersAPIs() []string { return []string{"partner", "v1"} }
 
 func ownersAPINames() []string {
-	return []string{lang.L("Partner API (answer shape confirmed)"), lang.L("v1 API (experimental: answer shape not confirmed; has the change log)")}
+	return []string{lang.L("Partner API"), lang.L("v1 API (experimental)")}
 }
 
 // environments are the values of the environment setting, in the order
-// the select offers them.
+// the select offers them; environmentNames are their labels.
 func environments() []string { return []string{"sandbox", "test", "production"} }
+
+func environmentNames() []string {
+	return []string{lang.L("Practice data (made-up companies on this computer)"), lang.L("The registers' test services"), lang.L("The real registers")}
+}
 
 // New builds the Settings screen on h, asking d. changeLanguage is called
 // with the language a person chose ("" for the system's); autoLockChanged
@@ -84,23 +89,27 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s := &Screen{host: h, desk: d}
 	s.Language = languageSelect(h.Prefs, changeLanguage)
 	s.AutoLock = autoLockSelect(h.Prefs, autoLockChanged)
-	s.environment = widget.NewSelect([]string{lang.L("Sandbox (local simulators)"), lang.L("Test hosts"), lang.L("Production")}, nil)
-	s.brregURL = widget.NewEntry()
+	s.environment = widget.NewSelect(environmentNames(), nil)
+	s.environment.PlaceHolder = lang.L("Choose…")
+	s.brregURL = guikit.NewEntry(h)
 	s.brregURL.SetPlaceHolder(lang.L("Default for the environment"))
-	s.grunndataURL = widget.NewEntry()
+	s.grunndataURL = guikit.NewEntry(h)
 	s.grunndataURL.SetPlaceHolder(lang.L("Default for the environment"))
-	s.grunndataID = widget.NewEntry()
-	s.grunndataPW = widget.NewPasswordEntry()
+	s.grunndataID = guikit.NewEntry(h)
+	s.grunndataPW = guikit.NewPasswordEntry(h)
 	s.grunndataPW.SetPlaceHolder(lang.L("Unchanged"))
 	s.saveRegs = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.saveRegisters)
+	s.saveRegs.Importance = widget.HighImportance
 	s.regsMessage = guikit.WrapLabel("")
 	s.regsMessage.Hide()
-	s.mpClientID = widget.NewEntry()
+	s.mpClientID = guikit.NewEntry(h)
 	s.mpClientID.SetPlaceHolder(lang.L("From Samarbeidsportalen; empty in the sandbox"))
 	s.mpScope = widget.NewSelect(d.OwnerScopes(), nil)
+	s.mpScope.PlaceHolder = lang.L("Choose the permission")
 	s.ownersAPI = widget.NewRadioGroup(ownersAPINames(), nil)
 	s.ownersAPI.Required = true
 	s.mpCertificate = widget.NewSelect(nil, nil)
+	s.mpCertificate.PlaceHolder = lang.L("Choose…")
 	s.copyInfo = guikit.WrapLabel("")
 	s.importCopy = widget.NewButtonWithIcon(lang.L("Import a download of the register…"), theme.DownloadIcon(), s.chooseCopy)
 	s.cancelImport = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
@@ -160,8 +169,7 @@ func (s *Screen) chooseCopy() {
 		_ = r.Close()
 		s.importFrom(path)
 	}, s.host.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".json", ".csv"}))
-	d.Show()
+	guikit.ShowFileDialog(d, s.host.Win, []string{".zip", ".json", ".csv"}, true)
 }
 
 // importFrom imports the download at path in the background, with a
@@ -199,7 +207,7 @@ func (s *Screen) importFrom(path string) {
 // ReplaceQuestion asks whether a download with far fewer organisations
 // than the offline copy may replace it; its buttons name the two actions.
 type ReplaceQuestion struct {
-	dialog *dialog.CustomDialog
+	dialog *guikit.Dialog
 	// Message says how many organisations each has.
 	Message *widget.Label
 	// Replace replaces the copy; Keep keeps it and ends the import.
@@ -217,9 +225,8 @@ func (s *Screen) askReplaceSmaller(ctx context.Context) func(registrations, curr
 	return func(registrations, current int) bool {
 		answer := make(chan bool, 1)
 		s.host.Do(func() {
-			q := &ReplaceQuestion{Message: widget.NewLabel(lang.L("The new download has {{.New}} organisations, the copy has {{.Current}}. Replace it?",
+			q := &ReplaceQuestion{Message: guikit.WrapLabel(lang.L("The new download has {{.New}} organisations, the copy has {{.Current}}. Replace it?",
 				map[string]any{"New": registrations, "Current": current}))}
-			q.Message.Wrapping = fyne.TextWrapWord
 			done := func(ok bool) {
 				s.host.Activity()
 				q.dialog.Hide()
@@ -232,8 +239,7 @@ func (s *Screen) askReplaceSmaller(ctx context.Context) func(registrations, curr
 			q.Replace = widget.NewButton(lang.L("Replace the copy"), func() { done(true) })
 			q.Replace.Importance = widget.DangerImportance
 			q.Keep = widget.NewButton(lang.L("Keep the copy"), func() { done(false) })
-			q.dialog = dialog.NewCustomWithoutButtons(lang.L("Replace the offline copy?"), container.NewGridWrap(fyne.NewSize(420, 80), q.Message), s.host.Win)
-			q.dialog.SetButtons([]fyne.CanvasObject{q.Keep, q.Replace})
+			q.dialog = guikit.NewDialog(s.host.Win, lang.L("Replace the offline copy?"), q.Message, 0, q.Keep, q.Replace)
 			s.replaceQuestion = q
 			q.dialog.Show()
 		})
@@ -276,6 +282,13 @@ func (s *Screen) loadRegisters() {
 			s.ownersAPI.SetSelected(ownersAPINames()[i])
 		}
 	}
+	s.fillCertificates(get(settingMPCertificate))
+	s.showCopyInfo()
+}
+
+// fillCertificates offers the stored certificates to sign Maskinporten
+// grants, with chosen selected ("" for the sandbox's demo certificate).
+func (s *Screen) fillCertificates(chosen string) {
 	names := []string{lang.L("The sandbox's demo certificate")}
 	if list, err := s.desk.Certificates(); err == nil {
 		for _, c := range list {
@@ -284,10 +297,17 @@ func (s *Screen) loadRegisters() {
 	}
 	s.mpCertificate.Options = names
 	s.mpCertificate.SetSelectedIndex(0)
-	if chosen := get(settingMPCertificate); chosen != "" {
+	if chosen != "" {
 		s.mpCertificate.SetSelected(chosen)
 	}
-	s.showCopyInfo()
+}
+
+// ReloadCertificates lists the stored certificates again and selects the
+// one the vault says signs Maskinporten grants; the window calls it when
+// a certificate was stored, removed or chosen on the Certificates screen.
+func (s *Screen) ReloadCertificates() {
+	chosen, _ := s.desk.Setting(settingMPCertificate)
+	s.fillCertificates(chosen)
 }
 
 // saveRegisters stores the register settings, all or none, in one call.
@@ -322,38 +342,74 @@ func (s *Screen) saveRegisters() {
 	}
 	s.grunndataPW.SetText("")
 	s.loadRegisters()
+	s.host.EnvironmentChanged() // the SANDBOX/TEST band follows the environment saved
 	s.regsMessage.Importance = widget.SuccessImportance
 	s.regsMessage.SetText(lang.L("Saved. The next lookup uses these settings."))
 	s.regsMessage.Show()
 }
 
-// Content is the screen.
+// Content is the screen: the general choices, then the tasks of
+// connecting to the registers, with the technical fields under Advanced,
+// one Save for them all below, and the offline copy of the owners
+// register.
 func (s *Screen) Content() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	change := widget.NewButtonWithIcon(lang.L("Change the vault password…"), theme.AccountIcon(), s.OpenPasswordDialog)
-	form := widget.NewForm(
+	general := widget.NewForm(
 		widget.NewFormItem(lang.L("Language"), s.Language),
 		widget.NewFormItem(lang.L("Lock after"), s.AutoLock),
 		widget.NewFormItem(lang.L("Vault password"), container.NewHBox(change)),
 	)
 	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
-	regs := widget.NewForm(
-		widget.NewFormItem(lang.L("Environment"), s.environment),
-		widget.NewFormItem(lang.L("Enhetsregisteret address"), s.brregURL),
-		widget.NewFormItem(lang.L("grunndataWS address"), s.grunndataURL),
-		widget.NewFormItem(lang.L("grunndataWS user id"), s.grunndataID),
+
+	connect := widget.NewForm(
+		widget.NewFormItem(lang.L("Look companies up in"), explained(s.environment,
+			lang.L("Motpart starts with practice data: made-up companies on this computer. Choose the real registers to look up real companies; Save applies it to the next lookup."))),
+		widget.NewFormItem(lang.L("grunndataWS user id"), explained(s.grunndataID,
+			lang.L("Roles and owners from Brønnøysundregistrene's grunndataWS need the user id and password of your agreement with them."))),
 		widget.NewFormItem(lang.L("grunndataWS password"), s.grunndataPW),
-		widget.NewFormItem(lang.L("Maskinporten client id"), s.mpClientID),
-		widget.NewFormItem(lang.L("Maskinporten scope"), s.mpScope),
-		widget.NewFormItem(lang.L("Beneficial owners API"), s.ownersAPI),
-		widget.NewFormItem(lang.L("Signing certificate"), s.mpCertificate),
 	)
-	regsTitle := widget.NewLabelWithStyle(lang.L("Registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(container.NewVScroll(container.NewVBox(title, form, path, widget.NewSeparator(), regsTitle, regs,
-		container.NewHBox(s.saveRegs), s.regsMessage,
-		widget.NewSeparator(), widget.NewLabelWithStyle(lang.L("Offline copy of the Register of beneficial owners"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.copyInfo, container.NewHBox(s.importCopy, s.refreshCopy, s.cancelImport), s.importBar)))
+	signing := widget.NewForm(
+		widget.NewFormItem(lang.L("Signing certificate"), explained(s.mpCertificate,
+			lang.L("The Register of beneficial owners lets Motpart in through Maskinporten, signed with your enterprise certificate (Buypass or Commfides). Import it under Certificates first."))),
+	)
+	advanced := widget.NewForm(
+		widget.NewFormItem(lang.L("Enhetsregisteret address"), explained(s.brregURL,
+			lang.L("Leave empty to use the address of the environment chosen above. Fill in only if the register moves or a proxy stands between."))),
+		widget.NewFormItem(lang.L("grunndataWS address"), explained(s.grunndataURL,
+			lang.L("Leave empty to use the address of the environment chosen above."))),
+		widget.NewFormItem(lang.L("Maskinporten client id"), explained(s.mpClientID,
+			lang.L("The id of your integration in Samarbeidsportalen, where your organisation registered Motpart. Not needed for practice data."))),
+		widget.NewFormItem(lang.L("Maskinporten scope"), explained(s.mpScope,
+			lang.L("The permission Motpart asks Maskinporten for; your agreement with the register says which one you have."))),
+		widget.NewFormItem(lang.L("Beneficial owners API"), explained(s.ownersAPI,
+			lang.L("Which of the register's interfaces Motpart asks. Keep the Partner API unless the register tells you otherwise. The v1 API has the change log that keeps the offline copy fresh, but the shape of its answers is not confirmed."))),
+	)
+	s.advanced = widget.NewAccordion(widget.NewAccordionItem(lang.L("Advanced: addresses and Maskinporten details"), advanced))
+
+	page := container.NewVBox(
+		heading(lang.L("Settings")), general, path,
+		widget.NewSeparator(), heading(lang.L("Connect to the real registers")), connect,
+		widget.NewSeparator(), heading(lang.L("Use this certificate for Maskinporten")), signing,
+		s.advanced,
+		widget.NewSeparator(), heading(lang.L("Offline copy of the Register of beneficial owners")),
+		s.copyInfo, container.NewHBox(s.importCopy, s.refreshCopy, s.cancelImport), s.importBar,
+	)
+	save := container.NewVBox(widget.NewSeparator(), s.regsMessage, container.NewHBox(s.saveRegs))
+	return container.NewPadded(container.NewBorder(nil, save, nil, nil, container.NewVScroll(page)))
+}
+
+// heading is a section's title.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// explained is a field with a sentence under it saying what it is for.
+func explained(field fyne.CanvasObject, text string) fyne.CanvasObject {
+	note := guikit.WrapLabel(text)
+	note.SizeName = theme.SizeNameCaptionText
+	note.Importance = widget.LowImportance
+	return container.NewVBox(field, note)
 }
 
 // languageSelect offers the system language and each translation; choosing
@@ -404,91 +460,4 @@ func autoLockSelect(prefs guikit.Preferences, changed func()) *widget.Select {
 		}
 	}
 	return sel
-}
-
-// PasswordDialog asks for the current password and a new one, twice. Its
-// fields are exported for end-to-end tests.
-type PasswordDialog struct {
-	dialog  *dialog.CustomDialog
-	Current *widget.Entry
-	Fresh   *widget.Entry
-	Repeat  *widget.Entry
-	Message *widget.Label
-	busy    *widget.ProgressBarInfinite
-	Change  *widget.Button
-	cancel  *widget.Button
-}
-
-// PasswordDialog returns the open change-password dialog, or nil.
-func (s *Screen) PasswordDialog() *PasswordDialog { return s.passwordDialog }
-
-// OpenPasswordDialog shows the change-password dialog.
-func (s *Screen) OpenPasswordDialog() {
-	a := s.host
-	a.Activity()
-	p := &PasswordDialog{
-		Current: widget.NewPasswordEntry(),
-		Fresh:   widget.NewPasswordEntry(),
-		Repeat:  widget.NewPasswordEntry(),
-		Message: widget.NewLabel(""),
-		busy:    widget.NewProgressBarInfinite(),
-	}
-	p.Message.Wrapping = fyne.TextWrapWord
-	p.Message.Importance = widget.DangerImportance
-	p.Message.Hide()
-	p.busy.Stop()
-	p.busy.Hide()
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Current password"), p.Current),
-		widget.NewFormItem(lang.L("New password"), p.Fresh),
-		widget.NewFormItem(lang.L("Repeat the new password"), p.Repeat),
-	)
-	note := widget.NewLabel(lang.L("Motpart rewrites the vault file under the new password, so nothing sealed with the old one is left on the disk."))
-	note.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(form, note, p.Message, p.busy)
-	p.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dialog.Hide(); s.passwordDialog = nil })
-	p.Change = widget.NewButtonWithIcon(lang.L("Change password"), theme.ConfirmIcon(), func() { s.changePassword(p) })
-	p.Change.Importance = widget.HighImportance
-	p.Repeat.OnSubmitted = func(string) { s.changePassword(p) }
-	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Change the vault password"), container.NewGridWrap(fyne.NewSize(460, body.MinSize().Height+60), body), a.Win)
-	p.dialog.SetButtons([]fyne.CanvasObject{p.cancel, p.Change})
-	s.passwordDialog = p
-	p.dialog.Show()
-	a.Win.Canvas().Focus(p.Current)
-}
-
-// changePassword checks the dialog's fields and changes the password in
-// the background; the dialog closes when it worked.
-func (s *Screen) changePassword(p *PasswordDialog) {
-	a := s.host
-	a.Activity()
-	if p.Fresh.Text != p.Repeat.Text {
-		p.Message.SetText(lang.L("The two new passwords differ."))
-		p.Message.Show()
-		return
-	}
-	current, fresh := []byte(p.Current.Text), []byte(p.Fresh.Text)
-	p.Change.Disable()
-	p.cancel.Disable()
-	p.Message.Hide()
-	p.busy.Show()
-	p.busy.Start()
-	a.Background(func() error {
-		defer clear(current)
-		defer clear(fresh)
-		return s.desk.ChangePassword(current, fresh)
-	}, func(err error) {
-		p.busy.Stop()
-		p.busy.Hide()
-		p.Change.Enable()
-		p.cancel.Enable()
-		if err != nil {
-			p.Message.SetText(guikit.ProblemText(err))
-			p.Message.Show()
-			return
-		}
-		p.dialog.Hide()
-		s.passwordDialog = nil
-		dialog.ShowInformation(lang.L("Password changed"), lang.L("The vault now opens only with the new password."), a.Win)
-	})
 }

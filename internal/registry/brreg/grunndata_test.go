@@ -330,13 +330,13 @@ func TestGrunndataLookup(t *testing.T) {
 			}
 			wantRoles := []dossier.Role{
 				{Group: dossier.Code{Code: "DAGL", Description: "Daglig leder/ adm.direktør"}, Type: dossier.Code{Code: "DAGL", Description: "Daglig leder/ adm.direktør"},
-					Person: &dossier.Person{Name: "Kari Nordmann", BirthDate: "1980-01-01", NationalID: lederFnr}},
+					Person: &dossier.Person{Name: "Kari Nordmann", BirthDate: "1980-01-01", NationalID: lederFnr}, Since: "2019-06-23"},
 				{Group: dossier.Code{Code: "STYR", Description: "Styre"}, Type: dossier.Code{Code: "LEDE", Description: "Styrets leder"},
-					Person: &dossier.Person{Name: "Kari Nordmann", BirthDate: "1980-01-01", NationalID: lederFnr}},
+					Person: &dossier.Person{Name: "Kari Nordmann", BirthDate: "1980-01-01", NationalID: lederFnr}, Since: "2019-06-23"},
 				{Group: dossier.Code{Code: "STYR", Description: "Styre"}, Type: dossier.Code{Code: "MEDL", Description: "Styremedlem"},
-					Person: &dossier.Person{Name: "Ola Olsen", NationalID: "31129999999", Deceased: true}, Resigned: true},
+					Person: &dossier.Person{Name: "Ola Olsen", NationalID: "31129999999", Deceased: true}, Resigned: true, Since: "2019-06-23"},
 				{Group: dossier.Code{Code: "REVI", Description: "Revisor"}, Type: dossier.Code{Code: "REVI", Description: "Revisor"},
-					Unit: &dossier.UnitRef{Number: "310219622", Name: "REVISJON OG RÅD AS"}},
+					Unit: &dossier.UnitRef{Number: "310219622", Name: "REVISJON OG RÅD AS"}, Since: "2020-01-02"},
 			}
 			if !reflect.DeepEqual(r.Roles, wantRoles) {
 				for _, ro := range r.Roles {

@@ -302,6 +302,8 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 			if group.Code == "" {
 				group.Code = strings.ToUpper(g.name.Local)
 			}
+			// An unreadable date is left out: the roles do not need it.
+			since, _ := isoDate(s.attr("registreringsDato"))
 			for ri, r := range s.children("rolle") {
 				typ := dossier.Code{Code: r.attr("rolletype"), Description: r.attr("beskrivelse")}
 				if typ.Code == "" {
@@ -312,7 +314,7 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 					return nil, fmt.Errorf("role %s of %s has neither a person nor a unit", typ.Code, group.Code)
 				}
 				for _, p := range persons {
-					role := dossier.Role{Group: group, Type: typ}
+					role := dossier.Role{Group: group, Type: typ, Since: since}
 					holderStatus(&role, p)
 					role.Person = &dossier.Person{
 						Name:       joinNonEmpty(" ", p.textOf("fornavn"), p.textOf("mellomnavn"), p.textOf("slektsnavn")),
@@ -340,7 +342,7 @@ func parseRoller(m *xnode) ([]dossier.Role, error) {
 					if name == "" {
 						name = e.textOf("navn")
 					}
-					role := dossier.Role{Group: group, Type: typ, Unit: &dossier.UnitRef{Number: num, Name: name}}
+					role := dossier.Role{Group: group, Type: typ, Since: since, Unit: &dossier.UnitRef{Number: num, Name: name}}
 					holderStatus(&role, e)
 					out = append(out, role)
 				}

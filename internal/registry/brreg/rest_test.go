@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -163,7 +164,8 @@ func TestRESTLookup(t *testing.T) {
 			if len(r.Roles) != 1 || r.Roles[0].Person.Name != "Ove Olsen" || r.Roles[0].Type.Code != "LEDE" {
 				t.Errorf("roles %+v", r.Roles)
 			}
-			if len(r.SubUnits) != 1 || r.SubUnits[0] != (dossier.UnitRef{Number: "334455660", Name: "TRYLLEBUTIKKEN SESAM", Form: "BEDR"}) {
+			if len(r.SubUnits) != 1 || !reflect.DeepEqual(r.SubUnits[0], dossier.UnitRef{Number: "334455660", Name: "TRYLLEBUTIKKEN SESAM", Form: "BEDR",
+				Address: &dossier.Address{Lines: []string{"Sagstua"}, PostalCode: "2120", City: "NORD-ODAL", Municipality: "NORD-ODAL", MunicipalityNumber: "0418", Country: "Norge", CountryCode: "NO"}}) {
 				t.Errorf("sub-units %+v", r.SubUnits)
 			}
 			if r.Source.Redirect != nil || len(r.Source.Notes) != 0 {

@@ -75,8 +75,9 @@ type jsonUnit struct {
 
 type jsonRoles struct {
 	Rollegrupper []struct {
-		Type   jsonCode   `json:"type"`
-		Roller []jsonRole `json:"roller"`
+		Type       jsonCode   `json:"type"`
+		SistEndret string     `json:"sistEndret"`
+		Roller     []jsonRole `json:"roller"`
 	} `json:"rollegrupper"`
 }
 
@@ -295,6 +296,7 @@ func (u *jsonUnit) unitRef() (dossier.UnitRef, error) {
 		return dossier.UnitRef{}, fmt.Errorf("nedleggelsesdato: %w", err)
 	}
 	r.ClosedDate = closed
+	r.Address = u.Beliggenhetsadresse.address()
 	return r, nil
 }
 
@@ -335,12 +337,15 @@ func parseRoles(data []byte) ([]dossier.Role, error) {
 		if group.Code == "" {
 			return nil, fmt.Errorf("role group %d has no type", gi)
 		}
+		// An unreadable date is left out: the roles do not need it.
+		since, _ := isoDate(g.SistEndret)
 		for ri, r := range g.Roller {
 			role := dossier.Role{
 				Group:    group,
 				Type:     dossier.Code{Code: strings.TrimSpace(r.Type.Kode), Description: strings.TrimSpace(r.Type.Beskrivelse)},
 				Share:    strings.TrimSpace(r.Ansvarsandel),
 				Resigned: r.Avregistrert || r.Fratraadt,
+				Since:    since,
 			}
 			if role.Type.Code == "" {
 				return nil, fmt.Errorf("role %d of group %s has no type", ri, group.Code)

@@ -85,12 +85,14 @@ var recordedWant = map[string]any{
 			Type:  dossier.Code{Code: "DTPR", Description: "Deltaker med delt ansvar"},
 			Unit:  &dossier.UnitRef{Number: "810006242", Name: "Rolfsens Deltakerorganisasjon AS", Form: "AS"},
 			Share: "50%",
+			Since: "2021-02-01", // the group's sistEndret
 		},
 		{
 			Group: dossier.Code{Code: "DELT", Description: "Deltakere"},
 			Type:  dossier.Code{Code: "DTPR", Description: "Deltaker med delt ansvar"},
 			Unit:  &dossier.UnitRef{Number: "810004282", Name: "Sult AS", Form: "AS"},
 			Share: "50%",
+			Since: "2021-02-01", // the group's sistEndret
 		},
 	},
 	"enheter-roller-person-response.json": []dossier.Role{{
@@ -98,6 +100,7 @@ var recordedWant = map[string]any{
 		Type:      dossier.Code{Code: "LEDE", Description: "Styrets leder"},
 		Person:    &dossier.Person{Name: "Ove Olsen", BirthDate: "1981-01-01"},
 		ElectedBy: "Representant for A-aksjonærene",
+		Since:     "2019-01-01", // the group's sistEndret
 	}},
 	"enheter-search-empty-response.json":      SearchPage{Page: 0, Size: 20},
 	"underenheter-search-empty-response.json": SearchPage{Page: 0, Size: 20},
@@ -216,7 +219,8 @@ func TestRecordedResponses(t *testing.T) {
 
 func TestRecordedSubUnitRefs(t *testing.T) {
 	refs, total, pages, err := parseSubUnitRefs(recorded(t, "underenheter-search-response.json"))
-	want := []dossier.UnitRef{{Number: "334455660", Name: "TRYLLEBUTIKKEN SESAM", Form: "BEDR"}}
+	want := []dossier.UnitRef{{Number: "334455660", Name: "TRYLLEBUTIKKEN SESAM", Form: "BEDR",
+		Address: &dossier.Address{Lines: []string{"Sagstua"}, PostalCode: "2120", City: "NORD-ODAL", Municipality: "NORD-ODAL", MunicipalityNumber: "0418", Country: "Norge", CountryCode: "NO"}}}
 	if err != nil || !reflect.DeepEqual(refs, want) || total != 1 || pages != 1 {
 		t.Errorf("got %+v, %d, %d, %v", refs, total, pages, err)
 	}

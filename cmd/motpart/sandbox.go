@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/motpart/motpart/internal/sandbox"
+	"github.com/motpart/motpart/internal/setup"
+)
+
+// runSandbox runs `motpart sandbox serve [--out DIR]`: the simulators in
+// the foreground until interrupted.
+func (s *session) runSandbox(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return s.serveSandbox(ctx, args)
+}
+
+// serveSandbox starts the simulators, says where they are and what to try,
+// and runs them until ctx ends.
+func (s *session) serveSandbox(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
+	if len(args) == 0 || args[0] != "serve" || parseFlags(fs, args[1:]) != nil || fs.NArg() != 0 {
+		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
+		return exitUsage
+	}
+	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{}, nil)
+	defer conn.Close()
+	sb, err := conn.Sandbox(ctx)
+	if err != nil {
+		return s.fail("sandbox serve", err)
+	}
+	caFile := ""
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o700); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+		caFile = filepath.Join(*out, "sandbox-ca.pem")
+		if err := os.WriteFile(caFile, sb.CACertPEM(), 0o644); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+		if err := sb.WriteDemoCertificates(*out); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+	}
+	if err := describeSandbox(s.stdout, sb, *out, caFile); err != nil {
+		return s.fail("sandbox serve", err)
+	}
+	<-ctx.Done()
+	return exitOK
+}
+
+// describeSandbox writes, for a person at a terminal, every simulator's
+// address, the environment variables that point the command line at them,
+// the demo credentials and certificates, and the numbers worth looking
+// up. out is the folder the certificates were written to ("" for none) and
+// caFile the CA certificate written there.
+func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error {
+	ep := sb.Endpoints()
+	user, password := sb.GrunndataCredentials()
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "Motpart sandbox: local simulators over TLS, trusting only their own CA.\n\n")
+	fmt.Fprintf(tw, "Simulators:\n")
+	for _, row := range [][2]string{
+		{"Enhetsregisteret (REST)", ep.Brreg},
+		{"grunndataWS (SOAP)", ep.Grunndata},
+		{"Maskinporten", ep.Maskinporten},
+		{"Beneficial owners (RRH)", ep.RRH},
+	} {
+		fmt.Fprintf(tw, "  %s\t%s\n", row[0], row[1])
+	}
+	fmt.Fprintf(tw, "  grunndataWS user\t%s / %s\n\n", user, password)
+	fmt.Fprintf(tw, "For a run of `motpart lookup --env test` against them from another terminal, set:\n")
+	for _, row := range [][2]string{
+		{"MOTPART_BRREG_URL", ep.Brreg},
+		{"MOTPART_GRUNNDATA_URL", ep.Grunndata},
+		{"MOTPART_MASKINPORTEN_URL", ep.Maskinporten},
+		{"MOTPART_RRH_URL", ep.RRH},
+	} {
+		fmt.Fprintf(tw, "  %s=%s\n", row[0], row[1])
+	}
+	if caFile != "" {
+		fmt.Fprintf(tw, "  MOTPART_EXTRA_CA=%s\n\n", caFile)
+		fmt.Fprintf(tw, "Wrote the sandbox's CA certificate and the demo certificates to %s:\n", out)
+	} else {
+		fmt.Fprintf(tw, "  MOTPART_EXTRA_CA=(the CA certificate: run with --out DIR to write it)\n\n")
+		fmt.Fprintf(tw, "Demo certificates (write them with --out DIR):\n")
+	}
+	for _, c := range sb.DemoCertificates() {
+		fmt.Fprintf(tw, "  %q\tpassword %q\t%s\n", c.FileName, c.Password, c.Description)
+	}
+	fmt.Fprintf(tw, "\nNumbers to try:\n")
+	for _, c := range sb.World().Showcase() {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Number, c.Description)
+	}
+	fmt.Fprintf(tw, "\nPress Ctrl+C to stop.\n")
+	return tw.Flush()
+}
