@@ -148,6 +148,28 @@ func (d *Desk) noGrunndataAccount() dossier.Source {
 // maxNamed bounds how many intermediate companies one lookup names.
 const maxNamed = 20
 
+// nameUnits asks names for the name of each of numbers, in parallel and
+// within timeout, and returns the names it had; a number whose name could
+// not be had is left out.
+func nameUnits(ctx context.Context, names NameSource, timeout time.Duration, numbers []string) map[string]string {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	found := make(map[string]string, len(numbers))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, number := range numbers {
+		wg.Go(func() {
+			if name, err := names.Name(ctx, number); err == nil {
+				mu.Lock()
+				found[number] = name
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return found
+}
+
 // nameIntermediates fills in the names of the Norwegian intermediate
 // companies the Register of beneficial owners gives by number only, from
 // Enhetsregisteret, in parallel; a name that cannot be had stays empty.
@@ -172,20 +194,7 @@ func nameIntermediates(ctx context.Context, names NameSource, timeout time.Durat
 	for number := range found {
 		numbers = append(numbers, number)
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for _, number := range numbers {
-		wg.Go(func() {
-			if name, err := names.Name(ctx, number); err == nil {
-				mu.Lock()
-				found[number] = name
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
+	found = nameUnits(ctx, names, timeout, numbers)
 	for i := range owners.Owners {
 		for j := range owners.Owners[i].Positions {
 			for k := range owners.Owners[i].Positions[j].Intermediates {

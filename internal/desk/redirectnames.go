@@ -2,7 +2,6 @@ package desk
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
@@ -29,20 +28,7 @@ func nameRedirects(ctx context.Context, names NameSource, timeout time.Duration,
 	if len(numbers) == 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for _, number := range numbers {
-		wg.Go(func() {
-			if name, err := names.Name(ctx, number); err == nil {
-				mu.Lock()
-				found[number] = name
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
+	found = nameUnits(ctx, names, timeout, numbers)
 	for i := range sources {
 		if r := sources[i].Redirect; r != nil && r.Name == "" && found[r.Number] != "" {
 			named := *r
