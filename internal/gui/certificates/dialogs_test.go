@@ -11,32 +11,12 @@ import (
 
 	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/problem"
 )
 
-// entriesIn returns every entry in o's tree, through containers and the
-// objects of widgets' renderers (dialogs, forms).
-func entriesIn(o fyne.CanvasObject) []*widget.Entry {
-	switch w := o.(type) {
-	case *widget.Entry:
-		return []*widget.Entry{w}
-	case *guikit.Entry:
-		return []*widget.Entry{&w.Entry}
-	case *fyne.Container:
-		var out []*widget.Entry
-		for _, c := range w.Objects {
-			out = append(out, entriesIn(c)...)
-		}
-		return out
-	case fyne.Widget:
-		var out []*widget.Entry
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			out = append(out, entriesIn(c)...)
-		}
-		return out
-	}
-	return nil
-}
+// entriesIn returns every entry in o's tree.
+var entriesIn = guitest.EntriesIn
 
 // topEntries are the entries of the dialog on top of win.
 func topEntries(t *testing.T, win fyne.Window) []*widget.Entry {

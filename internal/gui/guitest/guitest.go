@@ -10,7 +10,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
 // UI stands in for the UI goroutine the test driver lacks: work that
@@ -137,4 +139,29 @@ func Contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// EntriesIn returns every text field in o's tree, through containers and
+// the objects of widgets' renderers (dialogs, forms); a guikit.Entry is
+// given as the widget.Entry it is made of.
+func EntriesIn(o fyne.CanvasObject) []*widget.Entry {
+	switch w := o.(type) {
+	case *widget.Entry:
+		return []*widget.Entry{w}
+	case *guikit.Entry:
+		return []*widget.Entry{&w.Entry}
+	case *fyne.Container:
+		var out []*widget.Entry
+		for _, c := range w.Objects {
+			out = append(out, EntriesIn(c)...)
+		}
+		return out
+	case fyne.Widget:
+		var out []*widget.Entry
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, EntriesIn(c)...)
+		}
+		return out
+	}
+	return nil
 }

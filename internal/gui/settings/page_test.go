@@ -5,9 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 )
 
 func TestAdvancedIsCollapsedAndOneSaveStoresAll(t *testing.T) {
@@ -74,27 +74,8 @@ func TestReloadCertificatesSelectsTheStoredChoice(t *testing.T) {
 	}
 }
 
-// entriesIn returns every entry in o's tree, through containers and the
-// objects of widgets' renderers (dialogs, forms).
-func entriesIn(o fyne.CanvasObject) []*widget.Entry {
-	switch w := o.(type) {
-	case *widget.Entry:
-		return []*widget.Entry{w}
-	case *fyne.Container:
-		var out []*widget.Entry
-		for _, c := range w.Objects {
-			out = append(out, entriesIn(c)...)
-		}
-		return out
-	case fyne.Widget:
-		var out []*widget.Entry
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			out = append(out, entriesIn(c)...)
-		}
-		return out
-	}
-	return nil
-}
+// entriesIn returns every entry in o's tree.
+var entriesIn = guitest.EntriesIn
 
 func TestPasswordDialogIsWideEnough(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}} {
