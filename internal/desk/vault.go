@@ -64,6 +64,13 @@ func (d *Desk) Unlock(password []byte) error {
 
 // openVault opens the vault with password in place of any open one.
 func (d *Desk) openVault(password []byte) error {
+	return d.openVaultWith(password, d.cfg.VaultOptions, nil)
+}
+
+// openVaultWith opens the vault with password and opt in place of any open
+// one; then, when it is not nil, opened runs on the new vault before it
+// becomes the desk's, and its failure closes the vault again.
+func (d *Desk) openVaultWith(password []byte, opt vault.OpenOptions, opened func(*vault.Vault) error) error {
 	d.dropRegisters()
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -74,9 +81,15 @@ func (d *Desk) openVault(password []byte) error {
 	if !vault.Exists(d.cfg.VaultPath) {
 		return problem.New(problem.CodeNoVault, nil)
 	}
-	v, err := vault.Open(d.cfg.VaultPath, password, d.cfg.VaultOptions)
+	v, err := vault.Open(d.cfg.VaultPath, password, opt)
 	if err != nil {
 		return vaultProblem(err)
+	}
+	if opened != nil {
+		if err := opened(v); err != nil {
+			_ = v.Lock()
+			return vaultProblem(err)
+		}
 	}
 	d.vault = v
 	return nil
@@ -100,28 +113,11 @@ func (d *Desk) tidyOwnersCopy() {
 // unlocked and writes what was repaired to the audit log. Use it only after
 // Unlock said the vault is damaged: the last change may be lost.
 func (d *Desk) RepairVault(password []byte) error {
-	d.dropRegisters()
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.vault != nil {
-		_ = d.vault.Lock()
-		d.vault = nil
-	}
-	if !vault.Exists(d.cfg.VaultPath) {
-		return problem.New(problem.CodeNoVault, nil)
-	}
 	opt := d.cfg.VaultOptions
 	opt.Repair = true
-	v, err := vault.Open(d.cfg.VaultPath, password, opt)
-	if err != nil {
-		return vaultProblem(err)
-	}
-	if err := v.Audit(vault.AuditEntry{Action: "vault.repair"}); err != nil {
-		_ = v.Lock()
-		return vaultProblem(err)
-	}
-	d.vault = v
-	return nil
+	return d.openVaultWith(password, opt, func(v *vault.Vault) error {
+		return v.Audit(vault.AuditEntry{Action: "vault.repair"})
+	})
 }
 
 // Close locks the vault and closes the Connector when it can be closed
