@@ -1,7 +1,6 @@
 package bankid
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,13 +13,12 @@ func ParseResult(data []byte) (*Result, error) {
 	if len(data) > maxJSON {
 		return nil, errors.New("bankid: the result is too large")
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var r Result
-	if err := dec.Decode(&r); err != nil {
-		return nil, fmt.Errorf("bankid: reading the result: %w", err)
+	if !json.Valid(data) {
+		return nil, errors.New("bankid: the result is not JSON")
 	}
-	if dec.More() {
-		return nil, errors.New("bankid: data after the result")
+	var r Result
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("bankid: reading the result: %w", err)
 	}
 	if r.KeyInformation == nil || r.KeyInformation.Name == "" && r.KeyInformation.OrganizationNumber == "" {
 		return nil, errors.New("bankid: the result has no key information")
