@@ -2,6 +2,8 @@ package bankid
 
 import (
 	"context"
+	"crypto"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,10 +57,18 @@ type Config struct {
 	// https://oidc-current.bankidapis.no/auth/realms/current; the token
 	// endpoint is read from its /.well-known/openid-configuration.
 	OIDCBaseURL string
-	// ClientID and ClientSecret are the client's credentials.
+	// ClientID and ClientSecret are the client's credentials; the secret
+	// is not used with AuthPrivateKeyJWT.
 	ClientID, ClientSecret string
 	// Auth is the authentication method; "" means AuthSecretBasic.
 	Auth AuthMethod
+	// Key signs the client assertion of AuthPrivateKeyJWT (an RSA key,
+	// e.g. an imported certificate's); Chain, when set, is sent in the
+	// assertion's x5c header, the client's certificate first; KeyID, when
+	// set, in its kid header.
+	Key   crypto.Signer
+	Chain []*x509.Certificate
+	KeyID string
 	// OFAC adds the OFAC scope.
 	OFAC bool
 	// MaxReportSize bounds a report; default 8 MiB.
@@ -97,13 +107,21 @@ func New(cfg Config, hc *transport.Client) (*Client, error) {
 	if u, err := url.Parse(cfg.OIDCBaseURL); err != nil || u.Host == "" {
 		return nil, &Error{Op: "configure", Code: problem.CodeAddressInvalid, Err: fmt.Errorf("the OIDC address %q is not a URL", cfg.OIDCBaseURL)}
 	}
-	if cfg.ClientID == "" || cfg.ClientSecret == "" {
-		return nil, &Error{Op: "configure", Code: problem.CodeBankIDConfig, Err: errors.New("no client id or secret")}
+	if cfg.Auth == "" {
+		cfg.Auth = AuthSecretBasic
 	}
 	switch cfg.Auth {
-	case "":
-		cfg.Auth = AuthSecretBasic
 	case AuthSecretBasic, AuthSecretPost:
+		if cfg.ClientID == "" || cfg.ClientSecret == "" {
+			return nil, &Error{Op: "configure", Code: problem.CodeBankIDConfig, Err: errors.New("no client id or secret")}
+		}
+	case AuthPrivateKeyJWT:
+		if cfg.ClientID == "" {
+			return nil, &Error{Op: "configure", Code: problem.CodeBankIDConfig, Err: errors.New("no client id")}
+		}
+		if err := checkKey(cfg.Key, cfg.Chain); err != nil {
+			return nil, &Error{Op: "configure", Code: problem.CodeBankIDConfig, Err: err}
+		}
 	default:
 		return nil, &Error{Op: "configure", Code: problem.CodeBankIDConfig, Err: fmt.Errorf("unknown authentication method %q", cfg.Auth)}
 	}
@@ -203,9 +221,18 @@ func (c *Client) discover(ctx context.Context) (string, error) {
 func (c *Client) fetchToken(ctx context.Context) (string, time.Duration, error) {
 	const op = "get a token"
 	form := url.Values{"grant_type": {"client_credentials"}, "scope": {c.Scopes()}}
-	if c.cfg.Auth == AuthSecretPost {
+	switch c.cfg.Auth {
+	case AuthSecretPost:
 		form.Set("client_id", c.cfg.ClientID)
 		form.Set("client_secret", c.cfg.ClientSecret)
+	case AuthPrivateKeyJWT:
+		a, err := c.assertion(c.cfg.Now())
+		if err != nil {
+			return "", 0, &Error{Op: op, Code: problem.CodeBankIDConfig, Err: err}
+		}
+		form.Set("client_id", c.cfg.ClientID)
+		form.Set("client_assertion_type", AssertionType)
+		form.Set("client_assertion", a)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.tokenURL, strings.NewReader(form.Encode()))
 	if err != nil {

@@ -482,7 +482,8 @@ func TestNewRefusesIncompleteSettings(t *testing.T) {
 		{"no secret", func(c *Config) { c.ClientSecret = "" }, problem.CodeBankIDConfig},
 		{"bad base", func(c *Config) { c.BaseURL = "aml.example" }, problem.CodeAddressInvalid},
 		{"bad oidc", func(c *Config) { c.OIDCBaseURL = "::" }, problem.CodeAddressInvalid},
-		{"bad auth", func(c *Config) { c.Auth = "private_key_jwt" }, problem.CodeBankIDConfig},
+		{"bad auth", func(c *Config) { c.Auth = "tls_client_auth" }, problem.CodeBankIDConfig},
+		{"jwt without a key", func(c *Config) { c.Auth = AuthPrivateKeyJWT }, problem.CodeBankIDConfig},
 	}
 	for _, tt := range tests {
 		cfg := ok

@@ -3,6 +3,8 @@ package bankid_test
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/tls"
 	"net/http/httptest"
 	"os/exec"
@@ -52,6 +54,13 @@ type rig struct {
 // the sandbox CA, and a client that trusts only that CA.
 func newRig(t *testing.T, polls int) *rig {
 	t.Helper()
+	return newRigWith(t, sim.Options{Polls: polls}, nil)
+}
+
+// newRigWith is newRig with the simulator's options and a change to the
+// client's configuration.
+func newRigWith(t *testing.T, opts sim.Options, mod func(*bankid.Config)) *rig {
+	t.Helper()
 	w, err := world.New()
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +74,8 @@ func newRig(t *testing.T, polls int) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := sim.New(w, sim.Options{Polls: polls, Now: clk.Now})
+	opts.Now = clk.Now
+	s := sim.New(w, opts)
 	faults := &fault.Switches{}
 	closing := make(chan struct{})
 	srv := httptest.NewUnstartedServer(fault.Wrap(faults, fault.ServiceBankID, closing, sim.WriteError, s))
@@ -77,8 +87,12 @@ func newRig(t *testing.T, polls int) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(hc.CloseIdleConnections)
-	c, err := bankid.New(bankid.Config{BaseURL: srv.URL, OIDCBaseURL: srv.URL + sim.Realm,
-		ClientID: sim.DefaultClientID, ClientSecret: sim.DefaultClientSecret, Now: clk.Now, Sleep: clk.Sleep}, hc)
+	cfg := bankid.Config{BaseURL: srv.URL, OIDCBaseURL: srv.URL + sim.Realm,
+		ClientID: sim.DefaultClientID, ClientSecret: sim.DefaultClientSecret, Now: clk.Now, Sleep: clk.Sleep}
+	if mod != nil {
+		mod(&cfg)
+	}
+	c, err := bankid.New(cfg, hc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,5 +305,49 @@ func TestWrongSecretOverTLS(t *testing.T) {
 				t.Errorf("%s, %s: %v, want %q", tt.name, auth, err, tt.want)
 			}
 		}
+	}
+}
+
+// TestPrivateKeyJWTOverTLS: a client assertion signed with the registered
+// key gets a token, a second one too (a fresh jti each); another key or an
+// assertion for another endpoint is refused as invalid_client.
+func TestPrivateKeyJWTOverTLS(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		signer *rsa.PrivateKey
+		want   problem.Code
+	}{
+		{"registered key", key, ""},
+		{"another key", other, problem.CodeBankIDInvalidClient},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRigWith(t, sim.Options{Polls: -1, ClientKey: &key.PublicKey}, func(c *bankid.Config) {
+				c.Auth, c.Key, c.ClientSecret = bankid.AuthPrivateKeyJWT, tt.signer, ""
+			})
+			_, err := r.client.Token(context.Background())
+			if got := problem.CodeOf(err); got != tt.want {
+				t.Fatalf("code %q (%v), want %q", got, err, tt.want)
+			}
+			if tt.want != "" {
+				return
+			}
+			// The token expires; the next assertion has a new jti.
+			r.clock.advance(10 * time.Minute)
+			if _, err := r.client.Token(context.Background()); err != nil {
+				t.Fatalf("second token: %v", err)
+			}
+			if got := r.sim.Count("token"); got != 2 {
+				t.Fatalf("%d token requests, want 2", got)
+			}
+		})
 	}
 }

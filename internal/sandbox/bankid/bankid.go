@@ -12,12 +12,15 @@ package bankid
 
 import (
 	"crypto/rand"
+	"crypto/rsa"
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
@@ -61,6 +64,9 @@ type Options struct {
 	// FailOrgNr is a number whose sessions fail; "" means
 	// world.FailureOrgNr.
 	FailOrgNr string
+	// ClientKey, when set, lets the client authenticate with
+	// private_key_jwt: an RS256 assertion this key verifies.
+	ClientKey *rsa.PublicKey
 }
 
 // Server is the simulator, an http.Handler. It is safe for concurrent use.
@@ -70,6 +76,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	tokens   map[string]token
+	jtis     map[string]time.Time // assertion ids seen, until they expire
 	sessions map[string]*session
 	counts   map[string]int // requests by kind: "token", "create", "status"...
 }
@@ -102,7 +109,7 @@ func New(w *world.World, opts Options) *Server {
 		opts.FailOrgNr = world.FailureOrgNr
 	}
 	return &Server{opts: opts, companies: companies(w), tokens: map[string]token{},
-		sessions: map[string]*session{}, counts: map[string]int{}}
+		sessions: map[string]*session{}, counts: map[string]int{}, jtis: map[string]time.Time{}}
 }
 
 // Count returns how many requests of a kind the simulator answered:
@@ -165,6 +172,14 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 	if !basic {
 		id, secret = r.PostForm.Get("client_id"), r.PostForm.Get("client_secret")
 	}
+	if a := r.PostForm.Get("client_assertion"); a != "" && !basic {
+		if r.PostForm.Get("client_assertion_type") != "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" ||
+			!s.assertionValid(a, "https://"+r.Host+TokenPath) {
+			oauthError(w, http.StatusUnauthorized, "invalid_client")
+			return
+		}
+		id, secret = s.opts.ClientID, s.opts.ClientSecret
+	}
 	if id != s.opts.ClientID || secret != s.opts.ClientSecret {
 		oauthError(w, http.StatusUnauthorized, "invalid_client")
 		return
@@ -207,6 +222,42 @@ func (s *Server) authorised(r *http.Request) bool {
 	defer s.mu.Unlock()
 	t, ok := s.tokens[tok]
 	return ok && s.opts.Now().Before(t.expires)
+}
+
+// assertionValid checks a private_key_jwt assertion: RS256 with
+// ClientKey, iss and sub the client, aud the token endpoint, at most 120
+// s of life, not expired on the simulator's clock, and a jti not seen
+// before.
+func (s *Server) assertionValid(a, aud string) bool {
+	if s.opts.ClientKey == nil {
+		return false
+	}
+	tok, err := jwt.Parse(a, func(*jwt.Token) (any, error) { return s.opts.ClientKey, nil },
+		jwt.WithValidMethods([]string{"RS256"}), jwt.WithAudience(aud), jwt.WithIssuer(s.opts.ClientID),
+		jwt.WithSubject(s.opts.ClientID), jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithTimeFunc(s.opts.Now))
+	if err != nil {
+		return false
+	}
+	claims, _ := tok.Claims.(jwt.MapClaims)
+	exp, err1 := claims.GetExpirationTime()
+	iat, err2 := claims.GetIssuedAt()
+	jti, _ := claims["jti"].(string)
+	if err1 != nil || err2 != nil || iat == nil || jti == "" || exp.Sub(iat.Time) > 120*time.Second {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.opts.Now()
+	for k, until := range s.jtis {
+		if now.After(until) {
+			delete(s.jtis, k)
+		}
+	}
+	if _, seen := s.jtis[jti]; seen {
+		return false
+	}
+	s.jtis[jti] = exp.Time
+	return true
 }
 
 func randomID() string {

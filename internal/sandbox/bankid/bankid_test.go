@@ -2,6 +2,8 @@ package bankid
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -13,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
@@ -232,4 +236,52 @@ func TestPDFWithNordicLetters(t *testing.T) {
 		t.Fatalf("%q", b)
 	}
 	checkPDF(t, b, "FJORDLYS REGNSKAP AS", "Ærlig Økonomi")
+}
+
+func TestClientAssertionChecks(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	s := newSim(t, Options{ClientKey: &key.PublicKey, Now: func() time.Time { return now }})
+	aud := "https://example.com" + TokenPath
+	sign := func(mod func(jwt.MapClaims)) string {
+		c := jwt.MapClaims{"iss": DefaultClientID, "sub": DefaultClientID, "aud": aud,
+			"iat": now.Unix(), "exp": now.Unix() + 60, "jti": randomID()}
+		if mod != nil {
+			mod(c)
+		}
+		a, err := jwt.NewWithClaims(jwt.SigningMethodRS256, c).SignedString(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	replayed := sign(nil)
+	tests := []struct {
+		name      string
+		assertion string
+		typ       string
+		status    int
+	}{
+		{"good", replayed, "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", 200},
+		{"replayed", replayed, "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", 401},
+		{"wrong type", sign(nil), "jwt", 401},
+		{"wrong audience", sign(func(c jwt.MapClaims) { c["aud"] = "https://elsewhere" + TokenPath }), "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", 401},
+		{"expired", sign(func(c jwt.MapClaims) { c["exp"] = now.Unix() - 1 }), "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", 401},
+		{"too long", sign(func(c jwt.MapClaims) { c["exp"] = now.Unix() + 600 }), "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", 401},
+		{"other client", sign(func(c jwt.MapClaims) { c["iss"], c["sub"] = "x", "x" }), "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", 401},
+	}
+	for _, tt := range tests {
+		form := url.Values{"grant_type": {"client_credentials"}, "scope": {"aml_organization/basic"},
+			"client_id": {DefaultClientID}, "client_assertion_type": {tt.typ}, "client_assertion": {tt.assertion}}
+		r := httptest.NewRequest(http.MethodPost, "https://example.com"+TokenPath, strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, r)
+		if rec.Code != tt.status {
+			t.Errorf("%s: %d %s, want %d", tt.name, rec.Code, rec.Body, tt.status)
+		}
+	}
 }
