@@ -44,7 +44,7 @@ const (
 	AssumedStatusExpired = "EXPIRED"
 )
 
-// AssumedCompleted lists the values taken for "finished": the sources
+// assumedCompleted lists the values taken for "finished": the sources
 // name neither, so both likely spellings count.
 var assumedCompleted = []string{AssumedStatusCompleted, "DONE"}
 

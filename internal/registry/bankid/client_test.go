@@ -391,6 +391,7 @@ func TestWaitPollsWithBackoffAndRetryAfter(t *testing.T) {
 		{"429 waits its Retry-After", []answer{pending, {429, "5", `{}`}, done}, "", []time.Duration{time.Second, 5 * time.Second}},
 		{"503 Retry-After capped", []answer{{503, "600", `{}`}, done}, "", []time.Duration{8 * time.Second}},
 		{"429 without Retry-After backs off", []answer{{429, "", `{}`}, done}, "", []time.Duration{time.Second}},
+		{"429 with a date", []answer{{429, "Sun, 01 Mar 2026 09:00:04 GMT", `{}`}, done}, "", []time.Duration{4 * time.Second}},
 		{"failed", []answer{pending, {200, "", statusBody(t0, "jsonData", "COMPLETED", "aml-report", "FAILED")}}, problem.CodeBankIDSessionFailed,
 			[]time.Duration{time.Second}},
 		{"expired by its time", []answer{{200, "", statusBody(t0.Add(-2*time.Hour), "jsonData", "IN_PROGRESS")}}, problem.CodeBankIDSessionExpired, nil},

@@ -60,7 +60,7 @@ func (s *Session) Done() bool {
 	return true
 }
 
-// Failed returns the first entity (in name order) that failed, or "".
+// failed returns the first entity (in name order) that failed, or "".
 func (s *Session) failed() string {
 	var first string
 	for k, v := range s.Status {
@@ -162,7 +162,7 @@ func (c *Client) status(ctx context.Context, id string) (*Session, time.Duration
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
-		wait, _ := retryAfter(resp.Header.Get("Retry-After"))
+		wait, _ := retryAfter(resp.Header.Get("Retry-After"), c.cfg.Now())
 		return nil, wait, statusError(op, resp.StatusCode)
 	case resp.StatusCode != http.StatusOK:
 		return nil, 0, statusError(op, resp.StatusCode)
@@ -318,14 +318,15 @@ func (c *Client) send(ctx context.Context, op, method, path string, body []byte)
 	}
 }
 
-// retryAfter parses a Retry-After value in seconds or as an HTTP date.
-func retryAfter(v string) (time.Duration, bool) {
+// retryAfter parses a Retry-After value in seconds, or as an HTTP date
+// seen from now.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
 		return time.Duration(min(n, 86400)) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0), true // only when the header is a date
+		return min(max(t.Sub(now), 0), 24*time.Hour), true
 	}
 	return 0, false
 }
