@@ -44,18 +44,20 @@ const (
 	AssumedStatusExpired = "EXPIRED"
 )
 
-// assumedCompleted lists the values taken for "finished": the sources
-// name neither, so both likely spellings count.
-var assumedCompleted = []string{AssumedStatusCompleted, "DONE"}
+// AssumedStatusDone is the other likely spelling of a finished entity;
+// the sources name neither, so both count.
+const AssumedStatusDone = "DONE"
 
 // AssumedExpiredStatus is the HTTP status taken to mean an expired
 // session (410 Gone; the spec allows 404 or 410, and 404 stays "not
 // found").
 const AssumedExpiredStatus = 410
 
-// AssumedWebhookEvents are the webhook events (confirmed names); the
+// AssumedWebhookEvents returns the webhook events (confirmed names); the
 // request field names "webhooks", "url" and "events" are assumed.
-var AssumedWebhookEvents = []string{"JsonDataReady", "ReportReady", "AllDone", "Failed"}
+func AssumedWebhookEvents() []string {
+	return []string{"JsonDataReady", "ReportReady", "AllDone", "Failed"}
+}
 
 // AssumedWebhook is the shape assumed for a webhook request and body.
 type AssumedWebhook struct {
@@ -71,12 +73,7 @@ type AssumedWebhookBody struct {
 }
 
 func isCompleted(s string) bool {
-	for _, c := range assumedCompleted {
-		if s == c {
-			return true
-		}
-	}
-	return false
+	return s == AssumedStatusCompleted || s == AssumedStatusDone
 }
 
 // Result is the session's result JSON. The block paths (keyInformation,

@@ -132,7 +132,7 @@ func TestWholeFlowOverTLS(t *testing.T) {
 			if tt.country == ident.CountryNO && (len(res.Roles) == 0 || len(res.Ownership.Beneficials) == 0) {
 				t.Errorf("no roles or owners: %+v", res)
 			}
-			for _, name := range bankid.DefaultReports {
+			for _, name := range bankid.DefaultReports() {
 				pdf, err := r.client.Report(ctx, s.ID, name)
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)

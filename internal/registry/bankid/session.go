@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,14 +19,17 @@ import (
 	"github.com/motpart/motpart/internal/registry/transport"
 )
 
-// DefaultExpands are the data blocks asked for with every session
-// (registries.md §5.4).
-var DefaultExpands = []string{"address", "financials.keyFigures", "financials.auditor",
+// DefaultExpands returns the data blocks a session asks for unless told
+// otherwise (registries.md §5.4).
+func DefaultExpands() []string { return slices.Clone(defaultExpands) }
+
+var defaultExpands = []string{"address", "financials.keyFigures", "financials.auditor",
 	"ownership.beneficials", "ownership.shareholders", "ownership.subsidiaries",
 	"ownership.indicators", "authorities", "roles", "sanction"}
 
-// DefaultReports are the reports asked for with every session.
-var DefaultReports = []string{AssumedReportAML, AssumedReportRegistration}
+// DefaultReports returns the reports a session asks for unless told
+// otherwise: the AML report and the certificate of registration.
+func DefaultReports() []string { return []string{AssumedReportAML, AssumedReportRegistration} }
 
 // Order is what a session asks for.
 type Order struct {
@@ -33,7 +37,7 @@ type Order struct {
 	Identifier string
 	// Country is NO, SE or FI; CountryNone takes it from the number.
 	Country ident.Country
-	// Expands and Reports default to DefaultExpands and DefaultReports.
+	// Expands and Reports default to DefaultExpands() and DefaultReports().
 	Expands, Reports []string
 	// Webhook, when set, asks for webhooks (its shape is assumed).
 	Webhook *AssumedWebhook
@@ -113,10 +117,10 @@ func (c *Client) CreateSession(ctx context.Context, o Order) (*Session, error) {
 		Webhooks    *AssumedWebhook `json:"webhooks,omitempty"`
 	}{id, string(country), o.Expands, o.Reports, o.Webhook}
 	if body.Expands == nil {
-		body.Expands = DefaultExpands
+		body.Expands = DefaultExpands()
 	}
 	if body.Reports == nil {
-		body.Reports = DefaultReports
+		body.Reports = DefaultReports()
 	}
 	data, err := json.Marshal(body)
 	if err != nil {
