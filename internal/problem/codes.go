@@ -138,6 +138,24 @@ const (
 	CodeMPConfig                Code = "maskinporten_config"                 // Motpart could not make the token request (configuration, signing)
 )
 
+// BankID's AML service (the Organization Async Session API; mapped in the
+// bankid client).
+const (
+	CodeBankIDBadRequest        Code = "bankid_bad_request"        // 400: BankID rejected the request as malformed
+	CodeBankIDTokenRejected     Code = "bankid_token_rejected"     // 401: BankID did not accept the access token
+	CodeBankIDForbidden         Code = "bankid_forbidden"          // 403: the client may not use the AML service or scope
+	CodeBankIDNotFound          Code = "bankid_not_found"          // 404: no such organisation or session
+	CodeBankIDConflict          Code = "bankid_conflict"           // 409: the session is in a state that does not allow the request
+	CodeBankIDInvalidClient     Code = "bankid_invalid_client"     // the OIDC provider does not know the client id or secret
+	CodeBankIDTokenRefused      Code = "bankid_token_refused"      // the OIDC provider refused the token request otherwise (scope...)
+	CodeBankIDConfig            Code = "bankid_config"             // the BankID settings are incomplete or wrong
+	CodeBankIDInvalidIdentifier Code = "bankid_invalid_identifier" // not a valid organisation number of the country asked for
+	CodeBankIDSessionExpired    Code = "bankid_session_expired"    // the session's 2-hour lifetime is over
+	CodeBankIDSessionFailed     Code = "bankid_session_failed"     // BankID could not prepare the documents (FAILED)
+	CodeBankIDReportNotPDF      Code = "bankid_report_not_pdf"     // a report that is not a PDF was refused
+	CodeBankIDReportTooLarge    Code = "bankid_report_too_large"   // a report larger than the limit was refused
+)
+
 // Certificate problems (internal/certs maps its codes to these).
 const (
 	CodeCertNotPKCS12     Code = "cert_not_pkcs12"     // the file is not a PKCS#12 certificate file
@@ -262,6 +280,19 @@ var texts = [...]struct {
 	{CodeMPUnavailable, "Maskinporten is unavailable at the moment. Try again later."},
 	{CodeMPRefused, "Maskinporten refused the token request. Check the client id, the scopes, the certificate and the computer's clock in Settings."},
 	{CodeMPConfig, "Motpart could not make the Maskinporten request. Check the Maskinporten settings and the certificate chosen for it."},
+	{CodeBankIDBadRequest, "BankID rejected the request as malformed. Check the number and the country; if it keeps happening, report it."},
+	{CodeBankIDTokenRejected, "BankID did not accept the access token. Check the BankID environment and client in Settings, then try again."},
+	{CodeBankIDForbidden, "BankID refused access: the client may not use the AML service or the scope asked for. Ask BankID to enable it for your client."},
+	{CodeBankIDNotFound, "BankID has no organisation with this number, or the order no longer exists. Check the number, or order again."},
+	{CodeBankIDConflict, "BankID says the order is in a state that does not allow this. Wait a moment, then try again."},
+	{CodeBankIDInvalidClient, "BankID does not know the client id or the secret is wrong. Check them in Settings."},
+	{CodeBankIDTokenRefused, "BankID refused the token request. Check the client, the authentication method and the scopes in Settings."},
+	{CodeBankIDConfig, "The BankID settings are incomplete or wrong. Check the client id, the secret and the addresses in Settings."},
+	{CodeBankIDInvalidIdentifier, "This is not a valid organisation number for the country chosen: Norway has 9 digits, Sweden 10, Finland a business ID (1234567-8)."},
+	{CodeBankIDSessionExpired, "The order has expired: BankID keeps documents for 2 hours. Order them again."},
+	{CodeBankIDSessionFailed, "BankID could not prepare the documents and cancelled the order. Try again later; if it keeps happening, contact BankID."},
+	{CodeBankIDReportNotPDF, "BankID sent a document that is not a PDF, so it was not kept. Order again; if it keeps happening, report it."},
+	{CodeBankIDReportTooLarge, "BankID sent a document larger than Motpart accepts, so it was not kept. Report it."},
 	{CodeCertNotPKCS12, "This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
 	{CodeCertDamaged, "The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 	{CodeCertWrongPassword, "The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case."},

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/motpart/motpart/internal/sandbox/bankid"
 	"github.com/motpart/motpart/internal/sandbox/ca"
 	"github.com/motpart/motpart/internal/sandbox/fault"
 	"github.com/motpart/motpart/internal/sandbox/maskinporten"
@@ -108,6 +109,9 @@ type Endpoints struct {
 	// https://127.0.0.1:PORT: the Partner API is under
 	// /api/partner/reelle-rettigheter, v1 under Config.RRHPathPrefix + /v1.
 	RRH string
+	// BankID is BankID's AML API host, https://127.0.0.1:PORT; its OIDC
+	// provider's realm is BankIDOIDC (BankID + bankid.Realm).
+	BankID, BankIDOIDC string
 }
 
 // Sandbox is the set of simulators with their world, CA and fault
@@ -120,6 +124,7 @@ type Sandbox struct {
 	requests requestCounter
 	mp       *maskinporten.Server
 	rrh      *rrh.Server
+	bankid   *bankid.Server
 
 	demoOnce sync.Once
 	demo     []DemoCertificate
@@ -192,6 +197,7 @@ func New(cfg Config) (*Sandbox, error) {
 	}
 	s := &Sandbox{cfg: cfg, world: w, ca: authority, closing: make(chan struct{})}
 	s.mp = maskinporten.New(w, maskinporten.Options{Now: cfg.Now, TokenLifetime: cfg.TokenLifetime, Roots: authority.Pool(), Faults: &s.faults})
+	s.bankid = bankid.New(w, bankid.Options{Now: cfg.Now})
 	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err
@@ -261,11 +267,12 @@ func (s *Sandbox) Start(ctx context.Context) error {
 			}
 		})
 	}
-	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3]}
+	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3],
+		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm}
 	s.started = true
 	if s.cfg.Logger != nil {
 		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata,
-			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH)
+			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/motpart/motpart/internal/sandbox/bankid"
 	"github.com/motpart/motpart/internal/sandbox/brreg"
 	"github.com/motpart/motpart/internal/sandbox/ca"
 	"github.com/motpart/motpart/internal/sandbox/fault"
@@ -30,6 +31,9 @@ const (
 	// ServiceRRH is the register of beneficial owners' APIs (Partner and
 	// v1).
 	ServiceRRH = fault.ServiceRRH
+	// ServiceBankID is BankID's AML service (OIDC provider and the
+	// Organization Async Session API).
+	ServiceBankID = fault.ServiceBankID
 )
 
 // Fault is what a service does wrong, switched on with [Sandbox.SetFault];
@@ -96,6 +100,7 @@ func (s *Sandbox) services(issuer *string) []service {
 		{ServiceGrunndata, grunndata.Path, func(base string) http.Handler { return grunndata.New(s.world, g, base) }, grunndata.WriteError},
 		{ServiceMaskinporten, "/", s.mp.Handler, maskinporten.WriteError},
 		{ServiceRRH, "", func(base string) http.Handler { return s.rrh.Handler(base, *issuer) }, rrh.ErrorWriter(s.rrhOptions())},
+		{ServiceBankID, "", func(string) http.Handler { return s.bankid }, bankid.WriteError},
 	}
 }
 

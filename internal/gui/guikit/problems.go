@@ -326,6 +326,32 @@ func codeText(c problem.Code) string {
 		return lang.L("Maskinporten rejected the token request as malformed. Check the client id and scopes in Settings; if it keeps happening, report it.")
 	case problem.CodeMPUnsupportedGrant:
 		return lang.L("This Maskinporten environment does not accept the JWT-bearer grant. Check the Maskinporten address in Settings.")
+	case problem.CodeBankIDBadRequest:
+		return lang.L("BankID rejected the request as malformed. Check the number and the country; if it keeps happening, report it.")
+	case problem.CodeBankIDTokenRejected:
+		return lang.L("BankID did not accept the access token. Check the BankID environment and client in Settings, then try again.")
+	case problem.CodeBankIDForbidden:
+		return lang.L("BankID refused access: the client may not use the AML service or the scope asked for. Ask BankID to enable it for your client.")
+	case problem.CodeBankIDNotFound:
+		return lang.L("BankID has no organisation with this number, or the order no longer exists. Check the number, or order again.")
+	case problem.CodeBankIDConflict:
+		return lang.L("BankID says the order is in a state that does not allow this. Wait a moment, then try again.")
+	case problem.CodeBankIDInvalidClient:
+		return lang.L("BankID does not know the client id or the secret is wrong. Check them in Settings.")
+	case problem.CodeBankIDTokenRefused:
+		return lang.L("BankID refused the token request. Check the client, the authentication method and the scopes in Settings.")
+	case problem.CodeBankIDConfig:
+		return lang.L("The BankID settings are incomplete or wrong. Check the client id, the secret and the addresses in Settings.")
+	case problem.CodeBankIDInvalidIdentifier:
+		return lang.L("This is not a valid organisation number for the country chosen: Norway has 9 digits, Sweden 10, Finland a business ID (1234567-8).")
+	case problem.CodeBankIDSessionExpired:
+		return lang.L("The order has expired: BankID keeps documents for 2 hours. Order them again.")
+	case problem.CodeBankIDSessionFailed:
+		return lang.L("BankID could not prepare the documents and cancelled the order. Try again later; if it keeps happening, contact BankID.")
+	case problem.CodeBankIDReportNotPDF:
+		return lang.L("BankID sent a document that is not a PDF, so it was not kept. Order again; if it keeps happening, report it.")
+	case problem.CodeBankIDReportTooLarge:
+		return lang.L("BankID sent a document larger than Motpart accepts, so it was not kept. Report it.")
 	case problem.CodeMPServerError:
 		return lang.L("Maskinporten had an internal error. Try again later.")
 	case problem.CodeMPUnavailable:

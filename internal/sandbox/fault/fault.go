@@ -29,6 +29,9 @@ const (
 	// ServiceRRH is the register of beneficial owners' APIs (Partner and
 	// v1).
 	ServiceRRH Service = "rrh"
+	// ServiceBankID is BankID's AML service (its OIDC provider and the
+	// Organization Async Session API).
+	ServiceBankID Service = "bankid"
 )
 
 // Fault is what a service does wrong, switched on with [Switches.Set].
