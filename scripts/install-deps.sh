@@ -10,7 +10,7 @@ set -eu
 
 build="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
 shots="xvfb xauth imagemagick x11-utils openssl"
-test="gcc libc6-dev libxml2-utils"
+test="gcc libc6-dev libxml2-utils poppler-utils"
 bench="time"
 
 want=""
