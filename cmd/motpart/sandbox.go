@@ -74,6 +74,9 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 		{"grunndataWS (SOAP)", ep.Grunndata},
 		{"Maskinporten", ep.Maskinporten},
 		{"Beneficial owners (RRH)", ep.RRH},
+		// Motpart does not ask BankID yet (issue 14): listed for tools.
+		{"BankID AML (not used by Motpart yet)", ep.BankID},
+		{"BankID AML sign-in (OIDC)", ep.BankIDOIDC},
 	} {
 		fmt.Fprintf(tw, "  %s\t%s\n", row[0], row[1])
 	}

@@ -91,6 +91,8 @@ func TestSandboxServeSaysWhereEverythingIs(t *testing.T) {
 		{"grunndataWS", `  grunndataWS \(SOAP\) +https://127\.0\.0\.1:\d+/grunndata/ErFr`},
 		{"Maskinporten", `  Maskinporten +https://127\.0\.0\.1:\d+/`},
 		{"owners register", `  Beneficial owners \(RRH\) +https://127\.0\.0\.1:\d+`},
+		{"BankID AML", `  BankID AML \(not used by Motpart yet\) +https://127\.0\.0\.1:\d+\S*`},
+		{"BankID sign-in", `  BankID AML sign-in \(OIDC\) +https://127\.0\.0\.1:\d+\S*`},
 		{"grunndataWS account", `  grunndataWS user +\S+ / \S+`},
 		{"CA", `  MOTPART_EXTRA_CA=` + regexp.QuoteMeta(filepath.Join(dir, "sandbox-ca.pem"))},
 		{"richest number", `  ` + world.RichestOrgNr + `  SOLSTRAND INDUSTRIER ASA: everything filled in.*`},
