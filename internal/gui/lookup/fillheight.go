@@ -30,6 +30,13 @@ type fillHeight struct {
 	// while Layout runs.
 	given  float32
 	laying bool
+	// measuring is true while MinSize asks the driver where the object
+	// is. Asking walks the window's tree, which may build renderers (Fyne
+	// builds them again after a minute out of sight), whose first refresh
+	// lays this container out and asks MinSize again: that inner call
+	// answers with the objects' own size instead of walking again, or the
+	// walk would recurse without end.
+	measuring bool
 }
 
 // maxRetries bounds the frames asked for while the top is not known;
@@ -66,11 +73,14 @@ func (l *fillHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		least = least.Max(o.MinSize())
 	}
-	if l.canvas == nil || fyne.CurrentApp() == nil {
+	if l.canvas == nil || fyne.CurrentApp() == nil || l.measuring {
 		return least
 	}
 	win := l.canvas.Size()
-	if y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.box).Y; y != 0 {
+	l.measuring = true
+	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.box).Y
+	l.measuring = false
+	if y != 0 {
 		l.top = y
 	}
 	if l.top == 0 {
