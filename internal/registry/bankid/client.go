@@ -138,7 +138,7 @@ func New(cfg Config, hc *transport.Client) (*Client, error) {
 		cfg.Now = time.Now
 	}
 	if cfg.Sleep == nil {
-		cfg.Sleep = sleep
+		cfg.Sleep = transport.Sleep
 	}
 	return &Client{cfg: cfg, hc: hc, base: base, sem: make(chan struct{}, 1)}, nil
 }
@@ -275,19 +275,4 @@ func (c *Client) fetchToken(ctx context.Context) (string, time.Duration, error) 
 		return "", 0, &Error{Op: op, Code: problem.CodeUnreadableAnswer, Err: jerr}
 	}
 	return body.AccessToken, time.Duration(body.ExpiresIn) * time.Second, nil
-}
-
-// sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -10,7 +10,6 @@ import (
 	"mime"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -166,7 +165,7 @@ func (c *Client) status(ctx context.Context, id string) (*Session, time.Duration
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
-		wait, _ := retryAfter(resp.Header.Get("Retry-After"), c.cfg.Now())
+		wait, _ := transport.RetryAfter(resp.Header.Get("Retry-After"), c.cfg.Now())
 		return nil, wait, statusError(op, resp.StatusCode)
 	case resp.StatusCode != http.StatusOK:
 		return nil, 0, statusError(op, resp.StatusCode)
@@ -320,19 +319,6 @@ func (c *Client) send(ctx context.Context, op, method, path string, body []byte)
 		}
 		return resp, nil
 	}
-}
-
-// retryAfter parses a Retry-After value in seconds, or as an HTTP date
-// seen from now.
-func retryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return time.Duration(min(n, 86400)) * time.Second, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return min(max(t.Sub(now), 0), 24*time.Hour), true
-	}
-	return 0, false
 }
 
 // stream GETs path once, without the transport's retries, so that the

@@ -34,9 +34,9 @@ func TestRetryAfter(t *testing.T) {
 		{"99999999999", 24 * time.Hour, true},
 	}
 	for _, tt := range tests {
-		got, ok := retryAfter(tt.in, now)
+		got, ok := RetryAfter(tt.in, now)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("retryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("RetryAfter(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -290,9 +290,9 @@ func FuzzRetryAfter(f *testing.F) {
 	}
 	now := testclock.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, v string) {
-		d, ok := retryAfter(v, now)
+		d, ok := RetryAfter(v, now)
 		if d < 0 || d > 24*time.Hour || (!ok && d != 0) {
-			t.Errorf("retryAfter(%q) = %v, %v", v, d, ok)
+			t.Errorf("RetryAfter(%q) = %v, %v", v, d, ok)
 		}
 	})
 }

@@ -233,7 +233,7 @@ func (c *Client) Do(ctx context.Context, req *http.Request) (*Response, error) {
 		case err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable):
 			last = &Error{Kind: KindStatus, Method: req.Method, Host: host, StatusCode: resp.StatusCode,
 				Attempts: attempt, Body: cutBody(resp.Body, MaxErrorBody)}
-			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			if ra, ok := RetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 				wait = ra
 			} else {
 				wait = c.backoff(attempt)
@@ -260,7 +260,7 @@ func (c *Client) Do(ctx context.Context, req *http.Request) (*Response, error) {
 			// Waiting would pass the deadline: give up now.
 			return nil, last
 		}
-		if err := sleep(ctx, wait); err != nil {
+		if err := Sleep(ctx, wait); err != nil {
 			return nil, fail(ctxKind(ctx), err, attempt)
 		}
 	}
@@ -436,9 +436,10 @@ func (c *Client) backoff(attempt int) time.Duration {
 	return half + rand.N(half+1)
 }
 
-// retryAfter parses a Retry-After value: seconds, or an HTTP date. ok is
+// RetryAfter parses a Retry-After value: seconds, or an HTTP date seen from
+// now, at most a day. ok is
 // false when the header is absent or unreadable.
-func retryAfter(v string, now time.Time) (time.Duration, bool) {
+func RetryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
@@ -459,8 +460,9 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	return min(max(t.Sub(now), 0), 24*time.Hour), true
 }
 
-// sleep waits d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d or until ctx is done; it returns ctx.Err() when ctx ended
+// first.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
