@@ -31,6 +31,18 @@ const (
 	SettingGrunndataURL      = "grunndata.url"
 	SettingGrunndataUser     = "grunndata.userid"
 	SettingGrunndataPassword = "grunndata.password"
+
+	// BankID's AML service (registries.md §5).
+	SettingBankIDURL           = "bankid.url"
+	SettingBankIDOIDCURL       = "bankid.oidc_url"
+	SettingBankIDHosts         = "bankid.hosts"
+	SettingBankIDClientID      = "bankid.client_id"
+	SettingBankIDSecret        = "bankid.client_secret"
+	SettingBankIDAuth          = "bankid.auth"
+	SettingBankIDCertificate   = "bankid.certificate"
+	SettingBankIDOFAC          = "bankid.ofac"
+	SettingBankIDCallbackURL   = "bankid.callback_url"
+	SettingBankIDWebhookSecret = "bankid.webhook_secret"
 )
 
 // SettingInfo describes one setting.
@@ -56,6 +68,16 @@ func Settings() []SettingInfo {
 		{SettingMaskinportenCertificate, false, "name of the stored enterprise certificate that signs Maskinporten grants"},
 		{SettingMaskinportenURL, false, "Maskinporten's address (empty: the environment's)"},
 		{SettingRRHURL, false, "address of the Register of beneficial owners (empty: the environment's)"},
+		{SettingBankIDHosts, false, "BankID's AML hosts: prod, preprod or current (empty: prod in production, current in test)"},
+		{SettingBankIDURL, false, "address of BankID's AML API (empty: the hosts')"},
+		{SettingBankIDOIDCURL, false, "address of BankID's OIDC realm (empty: the hosts')"},
+		{SettingBankIDClientID, false, "BankID client id for the AML service"},
+		{SettingBankIDSecret, true, "BankID client secret (client_secret_basic or client_secret_post)"},
+		{SettingBankIDAuth, false, "how Motpart authenticates at BankID: client_secret_basic (the default), client_secret_post or private_key_jwt"},
+		{SettingBankIDCertificate, false, "name of the stored certificate whose key signs private_key_jwt assertions"},
+		{SettingBankIDOFAC, false, "on: also screen against the OFAC list (scope aml_organization/OFAC)"},
+		{SettingBankIDCallbackURL, false, "https:// address BankID posts webhooks to (empty: polling only, the default)"},
+		{SettingBankIDWebhookSecret, true, "secret that signs webhooks (the sandbox's HMAC-SHA256 scheme)"},
 		{SettingOwnersAPI, false, "API of the Register of beneficial owners: partner (the default; its answer shape is confirmed from the published description) " +
 			"or v1 (experimental: its answer shape is not confirmed; the only API with the change log that keeps the offline copy fresh)"},
 	}
@@ -97,6 +119,26 @@ type RegisterSettings struct {
 	// OwnersAPIName is the setting that picks the owners register's API
 	// ("" means the Partner API); read it through OwnersAPI.
 	OwnersAPIName string
+
+	// BankIDHosts picks BankID's hosts: prod, preprod or current; empty:
+	// prod in production, current in test.
+	BankIDHosts string
+	// BankIDURL and BankIDOIDCURL are the AML API's and the OIDC realm's
+	// addresses; empty: the hosts'.
+	BankIDURL, BankIDOIDCURL string
+	// BankIDClientID and BankIDSecret are the client's credentials.
+	BankIDClientID, BankIDSecret string
+	// BankIDAuth is client_secret_basic (empty), client_secret_post or
+	// private_key_jwt.
+	BankIDAuth string
+	// BankIDCertificate names the stored certificate that signs
+	// private_key_jwt assertions.
+	BankIDCertificate string
+	// BankIDOFAC is "on" to add the OFAC scope.
+	BankIDOFAC string
+	// BankIDCallbackURL is where BankID posts webhooks; empty: polling
+	// only. BankIDWebhookSecret checks their signature.
+	BankIDCallbackURL, BankIDWebhookSecret string
 }
 
 // field returns the setting key's field in s; nil for an unknown key.
@@ -124,6 +166,26 @@ func (s *RegisterSettings) field(key string) *string {
 		return &s.RRHURL
 	case SettingOwnersAPI:
 		return &s.OwnersAPIName
+	case SettingBankIDHosts:
+		return &s.BankIDHosts
+	case SettingBankIDURL:
+		return &s.BankIDURL
+	case SettingBankIDOIDCURL:
+		return &s.BankIDOIDCURL
+	case SettingBankIDClientID:
+		return &s.BankIDClientID
+	case SettingBankIDSecret:
+		return &s.BankIDSecret
+	case SettingBankIDAuth:
+		return &s.BankIDAuth
+	case SettingBankIDCertificate:
+		return &s.BankIDCertificate
+	case SettingBankIDOFAC:
+		return &s.BankIDOFAC
+	case SettingBankIDCallbackURL:
+		return &s.BankIDCallbackURL
+	case SettingBankIDWebhookSecret:
+		return &s.BankIDWebhookSecret
 	}
 	return nil
 }

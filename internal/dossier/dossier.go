@@ -37,6 +37,9 @@ type Dossier struct {
 	SubUnits []UnitRef `json:"sub_units,omitempty"`
 	// Owners are the beneficial owners, when a source gives them.
 	Owners *Owners `json:"owners,omitempty"`
+	// AML is BankID's AML data from the latest session whose result was
+	// read, beside the registers' data; nil when none was ordered.
+	AML *AML `json:"aml,omitempty"`
 	// Sources says, for each source asked, what it answered.
 	Sources []Source `json:"sources"`
 	// Carried lists the parts that no source answered for in this lookup

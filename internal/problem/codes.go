@@ -154,6 +154,10 @@ const (
 	CodeBankIDSessionFailed     Code = "bankid_session_failed"     // BankID could not prepare the documents (FAILED)
 	CodeBankIDReportNotPDF      Code = "bankid_report_not_pdf"     // a report that is not a PDF was refused
 	CodeBankIDReportTooLarge    Code = "bankid_report_too_large"   // a report larger than the limit was refused
+	CodeBankIDNotConnected      Code = "bankid_not_connected"      // no BankID client is configured for this environment
+	CodeDocumentNotFound        Code = "document_not_found"        // no such AML document in the vault
+	CodeAMLOrderNotFound        Code = "aml_order_not_found"       // no such AML order in the vault
+	CodeWebhookBadSignature     Code = "webhook_bad_signature"     // a webhook whose signature does not check was refused
 )
 
 // Certificate problems (internal/certs maps its codes to these).
@@ -293,6 +297,10 @@ var texts = [...]struct {
 	{CodeBankIDSessionFailed, "BankID could not prepare the documents and cancelled the order. Try again later; if it keeps happening, contact BankID."},
 	{CodeBankIDReportNotPDF, "BankID sent a document that is not a PDF, so it was not kept. Order again; if it keeps happening, report it."},
 	{CodeBankIDReportTooLarge, "BankID sent a document larger than Motpart accepts, so it was not kept. Report it."},
+	{CodeBankIDNotConnected, "BankID's AML service is not set up. Enter the BankID client in Settings, or use the sandbox."},
+	{CodeDocumentNotFound, "This document is not in the vault. It may have been removed; order it again."},
+	{CodeAMLOrderNotFound, "This order is not in the vault. Order the documents again."},
+	{CodeWebhookBadSignature, "A notification was refused because its signature does not match. Check the webhook secret in Settings."},
 	{CodeCertNotPKCS12, "This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
 	{CodeCertDamaged, "The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 	{CodeCertWrongPassword, "The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case."},

@@ -352,6 +352,14 @@ func codeText(c problem.Code) string {
 		return lang.L("BankID sent a document that is not a PDF, so it was not kept. Order again; if it keeps happening, report it.")
 	case problem.CodeBankIDReportTooLarge:
 		return lang.L("BankID sent a document larger than Motpart accepts, so it was not kept. Report it.")
+	case problem.CodeBankIDNotConnected:
+		return lang.L("BankID's AML service is not set up. Enter the BankID client in Settings, or use the sandbox.")
+	case problem.CodeDocumentNotFound:
+		return lang.L("This document is not in the vault. It may have been removed; order it again.")
+	case problem.CodeAMLOrderNotFound:
+		return lang.L("This order is not in the vault. Order the documents again.")
+	case problem.CodeWebhookBadSignature:
+		return lang.L("A notification was refused because its signature does not match. Check the webhook secret in Settings.")
 	case problem.CodeMPServerError:
 		return lang.L("Maskinporten had an internal error. Try again later.")
 	case problem.CodeMPUnavailable:
