@@ -35,7 +35,9 @@ func (d *Desk) OrderAML(ctx context.Context, req dossier.AMLRequest) (dossier.AM
 func (d *Desk) AMLOrders() ([]dossier.AMLOrder, error) { return nil, errAMLPending() }
 
 // AMLOrder returns one order as the vault has it.
-func (d *Desk) AMLOrder(id string) (dossier.AMLOrder, error) { return dossier.AMLOrder{}, errAMLPending() }
+func (d *Desk) AMLOrder(id string) (dossier.AMLOrder, error) {
+	return dossier.AMLOrder{}, errAMLPending()
+}
 
 // RefreshAMLOrder asks BankID once about an order, stores what is ready
 // and returns the order.
