@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"time"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
 )
 
 // ParseResult parses a session's result JSON. It needs the key
@@ -37,3 +41,39 @@ func ParseResult(data []byte) (*Result, error) {
 }
 
 func percent(f float64) bool { return !math.IsNaN(f) && f >= 0 && f <= 100 }
+
+// Dossier converts the result into the dossier's vocabulary: BankID's data
+// of one session, read at fetched. A screening block BankID did not send
+// stays nil (which is not "no hits").
+func (r *Result) Dossier(sessionID string, country ident.Country, fetched time.Time) *dossier.AML {
+	a := &dossier.AML{SessionID: sessionID, Country: string(country), Fetched: fetched.UTC()}
+	if k := r.KeyInformation; k != nil {
+		a.Key = &dossier.AMLKey{Name: k.Name, Number: k.OrganizationNumber, Country: k.Country,
+			Form: k.OrganizationType, Registered: k.RegisteredDate, LEI: k.LEI, DUNS: k.DUNS}
+	}
+	for _, role := range r.Roles {
+		a.Roles = append(a.Roles, dossier.AMLRole{Type: role.Type, Name: role.Name, BirthDate: role.BirthDate, OrgNumber: role.OrgNumber})
+	}
+	for _, b := range r.Ownership.Beneficials {
+		a.Beneficials = append(a.Beneficials, dossier.AMLOwner{Name: b.Name, BirthDate: b.BirthDate, Share: b.OwnerShare, Roles: b.Roles})
+	}
+	holdings := func(in []Shareholder) []dossier.Holding {
+		var out []dossier.Holding
+		for _, h := range in {
+			out = append(out, dossier.Holding{Name: h.Name, OrgNumber: h.OrgNumber, BirthDate: h.BirthDate, Share: h.Share})
+		}
+		return out
+	}
+	a.Shareholders = holdings(r.Ownership.Shareholders)
+	a.Subsidiaries = holdings(r.Ownership.Subsidiaries)
+	if s := r.Sanction; s != nil {
+		a.Screening = &dossier.Screening{Lists: s.Lists, Date: s.Date}
+		for _, h := range s.Hits {
+			a.Screening.Sanctions = append(a.Screening.Sanctions, dossier.ScreeningHit{Name: h})
+		}
+		for _, h := range s.PEPHits {
+			a.Screening.PEP = append(a.Screening.PEP, dossier.ScreeningHit{Name: h})
+		}
+	}
+	return a
+}
