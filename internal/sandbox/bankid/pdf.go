@@ -191,7 +191,15 @@ func amlReport(d *doc, ss *session) {
 	d.section("Beneficial owners")
 	rows = nil
 	for _, o := range c.Ownership.Beneficials {
-		rows = append(rows, []string{o.Name, o.BirthDate, fmt.Sprintf("> %.0f %%", o.OwnerShare), strings.Join(o.Roles, ", ")})
+		var pos []string
+		for _, r := range o.Roles {
+			pos = append(pos, positionWord(r))
+		}
+		share := fmt.Sprintf("> %.0f %%", o.OwnerShare)
+		if o.OwnerShare == 0 {
+			share = ""
+		}
+		rows = append(rows, []string{o.Name, o.BirthDate, share, strings.Join(pos, ", ")})
 	}
 	d.table("No beneficial owners found.", []float64{70, 30, 25, 45}, []string{"Name", "Born", "Share", "Position"}, rows)
 
@@ -229,6 +237,21 @@ func amlReport(d *doc, ss *session) {
 	}
 	hits("Sanctions", sc.Hits)
 	hits("Politically exposed persons", sc.PEPHits)
+}
+
+// positionWord names a beneficial owner's position (RRH's codes).
+func positionWord(code string) string {
+	switch code {
+	case world.RRHPositionOwner:
+		return "owner"
+	case world.RRHPositionVotes:
+		return "controls votes"
+	case world.RRHPositionBoard:
+		return "appoints the board"
+	case world.RRHPositionOther:
+		return "control by other means"
+	}
+	return code
 }
 
 func holdingRows(hs []holding) [][]string {
