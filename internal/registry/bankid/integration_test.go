@@ -160,6 +160,8 @@ func TestZeroDelayFlowThroughTheSandbox(t *testing.T) {
 				want = append(want, h.Name)
 			}
 			readPDF(t, aml, want...)
+			n := pdfInfo(t, aml)
+			readPDF(t, aml, "Page "+strconv.Itoa(n)+" of "+strconv.Itoa(n))
 			reg, err := c.Report(ctx, s.ID, bankid.AssumedReportRegistration)
 			if err != nil {
 				t.Fatal(err)
@@ -362,7 +364,7 @@ func TestTwentyZeroDelaySessionsShareOneToken(t *testing.T) {
 				_, err = r.client.Wait(ctx, s.ID)
 			}
 			if err == nil {
-				_, err = r.client.Report(ctx, s.ID, bankid.AssumedReportAML)
+				_, err = r.client.Result(ctx, s.ID)
 			}
 			errs <- err
 		})
@@ -374,7 +376,7 @@ func TestTwentyZeroDelaySessionsShareOneToken(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for kind, want := range map[string]int{"token": 1, "discovery": 1, "create": 20, "report": 20} {
+	for kind, want := range map[string]int{"token": 1, "discovery": 1, "create": 20, "jsonData": 20} {
 		if got := r.sim.Count(kind); got != want {
 			t.Errorf("%d %s requests, want %d", got, kind, want)
 		}
