@@ -165,6 +165,18 @@ func amlReport(d *doc, ss *session) {
 	p.CellFormat(0, 6, fmt.Sprintf("Organisation number %s · Country %s", c.Number, strings.ToUpper(c.Country)), "", 1, "L", false, 0, "")
 	p.SetTextColor(90, 90, 90)
 	p.CellFormat(0, 6, fmt.Sprintf("Session %s · created %s UTC", ss.id, ss.created.UTC().Format("2006-01-02 15:04")), "", 1, "L", false, 0, "")
+	// The screening's outcome at the top, impossible to miss.
+	sc := c.Sanction
+	p.Ln(2)
+	p.SetFont("go", "B", 11)
+	if n, m := len(sc.Hits), len(sc.PEPHits); n+m > 0 {
+		p.SetFillColor(red[0], red[1], red[2])
+		p.SetTextColor(255, 255, 255)
+		p.CellFormat(0, 9, fmt.Sprintf(" SCREENING HITS: %d sanctions, %d PEP (screened %s)", n, m, sc.Date), "", 1, "L", true, 0, "")
+	} else {
+		p.SetTextColor(20, 120, 40)
+		p.CellFormat(0, 9, fmt.Sprintf("No sanctions or PEP hits (%s, %s)", strings.Join(sc.Lists, ", "), sc.Date), "", 1, "L", false, 0, "")
+	}
 	p.SetTextColor(0, 0, 0)
 
 	d.section("Key information")
@@ -203,7 +215,6 @@ func amlReport(d *doc, ss *session) {
 	d.table("No subsidiaries found.", []float64{80, 35, 20, 35}, []string{"Name", "Number", "Country", "Share"}, holdingRows(c.Ownership.Subsidiaries))
 
 	d.section("Sanctions and PEP screening")
-	sc := c.Sanction
 	d.field("Lists screened", strings.Join(sc.Lists, ", "))
 	d.field("Screening date", sc.Date)
 	hits := func(label string, hs []hit) {
