@@ -306,46 +306,63 @@ func TestAMLTroublesOverTLS(t *testing.T) {
 	}
 }
 
-// TestFailedSessionExplained: the failing number's session ends FAILED,
-// which the client reports as CodeBankIDSessionFailed, with delays and
-// without.
+// TestFailedSessionExplained: a session whose company the simulator
+// fails ends FAILED, which the client reports as CodeBankIDSessionFailed,
+// in every country, with delays and without; its result is not there.
 func TestFailedSessionExplained(t *testing.T) {
-	for _, d := range []*sim.Delays{sim.ZeroDelays(), {Start: time.Second, JSON: 5 * time.Second}} {
-		r := newRigWith(t, sim.Options{Delays: d}, nil)
-		s, err := r.client.CreateSession(context.Background(), bankid.Order{Identifier: world.FailureOrgNr})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := r.client.Wait(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDSessionFailed {
-			t.Fatalf("delays %+v: %v", d, err)
-		}
-		if _, err := r.client.Result(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDConflict {
-			t.Fatalf("the result of a failed session: %v", err)
-		}
+	tests := []struct {
+		number  string
+		country ident.Country
+		delays  *sim.Delays
+	}{
+		{world.FailureOrgNr, ident.CountryNO, sim.ZeroDelays()},
+		{world.FailureOrgNr, ident.CountryNO, &sim.Delays{Start: time.Second, JSON: 5 * time.Second}},
+		{world.SEOrgNr, ident.CountrySE, sim.ZeroDelays()},
+		{world.FIYTunnus, ident.CountryFI, &sim.Delays{JSON: time.Minute, Report: time.Minute}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.country), func(t *testing.T) {
+			r := newRigWith(t, sim.Options{Delays: tt.delays, FailOrgNr: tt.number}, nil)
+			s, err := r.client.CreateSession(context.Background(), bankid.Order{Identifier: tt.number, Country: tt.country})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.client.Wait(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDSessionFailed {
+				t.Fatalf("delays %+v: %v", tt.delays, err)
+			}
+			if _, err := r.client.Result(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDConflict {
+				t.Fatalf("the result of a failed session: %v", err)
+			}
+		})
 	}
 }
 
 // TestReportNotPDF: an HTML page instead of the report, whether it says
-// so or claims to be a PDF, is refused and nothing is returned.
+// so or claims to be a PDF, is refused in every country and nothing is
+// returned; healed, the PDF comes.
 func TestReportNotPDF(t *testing.T) {
-	for _, ct := range []string{"application/pdf", "text/html; charset=utf-8"} {
-		t.Run(ct, func(t *testing.T) {
-			r := newRigWith(t, sim.Options{Delays: sim.ZeroDelays()}, nil)
-			ctx := context.Background()
-			s, err := r.client.CreateSession(ctx, bankid.Order{Identifier: world.FIPEPYTunnus})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r.faults.Set(fault.ServiceBankID, fault.Fault{NotPDF: ct})
-			pdf, err := r.client.Report(ctx, s.ID, bankid.AssumedReportAML)
-			if problem.CodeOf(err) != problem.CodeBankIDReportNotPDF || pdf != nil {
-				t.Fatalf("%d bytes, %v", len(pdf), err)
-			}
-			r.faults.Set(fault.ServiceBankID, fault.Fault{})
-			if pdf, err = r.client.Report(ctx, s.ID, bankid.AssumedReportAML); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-				t.Fatalf("healed: %v", err)
-			}
-		})
+	for _, number := range []string{world.PEPOrgNr, world.SESanctionsOrgNr, world.FIPEPYTunnus} {
+		for _, ct := range []string{"application/pdf", "text/html; charset=utf-8"} {
+			t.Run(number+" "+ct, func(t *testing.T) {
+				r := newRigWith(t, sim.Options{Delays: sim.ZeroDelays()}, nil)
+				ctx := context.Background()
+				s, err := r.client.CreateSession(ctx, bankid.Order{Identifier: number})
+				if err != nil {
+					t.Fatal(err)
+				}
+				r.faults.Set(fault.ServiceBankID, fault.Fault{NotPDF: ct})
+				for _, name := range bankid.DefaultReports() {
+					pdf, err := r.client.Report(ctx, s.ID, name)
+					if problem.CodeOf(err) != problem.CodeBankIDReportNotPDF || pdf != nil {
+						t.Fatalf("%s: %d bytes, %v", name, len(pdf), err)
+					}
+				}
+				r.faults.Set(fault.ServiceBankID, fault.Fault{})
+				if pdf, err := r.client.Report(ctx, s.ID, bankid.AssumedReportAML); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+					t.Fatalf("healed: %v", err)
+				}
+			})
+		}
 	}
 }
 
