@@ -254,19 +254,21 @@ func TestAMLTroublesOverTLS(t *testing.T) {
 		before func(r *rig, id string)
 		want   problem.Code
 		tokens int
+		fault  fault.Fault // set before the session is created
 	}{
-		{"whole flow", nil, "", 1},
-		{"token expires mid-session", func(r *rig, id string) { r.clock.advance(301 * time.Second) }, "", 2},
-		{"session expires", func(r *rig, id string) { r.clock.advance(2 * time.Hour) }, problem.CodeBankIDSessionExpired, 2},
-		{"429 with Retry-After", func(r *rig, id string) {
+		{name: "whole flow", tokens: 1},
+		{name: "token expires mid-session", before: func(r *rig, id string) { r.clock.advance(301 * time.Second) }, tokens: 2},
+		{name: "session expires", before: func(r *rig, id string) { r.clock.advance(2 * time.Hour) }, want: problem.CodeBankIDSessionExpired, tokens: 2},
+		{name: "429 with Retry-After", before: func(r *rig, id string) {
 			r.faults.Set(fault.ServiceBankID, fault.Fault{Status: 429, RetryAfter: 9 * time.Second, Times: 1, PathSuffix: id})
-		}, "", 1},
-		{"never finishes", func(r *rig, id string) { r.faults.Set(fault.ServiceBankID, fault.Fault{NeverFinish: true}) }, problem.CodeBankIDSessionExpired, 0},
+		}, tokens: 1},
+		{name: "never finishes", want: problem.CodeBankIDSessionExpired, fault: fault.Fault{NeverFinish: true}},
 	}
 	for _, cc := range countries {
 		for _, tt := range tests {
 			t.Run(string(cc.country)+" "+tt.name, func(t *testing.T) {
 				r := newRigWith(t, sim.Options{Delays: &sim.Delays{JSON: time.Second, Report: time.Second}}, nil)
+				r.faults.Set(fault.ServiceBankID, tt.fault)
 				ctx := context.Background()
 				s, err := r.client.CreateSession(ctx, bankid.Order{Identifier: cc.number, Country: cc.country})
 				if err != nil {
