@@ -141,6 +141,11 @@ func TestZeroDelayFlowThroughTheSandbox(t *testing.T) {
 				t.Errorf("%d owners, %d shareholders, %d subsidiaries; want %d, %d, %d", len(a.Beneficials), len(a.Shareholders),
 					len(a.Subsidiaries), tt.owners, tt.shareholders, tt.subsidiaries)
 			}
+			for _, h := range append(append([]dossier.Holding{}, a.Shareholders...), a.Subsidiaries...) {
+				if h.Name == "" || h.Share <= 0 || h.OrgNumber != "" && h.Country == "" {
+					t.Errorf("holding %+v: no name, share or country", h)
+				}
+			}
 			sc := a.Screening
 			if sc == nil || strings.Join(sc.Lists, ",") != "EU,UN,OFAC" || sc.Date != world.ScreeningDate ||
 				len(sc.Sanctions) != tt.sanctions || len(sc.PEP) != tt.pep || sc.Hits() != (tt.sanctions+tt.pep > 0) {
