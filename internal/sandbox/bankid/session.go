@@ -273,7 +273,7 @@ func (s *Server) Advance() {
 	s.mu.Lock()
 	var all []*session
 	for _, ss := range s.sessions {
-		if ss.hookURL != "" {
+		if ss.hookURL != "" && !ss.sent[EventAllDone] && !ss.sent[EventFailed] {
 			all = append(all, ss)
 		}
 	}
