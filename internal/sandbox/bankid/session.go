@@ -270,10 +270,11 @@ func (s *Server) statusBody(ss *session) map[string]any {
 // session whenever it is asked about it; the sandbox also calls Advance
 // on a ticker, so webhooks arrive while nobody polls.
 func (s *Server) Advance() {
+	now := s.opts.Now()
 	s.mu.Lock()
 	var all []*session
 	for _, ss := range s.sessions {
-		if ss.hookURL != "" && !ss.sent[EventAllDone] && !ss.sent[EventFailed] {
+		if ss.hookURL != "" && !ss.sent[EventAllDone] && !ss.sent[EventFailed] && now.Before(ss.created.Add(SessionLifetime)) {
 			all = append(all, ss)
 		}
 	}
