@@ -2,6 +2,7 @@ package setup
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,9 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/reachtest"
+	"github.com/motpart/motpart/internal/registry/bankid"
+	"github.com/motpart/motpart/internal/registry/transport"
 	"github.com/motpart/motpart/internal/sandbox"
 	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
 	"github.com/motpart/motpart/internal/sandbox/world"
@@ -133,5 +137,49 @@ func TestBankIDThroughOverrides(t *testing.T) {
 	}
 	if n := sb.Requests(sandbox.ServiceBankID, "/organization/session/"); n == 0 || !strings.HasPrefix(ep.BankID, "https://127.0.0.1:") {
 		t.Errorf("%d session requests at %s", n, ep.BankID)
+	}
+}
+
+// Lock in the middle of an order leaves nothing of BankID's client: not
+// its secret, not its token, not the client.
+func TestLockMidOrderLeavesNoBankIDSecret(t *testing.T) {
+	block := func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
+	d := newLookupDesk(t, deskOptions{sleep: block})
+	ctx := context.Background()
+	sb, err := d.Sandbox(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const secret = sandboxbankid.DefaultClientSecret
+	if err := d.SetSettings(map[string]string{desk.SettingBankIDClientID: sandboxbankid.DefaultClientID, desk.SettingBankIDSecret: secret}); err != nil {
+		t.Fatal(err)
+	}
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: world.RichestOrgNr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := func(v reflect.Value) string {
+		switch {
+		case v.Kind() == reflect.String && strings.Contains(v.String(), secret):
+			return "BankID's client secret"
+		case v.Kind() == reflect.Pointer && v.IsNil():
+			return ""
+		case v.Type() == reflect.TypeFor[*bankid.Client]():
+			return "BankID's client"
+		}
+		return ""
+	}
+	skip := []reflect.Type{reflect.TypeOf(sb), reflect.TypeFor[*transport.Client]()}
+	if r := reachtest.Find(reflect.ValueOf(d.Desk), "desk", found, skip...); r == "" {
+		t.Fatal("the walk finds no secret even while unlocked; it proves nothing")
+	}
+	if err := d.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if r := reachtest.Find(reflect.ValueOf(d.Desk), "desk", found, skip...); r != "" {
+		t.Errorf("after Lock the desk still reaches %s", r)
+	}
+	if _, err := d.AMLOrder(o.ID); problem.CodeOf(err) != problem.CodeLocked {
+		t.Errorf("an order after Lock: %v", err)
 	}
 }
