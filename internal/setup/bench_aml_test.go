@@ -12,8 +12,8 @@ import (
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
-	"github.com/motpart/motpart/internal/sandbox/ca"
 	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
+	"github.com/motpart/motpart/internal/sandbox/ca"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
