@@ -48,7 +48,7 @@ func BenchmarkOrderToVault(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sim := &timedHandler{h: sandboxbankid.New(w, sandboxbankid.Options{Polls: -1})}
+	sim := &timedHandler{h: sandboxbankid.New(w, sandboxbankid.Options{Delays: sandboxbankid.ZeroDelays()})}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
