@@ -336,7 +336,8 @@ func (d *Desk) WaitAMLOrder(ctx context.Context, id string) (dossier.AMLOrder, e
 }
 
 // WatchAMLOrders calls f, from the desk's goroutines, with each order
-// whose state changed, until stop is called.
+// whose state changed, until stop is called. f should return soon: the
+// order's follower waits for it.
 func (d *Desk) WatchAMLOrders(f func(dossier.AMLOrder)) (stop func()) {
 	a := &d.aml
 	a.mu.Lock()
@@ -378,22 +379,21 @@ func (d *Desk) notify(o dossier.AMLOrder) {
 // StopAMLOrder stops following an order; its unfinished parts become
 // dossier.OrderStopped. BankID's session is not cancelled.
 func (d *Desk) StopAMLOrder(id string) error {
-	unlock := d.lockStep(id)
-	defer unlock()
 	d.unfollow(id)
+	unlock := d.lockStep(id)
 	o, err := d.AMLOrder(id)
-	if err != nil {
+	if err != nil || o.Finished() {
+		unlock()
 		return err
-	}
-	if o.Finished() {
-		return nil
 	}
 	for i := range o.Parts {
 		if !o.Parts[i].State.Finished() {
 			o.Parts[i].State = dossier.OrderStopped
 		}
 	}
-	if err := d.saveOrder(&o, nil); err != nil {
+	err = d.saveOrder(&o, nil)
+	unlock()
+	if err != nil {
 		return err
 	}
 	d.notify(o)

@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,5 +111,26 @@ func TestAMLWakeLockResumeStop(t *testing.T) {
 	}
 	if _, err := d.AMLOrder("no-such-session"); problem.CodeOf(err) != problem.CodeAMLOrderNotFound {
 		t.Errorf("an unknown order: %v", err)
+	}
+}
+
+// A watcher may ask about the order it is told of (the window refreshes
+// it): the follower tells the watchers outside the order's lock.
+func TestAMLWatcherMayAskAgain(t *testing.T) {
+	d, _, _, _ := newAMLDesk(t, false)
+	ctx := context.Background()
+	var asked atomic.Int32
+	stop := d.WatchAMLOrders(func(o dossier.AMLOrder) {
+		if _, err := d.RefreshAMLOrder(ctx, o.ID); err == nil {
+			asked.Add(1)
+		}
+	})
+	defer stop()
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: fakeRichest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o = waitOrder(t, d, o.ID); !o.Ready() || asked.Load() == 0 {
+		t.Errorf("%+v after %d refreshes", o, asked.Load())
 	}
 }
