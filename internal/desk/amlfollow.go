@@ -318,7 +318,7 @@ func (d *Desk) amlStep(ctx context.Context, id string) (dossier.AMLOrder, time.D
 // step is amlStep under the order's lock; changed says whether the order
 // changed.
 func (d *Desk) step(ctx context.Context, id string) (o dossier.AMLOrder, changed bool, retry time.Duration, err error) {
-	o, err = d.AMLOrder(id)
+	o, err = d.storedOrder(id)
 	if err != nil || o.Finished() {
 		return o, false, 0, err
 	}
