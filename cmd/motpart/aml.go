@@ -1,0 +1,486 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
+)
+
+// amlUsage is the usage line of `motpart aml`.
+const amlUsage = `usage: motpart [--vault PATH] aml order ORGNR [--country no|se|fi] [--reports aml,registration] [--wait] [--json]
+       motpart [--vault PATH] aml status SESSION [--json]
+       motpart [--vault PATH] aml documents ORGNR [--json]
+       motpart [--vault PATH] aml save DOCUMENT --out FILE [--force]
+       motpart [--vault PATH] aml receive --listen ADDR
+`
+
+// runAML runs `motpart aml SUBCOMMAND` until it is done or interrupted.
+func (s *session) runAML(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return s.aml(ctx, args)
+}
+
+// aml runs `motpart aml SUBCOMMAND`; ctx ends with Ctrl+C.
+func (s *session) aml(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(s.stderr, amlUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "order":
+		return s.amlOrder(ctx, args[1:])
+	case "status":
+		return s.amlStatus(ctx, args[1:])
+	case "documents":
+		return s.amlDocuments(args[1:])
+	case "save":
+		return s.amlSave(args[1:])
+	case "receive":
+		return s.amlReceive(ctx, args[1:])
+	}
+	fmt.Fprintf(s.stderr, "motpart aml: unknown subcommand %q\n%s", args[0], amlUsage)
+	return exitUsage
+}
+
+// amlOrderArgs are the arguments of `aml order`.
+type amlOrderArgs struct {
+	req    dossier.AMLRequest
+	wait   bool
+	asJSON bool
+}
+
+// parseAMLOrder reads the arguments of `aml order`.
+func parseAMLOrder(args []string, stderr io.Writer) (amlOrderArgs, error) {
+	var a amlOrderArgs
+	fs := flag.NewFlagSet("motpart aml order", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	country := fs.String("country", "", "no, se or fi (default: from the number)")
+	reports := fs.String("reports", "", "the documents wanted, comma-separated: aml, registration (default: both)")
+	fs.BoolVar(&a.wait, "wait", false, "wait until the documents are stored, showing progress on standard error")
+	fs.BoolVar(&a.asJSON, "json", false, "print the order (and with --wait the documents) as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return a, err
+	}
+	if fs.NArg() != 1 || strings.TrimSpace(fs.Arg(0)) == "" {
+		return a, errors.New("give one organisation number")
+	}
+	a.req.Number = fs.Arg(0)
+	switch c := strings.ToLower(strings.TrimSpace(*country)); c {
+	case "":
+	case "no", "se", "fi":
+		a.req.Country = strings.ToUpper(c)
+	default:
+		return a, fmt.Errorf("--country %q: want no, se or fi", *country)
+	}
+	if *reports != "" {
+		seen := map[string]bool{}
+		for _, r := range strings.Split(*reports, ",") {
+			r = strings.ToLower(strings.TrimSpace(r))
+			if r != dossier.DocumentAML && r != dossier.DocumentRegistration {
+				return a, fmt.Errorf("--reports %q: want aml, registration or both, comma-separated", *reports)
+			}
+			if !seen[r] {
+				seen[r] = true
+				a.req.Documents = append(a.req.Documents, r)
+			}
+		}
+	}
+	return a, nil
+}
+
+// amlOrderJSON is what `aml order --json` prints: the order and the
+// documents stored for it (none without --wait).
+type amlOrderJSON struct {
+	Order     dossier.AMLOrder   `json:"order"`
+	Documents []dossier.Document `json:"documents"`
+}
+
+// amlOrder runs `aml order`: it orders the documents and, with --wait,
+// follows the order until every part is finished or ctx ends.
+func (s *session) amlOrder(ctx context.Context, args []string) int {
+	a, err := parseAMLOrder(args, s.stderr)
+	if err != nil {
+		return s.amlUsageError("order", err)
+	}
+	d, status := s.openAMLDesk("aml order")
+	if d == nil {
+		return status
+	}
+	defer d.Close()
+	order, err := d.OrderAML(ctx, a.req)
+	if err != nil {
+		return s.fail("aml order", err)
+	}
+	if !a.wait {
+		if a.asJSON {
+			if err := s.writeJSON(amlOrderJSON{Order: order, Documents: []dossier.Document{}}); err != nil {
+				return s.fail("aml order", err)
+			}
+		} else {
+			printOrder(s.stdout, "Ordered from BankID", order)
+			fmt.Fprintf(s.stdout, "BankID prepares the documents now. Follow the order with `motpart aml status %s`.\n", order.ID)
+		}
+		return exitOK
+	}
+	if !a.asJSON {
+		printOrder(s.stdout, "Ordered from BankID", order)
+	}
+	progress := newProgress(s.stderr, order.ID, order)
+	stop := d.WatchAMLOrders(progress.update)
+	order, err = d.WaitAMLOrder(ctx, order.ID)
+	stop()
+	progress.close()
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(s.stderr, "motpart aml order: stopped waiting. BankID goes on preparing the order for 2 hours: follow it with `motpart aml status %s`.\n", progress.only)
+			return exitFailed
+		}
+		return s.fail("aml order", err)
+	}
+	docs, err := orderDocuments(d, order)
+	if err != nil {
+		return s.fail("aml order", err)
+	}
+	if a.asJSON {
+		if err := s.writeJSON(amlOrderJSON{Order: order, Documents: docs}); err != nil {
+			return s.fail("aml order", err)
+		}
+	} else {
+		printDocuments(s.stdout, docs, false)
+	}
+	return s.orderOutcome("aml order", order)
+}
+
+// amlStatus runs `aml status SESSION [--json]`: it asks BankID once about
+// the order, stores what is ready and says where each part stands.
+func (s *session) amlStatus(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("motpart aml status", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	asJSON := fs.Bool("json", false, "print the order as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return s.amlUsageError("status", err)
+	}
+	if fs.NArg() != 1 || strings.TrimSpace(fs.Arg(0)) == "" {
+		return s.amlUsageError("status", errors.New("give one BankID session id"))
+	}
+	d, status := s.openAMLDesk("aml status")
+	if d == nil {
+		return status
+	}
+	defer d.Close()
+	order, err := d.RefreshAMLOrder(ctx, strings.TrimSpace(fs.Arg(0)))
+	if err != nil {
+		return s.fail("aml status", err)
+	}
+	if *asJSON {
+		if err := s.writeJSON(order); err != nil {
+			return s.fail("aml status", err)
+		}
+	} else {
+		printOrder(s.stdout, "BankID order", order)
+	}
+	return s.orderOutcome("aml status", order)
+}
+
+// orderOutcome is the exit status of an order: 0 when every part is
+// ready, else 1 after saying why on standard error.
+func (s *session) orderOutcome(cmd string, order dossier.AMLOrder) int {
+	if order.Ready() {
+		return exitOK
+	}
+	if !order.Finished() {
+		fmt.Fprintf(s.stderr, "motpart %s: not everything is ready yet; ask again with `motpart aml status %s`\n", cmd, order.ID)
+		return exitFailed
+	}
+	why := "not every document could be stored"
+	if order.Problem != "" {
+		why = problemText(order.Problem)
+	}
+	fmt.Fprintf(s.stderr, "motpart %s: %s\n", cmd, why)
+	return exitFailed
+}
+
+// amlDocuments runs `aml documents ORGNR [--json]`.
+func (s *session) amlDocuments(args []string) int {
+	fs := flag.NewFlagSet("motpart aml documents", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	asJSON := fs.Bool("json", false, "print one JSON array")
+	if err := parseFlags(fs, args); err != nil {
+		return s.amlUsageError("documents", err)
+	}
+	if fs.NArg() != 1 || strings.TrimSpace(fs.Arg(0)) == "" {
+		return s.amlUsageError("documents", errors.New("give one organisation number"))
+	}
+	d, status := s.openAMLDesk("aml documents")
+	if d == nil {
+		return status
+	}
+	defer d.Close()
+	docs, err := d.Documents(fs.Arg(0))
+	if err != nil {
+		return s.fail("aml documents", err)
+	}
+	if *asJSON {
+		if docs == nil {
+			docs = []dossier.Document{}
+		}
+		if err := s.writeJSON(docs); err != nil {
+			return s.fail("aml documents", err)
+		}
+		return exitOK
+	}
+	if len(docs) == 0 {
+		fmt.Fprintln(s.stdout, "No AML documents: order them with `motpart aml order`.")
+		return exitOK
+	}
+	printDocuments(s.stdout, docs, true)
+	return exitOK
+}
+
+// amlSave runs `aml save DOCUMENT --out FILE [--force]`.
+func (s *session) amlSave(args []string) int {
+	fs := flag.NewFlagSet("motpart aml save", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	out := fs.String("out", "", "the file to write the PDF to")
+	force := fs.Bool("force", false, "overwrite FILE if it exists")
+	if err := parseFlags(fs, args); err != nil {
+		return s.amlUsageError("save", err)
+	}
+	switch {
+	case fs.NArg() != 1 || strings.TrimSpace(fs.Arg(0)) == "":
+		return s.amlUsageError("save", errors.New("give one document id (see `motpart aml documents ORGNR`)"))
+	case *out == "":
+		return s.amlUsageError("save", errors.New("--out FILE is needed"))
+	}
+	if _, err := os.Lstat(*out); err == nil && !*force {
+		fmt.Fprintf(s.stderr, "motpart aml save: %s exists; give --force to overwrite it\n", *out)
+		return exitFailed
+	}
+	d, status := s.openAMLDesk("aml save")
+	if d == nil {
+		return status
+	}
+	defer d.Close()
+	doc, err := d.Document(fs.Arg(0))
+	if err != nil {
+		return s.fail("aml save", err)
+	}
+	if err := d.SaveDocument(doc.ID, *out); err != nil {
+		return s.fail("aml save", err)
+	}
+	fmt.Fprintf(s.stdout, "Saved the %s of %s to %s (%d bytes, SHA-256 %s).\n", kindWords(doc.Kind), doc.OrgNr, *out, doc.Size, doc.SHA256)
+	return exitOK
+}
+
+// amlUsageError says what is wrong with a command line of `aml SUB` and
+// returns the usage status.
+func (s *session) amlUsageError(sub string, err error) int {
+	if !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(s.stderr, "motpart aml %s: %v\n", sub, err)
+	}
+	fmt.Fprint(s.stderr, amlUsage)
+	return exitUsage
+}
+
+// openAMLDesk returns the use cases with the vault unlocked and the
+// run's register addresses ($MOTPART_*_URL), or nil and the exit status
+// after saying why not.
+func (s *session) openAMLDesk(cmd string) (*desk.Desk, int) {
+	o, err := s.overrides("")
+	if err != nil {
+		return nil, s.fail(cmd, err)
+	}
+	d := s.deskWith(o)
+	if err := s.unlock(d); err != nil {
+		d.Close()
+		return nil, s.fail(cmd, err)
+	}
+	return d, exitOK
+}
+
+// orderDocuments describes the documents an order has stored.
+func orderDocuments(d *desk.Desk, order dossier.AMLOrder) ([]dossier.Document, error) {
+	docs := []dossier.Document{}
+	for _, p := range order.Parts {
+		if p.Document == "" {
+			continue
+		}
+		doc, err := d.Document(p.Document)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
+// printOrder writes an order and each part's state in words.
+func printOrder(w io.Writer, title string, o dossier.AMLOrder) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	who := o.OrgNr
+	if o.Name != "" {
+		who += " " + o.Name
+	}
+	fmt.Fprintf(tw, "%s: %s (%s)\n", title, who, o.Country)
+	fmt.Fprintf(tw, "Session:\t%s\n", o.ID)
+	if !o.OrderedAt.IsZero() {
+		fmt.Fprintf(tw, "Ordered:\t%s\n", shortTime(o.OrderedAt))
+	}
+	if !o.ExpiresAt.IsZero() {
+		fmt.Fprintf(tw, "Expires:\t%s (BankID keeps the documents 2 hours)\n", shortTime(o.ExpiresAt))
+	}
+	for _, p := range o.Parts {
+		fmt.Fprintf(tw, "  %s:\t%s\n", kindWords(p.Kind), stateWords(p))
+	}
+	if o.Problem != "" {
+		fmt.Fprintf(tw, "Problem:\t%s\n", problemText(o.Problem))
+	}
+	_ = tw.Flush()
+}
+
+// printDocuments writes documents as a table; long adds when they were
+// ordered, stored and when the session expires.
+func printDocuments(w io.Writer, docs []dossier.Document, long bool) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if long {
+		fmt.Fprintln(tw, "KIND\tORDERED\tREADY\tEXPIRES\tSIZE\tSHA-256\tID")
+	} else {
+		fmt.Fprintln(tw, "KIND\tSIZE\tSHA-256\tID")
+	}
+	for _, doc := range docs {
+		if long {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", doc.Kind, shortTime(doc.OrderedAt), shortTime(doc.ReadyAt), shortTime(doc.ExpiresAt), doc.Size, doc.SHA256, doc.ID)
+		} else {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", doc.Kind, doc.Size, doc.SHA256, doc.ID)
+		}
+	}
+	_ = tw.Flush()
+}
+
+// kindWords names an order's part in plain English.
+func kindWords(kind string) string {
+	switch kind {
+	case dossier.PartData:
+		return "company data"
+	case dossier.DocumentAML:
+		return "AML report"
+	case dossier.DocumentRegistration:
+		return "certificate of registration"
+	}
+	return kind
+}
+
+// stateWords says where a part stands in plain English.
+func stateWords(p dossier.OrderPart) string {
+	var w string
+	switch p.State {
+	case dossier.OrderWaiting:
+		w = "waiting for BankID"
+	case dossier.OrderPreparing:
+		w = "being prepared by BankID"
+	case dossier.OrderReady:
+		w = "ready"
+		if p.Document != "" {
+			w += ", document " + p.Document
+		}
+	case dossier.OrderFailed:
+		w = "FAILED"
+	case dossier.OrderExpired:
+		w = "EXPIRED: order again"
+	case dossier.OrderStopped:
+		w = "no longer followed"
+	default:
+		w = string(p.State)
+	}
+	if p.Problem != "" {
+		w += ": " + problemText(p.Problem)
+	}
+	return w
+}
+
+// problemText is the English words of a problem code kept in an order,
+// else the code itself.
+func problemText(code string) string {
+	if t := problem.Text(problem.Code(code)); t != "" {
+		return t
+	}
+	return code
+}
+
+// progress writes a line each time a part of an order changes state,
+// and one when the whole order is ready. Its update is called from the
+// desk's goroutines.
+type progress struct {
+	only string // the one order followed; "": every order, lines prefixed with its session
+
+	mu     sync.Mutex
+	w      io.Writer
+	states map[string]map[string]dossier.OrderState // by order, then part
+	closed bool
+}
+
+// newProgress follows the order only ("" for every order); the states of
+// orders are already known (printed).
+func newProgress(w io.Writer, only string, orders ...dossier.AMLOrder) *progress {
+	p := &progress{only: only, w: w, states: map[string]map[string]dossier.OrderState{}}
+	for _, o := range orders {
+		p.states[o.ID] = partStates(o)
+	}
+	return p
+}
+
+// partStates is the state of each part of o.
+func partStates(o dossier.AMLOrder) map[string]dossier.OrderState {
+	m := make(map[string]dossier.OrderState, len(o.Parts))
+	for _, part := range o.Parts {
+		m[part.Kind] = part.State
+	}
+	return m
+}
+
+// update prints the parts of o that changed, when o is followed.
+func (p *progress) update(o dossier.AMLOrder) {
+	if p.only != "" && o.ID != p.only {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return
+	}
+	prefix := ""
+	if p.only == "" {
+		prefix = "session " + o.ID + ": "
+	}
+	was := p.states[o.ID]
+	wasReady := len(was) > 0
+	for _, part := range o.Parts {
+		wasReady = wasReady && was[part.Kind] == dossier.OrderReady
+		if was[part.Kind] != part.State {
+			fmt.Fprintf(p.w, "%s%s: %s\n", prefix, kindWords(part.Kind), stateWords(part))
+		}
+	}
+	p.states[o.ID] = partStates(o)
+	if o.Ready() && !wasReady {
+		fmt.Fprintf(p.w, "%severything is ready\n", prefix)
+	}
+}
+
+// close stops the lines: none is written after it returns.
+func (p *progress) close() {
+	p.mu.Lock()
+	p.closed = true
+	p.mu.Unlock()
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/motpart/motpart/internal/desk"
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/registry/bankid"
+)
+
+// sandboxWebhookSecret is the secret the sandbox's BankID simulator signs
+// its webhooks with when no secret is set. It must equal the simulator's
+// own default (sandbox/bankid.DefaultWebhookSecret, being written on the
+// sim branch); TestSandboxWebhookSecretAgrees will compare them once that
+// constant lands.
+const sandboxWebhookSecret = "sandbox-webhook-hemmelighet"
+
+// The receiver's limits: a webhook is one small POST.
+const (
+	receiveReadHeaderTimeout = 5 * time.Second
+	receiveReadTimeout       = 10 * time.Second
+	receiveWriteTimeout      = 10 * time.Second
+	receiveIdleTimeout       = 60 * time.Second
+	receiveMaxHeaderBytes    = 16 << 10
+	receiveShutdownTimeout   = 5 * time.Second
+)
+
+// amlReceive runs `aml receive --listen ADDR`: an HTTP receiver of
+// BankID's webhooks. A webhook signed with the sandbox's scheme
+// (X-Sandbox-Signature: sha256=HMAC-SHA256(secret, body); the real
+// BankID scheme is unknown) wakes the follower of its order, and the
+// desk, unlocked for as long as the receiver runs, keeps following the
+// vault's unfinished orders and stores their documents. It prints one
+// line per webhook and per change of an order, without personal data,
+// and runs until ctx ends.
+func (s *session) amlReceive(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("motpart aml receive", flag.ContinueOnError)
+	fs.SetOutput(s.stderr)
+	listen := fs.String("listen", "", "host:port to receive webhooks on, e.g. 127.0.0.1:8080 (plain HTTP: put TLS in front)")
+	if err := parseFlags(fs, args); err != nil {
+		return s.amlUsageError("receive", err)
+	}
+	switch {
+	case fs.NArg() != 0:
+		return s.amlUsageError("receive", fmt.Errorf("unexpected %q", fs.Arg(0)))
+	case *listen == "":
+		return s.amlUsageError("receive", errors.New("--listen ADDR is needed"))
+	}
+	d, status := s.openAMLDesk("aml receive")
+	if d == nil {
+		return status
+	}
+	defer d.Close()
+	secret, err := webhookSecret(d)
+	if err != nil {
+		return s.fail("aml receive", err)
+	}
+	orders, err := d.AMLOrders()
+	if err != nil {
+		return s.fail("aml receive", err)
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return s.fail("aml receive", fmt.Errorf("listening on %s: %w", *listen, err))
+	}
+	out := &lockedWriter{w: s.stdout}
+	r := &receiver{d: d, out: out}
+	var unfinished []dossier.AMLOrder
+	for _, o := range orders {
+		if !o.Finished() {
+			unfinished = append(unfinished, o)
+		}
+	}
+	watch := newProgress(out, "", unfinished...)
+	stopWatch := d.WatchAMLOrders(watch.update)
+	defer func() {
+		stopWatch()
+		watch.close()
+	}()
+	srv := &http.Server{
+		Handler:           bankid.NewWebhookHandler(secret, r.wake, r.refused),
+		ReadHeaderTimeout: receiveReadHeaderTimeout,
+		ReadTimeout:       receiveReadTimeout,
+		WriteTimeout:      receiveWriteTimeout,
+		IdleTimeout:       receiveIdleTimeout,
+		MaxHeaderBytes:    receiveMaxHeaderBytes,
+	}
+	fmt.Fprintf(out, "Receiving BankID webhooks on http://%s/ (signatures in the sandbox's own scheme); following %d unfinished order(s). Press Ctrl+C to stop.\n", ln.Addr(), len(unfinished))
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return s.fail("aml receive", fmt.Errorf("receiving webhooks: %w", err))
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), receiveShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		_ = srv.Close()
+	}
+	fmt.Fprintln(out, "Stopped receiving webhooks; unfinished orders can be followed with `motpart aml status SESSION`.")
+	return exitOK
+}
+
+// webhookSecret is the secret webhooks are signed with: the setting, or
+// the sandbox's default in the sandbox environment.
+func webhookSecret(d *desk.Desk) ([]byte, error) {
+	secret, err := d.Setting(desk.SettingBankIDWebhookSecret)
+	if err != nil {
+		return nil, err
+	}
+	if secret != "" {
+		return []byte(secret), nil
+	}
+	settings, err := d.RegisterSettings()
+	if err != nil {
+		return nil, err
+	}
+	if settings.Environment == "" || settings.Environment == desk.EnvSandbox {
+		return []byte(sandboxWebhookSecret), nil
+	}
+	return nil, problem.New(problem.CodeBankIDConfig, fmt.Errorf("no webhook secret: set it with `motpart settings set %s SECRET`", desk.SettingBankIDWebhookSecret))
+}
+
+// receiver is what the webhook handler calls: it wakes the follower of a
+// webhook's order and says so.
+type receiver struct {
+	d   *desk.Desk
+	out io.Writer
+}
+
+// wake wakes the follower of the webhook's order, when it is an order of
+// this vault.
+func (r *receiver) wake(b bankid.AssumedWebhookBody) {
+	if _, err := r.d.AMLOrder(b.SessionID); err != nil {
+		fmt.Fprintf(r.out, "%s webhook %s for session %s: not an order in this vault (%s); ignored\n", clock(), b.Event, b.SessionID, problem.CauseOf(err))
+		return
+	}
+	r.d.WakeAMLOrder(b.SessionID)
+	fmt.Fprintf(r.out, "%s webhook %s for session %s: asking BankID now\n", clock(), b.Event, b.SessionID)
+}
+
+// refused says that a webhook was refused, and why.
+func (r *receiver) refused(f bankid.WebhookRefusal) {
+	why := http.StatusText(f.Status)
+	if f.Code != "" {
+		why = problem.Text(f.Code) + " [" + string(f.Code) + "]"
+	}
+	fmt.Fprintf(r.out, "%s refused a webhook (HTTP %d): %s\n", clock(), f.Status, why)
+}
+
+// clock is the time of day for the receiver's lines.
+func clock() string { return time.Now().Format(time.TimeOnly) }
+
+// lockedWriter serialises writes from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+// Write writes p whole under the lock.
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
