@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/desk"
-	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/bankid"
 )
@@ -55,11 +54,24 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	case *listen == "":
 		return s.amlUsageError("receive", errors.New("--listen ADDR is needed"))
 	}
-	d, status := s.openAMLDesk("aml receive")
-	if d == nil {
-		return status
+	o, err := s.overrides("")
+	if err != nil {
+		return s.fail("aml receive", err)
 	}
+	d := s.deskWith(o)
 	defer d.Close()
+	// The watch starts before the vault is unlocked, when the desk resumes
+	// following the unfinished orders: no change is missed.
+	out := &lockedWriter{w: s.stdout}
+	watch := newProgress(out, "")
+	stopWatch := d.WatchAMLOrders(watch.update)
+	defer func() {
+		stopWatch()
+		watch.close()
+	}()
+	if err := s.unlock(d); err != nil {
+		return s.fail("aml receive", err)
+	}
 	secret, err := webhookSecret(d)
 	if err != nil {
 		return s.fail("aml receive", err)
@@ -68,24 +80,17 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	if err != nil {
 		return s.fail("aml receive", err)
 	}
+	unfinished := 0
+	for _, o := range orders {
+		if !o.Finished() {
+			unfinished++
+		}
+	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return s.fail("aml receive", fmt.Errorf("listening on %s: %w", *listen, err))
 	}
-	out := &lockedWriter{w: s.stdout}
 	r := &receiver{d: d, out: out}
-	var unfinished []dossier.AMLOrder
-	for _, o := range orders {
-		if !o.Finished() {
-			unfinished = append(unfinished, o)
-		}
-	}
-	watch := newProgress(out, "", unfinished...)
-	stopWatch := d.WatchAMLOrders(watch.update)
-	defer func() {
-		stopWatch()
-		watch.close()
-	}()
 	srv := &http.Server{
 		Handler:           bankid.NewWebhookHandler(secret, r.wake, r.refused),
 		ReadHeaderTimeout: receiveReadHeaderTimeout,
@@ -94,7 +99,7 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 		IdleTimeout:       receiveIdleTimeout,
 		MaxHeaderBytes:    receiveMaxHeaderBytes,
 	}
-	fmt.Fprintf(out, "Receiving BankID webhooks on http://%s/ (signatures in the sandbox's own scheme); following %d unfinished order(s). Press Ctrl+C to stop.\n", ln.Addr(), len(unfinished))
+	fmt.Fprintf(out, "Receiving BankID webhooks on http://%s/ (signatures in the sandbox's own scheme); following %d unfinished order(s). Press Ctrl+C to stop.\n", ln.Addr(), unfinished)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
