@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -8,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/vault"
 )
 
 // TestAMLUsageErrors: every malformed `aml` command line exits 2 with the
@@ -95,5 +99,112 @@ func TestAMLSaveRefusesToOverwrite(t *testing.T) {
 	code, _, errOut = c.run("", "aml", "save", "doc-1", "--out", out, "--force")
 	if code != exitFailed || !strings.Contains(errOut, "vault init") {
 		t.Errorf("--force without a vault: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// session is a session on the test's vault writing to stdout and stderr.
+func (c *cliEnv) session(stdout, stderr io.Writer) *session {
+	return &session{
+		stdin: strings.NewReader(""), stdout: stdout, stderr: stderr,
+		lookupEnv: func(k string) (string, bool) { v, ok := c.env[k]; return v, ok },
+		vaultPath: c.path, vaultParams: fastParams, vaultOptions: vault.OpenOptions{MinParams: fastParams},
+	}
+}
+
+// TestProgressLines: a line for each part that changes and one when the
+// whole order becomes ready; other orders are left out when one is
+// followed, and prefixed with their session when all are.
+func TestProgressLines(t *testing.T) {
+	order := func(id string, states ...dossier.OrderState) dossier.AMLOrder {
+		o := dossier.AMLOrder{ID: id}
+		for i, kind := range []string{dossier.PartData, dossier.DocumentAML, dossier.DocumentRegistration}[:len(states)] {
+			p := dossier.OrderPart{Kind: kind, State: states[i]}
+			if states[i] == dossier.OrderReady && kind != dossier.PartData {
+				p.Document = "doc-" + kind
+			}
+			if states[i] == dossier.OrderFailed {
+				p.Problem = string(problem.CodeBankIDReportNotPDF)
+			}
+			o.Parts = append(o.Parts, p)
+		}
+		return o
+	}
+	const w, p, r, f = dossier.OrderWaiting, dossier.OrderPreparing, dossier.OrderReady, dossier.OrderFailed
+	tests := []struct {
+		name    string
+		only    string
+		known   []dossier.AMLOrder
+		updates []dossier.AMLOrder
+		want    string
+	}{
+		{"one order to the end", "s1", []dossier.AMLOrder{order("s1", w, w, w)},
+			[]dossier.AMLOrder{order("s1", p, p, w), order("s1", p, p, w), order("s2", r, r, r), order("s1", r, r, p), order("s1", r, r, r)},
+			"company data: being prepared by BankID\nAML report: being prepared by BankID\n" +
+				"company data: ready\nAML report: ready, document doc-aml\ncertificate of registration: being prepared by BankID\n" +
+				"certificate of registration: ready, document doc-registration\neverything is ready\n"},
+		{"a failed part", "s1", []dossier.AMLOrder{order("s1", r, p)},
+			[]dossier.AMLOrder{order("s1", r, f)},
+			"AML report: FAILED: " + problem.Text(problem.CodeBankIDReportNotPDF) + "\n"},
+		{"every order", "", nil,
+			[]dossier.AMLOrder{order("s1", w), order("s2", r), order("s1", r), order("s1", r)},
+			"session s1: company data: waiting for BankID\nsession s2: company data: ready\nsession s2: everything is ready\n" +
+				"session s1: company data: ready\nsession s1: everything is ready\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			pr := newProgress(&b, tt.only, tt.known...)
+			for _, o := range tt.updates {
+				pr.update(o)
+			}
+			pr.close()
+			pr.update(order(tt.only, f, f, f))
+			if b.String() != tt.want {
+				t.Errorf("lines:\n%s\nwant:\n%s", b.String(), tt.want)
+			}
+		})
+	}
+}
+
+// TestWebhookSecret: the setting when set; the sandbox's default in the
+// sandbox environment; otherwise none, and receive says how to set it.
+func TestWebhookSecret(t *testing.T) {
+	c := newCLIEnv(t)
+	if code, _, errOut := c.run("pw-for-vault\npw-for-vault\n", "vault", "init"); code != 0 {
+		t.Fatal(errOut)
+	}
+	c.env["MOTPART_PASSWORD"] = "pw-for-vault"
+	tests := []struct {
+		settings map[string]string
+		want     string
+	}{
+		{map[string]string{}, sandboxWebhookSecret},
+		{map[string]string{"environment": "sandbox"}, sandboxWebhookSecret},
+		{map[string]string{"environment": "production"}, ""},
+		{map[string]string{"environment": "test", desk.SettingBankIDWebhookSecret: "s3cret"}, "s3cret"},
+		{map[string]string{"environment": "sandbox", desk.SettingBankIDWebhookSecret: "s3cret"}, "s3cret"},
+		{map[string]string{"environment": "production"}, ""},
+	}
+	for _, tt := range tests {
+		for _, key := range []string{"environment", desk.SettingBankIDWebhookSecret} {
+			if code, _, errOut := c.run("", "settings", "set", key, tt.settings[key]); code != 0 {
+				t.Fatalf("settings set %s: %s", key, errOut)
+			}
+		}
+		var errb bytes.Buffer
+		d, status := c.session(io.Discard, &errb).openAMLDesk("test")
+		if d == nil {
+			t.Fatalf("exit %d: %s", status, errb.String())
+		}
+		got, err := webhookSecret(d)
+		d.Close()
+		if string(got) != tt.want || err != nil {
+			t.Errorf("%v: %q, %v; want %q", tt.settings, got, err, tt.want)
+		}
+	}
+	// receive says how to set the secret (the environment is production now).
+	code, _, errOut := c.run("", "aml", "receive", "--listen", "127.0.0.1:0")
+	if code != exitFailed || !strings.Contains(errOut, "motpart settings set "+desk.SettingBankIDWebhookSecret+" SECRET") {
+		t.Errorf("receive without a secret: exit %d, stderr %q", code, errOut)
 	}
 }
