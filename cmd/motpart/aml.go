@@ -121,12 +121,19 @@ func (s *session) amlOrder(ctx context.Context, args []string) int {
 	defer d.Close()
 	order, err := d.OrderAML(ctx, a.req)
 	if err != nil {
-		return s.fail("aml order", err)
+		if ctx.Err() != nil {
+			fmt.Fprintln(s.stderr, "motpart aml order: stopped before BankID accepted the order; nothing was ordered")
+			return exitFailed
+		}
+		return s.amlFail("aml order", err)
 	}
-	if !a.wait {
+	// The sandbox's BankID runs inside this command and its sessions end
+	// with it: there, the order is always waited for.
+	sandboxed := inProcessBankID(d)
+	if !a.wait && !sandboxed {
 		if a.asJSON {
 			if err := s.writeJSON(amlOrderJSON{Order: order, Documents: []dossier.Document{}}); err != nil {
-				return s.fail("aml order", err)
+				return s.amlFail("aml order", err)
 			}
 		} else {
 			printOrder(s.stdout, "Ordered from BankID", order)
@@ -137,27 +144,41 @@ func (s *session) amlOrder(ctx context.Context, args []string) int {
 	if !a.asJSON {
 		printOrder(s.stdout, "Ordered from BankID", order)
 	}
-	progress := newProgress(s.stderr, order.ID, order)
-	stop := d.WatchAMLOrders(progress.update)
-	order, err = d.WaitAMLOrder(ctx, order.ID)
-	stop()
-	progress.close()
+	var progress *progress
+	if a.wait {
+		progress = newProgress(s.stderr, order.ID, order)
+		stop := d.WatchAMLOrders(progress.update)
+		defer progress.close()
+		defer stop()
+	} else {
+		fmt.Fprintln(s.stderr, "The sandbox's BankID runs inside this command, so it waits until the order is finished.")
+	}
+	id := order.ID
+	order, err = d.WaitAMLOrder(ctx, id)
+	if progress != nil {
+		progress.close()
+	}
 	if err != nil {
-		if ctx.Err() != nil {
-			fmt.Fprintf(s.stderr, "motpart aml order: stopped waiting. BankID goes on preparing the order for 2 hours: follow it with `motpart aml status %s`.\n", progress.only)
+		switch {
+		case ctx.Err() != nil && sandboxed:
+			fmt.Fprintln(s.stderr, "motpart aml order: stopped waiting; the sandbox's BankID stopped with this command, so order again.")
+			return exitFailed
+		case ctx.Err() != nil:
+			fmt.Fprintf(s.stderr, "motpart aml order: stopped waiting. BankID goes on preparing the order for 2 hours: follow it with `motpart aml status %s`.\n", id)
 			return exitFailed
 		}
-		return s.fail("aml order", err)
+		return s.amlFail("aml order", err)
 	}
 	docs, err := orderDocuments(d, order)
 	if err != nil {
-		return s.fail("aml order", err)
+		return s.amlFail("aml order", err)
 	}
 	if a.asJSON {
 		if err := s.writeJSON(amlOrderJSON{Order: order, Documents: docs}); err != nil {
-			return s.fail("aml order", err)
+			return s.amlFail("aml order", err)
 		}
-	} else {
+	} else if len(docs) > 0 {
+		fmt.Fprintf(s.stdout, "Stored in the vault:\n")
 		printDocuments(s.stdout, docs, false)
 	}
 	return s.orderOutcome("aml order", order)
@@ -182,11 +203,11 @@ func (s *session) amlStatus(ctx context.Context, args []string) int {
 	defer d.Close()
 	order, err := d.RefreshAMLOrder(ctx, strings.TrimSpace(fs.Arg(0)))
 	if err != nil {
-		return s.fail("aml status", err)
+		return s.amlFail("aml status", err)
 	}
 	if *asJSON {
 		if err := s.writeJSON(order); err != nil {
-			return s.fail("aml status", err)
+			return s.amlFail("aml status", err)
 		}
 	} else {
 		printOrder(s.stdout, "BankID order", order)
@@ -230,14 +251,14 @@ func (s *session) amlDocuments(args []string) int {
 	defer d.Close()
 	docs, err := d.Documents(fs.Arg(0))
 	if err != nil {
-		return s.fail("aml documents", err)
+		return s.amlFail("aml documents", err)
 	}
 	if *asJSON {
 		if docs == nil {
 			docs = []dossier.Document{}
 		}
 		if err := s.writeJSON(docs); err != nil {
-			return s.fail("aml documents", err)
+			return s.amlFail("aml documents", err)
 		}
 		return exitOK
 	}
@@ -275,13 +296,24 @@ func (s *session) amlSave(args []string) int {
 	defer d.Close()
 	doc, err := d.Document(fs.Arg(0))
 	if err != nil {
-		return s.fail("aml save", err)
+		return s.amlFail("aml save", err)
 	}
 	if err := d.SaveDocument(doc.ID, *out); err != nil {
-		return s.fail("aml save", err)
+		return s.amlFail("aml save", err)
 	}
 	fmt.Fprintf(s.stdout, "Saved the %s of %s to %s (%d bytes, SHA-256 %s).\n", kindWords(doc.Kind), doc.OrgNr, *out, doc.Size, doc.SHA256)
 	return exitOK
+}
+
+// amlFail prints err for the user as fail does, without saying the words
+// of its problem code twice, and returns the exit status for it.
+func (s *session) amlFail(cmd string, err error) int {
+	code := problem.CauseOf(err)
+	if words := problem.Text(code); words != "" && err.Error() == words {
+		fmt.Fprintf(s.stderr, "motpart %s: %s [%s]\n", cmd, words, code)
+		return exitFailed
+	}
+	return s.fail(cmd, err)
 }
 
 // amlUsageError says what is wrong with a command line of `aml SUB` and
@@ -308,6 +340,14 @@ func (s *session) openAMLDesk(cmd string) (*desk.Desk, int) {
 		return nil, s.fail(cmd, err)
 	}
 	return d, exitOK
+}
+
+// inProcessBankID reports whether BankID is the sandbox's simulator,
+// started inside this command (the sandbox environment): its sessions
+// end with the command.
+func inProcessBankID(d *desk.Desk) bool {
+	rs, err := d.RegisterSettings()
+	return err == nil && (rs.Environment == "" || rs.Environment == desk.EnvSandbox)
 }
 
 // orderDocuments describes the documents an order has stored.
@@ -342,6 +382,9 @@ func printOrder(w io.Writer, title string, o dossier.AMLOrder) {
 		fmt.Fprintf(tw, "Expires:\t%s (BankID keeps the documents 2 hours)\n", shortTime(o.ExpiresAt))
 	}
 	for _, p := range o.Parts {
+		if p.Problem == o.Problem {
+			p.Problem = "" // said once, below
+		}
 		fmt.Fprintf(tw, "  %s:\t%s\n", kindWords(p.Kind), stateWords(p))
 	}
 	if o.Problem != "" {

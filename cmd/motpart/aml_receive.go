@@ -56,7 +56,7 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	}
 	o, err := s.overrides("")
 	if err != nil {
-		return s.fail("aml receive", err)
+		return s.amlFail("aml receive", err)
 	}
 	d := s.deskWith(o)
 	defer d.Close()
@@ -70,11 +70,11 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 		watch.close()
 	}()
 	if err := s.unlock(d); err != nil {
-		return s.fail("aml receive", err)
+		return s.amlFail("aml receive", err)
 	}
 	secret, err := webhookSecret(d)
 	if err != nil {
-		return s.fail("aml receive", err)
+		return s.amlFail("aml receive", err)
 	}
 	if secret == nil {
 		fmt.Fprintf(s.stderr, "motpart aml receive: no webhook secret for this environment: set the one agreed with BankID with `motpart settings set %s SECRET`\n", desk.SettingBankIDWebhookSecret)
@@ -82,7 +82,7 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	}
 	orders, err := d.AMLOrders()
 	if err != nil {
-		return s.fail("aml receive", err)
+		return s.amlFail("aml receive", err)
 	}
 	unfinished := 0
 	for _, o := range orders {
@@ -92,7 +92,7 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
-		return s.fail("aml receive", fmt.Errorf("listening on %s: %w", *listen, err))
+		return s.amlFail("aml receive", fmt.Errorf("listening on %s: %w", *listen, err))
 	}
 	r := &receiver{d: d, out: out}
 	srv := &http.Server{
@@ -108,7 +108,7 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	go func() { served <- srv.Serve(ln) }()
 	select {
 	case err := <-served:
-		return s.fail("aml receive", fmt.Errorf("receiving webhooks: %w", err))
+		return s.amlFail("aml receive", fmt.Errorf("receiving webhooks: %w", err))
 	case <-ctx.Done():
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), receiveShutdownTimeout)
