@@ -22,7 +22,7 @@ const amlUsage = `usage: motpart [--vault PATH] aml order ORGNR [--country no|se
        motpart [--vault PATH] aml status SESSION [--json]
        motpart [--vault PATH] aml documents ORGNR [--json]
        motpart [--vault PATH] aml save DOCUMENT --out FILE [--force]
-       motpart [--vault PATH] aml receive --listen ADDR
+       motpart [--vault PATH] aml receive --listen ADDR [--cert FILE --key FILE]
 `
 
 // runAML runs `motpart aml SUBCOMMAND` until it is done or interrupted.

@@ -3,9 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
+	"math/big"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -305,4 +314,89 @@ func TestAMLReceive(t *testing.T) {
 	if code != exitOK || !regexp.MustCompile(`(?m)^  AML report: +ready, document \S+$`).MatchString(out) {
 		t.Errorf("status after the webhook: exit %d\n%s\n%s", code, out, errOut)
 	}
+}
+
+// TestAMLReceiveTLS: with --cert and --key the receiver speaks HTTPS (the
+// callback URL BankID is given must be https://), and in the sandbox
+// environment it checks the simulator's default secret.
+func TestAMLReceiveTLS(t *testing.T) {
+	c := newAMLEnv(t)
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	pool := writeServerCertificate(t, certFile, keyFile)
+
+	if code, _, errOut := c.run("", "aml", "receive", "--listen", "127.0.0.1:0", "--cert", keyFile, "--key", keyFile); code != exitFailed || !strings.Contains(errOut, "reading the certificate for HTTPS") {
+		t.Errorf("a key given as the certificate: exit %d %q", code, errOut)
+	}
+
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	stdout := newLineWaiter()
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- c.session(stdout, &stderr).aml(ctx, []string{"receive", "--listen", "127.0.0.1:0", "--cert", certFile, "--key", keyFile})
+	}()
+	addr := stdout.waitFor(t, regexp.MustCompile(`Receiving BankID webhooks on (https://127\.0\.0\.1:\d+/)`))[1]
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	defer client.CloseIdleConnections()
+	body := `{"sessionId":"s1","event":"JsonDataReady"}`
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, addr, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set(bankid.SandboxSignatureHeader, bankid.SandboxSignature([]byte(sandboxWebhookSecret), []byte(body)))
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("HTTP %d, want 200", resp.StatusCode)
+	}
+	stdout.waitFor(t, regexp.MustCompile(`webhook JsonDataReady for session s1: not an order in this vault`))
+	stop()
+	if code := <-done; code != exitOK {
+		t.Errorf("receive: exit %d %s", code, stderr.String())
+	}
+}
+
+// writeServerCertificate writes a self-signed certificate for 127.0.0.1
+// and its key as PEM files and returns a pool trusting it.
+func writeServerCertificate(t *testing.T, certFile, keyFile string) *x509.CertPool {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "motpart webhook receiver"},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
+		NotBefore:    time.Unix(0, 0),
+		NotAfter:     time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), // valid whatever the clock says
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	return pool
 }

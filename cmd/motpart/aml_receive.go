@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,10 +18,10 @@ import (
 )
 
 // sandboxWebhookSecret is the secret the sandbox's BankID simulator signs
-// its webhooks with when no secret is set. It must equal the simulator's
-// own default (sandbox/bankid.DefaultWebhookSecret, being written on the
-// sim branch); TestSandboxWebhookSecretAgrees will compare them once that
-// constant lands.
+// its webhooks with when no secret is set. It is the value of the
+// simulator's own default, sandbox/bankid.DefaultWebhookSecret, written on
+// the sim branch at the same time as this: once both are merged, use that
+// constant here instead of this copy.
 const sandboxWebhookSecret = "sandbox-webhook-hemmelighet"
 
 // The receiver's limits: a webhook is one small POST.
@@ -33,18 +34,20 @@ const (
 	receiveShutdownTimeout   = 5 * time.Second
 )
 
-// amlReceive runs `aml receive --listen ADDR`: an HTTP receiver of
-// BankID's webhooks. A webhook signed with the sandbox's scheme
-// (X-Sandbox-Signature: sha256=HMAC-SHA256(secret, body); the real
-// BankID scheme is unknown) wakes the follower of its order, and the
-// desk, unlocked for as long as the receiver runs, keeps following the
-// vault's unfinished orders and stores their documents. It prints one
-// line per webhook and per change of an order, without personal data,
-// and runs until ctx ends.
+// amlReceive runs `aml receive --listen ADDR [--cert FILE --key FILE]`:
+// a receiver of BankID's webhooks over HTTP, or HTTPS with --cert and
+// --key. A webhook signed with the sandbox's scheme (X-Sandbox-Signature:
+// sha256=HMAC-SHA256(secret, body); the real BankID scheme is unknown)
+// wakes the follower of its order, and the desk, unlocked for as long as
+// the receiver runs, keeps following the vault's unfinished orders and
+// stores their documents. It prints one line per webhook and per change
+// of an order, without personal data, and runs until ctx ends.
 func (s *session) amlReceive(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("motpart aml receive", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
-	listen := fs.String("listen", "", "host:port to receive webhooks on, e.g. 127.0.0.1:8080 (plain HTTP: put TLS in front)")
+	listen := fs.String("listen", "", "host:port to receive webhooks on, e.g. 127.0.0.1:8443")
+	certFile := fs.String("cert", "", "PEM certificate (chain) to serve HTTPS with; without it, plain HTTP behind a TLS proxy")
+	keyFile := fs.String("key", "", "PEM private key of --cert")
 	if err := parseFlags(fs, args); err != nil {
 		return s.amlUsageError("receive", err)
 	}
@@ -53,6 +56,16 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 		return s.amlUsageError("receive", fmt.Errorf("unexpected %q", fs.Arg(0)))
 	case *listen == "":
 		return s.amlUsageError("receive", errors.New("--listen ADDR is needed"))
+	case (*certFile == "") != (*keyFile == ""):
+		return s.amlUsageError("receive", errors.New("--cert and --key go together"))
+	}
+	var tlsConfig *tls.Config
+	if *certFile != "" {
+		pair, err := tls.LoadX509KeyPair(*certFile, *keyFile)
+		if err != nil {
+			return s.amlFail("aml receive", fmt.Errorf("reading the certificate for HTTPS: %w", err))
+		}
+		tlsConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
 	}
 	o, err := s.overrides("")
 	if err != nil {
@@ -94,6 +107,10 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 	if err != nil {
 		return s.amlFail("aml receive", fmt.Errorf("listening on %s: %w", *listen, err))
 	}
+	scheme := "http"
+	if tlsConfig != nil {
+		ln, scheme = tls.NewListener(ln, tlsConfig), "https"
+	}
 	r := &receiver{d: d, out: out}
 	srv := &http.Server{
 		Handler:           bankid.NewWebhookHandler(secret, r.wake, r.refused),
@@ -102,8 +119,9 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 		WriteTimeout:      receiveWriteTimeout,
 		IdleTimeout:       receiveIdleTimeout,
 		MaxHeaderBytes:    receiveMaxHeaderBytes,
+		TLSConfig:         tlsConfig,
 	}
-	fmt.Fprintf(out, "Receiving BankID webhooks on http://%s/ (signatures in the sandbox's own scheme); following %d unfinished order(s). Press Ctrl+C to stop.\n", ln.Addr(), unfinished)
+	fmt.Fprintf(out, "Receiving BankID webhooks on %s://%s/ (signatures in the sandbox's own scheme); following %d unfinished order(s). Press Ctrl+C to stop.\n", scheme, ln.Addr(), unfinished)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

@@ -40,6 +40,8 @@ func TestAMLUsageErrors(t *testing.T) {
 		{"save with --out without file", []string{"aml", "save", "doc-1", "--out"}, "flag needs an argument"},
 		{"receive without --listen", []string{"aml", "receive"}, "--listen ADDR is needed"},
 		{"receive with an argument", []string{"aml", "receive", "--listen", "127.0.0.1:0", "now"}, `unexpected "now"`},
+		{"receive with --cert alone", []string{"aml", "receive", "--listen", "127.0.0.1:0", "--cert", "c.pem"}, "--cert and --key go together"},
+		{"receive with --key alone", []string{"aml", "receive", "--key", "k.pem", "--listen", "127.0.0.1:0"}, "--cert and --key go together"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

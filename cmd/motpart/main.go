@@ -79,9 +79,10 @@ Usage:
       SHA-256, id), or write one to a file (never over an existing file
       without --force).
 
-  motpart [--vault PATH] aml receive --listen ADDR
-      Receive BankID's webhooks on ADDR (plain HTTP; put TLS in front) and
-      follow the vault's unfinished orders until Ctrl+C. The signature checked
+  motpart [--vault PATH] aml receive --listen ADDR [--cert FILE --key FILE]
+      Receive BankID's webhooks on ADDR (HTTPS with the PEM certificate and key
+      given, else plain HTTP behind a TLS proxy) and follow the vault's
+      unfinished orders until Ctrl+C. The signature checked
       is the sandbox's own scheme (X-Sandbox-Signature, HMAC-SHA256 with the
       setting bankid.webhook_secret): BankID's real scheme is not known.
 
