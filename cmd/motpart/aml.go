@@ -463,7 +463,8 @@ func problemText(code string) string {
 }
 
 // progress writes a line each time a part of an order changes state,
-// and one when the whole order is ready. Its update is called from the
+// and one when the whole order is ready (or, following every order, has
+// finished with a problem). Its update is called from the
 // desk's goroutines.
 type progress struct {
 	only string // the one order followed; "": every order, lines prefixed with its session
@@ -508,16 +509,24 @@ func (p *progress) update(o dossier.AMLOrder) {
 		prefix = "session " + o.ID + ": "
 	}
 	was := p.states[o.ID]
-	wasReady := len(was) > 0
+	wasReady, wasFinished := len(was) > 0, len(was) > 0
 	for _, part := range o.Parts {
 		wasReady = wasReady && was[part.Kind] == dossier.OrderReady
+		wasFinished = wasFinished && was[part.Kind].Finished()
 		if was[part.Kind] != part.State {
+			if part.Problem == o.Problem {
+				part.Problem = "" // the order's problem is said once, at the end
+			}
 			fmt.Fprintf(p.w, "%s%s: %s\n", prefix, kindWords(part.Kind), stateWords(part))
 		}
 	}
 	p.states[o.ID] = partStates(o)
-	if o.Ready() && !wasReady {
+	switch {
+	case o.Ready() && !wasReady:
 		fmt.Fprintf(p.w, "%severything is ready\n", prefix)
+	case p.only == "" && o.Finished() && !wasFinished && o.Problem != "":
+		// A command following one order says the problem itself.
+		fmt.Fprintf(p.w, "%sfinished, not everything stored: %s\n", prefix, problemText(o.Problem))
 	}
 }
 

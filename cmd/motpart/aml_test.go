@@ -147,6 +147,14 @@ func TestProgressLines(t *testing.T) {
 		{"a failed part", "s1", []dossier.AMLOrder{order("s1", r, p)},
 			[]dossier.AMLOrder{order("s1", r, f)},
 			"AML report: FAILED: " + problem.Text(problem.CodeBankIDReportNotPDF) + "\n"},
+		{"every order, one failing", "", []dossier.AMLOrder{order("s1", p, p)},
+			[]dossier.AMLOrder{func() dossier.AMLOrder {
+				o := order("s1", f, f)
+				o.Problem = string(problem.CodeBankIDReportNotPDF)
+				return o
+			}()},
+			"session s1: company data: FAILED\nsession s1: AML report: FAILED\n" +
+				"session s1: finished, not everything stored: " + problem.Text(problem.CodeBankIDReportNotPDF) + "\n"},
 		{"every order", "", nil,
 			[]dossier.AMLOrder{order("s1", w), order("s2", r), order("s1", r), order("s1", r)},
 			"session s1: company data: waiting for BankID\nsession s2: company data: ready\nsession s2: everything is ready\n" +
