@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/sandbox"
+	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -92,6 +94,55 @@ func TestOrderAMLFromTheSandbox(t *testing.T) {
 			a, err := d.AML(tt.number)
 			if err != nil || a == nil || a.Key == nil || a.Key.Name != tt.name || a.SessionID != o.ID {
 				t.Errorf("AML data %+v, %v", a, err)
+			}
+		})
+	}
+}
+
+// A sanctions or PEP hit BankID reports reaches the dossier beside the
+// registers' data: a Norwegian one keeps Enhetsregisteret's company, a
+// Swedish or Finnish one (no register yet) holds BankID's source, found.
+func TestScreeningHitsReachTheDossier(t *testing.T) {
+	d := newLookupDesk(t, deskOptions{sandbox: sandbox.Config{BankIDDelays: sandboxbankid.ZeroDelays()}})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tests := []struct {
+		number         string
+		sanctions, pep bool
+		register       bool // a register answers for the number
+	}{
+		{world.SanctionsOrgNr, true, false, true},
+		{world.PEPOrgNr, false, true, true},
+		{world.SESanctionsOrgNr, true, false, false},
+		{world.FIPEPYTunnus, false, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.number, func(t *testing.T) {
+			o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: tt.number, Documents: []string{dossier.DocumentRegistration}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o, err = d.WaitAMLOrder(ctx, o.ID); err != nil || !o.Ready() {
+				t.Fatalf("%+v, %v", o, err)
+			}
+			dos, err := d.Lookup(ctx, tt.number)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dos.AML == nil {
+				t.Fatal("no AML data in the dossier")
+			}
+			sc := dos.AML.Screening
+			if sc == nil || (len(sc.Sanctions) > 0) != tt.sanctions || (len(sc.PEP) > 0) != tt.pep || sc.Date == "" || len(sc.Lists) == 0 {
+				t.Errorf("screening %+v", sc)
+			}
+			if tt.register && (dos.Company == nil || dos.Company.Number != tt.number) {
+				t.Errorf("the registers' company is gone: %+v", dos.Company)
+			}
+			if !tt.register {
+				if s := source(t, dos, "bankid"); s.Status != dossier.StatusFound || !s.Fetched.Equal(dos.AML.Fetched) {
+					t.Errorf("BankID's source %+v", s)
+				}
 			}
 		})
 	}

@@ -2,11 +2,13 @@ package setup
 
 import (
 	"context"
+	"crypto/rsa"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
@@ -15,6 +17,7 @@ import (
 	"github.com/motpart/motpart/internal/registry/transport"
 	"github.com/motpart/motpart/internal/sandbox"
 	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
+	"github.com/motpart/motpart/internal/sandbox/ca"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -181,5 +184,59 @@ func TestLockMidOrderLeavesNoBankIDSecret(t *testing.T) {
 	}
 	if _, err := d.AMLOrder(o.ID); problem.CodeOf(err) != problem.CodeLocked {
 		t.Errorf("an order after Lock: %v", err)
+	}
+}
+
+// private_key_jwt: the client signs its assertion with the key of the
+// stored certificate the settings name; BankID's simulator checks it
+// with that certificate's public key.
+func TestBankIDPrivateKeyJWT(t *testing.T) {
+	authority, err := ca.New(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo, err := authority.EnterpriseCertificate(world.FirmOrgNr, "FJORDLYS REGNSKAP AS", time.Now().Add(-time.Hour), time.Now().Add(24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := certs.Parse(demo.Data, demo.Password, demo.FileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, ok := cert.Leaf().PublicKey.(*rsa.PublicKey)
+	if !ok {
+		t.Fatalf("the demo certificate's key is a %T", cert.Leaf().PublicKey)
+	}
+	sim := startBankIDSimulator(t, sandboxbankid.Options{Delays: sandboxbankid.ZeroDelays(), ClientKey: pub})
+	d := newLookupDesk(t, deskOptions{overrides: sim.overrides()})
+	if _, err := d.ImportCertificate("bankid-key", demo.Data, demo.FileName, demo.Password); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetSettings(map[string]string{desk.SettingEnvironment: "test", desk.SettingBankIDClientID: sandboxbankid.DefaultClientID,
+		desk.SettingBankIDAuth: desk.BankIDAuthPrivateKeyJWT, desk.SettingBankIDCertificate: "bankid-key"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: world.FirmOrgNr, Documents: []string{dossier.DocumentAML}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, err = d.WaitAMLOrder(ctx, o.ID); err != nil || !o.Ready() {
+		t.Fatalf("%+v, %v", o, err)
+	}
+	// Gone from the vault: the next clients built (after a lock, as for
+	// Maskinporten's certificate) cannot sign.
+	if err := d.RemoveCertificate("bankid-key"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Unlock([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.OrderAML(ctx, dossier.AMLRequest{Number: world.FirmOrgNr}); problem.CodeOf(err) != problem.CodeBankIDConfig {
+		t.Errorf("with the certificate gone: %v", err)
 	}
 }
