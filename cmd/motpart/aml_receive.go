@@ -15,14 +15,12 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/bankid"
+	sbbankid "github.com/motpart/motpart/internal/sandbox/bankid"
 )
 
 // sandboxWebhookSecret is the secret the sandbox's BankID simulator signs
-// its webhooks with when no secret is set. It is the value of the
-// simulator's own default, sandbox/bankid.DefaultWebhookSecret, written on
-// the sim branch at the same time as this: once both are merged, use that
-// constant here instead of this copy.
-const sandboxWebhookSecret = "sandbox-webhook-hemmelighet"
+// its webhooks with when no secret is set.
+const sandboxWebhookSecret = sbbankid.DefaultWebhookSecret
 
 // The receiver's limits: a webhook is one small POST.
 const (
