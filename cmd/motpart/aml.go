@@ -100,11 +100,13 @@ func parseAMLOrder(args []string, stderr io.Writer) (amlOrderArgs, error) {
 	return a, nil
 }
 
-// amlOrderJSON is what `aml order --json` prints: the order and the
-// documents stored for it (none without --wait).
+// amlOrderJSON is what `aml order --json` and `aml status --json` print:
+// the order, the documents stored for it (none before they are ready) and
+// BankID's sanctions and PEP screening once its data are stored.
 type amlOrderJSON struct {
 	Order     dossier.AMLOrder   `json:"order"`
 	Documents []dossier.Document `json:"documents"`
+	Screening *dossier.Screening `json:"screening,omitempty"`
 }
 
 // amlOrder runs `aml order`: it orders the documents and, with --wait,
@@ -169,19 +171,89 @@ func (s *session) amlOrder(ctx context.Context, args []string) int {
 		}
 		return s.amlFail("aml order", err)
 	}
+	if status := s.printOrderResult("aml order", d, order, a.asJSON, false); status != exitOK {
+		return status
+	}
+	return s.orderOutcome("aml order", order)
+}
+
+// printOrderResult writes what an order has brought: as JSON
+// (amlOrderJSON), or the order's state (withState), the screening's hits
+// and the documents stored. A sanctions or PEP hit is said on standard
+// error too, so that no script misses it. It returns exitOK, or the
+// status of a failure it explained.
+func (s *session) printOrderResult(cmd string, d *desk.Desk, order dossier.AMLOrder, asJSON, withState bool) int {
 	docs, err := orderDocuments(d, order)
 	if err != nil {
-		return s.amlFail("aml order", err)
+		return s.amlFail(cmd, err)
 	}
-	if a.asJSON {
-		if err := s.writeJSON(amlOrderJSON{Order: order, Documents: docs}); err != nil {
-			return s.amlFail("aml order", err)
+	screening := screeningOf(d, order)
+	if screening.Hits() {
+		fmt.Fprintf(s.stderr, "motpart %s: BankID's screening of %s found %d sanctions hit(s) and %d politically exposed person(s)\n",
+			cmd, order.OrgNr, len(screening.Sanctions), len(screening.PEP))
+	}
+	if asJSON {
+		if err := s.writeJSON(amlOrderJSON{Order: order, Documents: docs, Screening: screening}); err != nil {
+			return s.amlFail(cmd, err)
 		}
-	} else if len(docs) > 0 {
+		return exitOK
+	}
+	if withState {
+		printOrder(s.stdout, "BankID order", order)
+	}
+	printScreening(s.stdout, screening)
+	if len(docs) > 0 {
 		fmt.Fprintf(s.stdout, "Stored in the vault:\n")
 		printDocuments(s.stdout, docs, false)
 	}
-	return s.orderOutcome("aml order", order)
+	return exitOK
+}
+
+// screeningOf is BankID's screening from the order's own data, once they
+// are stored; nil before, or when BankID gave none.
+func screeningOf(d *desk.Desk, o dossier.AMLOrder) *dossier.Screening {
+	ready := false
+	for _, p := range o.Parts {
+		ready = ready || p.Kind == dossier.PartData && p.State == dossier.OrderReady
+	}
+	if !ready {
+		return nil
+	}
+	aml, err := d.AML(o.OrgNr)
+	if err != nil || aml == nil || aml.SessionID != o.ID {
+		return nil
+	}
+	return aml.Screening
+}
+
+// printScreening writes a screening: each hit on a line of its own in
+// capitals, then the lists and the date.
+func printScreening(w io.Writer, sc *dossier.Screening) {
+	if sc == nil {
+		return
+	}
+	about := fmt.Sprintf("screened against %s on %s", strings.Join(sc.Lists, ", "), sc.Date)
+	if !sc.Hits() {
+		fmt.Fprintf(w, "Sanctions and PEP: no hits (%s)\n", about)
+		return
+	}
+	hit := func(title string, h dossier.ScreeningHit) {
+		line := title + ": " + h.Name
+		if h.List != "" {
+			line += " (" + h.List + ")"
+		}
+		if h.Detail != "" {
+			line += ": " + h.Detail
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, h := range sc.Sanctions {
+		hit("SANCTIONS HIT", h)
+	}
+	for _, h := range sc.PEP {
+		hit("POLITICALLY EXPOSED PERSON", h)
+	}
+	fmt.Fprintf(w, "Sanctions and PEP: %s\n", about)
 }
 
 // amlStatus runs `aml status SESSION [--json]`: it asks BankID once about
@@ -205,12 +277,8 @@ func (s *session) amlStatus(ctx context.Context, args []string) int {
 	if err != nil {
 		return s.amlFail("aml status", err)
 	}
-	if *asJSON {
-		if err := s.writeJSON(order); err != nil {
-			return s.amlFail("aml status", err)
-		}
-	} else {
-		printOrder(s.stdout, "BankID order", order)
+	if status := s.printOrderResult("aml status", d, order, *asJSON, true); status != exitOK {
+		return status
 	}
 	return s.orderOutcome("aml status", order)
 }

@@ -400,3 +400,49 @@ func writeServerCertificate(t *testing.T, certFile, keyFile string) *x509.CertPo
 	pool.AddCert(cert)
 	return pool
 }
+
+// TestAMLScreeningHits: a sanctions or PEP hit in BankID's screening is
+// printed on a line of its own and said on standard error; `status
+// --json` holds it in "screening".
+func TestAMLScreeningHits(t *testing.T) {
+	c := newAMLEnv(t)
+	tests := []struct {
+		number     string
+		line       string // a regular expression matching a whole line of stdout
+		stderr     string
+		sanctions  int
+		pep        int
+		screenedOn string
+	}{
+		{world.SanctionsOrgNr, `SANCTIONS HIT: \S.* \(EU\): .+`, "found 1 sanctions hit(s) and 0 politically exposed person(s)", 1, 0, world.ScreeningDate},
+		{world.PEPOrgNr, `POLITICALLY EXPOSED PERSON: \S.*: .+`, "found 0 sanctions hit(s) and 1 politically exposed person(s)", 0, 1, world.ScreeningDate},
+		{world.RichestOrgNr, `Sanctions and PEP: no hits \(screened against EU, UN on ` + world.ScreeningDate + `\)`, "", 0, 0, world.ScreeningDate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.number, func(t *testing.T) {
+			code, out, errOut := c.run("", "aml", "order", tt.number, "--wait")
+			if code != exitOK || !regexp.MustCompile(`(?m)^`+tt.line+`$`).MatchString(out) {
+				t.Errorf("exit %d, no line matching %q in:\n%s", code, tt.line, out)
+			}
+			if tt.stderr != "" && !strings.Contains(errOut, "motpart aml order: BankID's screening of "+tt.number+" "+tt.stderr) {
+				t.Errorf("stderr %q, want %q", errOut, tt.stderr)
+			}
+			if tt.stderr == "" && strings.Contains(errOut, "screening") {
+				t.Errorf("stderr %q speaks of hits", errOut)
+			}
+			// status of the finished order tells the same, from the vault.
+			id := regexp.MustCompile(`(?m)^Session: +(\S+)$`).FindStringSubmatch(out)
+			if id == nil {
+				t.Fatalf("no session in\n%s", out)
+			}
+			code, out, _ = c.run("", "aml", "status", id[1], "--json")
+			var got amlOrderJSON
+			if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitOK || got.Screening == nil {
+				t.Fatalf("--json: exit %d, %v\n%s", code, err, out)
+			}
+			if len(got.Screening.Sanctions) != tt.sanctions || len(got.Screening.PEP) != tt.pep || got.Screening.Date != tt.screenedOn {
+				t.Errorf("screening %+v", got.Screening)
+			}
+		})
+	}
+}
