@@ -144,20 +144,20 @@ func (s *session) amlOrder(ctx context.Context, args []string) int {
 	if !a.asJSON {
 		printOrder(s.stdout, "Ordered from BankID", order)
 	}
-	var progress *progress
+	stopProgress := func() {}
 	if a.wait {
-		progress = newProgress(s.stderr, order.ID, order)
+		progress := newProgress(s.stderr, order.ID, order)
 		stop := d.WatchAMLOrders(progress.update)
-		defer progress.close()
-		defer stop()
+		stopProgress = func() {
+			stop()
+			progress.close()
+		}
 	} else {
 		fmt.Fprintln(s.stderr, "The sandbox's BankID runs inside this command, so it waits until the order is finished.")
 	}
 	id := order.ID
 	order, err = d.WaitAMLOrder(ctx, id)
-	if progress != nil {
-		progress.close()
-	}
+	stopProgress()
 	if err != nil {
 		switch {
 		case ctx.Err() != nil && sandboxed:
