@@ -162,6 +162,64 @@ func TestAMLOrderFails(t *testing.T) {
 	}
 }
 
+// useSharedBankID starts a sandbox that outlives each command and points
+// c's commands at its BankID as the test environment, with the webhook
+// secret given.
+func useSharedBankID(t *testing.T, c *cliEnv, webhookSecret string) *sandbox.Sandbox {
+	t.Helper()
+	sb, err := sandbox.New(sandbox.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sb.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	caFile := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(caFile, sb.CACertPEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ep := sb.Endpoints()
+	c.env["MOTPART_BANKID_URL"] = ep.BankID
+	c.env["MOTPART_BANKID_OIDC_URL"] = ep.BankIDOIDC
+	c.env["MOTPART_EXTRA_CA"] = caFile
+	for _, kv := range [][2]string{{"environment", "test"}, {"bankid.client_id", sbbankid.DefaultClientID},
+		{"bankid.client_secret", sbbankid.DefaultClientSecret}, {"bankid.webhook_secret", webhookSecret}} {
+		if code, _, errOut := c.run("", "settings", "set", kv[0], kv[1]); code != 0 {
+			t.Fatalf("settings set %s: %s", kv[0], errOut)
+		}
+	}
+	return sb
+}
+
+// TestAMLOrderInterrupted: Ctrl+C while --wait waits stops the command
+// with status 1, saying how to follow the order, which BankID goes on
+// preparing; `status` then says it is not ready yet.
+func TestAMLOrderInterrupted(t *testing.T) {
+	c := newAMLEnv(t)
+	sb := useSharedBankID(t, c, "s")
+	sb.SetFault(sandbox.ServiceBankID, sandbox.Fault{NeverFinish: true})
+	ctx, interrupt := context.WithCancel(context.Background())
+	defer interrupt()
+	stdout := newLineWaiter()
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- c.session(stdout, &stderr).aml(ctx, []string{"order", world.PEPOrgNr, "--wait"})
+	}()
+	id := stdout.waitFor(t, regexp.MustCompile(`(?m)^Session: +(\S+)$`))[1]
+	interrupt() // Ctrl+C
+	if code := <-done; code != exitFailed || !strings.Contains(stderr.String(), "stopped waiting. BankID goes on preparing the order for 2 hours: follow it with `motpart aml status "+id+"`") {
+		t.Errorf("interrupted: exit %d, stderr %q", code, stderr.String())
+	}
+	code, out, errOut := c.run("", "aml", "status", id)
+	if code != exitFailed || !regexp.MustCompile(`(?m)^  AML report: +being prepared by BankID$`).MatchString(out) ||
+		!strings.Contains(errOut, "not everything is ready yet; ask again with `motpart aml status "+id+"`") {
+		t.Errorf("status of the unfinished order: exit %d\n%s\n%s", code, out, errOut)
+	}
+	sb.ClearFaults()
+}
+
 // lineWaiter collects what a command writes and lets a test wait until
 // it holds a text (a guard ends a wait that would hang).
 type lineWaiter struct {
@@ -215,30 +273,9 @@ func (w *lineWaiter) waitFor(t *testing.T, re *regexp.Regexp) []string {
 func TestAMLReceive(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sb, err := sandbox.New(sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sb.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close()
-	caFile := filepath.Join(t.TempDir(), "ca.pem")
-	if err := os.WriteFile(caFile, sb.CACertPEM(), 0o600); err != nil {
-		t.Fatal(err)
-	}
 	c := newAMLEnv(t)
-	ep := sb.Endpoints()
-	c.env["MOTPART_BANKID_URL"] = ep.BankID
-	c.env["MOTPART_BANKID_OIDC_URL"] = ep.BankIDOIDC
-	c.env["MOTPART_EXTRA_CA"] = caFile
 	const secret = "the-firm's-webhook-secret"
-	for _, kv := range [][2]string{{"environment", "test"}, {"bankid.client_id", sbbankid.DefaultClientID},
-		{"bankid.client_secret", sbbankid.DefaultClientSecret}, {"bankid.webhook_secret", secret}} {
-		if code, _, errOut := c.run("", "settings", "set", kv[0], kv[1]); code != 0 {
-			t.Fatalf("settings set %s: %s", kv[0], errOut)
-		}
-	}
+	useSharedBankID(t, c, secret)
 	code, out, errOut := c.run("", "aml", "order", world.RichestOrgNr, "--json")
 	if code != exitOK {
 		t.Fatalf("order: exit %d %s", code, errOut)
