@@ -305,12 +305,22 @@ var orderEnders = map[problem.Code]bool{
 // order when a part's state changed and tells the watchers. retry is the
 // wait the service asked for; err a failure that may pass (the order is
 // unchanged by it).
-func (d *Desk) amlStep(ctx context.Context, id string) (o dossier.AMLOrder, retry time.Duration, err error) {
+func (d *Desk) amlStep(ctx context.Context, id string) (dossier.AMLOrder, time.Duration, error) {
 	unlock := d.lockStep(id)
-	defer unlock()
-	o, err = d.AMLOrder(id)
+	o, changed, retry, err := d.step(ctx, id)
+	unlock()
+	if changed {
+		d.notify(o) // outside the step's lock: a watcher may ask for a step
+	}
+	return o, retry, err
+}
+
+// step is amlStep under the order's lock; changed says whether the order
+// changed.
+func (d *Desk) step(ctx context.Context, id string) (o dossier.AMLOrder, changed bool, retry time.Duration, err error) {
+	o, err = d.storedOrder(id)
 	if err != nil || o.Finished() {
-		return o, 0, err
+		return o, false, 0, err
 	}
 	before := stateOf(&o)
 	saved := before // the state the vault has
@@ -321,17 +331,15 @@ func (d *Desk) amlStep(ctx context.Context, id string) (o dossier.AMLOrder, retr
 				err = serr
 			}
 		}
-		if now != before {
-			d.notify(o)
-		}
+		changed = now != before
 	}()
 	if !d.cfg.Now().Before(o.ExpiresAt) {
 		expireOrder(&o)
-		return o, 0, nil
+		return o, false, 0, nil
 	}
 	src, err := d.amlSource(ctx)
 	if err != nil {
-		return o, 0, err
+		return o, false, 0, err
 	}
 	s, retry, err := src.Status(ctx, o.ID)
 	code := problem.CodeOf(err)
@@ -340,18 +348,18 @@ func (d *Desk) amlStep(ctx context.Context, id string) (o dossier.AMLOrder, retr
 	case code == problem.CodeBankIDSessionExpired:
 		d.fetchDone(ctx, src, &o, s, &saved) // what is done may still be had
 		expireOrder(&o)
-		return o, 0, nil
+		return o, false, 0, nil
 	case code == problem.CodeBankIDSessionFailed:
 		d.fetchDone(ctx, src, &o, s, &saved)
 		failOrder(&o, problem.CodeBankIDSessionFailed)
-		return o, 0, nil
+		return o, false, 0, nil
 	case orderEnders[code]:
 		failOrder(&o, code)
-		return o, 0, nil
+		return o, false, 0, nil
 	default:
-		return o, retry, err
+		return o, false, retry, err
 	}
-	return o, 0, d.fetchDone(ctx, src, &o, s, &saved)
+	return o, false, 0, d.fetchDone(ctx, src, &o, s, &saved)
 }
 
 // stateOf is a digest of o's states, to tell whether a step changed it.

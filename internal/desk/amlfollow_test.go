@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,5 +111,61 @@ func TestAMLWakeLockResumeStop(t *testing.T) {
 	}
 	if _, err := d.AMLOrder("no-such-session"); problem.CodeOf(err) != problem.CodeAMLOrderNotFound {
 		t.Errorf("an unknown order: %v", err)
+	}
+}
+
+// A watcher may ask about the order it is told of (the window refreshes
+// it): the follower tells the watchers outside the order's lock.
+func TestAMLWatcherMayAskAgain(t *testing.T) {
+	d, _, _, _ := newAMLDesk(t, false)
+	ctx := context.Background()
+	var asked atomic.Int32
+	stop := d.WatchAMLOrders(func(o dossier.AMLOrder) {
+		if _, err := d.RefreshAMLOrder(ctx, o.ID); err == nil {
+			asked.Add(1)
+		}
+	})
+	defer stop()
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: fakeRichest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o = waitOrder(t, d, o.ID); !o.Ready() || asked.Load() == 0 {
+		t.Errorf("%+v after %d refreshes", o, asked.Load())
+	}
+}
+
+// An order whose session's life ended is never shown as current, even
+// while its follower waits; the next step keeps it expired in the vault.
+func TestAMLExpiredIsNeverCurrent(t *testing.T) {
+	d, f, _, clock := newAMLDesk(t, true)
+	f.polled = make(chan int, 100)
+	o, err := d.OrderAML(context.Background(), dossier.AMLRequest{Number: fakeRichest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nextPoll(t, f.polled)
+	clock.Advance(2*time.Hour + time.Second)
+	for _, get := range []func() (dossier.AMLOrder, error){
+		func() (dossier.AMLOrder, error) { return d.AMLOrder(o.ID) },
+		func() (dossier.AMLOrder, error) {
+			all, err := d.AMLOrders()
+			if len(all) != 1 {
+				t.Fatalf("orders %+v", all)
+			}
+			return all[0], err
+		},
+	} {
+		got, err := get()
+		if err != nil || problem.Code(got.Problem) != problem.CodeBankIDSessionExpired || got.Parts[1].State != dossier.OrderExpired {
+			t.Errorf("shown as %+v, %v", got, err)
+		}
+	}
+	if got, err := d.RefreshAMLOrder(context.Background(), o.ID); err != nil || problem.Code(got.Problem) != problem.CodeBankIDSessionExpired {
+		t.Errorf("after a step: %+v, %v", got, err)
+	}
+	stored, err := d.storedOrder(o.ID)
+	if err != nil || problem.Code(stored.Problem) != problem.CodeBankIDSessionExpired {
+		t.Errorf("kept as %+v, %v", stored, err)
 	}
 }

@@ -147,3 +147,42 @@ func TestScreeningHitsReachTheDossier(t *testing.T) {
 		})
 	}
 }
+
+// Locking in the middle of an order stops following it; unlocking
+// follows it again to the end, over TLS against the sandbox (whose
+// sessions complete at their second status poll).
+func TestLockMidOrderThenUnlockResumes(t *testing.T) {
+	block := func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
+	d := newLookupDesk(t, deskOptions{sleep: block})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	preparing := make(chan struct{}, 10)
+	stop := d.WatchAMLOrders(func(o dossier.AMLOrder) {
+		if o.Parts[0].State == dossier.OrderPreparing {
+			preparing <- struct{}{}
+		}
+	})
+	defer stop()
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: world.RichestOrgNr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-preparing: // polled once; the follower now waits
+	case <-ctx.Done():
+		t.Fatal("the order was never polled")
+	}
+	if err := d.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Unlock([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	o, err = d.WaitAMLOrder(ctx, o.ID)
+	if err != nil || !o.Ready() {
+		t.Fatalf("after the unlock: %+v, %v", o, err)
+	}
+	if docs, err := d.Documents(world.RichestOrgNr); err != nil || len(docs) != 2 {
+		t.Errorf("documents %+v, %v", docs, err)
+	}
+}
