@@ -393,7 +393,7 @@ func TestAMLReceiveTLS(t *testing.T) {
 	}
 	stdout.waitFor(t, regexp.MustCompile(`webhook JsonDataReady for session s1: not an order in this vault`))
 	stop()
-	if code := <-done; code != exitOK {
+	if code := <-done; code != exitOK || !strings.Contains(stderr.String(), "in the sandbox environment this command runs its own BankID simulator") {
 		t.Errorf("receive: exit %d %s", code, stderr.String())
 	}
 }

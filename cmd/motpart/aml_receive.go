@@ -91,6 +91,9 @@ func (s *session) amlReceive(ctx context.Context, args []string) int {
 		fmt.Fprintf(s.stderr, "motpart aml receive: no webhook secret for this environment: set the one agreed with BankID with `motpart settings set %s SECRET`\n", desk.SettingBankIDWebhookSecret)
 		return exitFailed
 	}
+	if inProcessBankID(d) {
+		fmt.Fprintln(s.stderr, "Note: in the sandbox environment this command runs its own BankID simulator, which knows no other command's orders; to follow the orders of `motpart sandbox serve`, use the test environment with $MOTPART_BANKID_URL (see the README).")
+	}
 	orders, err := d.AMLOrders()
 	if err != nil {
 		return s.amlFail("aml receive", err)
