@@ -64,6 +64,28 @@ Usage:
       from it when the register cannot be reached. refresh brings the copy up to
       date from the register's change log.
 
+  motpart [--vault PATH] aml order ORGNR [--country no|se|fi] [--reports aml,registration] [--wait] [--json]
+      Order the AML report and the certificate of registration of a Norwegian,
+      Swedish or Finnish organisation from BankID. The order is kept in the
+      vault; with --wait, show progress and the documents stored (exit status 0
+      when all are ready). Ctrl+C stops waiting, not the order.
+
+  motpart [--vault PATH] aml status SESSION [--json]
+      Ask BankID once about an order and store what is ready. Exit status 0 only
+      when every part is ready.
+
+  motpart [--vault PATH] aml documents ORGNR [--json] | save DOCUMENT --out FILE [--force]
+      List the AML documents kept for an organisation (kind, dates, size,
+      SHA-256, id), or write one to a file (never over an existing file
+      without --force).
+
+  motpart [--vault PATH] aml receive --listen ADDR [--cert FILE --key FILE]
+      Receive BankID's webhooks on ADDR (HTTPS with the PEM certificate and key
+      given, else plain HTTP behind a TLS proxy) and follow the vault's
+      unfinished orders until Ctrl+C. The signature checked
+      is the sandbox's own scheme (X-Sandbox-Signature, HMAC-SHA256 with the
+      setting bankid.webhook_secret): BankID's real scheme is not known.
+
   motpart [--vault PATH] settings set KEY VALUE | get KEY | list
       The settings Motpart keeps in the vault (secrets are never printed).
 
@@ -131,6 +153,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runSandbox(args[1:])
 	case "rrh":
 		return s.runRRH(args[1:])
+	case "aml":
+		return s.runAML(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
