@@ -1,6 +1,7 @@
 package ownership
 
 import (
+	"math"
 	"slices"
 	"sort"
 )
@@ -214,6 +215,11 @@ func Compute(g *Graph, opt Options) Layout {
 				c := boxes[v].Center()
 				line.Via = append(line.Via, Point{c.X + spread, boxes[v].Y}, Point{c.X + spread, boxes[v].Y + boxes[v].Height})
 			}
+			if len(line.Via) == 0 && spread != 0 {
+				// A slanted line next to another comes close to it along
+				// the way: bend it away at the middle, across the line.
+				line.Via = []Point{bendAway(line.From, line.To, 2*spread)}
+			}
 		}
 		out.Lines = append(out.Lines, line)
 	}
@@ -231,6 +237,19 @@ func Compute(g *Graph, opt Options) Layout {
 		return a.Source < b.Source
 	})
 	return out
+}
+
+// bendAway is the middle of the line from a down to b moved by d across
+// it: towards the right for a positive d, the left for a negative one,
+// the same way the line's ends are spread.
+func bendAway(a, b Point, d float64) Point {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	length := math.Hypot(dx, dy)
+	mid := Point{(a.X + b.X) / 2, (a.Y + b.Y) / 2}
+	if length == 0 {
+		return mid
+	}
+	return Point{mid.X + dy/length*d, mid.Y - dx/length*d}
 }
 
 // findBackEdges chooses the edges that break every cycle (cross-holdings),

@@ -109,6 +109,23 @@ func TestLayoutOfBankIDHoldings(t *testing.T) {
 			t.Errorf("line %d (%q) from %v to %v, want %v to %v", i, line.Edge.Source, line.From, line.To, wantFrom, wantTo)
 		}
 	}
+	// Slanted side by side, they are bent apart in the middle: 36 apart
+	// across the lines there, so both show at any angle.
+	if len(hf[0].Via) != 1 || len(hf[1].Via) != 1 {
+		t.Fatalf("H→F bends %v and %v, want one each", hf[0].Via, hf[1].Via)
+	}
+	dx, dy := hf[0].To.X-hf[0].From.X, hf[0].To.Y-hf[0].From.Y
+	across := ((hf[1].Via[0].X-hf[0].Via[0].X)*dy - (hf[1].Via[0].Y-hf[0].Via[0].Y)*dx) / math.Hypot(dx, dy)
+	if across < 36 {
+		t.Errorf("the middles of the two H→F lines are %.1f apart across them, want at least 36", across)
+	}
+	mid := (h.Y + h.Height + f.Y) / 2
+	for _, line := range hf {
+		if y := line.Via[0].Y; y <= h.Y+h.Height || y >= f.Y || math.Abs(y-mid) > 20 {
+			t.Errorf("the bend at y %.1f leaves the gap between the layers (%.0f to %.0f)", y, h.Y+h.Height, f.Y)
+		}
+	}
+
 	// A lone edge starts in the middle of its box.
 	for _, line := range l.Lines {
 		if line.Edge.From != "P" {

@@ -87,25 +87,31 @@ func TestBankIDInTheOwnershipTab(t *testing.T) {
 		}
 	}
 
-	legend := "Dash-dot: shareholding (BankID), drawn beside the registers' line when both name the same owner."
+	base := "Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it."
+	legend := base + " Dash-dot: shareholding (BankID), drawn beside the registers' line when both name the same owner."
 	if !labelShown(win.Content(), legend) {
 		t.Errorf("no legend %q", legend)
 	}
 	plain := newOwnershipTab(h, fixedGraph(), nil)
-	if labelShown(plain.content(), legend) {
-		t.Error("the BankID legend shows for a graph without BankID's data")
+	if !labelShown(plain.content(), base) {
+		t.Error("without BankID's data the legend is not the registers' alone")
 	}
 
 	// Both shares on the two lines from the holding company are written,
-	// one under the other.
+	// neither over the other.
 	var shares []*canvas.Text
 	for _, o := range test.LaidOutObjects(tab.graph) {
-		if txt, ok := o.(*canvas.Text); ok && (txt.Text == "55\u00a0%" || txt.Text == "62.5\u00a0%") {
+		if txt, ok := o.(*canvas.Text); ok && (txt.Text == "55\u00a0%" || txt.Text == "62.5\u00a0% BankID") {
 			shares = append(shares, txt)
 		}
 	}
-	if len(shares) != 2 || shares[1].Position().Y-shares[0].Position().Y < shares[0].TextSize {
-		t.Errorf("the holding company's shares: %d texts, want 2, one under the other", len(shares))
+	if len(shares) != 2 {
+		t.Fatalf("the holding company's shares: %d texts, want 2", len(shares))
+	}
+	s1, s2 := shares[0], shares[1]
+	m1, m2 := fyne.MeasureText(s1.Text, s1.TextSize, s1.TextStyle), fyne.MeasureText(s2.Text, s2.TextSize, s2.TextStyle)
+	if p1, p2 := s1.Position(), s2.Position(); p1.X < p2.X+m2.Width && p2.X < p1.X+m1.Width && p1.Y < p2.Y+m2.Height && p2.Y < p1.Y+m1.Height {
+		t.Errorf("the shares %q at %v and %q at %v are written over each other", s1.Text, p1, s2.Text, p2)
 	}
 	shot := tab.graph.capture(win.Canvas())
 	own := image.NewNRGBA(image.Rect(0, 0, shot.Bounds().Dx(), shot.Bounds().Dy())) // the view's pixels alone

@@ -229,7 +229,14 @@ func (r *graphRenderer) build() {
 	at := func(p ownership.Point) fyne.Position {
 		return fyne.NewPos(g.offset.X+float32(p.X)*g.zoom, g.offset.Y+float32(p.Y)*g.zoom)
 	}
-	labels := map[[2]string]int{} // shares written so far on lines between the same boxes
+	// Lines between the same two boxes come from different sources; their
+	// shares are written one under the other, BankID's marked as such.
+	parallel := map[[2]string]int{}
+	for _, line := range g.layout.Lines {
+		parallel[[2]string{line.Edge.From, line.Edge.To}]++
+	}
+	type box struct{ pos, end fyne.Position }
+	written := map[[2]string][]box{} // where the shares between two boxes went
 	for _, line := range g.layout.Lines {
 		c := theme.Color(theme.ColorNamePrimary)
 		switch line.Edge.Interest {
@@ -255,16 +262,32 @@ func (r *graphRenderer) build() {
 		}
 		if share := shareText(line.Edge.Share); share != "" {
 			// On the last segment, near the company owned, where it is
-			// clear which edge the share belongs to; a second share on
-			// lines between the same boxes goes under the first.
+			// clear which edge the share belongs to; on a line bent away
+			// from another between the same boxes, at its bend, BankID's
+			// marked, and under the other's share should they meet.
+			pair := [2]string{line.Edge.From, line.Edge.To}
+			if parallel[pair] > 1 && line.Edge.Source == ownership.FromBankID {
+				share += " BankID"
+			}
 			a, b := at(pts[len(pts)-2]), at(pts[len(pts)-1])
-			mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
+			anchor := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
+			if len(line.Via) == 1 {
+				anchor = at(line.Via[0])
+			}
 			t := canvas.NewText(share, c)
 			t.TextSize = theme.CaptionTextSize() * g.zoom
 			t.TextStyle.Bold = true
-			pair := [2]string{line.Edge.From, line.Edge.To}
-			t.Move(mid.Add(fyne.NewPos(4, -t.TextSize+float32(labels[pair])*t.TextSize*1.4)))
-			labels[pair]++
+			size := fyne.MeasureText(share, t.TextSize, t.TextStyle)
+			place := box{pos: anchor.AddXY(4, -t.TextSize)}
+			for _, o := range written[pair] {
+				place.end = place.pos.Add(size)
+				if place.pos.X < o.end.X && o.pos.X < place.end.X && place.pos.Y < o.end.Y && o.pos.Y < place.end.Y {
+					place.pos.Y = o.end.Y + t.TextSize*0.2
+				}
+			}
+			place.end = place.pos.Add(size)
+			written[pair] = append(written[pair], place)
+			t.Move(place.pos)
 			// On the view's colour, so the line under it does not cross
 			// the figures.
 			bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))

@@ -89,10 +89,11 @@ func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *own
 }
 
 func (t *ownershipTab) content() fyne.CanvasObject {
-	legend := container.NewVBox(caption(lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it.")))
+	text := lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it.")
 	if hasBankID(t.graph.graph) {
-		legend.Add(caption(lang.L("Dash-dot: shareholding (BankID), drawn beside the registers' line when both name the same owner.")))
+		text += " " + lang.L("Dash-dot: shareholding (BankID), drawn beside the registers' line when both name the same owner.")
 	}
+	legend := caption(text)
 	tools := container.NewBorder(nil, nil, container.NewHBox(t.zoomIn, t.zoomOut, t.fit), t.export)
 	body := container.NewBorder(container.NewVBox(tools, legend), t.details, nil, nil, t.split)
 	return newFillHeight(t.host.Win.Canvas(), body)
