@@ -157,12 +157,16 @@ func addBankID(g *ownership.Graph, company string, a *dossier.AML, owners []doss
 }
 
 // holdingNode adds the party of BankID's holding h to g and returns its
-// id: the organisation number of an organisation, the registers' node of
-// the same person, else key. A party with a birth date is a person (shown
+// id: the registers' node of the same foreign company, else the
+// organisation number of an organisation; the registers' node of the
+// same person, else key. A party with a birth date is a person (shown
 // with the year only), anything else an organisation; an organisation
 // opens on a click when its number is of a country Motpart looks up.
 func holdingNode(g *ownership.Graph, key string, h dossier.Holding, session string, owners []dossier.BeneficialOwner) string {
 	number := strings.Join(strings.Fields(h.OrgNumber), "")
+	if id, ok := foreignNode(g, number); ok {
+		return id
+	}
 	if number != "" {
 		n := ownership.Node{ID: number, Kind: ownership.Entity, Label: cmp.Or(strings.TrimSpace(h.Name), number), Detail: number}
 		if c := strings.ToUpper(h.Country); c != "" && !strings.EqualFold(c, session) {
@@ -191,6 +195,36 @@ func holdingNode(g *ownership.Graph, key string, h dossier.Holding, session stri
 	}
 	g.AddNode(ownership.Node{ID: key, Kind: ownership.Person, Label: strings.TrimSpace(h.Name), Detail: year})
 	return key
+}
+
+// foreignNode finds the registers' node of a foreign company (see
+// addPosition) whose number is number, written with or without its
+// hyphen: BankID names it by its number alone.
+func foreignNode(g *ownership.Graph, number string) (string, bool) {
+	want := digits(number)
+	if want == "" {
+		return "", false
+	}
+	for _, n := range g.Nodes {
+		rest, ok := strings.CutPrefix(n.ID, "foreign-")
+		if !ok {
+			continue
+		}
+		if _, foreign, ok := strings.Cut(rest, "-"); ok && digits(foreign) == want {
+			return n.ID, true
+		}
+	}
+	return "", false
+}
+
+// digits is s without anything but its digits.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // sameName reports whether two names are the same but for case and

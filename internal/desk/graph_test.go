@@ -1,6 +1,8 @@
 package desk
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/motpart/motpart/internal/dossier"
@@ -205,5 +207,36 @@ func TestOwnershipGraphBankIDAlone(t *testing.T) {
 	}
 	if len(g.Edges) != 1 || g.Edges[0].Source != ownership.FromBankID || g.Edges[0].Share.String() != "100 %" {
 		t.Errorf("edges %+v", g.Edges)
+	}
+}
+
+// TestOwnershipGraphBankIDForeignCompany: a foreign company the registers
+// name as an intermediate ("SWE 556677-8899") and BankID by its number
+// alone is one node, with an edge from each source.
+func TestOwnershipGraphBankIDForeignCompany(t *testing.T) {
+	dos := &dossier.Dossier{
+		Number:  "311111116",
+		Company: &dossier.Company{Name: "SOLSTRAND INDUSTRIER ASA"},
+		Owners: &dossier.Owners{Owners: []dossier.BeneficialOwner{
+			{Name: "Greta Lindqvist", Foreign: true, Residence: &dossier.Code{Code: "SWE"}, BirthYear: "1971", Positions: []dossier.Position{{
+				Type: dossier.Code{Code: "posisjontype.ruas"}, Intermediates: []dossier.UnitRef{{ForeignNumber: "556677-8899", Country: "SWE", Name: "Norrsken Kapital AB"}},
+			}}},
+		}},
+		AML: &dossier.AML{Country: "NO", Shareholders: []dossier.Holding{
+			{Name: "Norrsken Kapital AB", OrgNumber: "5566778899", Share: 25},
+		}},
+	}
+	g := OwnershipGraph(dos)
+	const id = "foreign-SWE-556677-8899"
+	if len(g.Nodes) != 3 {
+		t.Errorf("%d nodes, want 3 (the company, Greta Lindqvist, Norrsken Kapital AB once): %+v", len(g.Nodes), g.Nodes)
+	}
+	var got []string
+	for _, e := range g.Owners("311111116") {
+		got = append(got, fmt.Sprintf("%s %q %s", e.From, e.Source, e.Share))
+	}
+	want := []string{id + ` "" `, id + ` "bankid" 25 %`, `owner-0 "" `}
+	if !slices.Equal(got, want) {
+		t.Errorf("owners %q, want %q", got, want)
 	}
 }
