@@ -88,7 +88,7 @@ func TestBankIDInTheOwnershipTab(t *testing.T) {
 	}
 
 	base := "Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it."
-	legend := base + " Dash-dot: shareholding (BankID), drawn beside the registers' line when both name the same owner."
+	legend := base + " Dash-dot: shareholding (BankID)."
 	if !labelShown(win.Content(), legend) {
 		t.Errorf("no legend %q", legend)
 	}

@@ -91,7 +91,7 @@ func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *own
 func (t *ownershipTab) content() fyne.CanvasObject {
 	text := lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it.")
 	if hasBankID(t.graph.graph) {
-		text += " " + lang.L("Dash-dot: shareholding (BankID), drawn beside the registers' line when both name the same owner.")
+		text += " " + lang.L("Dash-dot: shareholding (BankID).")
 	}
 	legend := caption(text)
 	tools := container.NewBorder(nil, nil, container.NewHBox(t.zoomIn, t.zoomOut, t.fit), t.export)
