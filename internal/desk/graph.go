@@ -11,24 +11,33 @@ import (
 
 // OwnershipGraph builds the ownership graph of a dossier: the company in
 // focus, its beneficial owners (persons, foreign persons, exempt owners)
-// and the intermediate companies their positions run through, and its
+// and the intermediate companies their positions run through, its
 // sub-units (establishments of the same legal unit, not subsidiaries)
-// below it.
+// below it, and BankID's shareholders above it and subsidiaries below it
+// (see addBankID).
 func OwnershipGraph(dos *dossier.Dossier) *ownership.Graph {
 	g := &ownership.Graph{Focus: dos.Number}
 	name := dos.Number
-	if dos.Company != nil {
+	switch {
+	case dos.Company != nil && dos.Company.Name != "":
 		name = dos.Company.Name
+	case dos.AML != nil && dos.AML.Key != nil && dos.AML.Key.Name != "":
+		name = dos.AML.Key.Name
 	}
 	g.AddNode(ownership.Node{ID: dos.Number, Kind: ownership.Entity, Label: name, Detail: dos.Number, Number: dos.Number})
+	var owners []dossier.BeneficialOwner
 	if dos.Owners != nil {
-		for i, o := range dos.Owners.Owners {
+		owners = dos.Owners.Owners
+		for i, o := range owners {
 			id, node := ownerNode(i, o)
 			g.AddNode(node)
 			for _, p := range o.Positions {
 				addPosition(g, id, dos.Number, p)
 			}
 		}
+	}
+	if dos.AML != nil {
+		addBankID(g, dos.Number, dos.AML, owners)
 	}
 	subs := make([]ownership.SubUnit, 0, len(dos.SubUnits))
 	for _, u := range dos.SubUnits {
@@ -122,3 +131,109 @@ func intervalShare(c *dossier.Code) ownership.Share {
 
 // OwnershipGraph is the package's OwnershipGraph, for the window.
 func (d *Desk) OwnershipGraph(dos *dossier.Dossier) *ownership.Graph { return OwnershipGraph(dos) }
+
+// addBankID adds BankID's shareholders of company (owners above it) and
+// its subsidiaries (below it), each edge marked FromBankID with the share
+// BankID gives. They are never merged into the registers' edges: when the
+// registers and BankID name the same party, it is one node with an edge
+// from each source, drawn side by side. The same party is an
+// organisation with the same number, or a person with the same name and
+// birth year as one of the registers' beneficial owners (owners).
+func addBankID(g *ownership.Graph, company string, a *dossier.AML, owners []dossier.BeneficialOwner) {
+	for i, h := range a.Shareholders {
+		id := holdingNode(g, "bankid-owner-"+strconv.Itoa(i), h, a.Country, owners)
+		if id == company {
+			continue
+		}
+		g.AddEdge(ownership.Edge{From: id, To: company, Interest: ownership.Owns, Direct: true, Share: exactShare(h.Share), Source: ownership.FromBankID})
+	}
+	for i, h := range a.Subsidiaries {
+		id := holdingNode(g, "bankid-subsidiary-"+strconv.Itoa(i), h, a.Country, owners)
+		if id == company {
+			continue
+		}
+		g.AddEdge(ownership.Edge{From: company, To: id, Interest: ownership.Owns, Direct: true, Share: exactShare(h.Share), Source: ownership.FromBankID})
+	}
+}
+
+// holdingNode adds the party of BankID's holding h to g and returns its
+// id: the registers' node of the same foreign company, else the
+// organisation number of an organisation; the registers' node of the
+// same person, else key. A party with a birth date is a person (shown
+// with the year only), anything else an organisation; an organisation
+// opens on a click when its number is of a country Motpart looks up.
+func holdingNode(g *ownership.Graph, key string, h dossier.Holding, session string, owners []dossier.BeneficialOwner) string {
+	number := strings.Join(strings.Fields(h.OrgNumber), "")
+	if id, ok := foreignNode(g, number); ok {
+		return id
+	}
+	if number != "" {
+		n := ownership.Node{ID: number, Kind: ownership.Entity, Label: cmp.Or(strings.TrimSpace(h.Name), number), Detail: number}
+		if c := strings.ToUpper(h.Country); c != "" && !strings.EqualFold(c, session) {
+			n.Detail = number + " " + c
+		}
+		switch strings.ToUpper(cmp.Or(h.Country, session)) {
+		case "", "NO", "SE", "FI":
+			n.Number = number
+		}
+		g.AddNode(n)
+		return number
+	}
+	year := ""
+	if len(h.BirthDate) >= 4 {
+		year = h.BirthDate[:4]
+	}
+	if h.BirthDate == "" {
+		g.AddNode(ownership.Node{ID: key, Kind: ownership.Entity, Label: strings.TrimSpace(h.Name), Detail: strings.ToUpper(h.Country)})
+		return key
+	}
+	for i, o := range owners {
+		oy := cmp.Or(o.BirthYear, o.BirthDate[:min(4, len(o.BirthDate))])
+		if !o.Exempt && o.Name != "" && sameName(o.Name, h.Name) && (oy == "" || oy == year) {
+			return "owner-" + strconv.Itoa(i)
+		}
+	}
+	g.AddNode(ownership.Node{ID: key, Kind: ownership.Person, Label: strings.TrimSpace(h.Name), Detail: year})
+	return key
+}
+
+// foreignNode finds the registers' node of a foreign company (see
+// addPosition) whose number is number, written with or without its
+// hyphen: BankID names it by its number alone.
+func foreignNode(g *ownership.Graph, number string) (string, bool) {
+	want := digits(number)
+	if want == "" {
+		return "", false
+	}
+	for _, n := range g.Nodes {
+		rest, ok := strings.CutPrefix(n.ID, "foreign-")
+		if !ok {
+			continue
+		}
+		if _, foreign, ok := strings.Cut(rest, "-"); ok && digits(foreign) == want {
+			return n.ID, true
+		}
+	}
+	return "", false
+}
+
+// digits is s without anything but its digits.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// sameName reports whether two names are the same but for case and
+// spacing.
+func sameName(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// exactShare is BankID's share in percent; zero is unknown.
+func exactShare(percent float64) ownership.Share {
+	return ownership.Share{Min: percent, Max: percent}
+}

@@ -1,6 +1,8 @@
 package ownership
 
 import (
+	"math"
+	"slices"
 	"sort"
 )
 
@@ -109,8 +111,10 @@ func Compute(g *Graph, opt Options) Layout {
 		down[f] = append(down[f], t)
 	}
 	for i := range ids {
-		sort.Ints(up[i])
-		sort.Ints(down[i])
+		// Two sources may say the same owner owns the same company: one
+		// pair of neighbours for the ordering, two lines in the drawing.
+		up[i] = slices.Compact(slices.Sorted(slices.Values(up[i])))
+		down[i] = slices.Compact(slices.Sorted(slices.Values(down[i])))
 	}
 
 	focus, ok := index[g.Focus]
@@ -176,26 +180,45 @@ func Compute(g *Graph, opt Options) Layout {
 	if len(ids) > 0 {
 		out.Height = float64(maxLayer-minLayer)*(opt.NodeHeight+opt.LayerGap) + opt.NodeHeight
 	}
+	// Edges joining the same two boxes (the registers' and BankID's word on
+	// one holding) are drawn side by side, spread around the middle.
+	parallel := map[[2]int]int{}
+	for _, e := range g.Edges {
+		f, okF := index[e.From]
+		t, okT := index[e.To]
+		if okF && okT && f != t {
+			parallel[[2]int{f, t}]++
+		}
+	}
+	drawn := map[[2]int]int{}
 	for _, e := range g.Edges {
 		f, okF := index[e.From]
 		t, okT := index[e.To]
 		if !okF || !okT || f == t {
 			continue
 		}
-		back := back[[2]int{f, t}]
+		pair := [2]int{f, t}
+		back := back[pair]
+		spread := (float64(drawn[pair]) - float64(parallel[pair]-1)/2) * opt.NodeWidth / 10
+		drawn[pair]++
 		from, to := boxes[f], boxes[t]
 		line := Line{Edge: e, Back: back}
 		if back {
 			// Beside the forward edge it answers, so both show.
-			dx := opt.NodeWidth / 4
+			dx := opt.NodeWidth/4 + spread
 			line.From, line.To = Point{from.X + from.Width/2 + dx, from.Y}, Point{to.X + to.Width/2 + dx, to.Y + to.Height}
 		} else {
-			line.From, line.To = Point{from.X + from.Width/2, from.Y + from.Height}, Point{to.X + to.Width/2, to.Y}
+			line.From, line.To = Point{from.X + from.Width/2 + spread, from.Y + from.Height}, Point{to.X + to.Width/2 + spread, to.Y}
 			// Straight down through each virtual node's slot, so only the
 			// gaps between layers hold slanted parts.
-			for _, v := range chains[[2]int{f, t}] {
+			for _, v := range chains[pair] {
 				c := boxes[v].Center()
-				line.Via = append(line.Via, Point{c.X, boxes[v].Y}, Point{c.X, boxes[v].Y + boxes[v].Height})
+				line.Via = append(line.Via, Point{c.X + spread, boxes[v].Y}, Point{c.X + spread, boxes[v].Y + boxes[v].Height})
+			}
+			if len(line.Via) == 0 && spread != 0 {
+				// A slanted line next to another comes close to it along
+				// the way: bend it away at the middle, across the line.
+				line.Via = []Point{bendAway(line.From, line.To, 2*spread)}
 			}
 		}
 		out.Lines = append(out.Lines, line)
@@ -208,9 +231,25 @@ func Compute(g *Graph, opt Options) Layout {
 		if a.To != b.To {
 			return a.To < b.To
 		}
-		return a.Interest < b.Interest
+		if a.Interest != b.Interest {
+			return a.Interest < b.Interest
+		}
+		return a.Source < b.Source
 	})
 	return out
+}
+
+// bendAway is the middle of the line from a down to b moved by d across
+// it: towards the right for a positive d, the left for a negative one,
+// the same way the line's ends are spread.
+func bendAway(a, b Point, d float64) Point {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	length := math.Hypot(dx, dy)
+	mid := Point{(a.X + b.X) / 2, (a.Y + b.Y) / 2}
+	if length == 0 {
+		return mid
+	}
+	return Point{mid.X + dy/length*d, mid.Y - dx/length*d}
 }
 
 // findBackEdges chooses the edges that break every cycle (cross-holdings),

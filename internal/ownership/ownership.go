@@ -92,6 +92,22 @@ func trim(f float64) string {
 	return s
 }
 
+// Source says where an edge comes from. Edges of different sources are
+// never merged: when two sources say the same party owns the company, the
+// graph holds one node for the party and one edge from each source, and
+// the layout draws them side by side.
+type Source string
+
+// Sources.
+const (
+	// FromRegisters is the public registers: the Register of beneficial
+	// owners and Enhetsregisteret (the zero value).
+	FromRegisters Source = ""
+	// FromBankID is BankID's AML service: the shareholders and
+	// subsidiaries of an organisation session.
+	FromBankID Source = "bankid"
+)
+
 // Edge says that From owns or controls To.
 type Edge struct {
 	From, To string
@@ -99,6 +115,8 @@ type Edge struct {
 	// Direct is false for an interest held through other companies.
 	Direct bool
 	Share  Share
+	// Source is where the edge comes from.
+	Source Source
 }
 
 // Graph is the ownership around one company in focus.
@@ -144,10 +162,11 @@ func (g *Graph) AddNode(n Node) {
 	g.Nodes = append(g.Nodes, n)
 }
 
-// AddEdge adds e unless the same edge (ends and interest) is there.
+// AddEdge adds e unless the same edge (ends, interest, directness and
+// source) is there.
 func (g *Graph) AddEdge(e Edge) {
 	for _, x := range g.Edges {
-		if x.From == e.From && x.To == e.To && x.Interest == e.Interest && x.Direct == e.Direct {
+		if x.From == e.From && x.To == e.To && x.Interest == e.Interest && x.Direct == e.Direct && x.Source == e.Source {
 			return
 		}
 	}
@@ -183,6 +202,35 @@ func sortEdges(es []Edge, key func(Edge) string) {
 		if key(es[i]) != key(es[j]) {
 			return key(es[i]) < key(es[j])
 		}
-		return es[i].Interest < es[j].Interest
+		if es[i].Interest != es[j].Interest {
+			return es[i].Interest < es[j].Interest
+		}
+		return es[i].Source < es[j].Source
 	})
+}
+
+// Sources returns the sources of the edges at id (into it or out of it),
+// the registers first; a node only the registers know gives
+// [FromRegisters].
+func (g *Graph) Sources(id string) []Source {
+	var regs, bankID bool
+	for _, e := range g.Edges {
+		if e.From != id && e.To != id {
+			continue
+		}
+		switch e.Source {
+		case FromBankID:
+			bankID = true
+		default:
+			regs = true
+		}
+	}
+	var out []Source
+	if regs {
+		out = append(out, FromRegisters)
+	}
+	if bankID {
+		out = append(out, FromBankID)
+	}
+	return out
 }

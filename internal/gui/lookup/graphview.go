@@ -19,7 +19,9 @@ import (
 // graphView draws an ownership graph from its layout: companies as boxes,
 // persons as rounded boxes, exempt owners grey; owning edges in the
 // primary colour, controlling ones in the warning colour, indirect ones
-// dotted, cross-holdings dashed, the share written on each edge. It pans
+// dotted, cross-holdings dashed, BankID's shareholdings dash-dotted, the
+// share written on each edge (stacked where two sources join the same
+// boxes). It pans
 // by dragging, zooms with the wheel or the buttons, and a tap on a company
 // opens its dossier.
 type graphView struct {
@@ -227,6 +229,14 @@ func (r *graphRenderer) build() {
 	at := func(p ownership.Point) fyne.Position {
 		return fyne.NewPos(g.offset.X+float32(p.X)*g.zoom, g.offset.Y+float32(p.Y)*g.zoom)
 	}
+	// Lines between the same two boxes come from different sources; their
+	// shares are written one under the other, BankID's marked as such.
+	parallel := map[[2]string]int{}
+	for _, line := range g.layout.Lines {
+		parallel[[2]string{line.Edge.From, line.Edge.To}]++
+	}
+	type box struct{ pos, end fyne.Position }
+	written := map[[2]string][]box{} // where the shares between two boxes went
 	for _, line := range g.layout.Lines {
 		c := theme.Color(theme.ColorNamePrimary)
 		switch line.Edge.Interest {
@@ -244,17 +254,40 @@ func (r *graphRenderer) build() {
 		}
 		pts := line.Points()
 		for i := 0; i+1 < len(pts); i++ {
+			if line.Edge.Source == ownership.FromBankID {
+				objs = append(objs, dashDot(at(pts[i]), at(pts[i+1]), c, 2)...)
+				continue
+			}
 			objs = append(objs, segments(at(pts[i]), at(pts[i+1]), c, pattern, 2)...)
 		}
 		if share := shareText(line.Edge.Share); share != "" {
 			// On the last segment, near the company owned, where it is
-			// clear which edge the share belongs to.
+			// clear which edge the share belongs to; on a line bent away
+			// from another between the same boxes, at its bend, BankID's
+			// marked, and under the other's share should they meet.
+			pair := [2]string{line.Edge.From, line.Edge.To}
+			if parallel[pair] > 1 && line.Edge.Source == ownership.FromBankID {
+				share += " BankID"
+			}
 			a, b := at(pts[len(pts)-2]), at(pts[len(pts)-1])
-			mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
+			anchor := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
+			if len(line.Via) == 1 {
+				anchor = at(line.Via[0])
+			}
 			t := canvas.NewText(share, c)
 			t.TextSize = theme.CaptionTextSize() * g.zoom
 			t.TextStyle.Bold = true
-			t.Move(mid.Add(fyne.NewPos(4, -t.TextSize)))
+			size := fyne.MeasureText(share, t.TextSize, t.TextStyle)
+			place := box{pos: anchor.AddXY(4, -t.TextSize)}
+			for _, o := range written[pair] {
+				place.end = place.pos.Add(size)
+				if place.pos.X < o.end.X && o.pos.X < place.end.X && place.pos.Y < o.end.Y && o.pos.Y < place.end.Y {
+					place.pos.Y = o.end.Y + t.TextSize*0.2
+				}
+			}
+			place.end = place.pos.Add(size)
+			written[pair] = append(written[pair], place)
+			t.Move(place.pos)
 			// On the view's colour, so the line under it does not cross
 			// the figures.
 			bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -412,6 +445,30 @@ func segments(a, b fyne.Position, c color.Color, pattern, width float32) []fyne.
 		l.Position1 = fyne.NewPos(a.X+dx*s/length, a.Y+dy*s/length)
 		l.Position2 = fyne.NewPos(a.X+dx*e/length, a.Y+dy*e/length)
 		out = append(out, l)
+	}
+	return out
+}
+
+// dashDot draws a line from a to b as dashes and dots (12 on, 4 off, 2
+// on, 4 off): the line style of BankID's shareholdings.
+func dashDot(a, b fyne.Position, c color.Color, width float32) []fyne.CanvasObject {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	length := float32(math.Hypot(float64(dx), float64(dy)))
+	var out []fyne.CanvasObject
+	piece := func(s, e float32) {
+		e = min(e, length)
+		if e <= s {
+			return
+		}
+		l := canvas.NewLine(c)
+		l.StrokeWidth = width
+		l.Position1 = fyne.NewPos(a.X+dx*s/length, a.Y+dy*s/length)
+		l.Position2 = fyne.NewPos(a.X+dx*e/length, a.Y+dy*e/length)
+		out = append(out, l)
+	}
+	for s := float32(0); s < length; s += 22 {
+		piece(s, s+12)
+		piece(s+16, s+18)
 	}
 	return out
 }

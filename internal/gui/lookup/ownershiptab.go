@@ -89,10 +89,35 @@ func newOwnershipTab(h *guikit.Host, g *ownership.Graph, open func(string)) *own
 }
 
 func (t *ownershipTab) content() fyne.CanvasObject {
-	legend := caption(lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it."))
+	text := lang.L("Blue: owns · orange: controls · grey: sub-unit · dotted: indirectly · dashed: cross-holding. Drag to move, scroll to zoom, click a company to open it.")
+	if hasBankID(t.graph.graph) {
+		text += " " + lang.L("Dash-dot: shareholding (BankID).")
+	}
+	legend := caption(text)
 	tools := container.NewBorder(nil, nil, container.NewHBox(t.zoomIn, t.zoomOut, t.fit), t.export)
 	body := container.NewBorder(container.NewVBox(tools, legend), t.details, nil, nil, t.split)
 	return newFillHeight(t.host.Win.Canvas(), body)
+}
+
+// hasBankID reports whether g holds an edge from BankID.
+func hasBankID(g *ownership.Graph) bool {
+	if g == nil {
+		return false
+	}
+	for _, e := range g.Edges {
+		if e.Source == ownership.FromBankID {
+			return true
+		}
+	}
+	return false
+}
+
+// fromBankID is the mark of an edge BankID gives, after its text.
+func fromBankID(e ownership.Edge) string {
+	if e.Source == ownership.FromBankID {
+		return " " + lang.L("(from BankID)")
+	}
+	return ""
 }
 
 // exportPNG saves the picture as the window shows it, marked outside
@@ -166,7 +191,7 @@ func ownershipTree(g *ownership.Graph) map[string]treeItem {
 		if s := shareText(e.Share); s != "" {
 			kind += " " + s
 		}
-		return kind
+		return kind + fromBankID(e)
 	}
 	var add func(uid, id string, up bool, path []string)
 	add = func(uid, id string, up bool, path []string) {
@@ -242,6 +267,9 @@ func nodeDetails(g *ownership.Graph, n ownership.Node) string {
 	if role := nodeRole(g, n); role != "" {
 		parts = append(parts, role)
 	}
+	if n.ID != g.Focus && len(g.Sources(n.ID)) > 1 {
+		parts = append(parts, lang.L("named by the registers and by BankID"))
+	}
 	if n.Place != "" {
 		parts = append(parts, n.Place)
 	}
@@ -286,7 +314,7 @@ func nodeRole(g *ownership.Graph, n ownership.Node) string {
 		if !e.Direct {
 			role += " (" + lang.L("indirectly") + ")"
 		}
-		return role
+		return role + fromBankID(e)
 	}
 	if e, ok := pick(g.Owners(n.ID), func(e ownership.Edge) string { return e.From }); ok {
 		if e.Interest == ownership.Establishment {
@@ -296,7 +324,7 @@ func nodeRole(g *ownership.Graph, n ownership.Node) string {
 		if s := shareText(e.Share); s != "" {
 			role += " (" + s + ")"
 		}
-		return role
+		return role + fromBankID(e)
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 // Package settings is the Settings screen: the interface language, the
 // auto-lock delay, the vault password, the registers' addresses and
-// credentials, and the offline copy of the Register of beneficial owners.
+// credentials, the offline copy of the Register of beneficial owners, and
+// the connection to BankID's AML service.
 package settings
 
 import (
@@ -51,6 +52,9 @@ type Screen struct {
 	importBar     *widget.ProgressBar
 	refreshCopy   *widget.Button
 	cancel        context.CancelFunc
+
+	// bankID is BankID's AML service, saved with the registers.
+	bankID *bankIDSection
 }
 
 // Setting keys of internal/desk (the window reaches them through Desk).
@@ -121,6 +125,8 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.importBar = widget.NewProgressBar()
 	s.importBar.Hide()
 	s.refreshCopy = widget.NewButtonWithIcon(lang.L("Update from the change log"), theme.ViewRefreshIcon(), s.refreshFromLog)
+	s.bankID = newBankIDSection(h)
+	s.environment.OnChanged = func(string) { s.bankID.environmentChosen(s.environment.SelectedIndex()) }
 	s.loadRegisters()
 	return s
 }
@@ -283,18 +289,26 @@ func (s *Screen) loadRegisters() {
 		}
 	}
 	s.fillCertificates(get(settingMPCertificate))
+	s.bankID.load(get, s.certificateNames())
 	s.showCopyInfo()
 }
 
-// fillCertificates offers the stored certificates to sign Maskinporten
-// grants, with chosen selected ("" for the sandbox's demo certificate).
-func (s *Screen) fillCertificates(chosen string) {
-	names := []string{lang.L("The sandbox's demo certificate")}
+// certificateNames are the names of the stored certificates; none when
+// they cannot be read.
+func (s *Screen) certificateNames() []string {
+	var names []string
 	if list, err := s.desk.Certificates(); err == nil {
 		for _, c := range list {
 			names = append(names, c.Name)
 		}
 	}
+	return names
+}
+
+// fillCertificates offers the stored certificates to sign Maskinporten
+// grants, with chosen selected ("" for the sandbox's demo certificate).
+func (s *Screen) fillCertificates(chosen string) {
+	names := append([]string{lang.L("The sandbox's demo certificate")}, s.certificateNames()...)
 	s.mpCertificate.Options = names
 	s.mpCertificate.SetSelectedIndex(0)
 	if chosen != "" {
@@ -303,11 +317,14 @@ func (s *Screen) fillCertificates(chosen string) {
 }
 
 // ReloadCertificates lists the stored certificates again and selects the
-// one the vault says signs Maskinporten grants; the window calls it when
-// a certificate was stored, removed or chosen on the Certificates screen.
+// ones the vault says sign Maskinporten grants and BankID's sign-in; the
+// window calls it when a certificate was stored, removed or chosen on the
+// Certificates screen.
 func (s *Screen) ReloadCertificates() {
 	chosen, _ := s.desk.Setting(settingMPCertificate)
 	s.fillCertificates(chosen)
+	chosen, _ = s.desk.Setting(settingBankIDCertificate)
+	s.bankID.fillCertificates(s.certificateNames(), chosen)
 }
 
 // saveRegisters stores the register settings, all or none, in one call.
@@ -334,6 +351,7 @@ func (s *Screen) saveRegisters() {
 			values[settingOwnersAPI] = ownersAPIs()[i]
 		}
 	}
+	s.bankID.values(values)
 	if err := s.desk.SetSettings(values); err != nil {
 		s.regsMessage.Importance = widget.DangerImportance
 		s.regsMessage.SetText(guikit.ProblemText(err))
@@ -350,8 +368,8 @@ func (s *Screen) saveRegisters() {
 
 // Content is the screen: the general choices, then the tasks of
 // connecting to the registers, with the technical fields under Advanced,
-// one Save for them all below, and the offline copy of the owners
-// register.
+// the offline copy of the owners register, and BankID's AML service with
+// its own Advanced; one Save for them all below.
 func (s *Screen) Content() fyne.CanvasObject {
 	change := widget.NewButtonWithIcon(lang.L("Change the vault password…"), theme.AccountIcon(), s.OpenPasswordDialog)
 	general := widget.NewForm(
@@ -394,7 +412,11 @@ func (s *Screen) Content() fyne.CanvasObject {
 		s.advanced,
 		widget.NewSeparator(), heading(lang.L("Offline copy of the Register of beneficial owners")),
 		s.copyInfo, container.NewHBox(s.importCopy, s.refreshCopy, s.cancelImport), s.importBar,
+		widget.NewSeparator(),
 	)
+	for _, o := range s.bankID.content() {
+		page.Add(o)
+	}
 	save := container.NewVBox(widget.NewSeparator(), s.regsMessage, container.NewHBox(s.saveRegs))
 	return container.NewPadded(container.NewBorder(nil, save, nil, nil, container.NewVScroll(page)))
 }
