@@ -19,7 +19,7 @@ var now = time.Date(2026, 12, 3, 14, 30, 0, 0, time.UTC)
 
 // samiName holds the Norwegian, Swedish and Finnish letters and the Sámi
 // ones, upper and lower case.
-const samiName = "Áhkká Čečča Đuođđa Ŋáŋŋa Šiellaš Ŧuŧŧa Žuržža Ørnes Åsen Æra Ärla Öre AS"
+const samiName = "Áhkká Čečča Đuođđa Ŋáŋŋa Šiellaš Ŧuŧŧa Žuržža Ørnes Åsen Æra Ärla Öre Bjørnå Sæter Jävrö AS"
 
 // typical is a dossier like a sandbox company's: 6 roles, 3 beneficial
 // owners, a 10-node ownership graph, two AML documents, a screening with
@@ -58,10 +58,10 @@ func typical() Input {
 			Number: "311111116", Status: dossier.Code{Code: dossier.OwnersAllIdentified},
 			Registered: time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), Source: "online",
 			Owners: []dossier.BeneficialOwner{
-				{Name: "Máret Ŋuolla", NationalID: "11027512345", BirthDate: "1975-02-11",
+				{Name: "Máret Ŋuolla", NationalID: "11027512560", BirthDate: "1975-02-11",
 					Citizenships: []dossier.Code{{Code: "NOR", Description: "Norge"}}, Residence: &dossier.Code{Code: "NOR", Description: "Norge"},
 					Positions: []dossier.Position{{Type: dossier.Code{Code: "posisjontype.eier"}, Interval: &dossier.Code{Code: "stoerrelseintervall.int2"}, Basis: []dossier.Code{{Code: "grunnlagtype.dire"}}}}},
-				{Name: "Ánde Čuđe", NationalID: "30086012345", BirthDate: "1960-08-30",
+				{Name: "Ánde Čuđe", NationalID: "30086023438", BirthDate: "1960-08-30",
 					Positions: []dossier.Position{{Type: dossier.Code{Code: "posisjontype.kont"}, Interval: &dossier.Code{Code: "stoerrelseintervall.int1"}, Basis: []dossier.Code{{Code: "grunnlagtype.indi"}},
 						Intermediates: []dossier.UnitRef{{Number: "922222226", Name: "Čuđe Holding AS"}}}}},
 				{Exempt: true, BirthYear: "1988",

@@ -28,6 +28,8 @@ var graphOptions = ownership.Options{NodeWidth: 200, NodeHeight: 64}
 const (
 	maxScale = 0.25
 	minScale = 0.16
+	// ownershipGap is the layout's default gap between columns.
+	ownershipGap = 40
 )
 
 type rgb [3]int
@@ -64,37 +66,55 @@ func (d *doc) graph() {
 	areaH := ph - graphTop - marginBottom - graphLegend
 	s := math.Min(maxScale, math.Min(areaW/(l.Width+20), areaH/(l.Height+20)))
 	cols, rows := 1, 1
+	// A graph split across pages goes in steps a box and a gap shorter
+	// than a page, so each box shows whole on at least one page.
+	stepX := areaW - (graphOptions.NodeWidth+ownershipGap)*s
+	stepY := areaH - (graphOptions.NodeHeight+ownershipGap)*s
 	if s < minScale {
 		s = minScale
-		cols = int(math.Ceil((l.Width + 20) * s / areaW))
-		rows = int(math.Ceil((l.Height + 20) * s / areaH))
+		stepX = areaW - (graphOptions.NodeWidth+ownershipGap)*s
+		stepY = areaH - (graphOptions.NodeHeight+ownershipGap)*s
+		cols = 1 + int(math.Ceil(math.Max(0, (l.Width+20)*s-areaW)/stepX))
+		rows = 1 + int(math.Ceil(math.Max(0, (l.Height+20)*s-areaH)/stepY))
 	}
 	// The offset that centres a graph that fits on one page.
-	offX, offY := (areaW-(l.Width)*s)/2, (areaH-(l.Height)*s)/2
+	offX, offY := (areaW-l.Width*s)/2, (areaH-l.Height*s)/2
 	if cols > 1 {
 		offX = 10 * s
 	}
 	if rows > 1 {
 		offY = 10 * s
 	}
-	parts := cols * rows
+	// The pages to print: each box shows whole on the page whose step
+	// holds its top-left corner; a page that is no box's is left out.
+	type tile struct{ row, col int }
+	var tiles []tile
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
-			d.pdf.AddPageFormat("L", d.pdf.GetPageSizeStr("A4"))
-			title := t.L("Ownership graph")
-			if parts > 1 {
-				title += " " + t.L("(part {{.Part}} of {{.Parts}}: row {{.Row}}, column {{.Column}})",
-					map[string]any{"Part": r*cols + c + 1, "Parts": parts, "Row": r + 1, "Column": c + 1})
+			own := rect{float64(c) * stepX, float64(r) * stepY, stepX, stepY}
+			for _, b := range l.Boxes {
+				if x, y := offX+b.X*s, offY+b.Y*s; (x >= own.x || c == 0) && x < own.x+own.w && (y >= own.y || r == 0) && y < own.y+own.h {
+					tiles = append(tiles, tile{r, c})
+					break
+				}
 			}
-			d.h1(title)
-			x0 := marginLeft + offX - float64(c)*areaW
-			y0 := graphTop + offY - float64(r)*areaH
-			view := rect{marginLeft, graphTop, areaW, areaH}
-			d.pdf.ClipRect(view.x, view.y, view.w, view.h, false)
-			d.drawGraph(g, l, s, x0, y0, view)
-			d.pdf.ClipEnd()
-			d.legend(ph - marginBottom - graphLegend + 3)
 		}
+	}
+	for i, tl := range tiles {
+		d.pdf.AddPageFormat("L", d.pdf.GetPageSizeStr("A4"))
+		title := t.L("Ownership graph")
+		if len(tiles) > 1 {
+			title += " " + t.L("(part {{.Part}} of {{.Parts}}: row {{.Row}}, column {{.Column}})",
+				map[string]any{"Part": i + 1, "Parts": len(tiles), "Row": tl.row + 1, "Column": tl.col + 1})
+		}
+		d.h1(title)
+		x0 := marginLeft + offX - float64(tl.col)*stepX
+		y0 := graphTop + offY - float64(tl.row)*stepY
+		view := rect{marginLeft, graphTop, areaW, areaH}
+		d.pdf.ClipRect(view.x, view.y, view.w, view.h, false)
+		d.drawGraph(g, l, s, x0, y0, view)
+		d.pdf.ClipEnd()
+		d.legend(ph - marginBottom - graphLegend + 3)
 	}
 	d.tree(g)
 }

@@ -31,6 +31,9 @@ func (d *doc) newPage() {
 // h1 is a section's heading.
 func (d *doc) h1(title string) {
 	p := d.pdf
+	if p.GetY() > marginTop+1 {
+		p.Ln(4)
+	}
 	d.room(20)
 	p.SetFont(font, "B", 15)
 	p.SetTextColor(20, 50, 110)

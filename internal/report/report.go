@@ -170,13 +170,16 @@ func (d *doc) header() {
 	p.SetX(marginLeft)
 	p.SetFont(font, "B", 9)
 	p.SetTextColor(40, 40, 40)
-	head := d.name
-	if d.number != "" {
-		head += " · " + d.number
-	}
 	right := t.L("KYC report")
 	rw := p.GetStringWidth(right) + 2
-	p.CellFormat(w-marginLeft-marginRight-rw, 5, fit(p, head, w-marginLeft-marginRight-rw-2), "", 0, "L", false, 0, "")
+	room := w - marginLeft - marginRight - rw
+	// The number always shows; a long name is shortened.
+	var number string
+	if d.number != "" {
+		number = " · " + fit(p, d.number, room/2)
+	}
+	head := fit(p, d.name, room-2-p.GetStringWidth(number)) + number
+	p.CellFormat(room, 5, head, "", 0, "L", false, 0, "")
 	p.SetFont(font, "", 9)
 	p.CellFormat(rw, 5, right, "", 1, "R", false, 0, "")
 	if d.marking != "" {
