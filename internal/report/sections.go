@@ -63,15 +63,26 @@ func (d *doc) cover() {
 			d.para("•  " + m)
 		}
 	}
+	if len(d.d.Sources) > 0 || d.d.AML != nil {
+		p.Ln(4)
+		d.h2(t.L("Sources asked"))
+		for _, s := range d.d.Sources {
+			d.kv(t.sourceName(s.ID), strings.Join(nonEmpty(t.sourceStatus(s), t.when(s.Fetched)), ", "))
+		}
+		if a := d.d.AML; a != nil {
+			d.kv(t.sourceName("bankid"), t.L("session {{.Session}}, read {{.Time}}", map[string]any{"Session": a.SessionID, "Time": t.when(a.Fetched)}))
+		}
+	}
 	p.Ln(6)
 	d.source(t.L("This report records what Motpart was told by the sources named with each block, at the times given. It is the record of the check, not advice."))
 }
 
-// badges writes the company's status in words, in red, at the top.
+// badges writes the company's status and any sanctions or PEP hit in
+// words, in red, at the top.
 func (d *doc) badges() {
 	t, c := d.t, d.d.Company
 	if c == nil {
-		return
+		c = &dossier.Company{}
 	}
 	var words []string
 	if c.Deleted {
@@ -88,6 +99,12 @@ func (d *doc) badges() {
 	}
 	if c.ClosedDate != "" {
 		words = append(words, withDate(t.L("CLOSED DOWN"), t.date(c.ClosedDate)))
+	}
+	if s := screening(d.d); s != nil && len(s.Sanctions) > 0 {
+		words = append(words, t.L("SANCTIONS HIT"))
+	}
+	if s := screening(d.d); s != nil && len(s.PEP) > 0 {
+		words = append(words, t.L("POLITICALLY EXPOSED PERSON"))
 	}
 	if len(words) == 0 {
 		return
@@ -115,18 +132,6 @@ func or(s, alt string) string {
 	return s
 }
 
-// registerSources are the sources of the company's facts, roles and
-// sub-units: every source but the owners' register and BankID.
-func (d *doc) registerSources() []dossier.Source {
-	var out []dossier.Source
-	for _, s := range d.d.Sources {
-		if s.ID != dossier.SourceOwners && s.ID != "bankid" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // sourceLine says where a part came from: the sources that answer for it
 // with what they answered and when, or the earlier lookup it was carried
 // from.
@@ -141,7 +146,11 @@ func (d *doc) sourceLine(part dossier.Part) string {
 	var parts []string
 	for _, id := range part.Sources() {
 		for _, s := range d.d.Sources {
-			if s.ID == id {
+			switch {
+			case s.ID != id:
+			case s.Fetched.IsZero():
+				parts = append(parts, t.sourceName(s.ID)+": "+t.sourceStatus(s))
+			default:
 				parts = append(parts, t.L("{{.Source}}: {{.Status}}, retrieved {{.Time}}",
 					map[string]any{"Source": t.sourceName(s.ID), "Status": t.sourceStatus(s), "Time": t.when(s.Fetched)}))
 			}
