@@ -61,6 +61,10 @@ type Options struct {
 	// Now is the report's creation time: printed on every page and set as
 	// the PDF's dates, so the same input and Now give the same bytes.
 	Now time.Time
+	// Location is the time zone every time is printed in, with its
+	// abbreviation ("14:20 CET"); nil is UTC. (Never the machine's own
+	// zone unasked, so the output does not depend on where it is made.)
+	Location *time.Location
 }
 
 // ErrNoDossier is returned when the input has no dossier.
@@ -86,6 +90,9 @@ func Write(w io.Writer, in Input, opt Options) error {
 	t, err := newTranslator(opt.Language)
 	if err != nil {
 		return err
+	}
+	if opt.Location != nil {
+		t.loc = opt.Location
 	}
 	d := newDoc(in, opt, t)
 	d.cover()

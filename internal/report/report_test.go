@@ -377,3 +377,30 @@ func TestHitsAndBadgesInRed(t *testing.T) {
 		})
 	}
 }
+
+func TestTimeZone(t *testing.T) {
+	tests := []struct {
+		name string
+		loc  *time.Location
+		lang string
+		want []string
+	}{
+		{"UTC by default", nil, "en", []string{"Checked 2026-12-03 14:20 UTC", "Created 2026-12-03 14:30 UTC"}},
+		{"CET in Norwegian", time.FixedZone("CET", 3600), "nb", []string{"Kontrollert 03.12.2026 15:20 CET", "Laget 03.12.2026 15:30 CET", "Bestilt 03.12.2026 15:25 CET"}},
+		{"EET in Finnish", time.FixedZone("EET", 7200), "fi", []string{"Tarkistettu 3.12.2026 16.20 EET", "Luotu 3.12.2026 16.30 EET"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf, err := Make(typical(), Options{Language: tt.lang, Now: now, Location: tt.loc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := squash(poppler(t, pdf, "pdftotext", "-layout"))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,8 @@ type translator struct {
 	lang  string
 	texts map[string]string
 	style numberStyle
+	// loc is the time zone times are written in.
+	loc *time.Location
 }
 
 // newTranslator reads the translations of lng.
@@ -49,7 +51,7 @@ func newTranslator(lng string) (*translator, error) {
 			}
 		}
 	}
-	return &translator{lang: lng, texts: texts, style: style}, nil
+	return &translator{lang: lng, texts: texts, style: style, loc: time.UTC}, nil
 }
 
 // L is key in the translator's language, with each {{.Name}} replaced by
@@ -118,7 +120,7 @@ func (t *translator) day(tm time.Time) string {
 	if tm.IsZero() {
 		return ""
 	}
-	return tm.Format(t.style.date)
+	return tm.In(t.loc).Format(t.style.date)
 }
 
 // when writes tm as date, time of day and zone ("2026-12-03 14:20 UTC").
@@ -126,7 +128,7 @@ func (t *translator) when(tm time.Time) string {
 	if tm.IsZero() {
 		return ""
 	}
-	return tm.Format(t.style.date + " " + t.style.clock + " MST")
+	return tm.In(t.loc).Format(t.style.date + " " + t.style.clock + " MST")
 }
 
 // number writes f with up to two decimals in the language's style.
