@@ -87,6 +87,13 @@ func Write(w io.Writer, in Input, opt Options) error {
 	if opt.Language == "" {
 		opt.Language = "en"
 	}
+	clean, err := newPrintable()
+	if err != nil {
+		return err
+	}
+	if in, err = clean.input(in); err != nil {
+		return err
+	}
 	t, err := newTranslator(opt.Language)
 	if err != nil {
 		return err

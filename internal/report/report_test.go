@@ -404,3 +404,34 @@ func TestTimeZone(t *testing.T) {
 		})
 	}
 }
+
+func TestUnprintableText(t *testing.T) {
+	tests := []struct {
+		name, firm, want string
+	}{
+		{"invalid UTF-8 and NUL", "bad\xff\x00name", "bad�name"},
+		{"tab and carriage return", "Regnskap\tNord\r AS", "Regnskap Nord AS"},
+		{"outside the BMP", "Firma 😀 AS", "Firma � AS"},
+		{"no glyph in the font", "会社 AS", "�� AS"},
+		{"bidirectional override", "Firma \u202eSA\u202c AS", "Firma SA AS"},
+		{"Sámi untouched", "Ŋuolla Šŧž AS", "Ŋuolla Šŧž AS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := typical()
+			in.Firm = tt.firm
+			in.Dossier.Company.Name = tt.firm
+			pdf, err := Make(in, Options{Language: "en", Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := squash(poppler(t, pdf, "pdftotext", "-layout", "-f", "1", "-l", "1"))
+			if !strings.Contains(text, "Firm "+tt.want) {
+				t.Errorf("the firm is not printed as %q:\n%s", tt.want, text)
+			}
+			if in.Firm != tt.firm || in.Dossier.Company.Name != tt.firm {
+				t.Error("the caller's input was changed")
+			}
+		})
+	}
+}
