@@ -145,9 +145,12 @@ func newDoc(in Input, opt Options, t *translator) *doc {
 	p.SetCreationDate(opt.Now)
 	p.SetModificationDate(opt.Now)
 	p.SetCompression(true)
-	p.AddUTF8FontFromBytes(font, "", goregular.TTF)
-	p.AddUTF8FontFromBytes(font, "B", gobold.TTF)
-	p.AddUTF8FontFromBytes(font, "I", goitalic.TTF)
+	// gofpdf may write into the font bytes it is given (checksums), so
+	// each document gets its own copy: reports made at the same time, or
+	// a report and anything else reading the Go fonts, never share them.
+	p.AddUTF8FontFromBytes(font, "", bytes.Clone(goregular.TTF))
+	p.AddUTF8FontFromBytes(font, "B", bytes.Clone(gobold.TTF))
+	p.AddUTF8FontFromBytes(font, "I", bytes.Clone(goitalic.TTF))
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.AliasNbPages("{nb}")

@@ -435,3 +435,33 @@ func TestUnprintableText(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentReports makes reports at the same time (run with -race):
+// they share nothing, so each is the same as one made alone.
+func TestConcurrentReports(t *testing.T) {
+	want, err := Make(typical(), Options{Language: "nb", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 4
+	got := make([][]byte, n)
+	errs := make([]error, n)
+	done := make(chan int)
+	for i := range n {
+		go func() {
+			got[i], errs[i] = Make(typical(), Options{Language: "nb", Now: now})
+			done <- i
+		}()
+	}
+	for range n {
+		<-done
+	}
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.Equal(got[i], want) {
+			t.Errorf("report %d made beside others differs from one made alone", i)
+		}
+	}
+}
