@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -61,45 +62,9 @@ func (d *doc) graph() {
 		return
 	}
 	l := ownership.Compute(g, graphOptions)
-	const pw, ph = 297.0, 210.0
-	areaW := pw - marginLeft - marginRight
-	areaH := ph - graphTop - marginBottom - graphLegend
-	s := math.Min(maxScale, math.Min(areaW/(l.Width+20), areaH/(l.Height+20)))
-	cols, rows := 1, 1
-	// A graph split across pages goes in steps a box and a gap shorter
-	// than a page, so each box shows whole on at least one page.
-	stepX := areaW - (graphOptions.NodeWidth+ownershipGap)*s
-	stepY := areaH - (graphOptions.NodeHeight+ownershipGap)*s
-	if s < minScale {
-		s = minScale
-		stepX = areaW - (graphOptions.NodeWidth+ownershipGap)*s
-		stepY = areaH - (graphOptions.NodeHeight+ownershipGap)*s
-		cols = 1 + int(math.Ceil(math.Max(0, (l.Width+20)*s-areaW)/stepX))
-		rows = 1 + int(math.Ceil(math.Max(0, (l.Height+20)*s-areaH)/stepY))
-	}
-	// The offset that centres a graph that fits on one page.
-	offX, offY := (areaW-l.Width*s)/2, (areaH-l.Height*s)/2
-	if cols > 1 {
-		offX = 10 * s
-	}
-	if rows > 1 {
-		offY = 10 * s
-	}
-	// The pages to print: each box shows whole on the page whose step
-	// holds its top-left corner; a page that is no box's is left out.
-	type tile struct{ row, col int }
-	var tiles []tile
-	for r := 0; r < rows; r++ {
-		for c := 0; c < cols; c++ {
-			own := rect{float64(c) * stepX, float64(r) * stepY, stepX, stepY}
-			for _, b := range l.Boxes {
-				if x, y := offX+b.X*s, offY+b.Y*s; (x >= own.x || c == 0) && x < own.x+own.w && (y >= own.y || r == 0) && y < own.y+own.h {
-					tiles = append(tiles, tile{r, c})
-					break
-				}
-			}
-		}
-	}
+	const ph = 210.0
+	pl := planPages(l, landscapeWidth-marginLeft-marginRight, ph-graphTop-marginBottom-graphLegend)
+	tiles, s := pl.tiles, pl.scale
 	for i, tl := range tiles {
 		d.pdf.AddPageFormat("L", d.pdf.GetPageSizeStr("A4"))
 		title := t.L("Ownership graph")
@@ -108,15 +73,75 @@ func (d *doc) graph() {
 				map[string]any{"Part": i + 1, "Parts": len(tiles), "Row": tl.row + 1, "Column": tl.col + 1})
 		}
 		d.h1(title)
-		x0 := marginLeft + offX - float64(tl.col)*stepX
-		y0 := graphTop + offY - float64(tl.row)*stepY
-		view := rect{marginLeft, graphTop, areaW, areaH}
+		x0 := marginLeft + pl.offX - float64(tl.col)*pl.stepX
+		y0 := graphTop + pl.offY - float64(tl.row)*pl.stepY
+		view := rect{marginLeft, graphTop, pl.areaW, pl.areaH}
 		d.pdf.ClipRect(view.x, view.y, view.w, view.h, false)
 		d.drawGraph(g, l, s, x0, y0, view)
 		d.pdf.ClipEnd()
 		d.legend(ph - marginBottom - graphLegend + 3)
 	}
 	d.tree(g)
+}
+
+// landscapeWidth is the width of a landscape A4 page.
+const landscapeWidth = 297.0
+
+// tile is one page of a graph split across pages: its row and column.
+type tile struct{ row, col int }
+
+// pagePlan is how a graph's layout goes onto pages: at scale (layout
+// units to millimetres), shifted by offX and offY inside an area of
+// areaW by areaH, on the tiles' pages, each stepX and stepY further
+// into the picture than the one before.
+type pagePlan struct {
+	scale, offX, offY, stepX, stepY, areaW, areaH float64
+	tiles                                         []tile
+}
+
+// planPages fits layout l into an area of areaW by areaH millimetres: on
+// one page, centred, at up to maxScale when it fits at minScale or more;
+// otherwise at minScale on pages that overlap by a box and a gap, so each
+// box shows whole on the page whose step holds its top-left corner. A
+// page that is no box's is left out.
+func planPages(l ownership.Layout, areaW, areaH float64) pagePlan {
+	s := math.Min(maxScale, math.Min(areaW/(l.Width+20), areaH/(l.Height+20)))
+	pl := pagePlan{scale: s, areaW: areaW, areaH: areaH}
+	if s >= minScale {
+		pl.offX, pl.offY = (areaW-l.Width*s)/2, (areaH-l.Height*s)/2
+		pl.stepX, pl.stepY = areaW, areaH
+		if len(l.Boxes) > 0 {
+			pl.tiles = []tile{{0, 0}}
+		}
+		return pl
+	}
+	s = minScale
+	pl.scale = s
+	pl.stepX = areaW - (graphOptions.NodeWidth+ownershipGap)*s
+	pl.stepY = areaH - (graphOptions.NodeHeight+ownershipGap)*s
+	pl.offX, pl.offY = 10*s, 10*s
+	// A dimension that fits is centred on one page, not split.
+	if l.Width*s+20*s <= areaW {
+		pl.offX, pl.stepX = (areaW-l.Width*s)/2, areaW
+	}
+	if l.Height*s+20*s <= areaH {
+		pl.offY, pl.stepY = (areaH-l.Height*s)/2, areaH
+	}
+	seen := map[tile]bool{}
+	for _, b := range l.Boxes {
+		x, y := pl.offX+b.X*s, pl.offY+b.Y*s
+		seen[tile{int(math.Max(0, math.Floor(y/pl.stepY))), int(math.Max(0, math.Floor(x/pl.stepX)))}] = true
+	}
+	for t := range seen {
+		pl.tiles = append(pl.tiles, t)
+	}
+	sort.Slice(pl.tiles, func(i, j int) bool {
+		if pl.tiles[i].row != pl.tiles[j].row {
+			return pl.tiles[i].row < pl.tiles[j].row
+		}
+		return pl.tiles[i].col < pl.tiles[j].col
+	})
+	return pl
 }
 
 // rect is a rectangle in millimetres.
