@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/motpart/motpart/internal/ownership"
@@ -11,14 +12,14 @@ import (
 // empty.
 func TestPlanPagesShowsEveryBoxWhole(t *testing.T) {
 	const areaW, areaH = 261.0, 138.0
-	chain := &ownership.Graph{Focus: "n0"}
+	// A chain of 40 companies, each owning the next: one column, tall.
+	chain := &ownership.Graph{Focus: "c00"}
 	for i := range 40 {
-		chain.AddNode(ownership.Node{ID: string(rune('a' + i%26)) + string(rune('a'+i/26)), Kind: ownership.Entity})
+		chain.AddNode(ownership.Node{ID: fmt.Sprintf("c%02d", i), Kind: ownership.Entity})
 		if i > 0 {
-			chain.AddEdge(ownership.Edge{From: string(rune('a'+(i-1)%26)) + string(rune('a'+(i-1)/26)), To: string(rune('a'+i%26)) + string(rune('a'+i/26)), Interest: ownership.Owns, Direct: true})
+			chain.AddEdge(ownership.Edge{From: fmt.Sprintf("c%02d", i-1), To: fmt.Sprintf("c%02d", i), Interest: ownership.Owns, Direct: true})
 		}
 	}
-	chain.Focus = "aa"
 	tests := []struct {
 		name      string
 		graph     *ownership.Graph

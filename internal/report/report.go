@@ -25,7 +25,10 @@ import (
 // Input is what a report is made of.
 type Input struct {
 	// Dossier is the client's dossier, with its AML data when there is
-	// some. Required.
+	// some. Required. Where the beneficial owners came from (online, or
+	// the offline copy of a date) is read from its Owners and its "rrh"
+	// source; the identity numbers in it may be masked or not (FullIDs
+	// decides what is printed).
 	Dossier *dossier.Dossier
 	// Graph is the ownership graph around the client; nil when none.
 	Graph *ownership.Graph
