@@ -224,7 +224,7 @@ func (d *doc) facts() {
 	if len(rows) == 0 {
 		d.para(t.L("No source was asked."))
 	} else {
-		d.table([]column{{t.L("Source"), 0.28}, {t.L("Answer"), 0.2}, {t.L("Retrieved"), 0.2}, {t.L("Details"), 0.32}}, rows)
+		d.table([]column{{t.L("Source"), 0.28}, {t.L("Answer"), 0.18}, {t.L("Retrieved"), 0.24}, {t.L("Details"), 0.3}}, rows)
 	}
 
 	d.roles()
