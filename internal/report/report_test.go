@@ -70,7 +70,7 @@ func TestSectionsReadBack(t *testing.T) {
 		{"nb", 6, []string{
 			"Kundekontroll: dokumentasjon av kontrollen", samiName, "Organisasjonsnummer 311111116", "Land Norge",
 			"Aktiv. Reelle rettighetshavere registrert og identifisert. Ingen sanksjonstreff.", "Side 2 av 6",
-			"Styrets leder Ánde Čuđe 30.08.1960", "Eierskapsgraf", "Eiertre", "Hvitvaskingsrapport (Norge)", "Firmaattest (Norge)",
+			"Styrets leder Ánde Čuđe 30.08.1960", "Eierskapsgraf", "Eiertre", "AML-rapport (Norge)", "Firmaattest (Norge)",
 			"Kontrollert mot EU, UN, OFAC 03.12.2026: ingen treff.", "SANDKASSE: OPPDIKTEDE DATA, INGEN EKTE KONTROLL",
 			"Eier 50–74,99 %",
 		}},
