@@ -16,7 +16,7 @@ import (
 )
 
 // amlUsage is the usage line of `motpart aml`.
-const amlUsage = `usage: motpart [--vault PATH] aml order ORGNR [--country no|se|fi] [--reports aml,registration] [--wait] [--json]
+const amlUsage = `usage: motpart [--vault PATH] aml order ORGNR [--country no|se|fi] [--duns] [--reports aml,registration] [--wait] [--json]
        motpart [--vault PATH] aml status SESSION [--json]
        motpart [--vault PATH] aml documents ORGNR [--json]
        motpart [--vault PATH] aml save DOCUMENT --out FILE [--force]
@@ -65,6 +65,7 @@ func parseAMLOrder(args []string, stderr io.Writer) (amlOrderArgs, error) {
 	fs := flag.NewFlagSet("motpart aml order", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	country := fs.String("country", "", "no, se or fi (default: from the number)")
+	fs.BoolVar(&a.req.DUNS, "duns", false, "the number is a D-U-N-S number (give --country too)")
 	reports := fs.String("reports", "", "the documents wanted, comma-separated: aml, registration (default: both)")
 	fs.BoolVar(&a.wait, "wait", false, "wait until the documents are stored, showing progress on standard error")
 	fs.BoolVar(&a.asJSON, "json", false, "print the order (and with --wait the documents) as JSON")
@@ -81,6 +82,9 @@ func parseAMLOrder(args []string, stderr io.Writer) (amlOrderArgs, error) {
 		a.req.Country = strings.ToUpper(c)
 	default:
 		return a, fmt.Errorf("--country %q: want no, se or fi", *country)
+	}
+	if a.req.DUNS && a.req.Country == "" {
+		return a, errors.New("--duns needs --country: a D-U-N-S number does not say its country")
 	}
 	if *reports != "" {
 		seen := map[string]bool{}

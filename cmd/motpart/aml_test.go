@@ -39,6 +39,7 @@ func TestAMLUsageErrors(t *testing.T) {
 		{"save without document", []string{"aml", "save", "--out", "x.pdf"}, "give one document id"},
 		{"save with --out without file", []string{"aml", "save", "doc-1", "--out"}, "flag needs an argument"},
 		{"receive without --listen", []string{"aml", "receive"}, "--listen ADDR is needed"},
+		{"order --duns without --country", []string{"aml", "order", "354781234", "--duns"}, "--duns needs --country"},
 		{"receive with an argument", []string{"aml", "receive", "--listen", "127.0.0.1:0", "now"}, `unexpected "now"`},
 		{"receive with --cert alone", []string{"aml", "receive", "--listen", "127.0.0.1:0", "--cert", "c.pem"}, "--cert and --key go together"},
 		{"receive with --key alone", []string{"aml", "receive", "--key", "k.pem", "--listen", "127.0.0.1:0"}, "--cert and --key go together"},
@@ -71,6 +72,7 @@ func TestParseAMLOrder(t *testing.T) {
 		{[]string{"311 111 116", "--reports", "registration"}, amlOrderArgs{req: dossier.AMLRequest{Number: "311 111 116", Documents: []string{"registration"}}}},
 		{[]string{"311111116", "--reports", " Registration , aml,aml"}, amlOrderArgs{req: dossier.AMLRequest{Number: "311111116", Documents: []string{"registration", "aml"}}}},
 		{[]string{"--country", " no ", "311111116", "--wait", "--json"}, amlOrderArgs{req: dossier.AMLRequest{Number: "311111116", Country: "NO"}, wait: true, asJSON: true}},
+		{[]string{"354781234", "--duns", "--country", "se"}, amlOrderArgs{req: dossier.AMLRequest{Number: "354781234", Country: "SE", DUNS: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

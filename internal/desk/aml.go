@@ -40,12 +40,26 @@ const amlLifetime = 2 * time.Hour
 // amlNumber checks an organisation number for an order: a Norwegian,
 // Swedish or Finnish organisation number, or a D-U-N-S number with the
 // country asked for. country, when set, must be the number's.
-func (d *Desk) amlNumber(number string, country string) (ident.Number, ident.Country, error) {
+func (d *Desk) amlNumber(number string, country string, duns bool) (ident.Number, ident.Country, error) {
 	cc := ident.Country(strings.ToUpper(strings.TrimSpace(country)))
 	switch cc {
 	case ident.CountryNone, ident.CountryNO, ident.CountrySE, ident.CountryFI:
 	default:
 		return ident.Number{}, "", problem.New(problem.CodeBankIDInvalidIdentifier, fmt.Errorf("BankID serves Norway, Sweden and Finland, not %q", country))
+	}
+	if duns {
+		// A D-U-N-S number has no check digit and no country of its own:
+		// it is read as one (through the Swedish hint, under which any
+		// nine digits are one) and ordered in the country asked about.
+		n, err := ident.Parse(number, ident.Options{Country: ident.CountrySE, AllowDUNS: true})
+		if err == nil && n.Kind() != ident.DUNS {
+			err = errors.New("not nine digits")
+		}
+		if err != nil {
+			return ident.Number{}, "", problem.New(problem.CodeBankIDInvalidIdentifier, err)
+		}
+		c, err := amlCountry(n, cc)
+		return n, c, err
 	}
 	n, err := ident.Parse(number, d.identOptions(cc))
 	if err == nil && n.IsPersonal() {
@@ -155,7 +169,7 @@ func (d *Desk) amlSource(ctx context.Context) (AMLSource, error) {
 // resumes at the next unlock while the session lives). It returns as soon
 // as BankID has accepted the order.
 func (d *Desk) OrderAML(ctx context.Context, req dossier.AMLRequest) (dossier.AMLOrder, error) {
-	n, country, err := d.amlNumber(req.Number, req.Country)
+	n, country, err := d.amlNumber(req.Number, req.Country, req.DUNS)
 	if err != nil {
 		return dossier.AMLOrder{}, err
 	}
@@ -175,7 +189,7 @@ func (d *Desk) OrderAML(ctx context.Context, req dossier.AMLRequest) (dossier.AM
 		return dossier.AMLOrder{}, err
 	}
 	orgnr := n.String()
-	sess, err := src.CreateSession(ctx, AMLSessionOrder{OrgNr: orgnr, Country: country, Documents: docs, CallbackURL: s.BankIDCallbackURL})
+	sess, err := src.CreateSession(ctx, AMLSessionOrder{OrgNr: orgnr, Country: country, DUNS: n.Kind() == ident.DUNS, Documents: docs, CallbackURL: s.BankIDCallbackURL})
 	if err != nil {
 		return dossier.AMLOrder{}, err
 	}
@@ -428,11 +442,25 @@ type amlRecord struct {
 // AML returns the AML data of the latest session read for a number; nil
 // when none was read.
 func (d *Desk) AML(orgnr string) (*dossier.AML, error) {
-	n, err := ident.ParseOrgNr(orgnr, d.identOptions(""))
+	n, err := d.amlSubject(orgnr)
 	if err != nil {
-		return nil, problem.New(problem.CodeNotOrgNr, err)
+		return nil, err
 	}
 	return d.amlData(n.String())
+}
+
+// amlSubject reads the number whose AML data and documents are asked for:
+// an organisation number, or the D-U-N-S number an order was made with
+// (its data and documents are kept under it).
+func (d *Desk) amlSubject(number string) (ident.Number, error) {
+	n, err := ident.ParseOrgNr(number, d.identOptions(""))
+	if err != nil {
+		if duns, derr := ident.Parse(number, ident.Options{Country: ident.CountrySE, AllowDUNS: true}); derr == nil && duns.Kind() == ident.DUNS {
+			return duns, nil
+		}
+		return ident.Number{}, problem.New(problem.CodeNotOrgNr, err)
+	}
+	return n, nil
 }
 
 // amlData is AML for a canonical number.

@@ -16,16 +16,15 @@ import (
 	"strings"
 
 	"github.com/motpart/motpart/internal/dossier"
-	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/vault"
 )
 
 // Documents lists the AML documents kept for a number, newest first.
 func (d *Desk) Documents(orgnr string) ([]dossier.Document, error) {
-	n, err := ident.Parse(orgnr, d.identOptions(""))
-	if err != nil || n.IsPersonal() {
-		return nil, problem.New(problem.CodeNotOrgNr, err)
+	n, err := d.amlSubject(orgnr)
+	if err != nil {
+		return nil, err
 	}
 	var out []dossier.Document
 	err = d.withVault(func(v *vault.Vault) error {

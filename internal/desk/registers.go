@@ -100,6 +100,8 @@ type AMLSessionOrder struct {
 	// OrgNr is the organisation number, canonical; Country is NO, SE or FI.
 	OrgNr   string
 	Country ident.Country
+	// DUNS says OrgNr is a D-U-N-S number.
+	DUNS bool
 	// Documents are the document kinds wanted (dossier.DocumentAML,
 	// dossier.DocumentRegistration); never empty.
 	Documents []string

@@ -201,4 +201,6 @@ type AMLRequest struct {
 	Country string
 	// Documents are the document kinds wanted; empty: both.
 	Documents []string
+	// DUNS says Number is a D-U-N-S number; Country must then be given.
+	DUNS bool
 }

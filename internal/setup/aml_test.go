@@ -51,14 +51,20 @@ func TestOrderAMLFromTheSandbox(t *testing.T) {
 	firm := sb.World().Firm
 	tests := []struct {
 		country, number, name string
+		duns                  bool // number is the company's D-U-N-S number
 	}{
-		{"NO", world.RichestOrgNr, richest.Name},
-		{"SE", firm.SEOrgNr, firm.SEName},
-		{"FI", firm.YTunnus, firm.FIName},
+		{"NO", world.RichestOrgNr, richest.Name, false},
+		{"SE", firm.SEOrgNr, firm.SEName, false},
+		{"FI", firm.YTunnus, firm.FIName, false},
+		{"FI", world.DUNS("FI", firm.YTunnus), firm.FIName, true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.country, func(t *testing.T) {
-			o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: tt.number})
+		t.Run(tt.country+"/"+tt.number, func(t *testing.T) {
+			req := dossier.AMLRequest{Number: tt.number}
+			if tt.duns {
+				req.Country, req.DUNS = tt.country, true
+			}
+			o, err := d.OrderAML(ctx, req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +90,11 @@ func TestOrderAMLFromTheSandbox(t *testing.T) {
 					t.Fatal(err)
 				}
 				text := pdfText(t, path)
-				if !strings.Contains(text, tt.name) || !strings.Contains(squeeze(text), squeeze(tt.number)) {
+				number := tt.number
+				if tt.duns { // the PDFs give the organisation number
+					number = firm.YTunnus
+				}
+				if !strings.Contains(text, tt.name) || !strings.Contains(squeeze(text), squeeze(number)) {
 					t.Errorf("%s: the PDF's text does not hold %q and %s:\n%s", doc.Kind, tt.name, tt.number, text)
 				}
 			}

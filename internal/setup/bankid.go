@@ -110,7 +110,7 @@ func (a *amlSource) CreateSession(ctx context.Context, o desk.AMLSessionOrder) (
 	if err != nil {
 		return desk.AMLSession{}, err
 	}
-	order := bankid.Order{Identifier: o.OrgNr, Country: o.Country}
+	order := bankid.Order{Identifier: o.OrgNr, Country: o.Country, DUNS: o.DUNS}
 	for _, k := range o.Documents {
 		name, ok := reportNames[k]
 		if !ok {

@@ -207,14 +207,20 @@ func TestCreateSessionValidatesAndSends(t *testing.T) {
 		path    string
 		ident   string
 		want    problem.Code
+		duns    bool
 	}{
-		{"311 111 116", "", "/organization/session/no", "311111116", ""},
-		{"5560747569", ident.CountrySE, "/organization/session/se", "556074-7569", ""},
-		{"0116297-6", ident.CountryFI, "/organization/session/fi", "0116297-6", ""},
-		{"31111111", ident.CountryNO, "", "", problem.CodeBankIDInvalidIdentifier},
-		{"311111116", ident.CountrySE, "", "", problem.CodeBankIDInvalidIdentifier},
-		{"0116297-5", ident.CountryFI, "", "", problem.CodeBankIDInvalidIdentifier},
-		{"811218-9876", "", "", "", problem.CodeBankIDInvalidIdentifier},
+		{"311 111 116", "", "/organization/session/no", "311111116", "", false},
+		{"5560747569", ident.CountrySE, "/organization/session/se", "556074-7569", "", false},
+		{"0116297-6", ident.CountryFI, "/organization/session/fi", "0116297-6", "", false},
+		{"31111111", ident.CountryNO, "", "", problem.CodeBankIDInvalidIdentifier, false},
+		{"311111116", ident.CountrySE, "", "", problem.CodeBankIDInvalidIdentifier, false},
+		{"0116297-5", ident.CountryFI, "", "", problem.CodeBankIDInvalidIdentifier, false},
+		{"811218-9876", "", "", "", problem.CodeBankIDInvalidIdentifier, false},
+		// D-U-N-S numbers: nine digits in the country asked about.
+		{"35-478-1234", ident.CountrySE, "/organization/session/se", "354781234", "", true},
+		{"354781234", ident.CountryNO, "/organization/session/no", "354781234", "", true},
+		{"354781234", "", "", "", problem.CodeBankIDInvalidIdentifier, true},
+		{"35478123", ident.CountryFI, "", "", problem.CodeBankIDInvalidIdentifier, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -226,7 +232,7 @@ func TestCreateSessionValidatesAndSends(t *testing.T) {
 				_, _ = w.Write([]byte(`{"sessionId":"s-1","created":"2026-03-01T09:00:00Z"}`))
 			}
 			c, _ := f.client(t, nil)
-			s, err := c.CreateSession(context.Background(), Order{Identifier: tt.id, Country: tt.country})
+			s, err := c.CreateSession(context.Background(), Order{Identifier: tt.id, Country: tt.country, DUNS: tt.duns})
 			if got := problem.CodeOf(err); got != tt.want {
 				t.Fatalf("code %q (%v), want %q", got, err, tt.want)
 			}

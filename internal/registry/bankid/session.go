@@ -36,6 +36,9 @@ type Order struct {
 	Identifier string
 	// Country is NO, SE or FI; CountryNone takes it from the number.
 	Country ident.Country
+	// DUNS says Identifier is a D-U-N-S number (nine digits, no check
+	// digit); Country must then be given.
+	DUNS bool
 	// Expands and Reports default to DefaultExpands() and DefaultReports().
 	Expands, Reports []string
 	// Webhook, when set, asks for webhooks (its shape is assumed).
@@ -101,10 +104,29 @@ func validate(id string, country ident.Country) (string, ident.Country, error) {
 	return n.String(), n.Country(), nil
 }
 
+// validateDUNS checks a D-U-N-S number for a country and returns its
+// nine digits and the country.
+func validateDUNS(id string, country ident.Country) (string, ident.Country, error) {
+	n, err := ident.Parse(id, ident.Options{Country: ident.CountrySE, AllowDUNS: true})
+	if err == nil && n.Kind() != ident.DUNS {
+		err = errors.New("not a D-U-N-S number")
+	}
+	if err == nil && country != ident.CountryNO && country != ident.CountrySE && country != ident.CountryFI {
+		err = errors.New("a D-U-N-S number needs the country asked about: NO, SE or FI")
+	}
+	if err != nil {
+		return "", "", &Error{Op: "check the number", Code: problem.CodeBankIDInvalidIdentifier, Err: err}
+	}
+	return n.String(), country, nil
+}
+
 // CreateSession orders a session and returns it as created.
 func (c *Client) CreateSession(ctx context.Context, o Order) (*Session, error) {
 	const op = "create a session"
 	id, country, err := validate(o.Identifier, o.Country)
+	if o.DUNS {
+		id, country, err = validateDUNS(o.Identifier, o.Country)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,7 @@ type keyInformation struct {
 	Country            string `json:"country"`
 	OrganizationType   string `json:"organizationType,omitempty"`
 	RegisteredDate     string `json:"registeredDate,omitempty"`
+	DUNS               string `json:"duns,omitempty"`
 	Address            string `json:"address,omitempty"`
 }
 
@@ -135,8 +136,11 @@ func companies(w *world.World) map[string]*company {
 		if c.Ownership.Beneficials == nil {
 			c.Ownership.Beneficials = []owner{}
 		}
+		c.KeyInformation.DUNS = world.DUNS(c.Country, c.Number)
 		c.screening, _ = w.ScreeningOf(strings.ToUpper(c.Country), c.Number)
 		out[key(c.Country, c.Number)] = c
+		// The same company by its D-U-N-S number, in its own country.
+		out[key(c.Country, c.KeyInformation.DUNS)] = c
 	}
 	for i := range w.Units {
 		u := &w.Units[i]

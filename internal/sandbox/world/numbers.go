@@ -1,6 +1,8 @@
 package world
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strings"
 
 	"github.com/motpart/motpart/internal/ident"
@@ -59,4 +61,31 @@ func NameLines(name string) []string {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// DUNS is the sandbox's D-U-N-S number of the organisation number of a
+// country ("NO", "SE", "FI"): nine digits made from the two, never a valid
+// Norwegian organisation number, so that no number means two companies.
+// Real D-U-N-S numbers are Dun & Bradstreet's and have no check digit.
+func DUNS(country, number string) string {
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToUpper(country) + ":" + digitsOf(number)))
+	n := 30_000_000 + h.Sum32()%60_000_000 // 9 digits starting 0 would be read as 8
+	s := fmt.Sprintf("%09d", 100_000_000+n)
+	for ValidOrgNr(s) {
+		n++
+		s = fmt.Sprintf("%09d", 100_000_000+n)
+	}
+	return s
+}
+
+// digitsOf returns the digits of s.
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
