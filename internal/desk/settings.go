@@ -413,3 +413,22 @@ func (d *Desk) environment(s RegisterSettings) Environment {
 	}
 	return EnvSandbox
 }
+
+// BankIDAddresses returns the addresses of BankID's AML API and OIDC realm
+// for the hosts setting (registries.md §5.2): prod, preprod or current;
+// "" for another value.
+func BankIDAddresses(hosts string) (api, oidc string) {
+	switch hosts {
+	case BankIDHostsProd:
+		return "https://aml.bankidapis.no", "https://oidc.bankidapis.no/auth/realms/prod"
+	case BankIDHostsPreprod:
+		return "https://aml-preprod.bankidapis.no", "https://oidc-preprod.bankidapis.no/auth/realms/preprod"
+	case BankIDHostsCurrent:
+		return "https://aml-current.bankidapis.no", "https://oidc-current.bankidapis.no/auth/realms/current"
+	}
+	return "", ""
+}
+
+// BankIDAddresses is the package's BankIDAddresses, for the window, which
+// shows the addresses of the hosts a user chooses.
+func (d *Desk) BankIDAddresses(hosts string) (api, oidc string) { return BankIDAddresses(hosts) }

@@ -120,6 +120,7 @@ func (d *richDesk) InspectCertificate(_ []byte, _, password string) (*certinfo.I
 }
 
 func (d *richDesk) OwnerScopes() []string { return nil }
+func (d *richDesk) BankIDAddresses(string) (string, string) { return "", "" }
 
 // fullDossier is a Norwegian company as every register answers it, in
 // the registers' own (Norwegian) words.

@@ -26,13 +26,10 @@ func bankIDHosts(hosts string, env desk.Environment) (apiURL, oidcURL string) {
 			hosts = desk.BankIDHostsProd
 		}
 	}
-	switch hosts {
-	case desk.BankIDHostsPreprod:
-		return "https://aml-preprod.bankidapis.no", "https://oidc-preprod.bankidapis.no/auth/realms/preprod"
-	case desk.BankIDHostsCurrent:
-		return "https://aml-current.bankidapis.no", "https://oidc-current.bankidapis.no/auth/realms/current"
+	if apiURL, oidcURL = desk.BankIDAddresses(hosts); apiURL == "" {
+		apiURL, oidcURL = desk.BankIDAddresses(desk.BankIDHostsProd)
 	}
-	return "https://aml.bankidapis.no", "https://oidc.bankidapis.no/auth/realms/prod"
+	return apiURL, oidcURL
 }
 
 // bankIDAccount is what the BankID client is built from, beside the

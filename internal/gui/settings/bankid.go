@@ -24,22 +24,10 @@ const (
 	settingBankIDWebhookSecret = "bankid.webhook_secret"
 )
 
-// bankIDHost is one of BankID's environments as registries.md §5.2 gives
-// it: the setting's value and the AML API's and the OIDC realm's
-// addresses, shown so a user sees where Motpart will go.
-type bankIDHost struct {
-	value, api, oidc string
-}
-
-// bankIDHosts are the hosts the select offers after "Default for the
-// environment", in its order.
-func bankIDHosts() []bankIDHost {
-	return []bankIDHost{
-		{"prod", "https://aml.bankidapis.no", "https://oidc.bankidapis.no/auth/realms/prod"},
-		{"preprod", "https://aml-preprod.bankidapis.no", "https://oidc-preprod.bankidapis.no/auth/realms/preprod"},
-		{"current", "https://aml-current.bankidapis.no", "https://oidc-current.bankidapis.no/auth/realms/current"},
-	}
-}
+// bankIDHosts are the values of the hosts setting the select offers after
+// "Default for the environment", in its order; the desk gives their
+// addresses (BankIDAddresses), shown so a user sees where Motpart will go.
+func bankIDHosts() []string { return []string{"prod", "preprod", "current"} }
 
 func bankIDHostNames() []string {
 	return []string{lang.L("Default for the environment"), lang.L("Production"), lang.L("Pre-production"), lang.L("Current (BankID's stable test)")}
@@ -81,10 +69,12 @@ type bankIDSection struct {
 	// environment is the index of the environment chosen on the page
 	// (sandbox, test, production), for the hosts' default.
 	environment int
+	// addresses gives the addresses of a hosts value (the desk's table).
+	addresses func(hosts string) (api, oidc string)
 }
 
-func newBankIDSection(h *guikit.Host) *bankIDSection {
-	b := &bankIDSection{
+func newBankIDSection(h *guikit.Host, addresses func(hosts string) (api, oidc string)) *bankIDSection {
+	b := &bankIDSection{addresses: addresses,
 		clientID:      guikit.NewEntry(h),
 		secret:        guikit.NewPasswordEntry(h),
 		sandbox:       guikit.WrapLabel(lang.L("With practice data, the sandbox's BankID needs none of this: leave these fields empty.")),
@@ -117,7 +107,7 @@ func (b *bankIDSection) load(get func(string) string, certificates []string) {
 	b.ofac.SetChecked(get(settingBankIDOFAC) == "on")
 	b.hosts.SetSelectedIndex(0)
 	for i, h := range bankIDHosts() {
-		if h.value == get(settingBankIDHosts) {
+		if h == get(settingBankIDHosts) {
 			b.hosts.SetSelectedIndex(i + 1)
 		}
 	}
@@ -165,7 +155,7 @@ func (b *bankIDSection) values(values map[string]string) {
 	}
 	values[settingBankIDHosts] = ""
 	if i := b.hosts.SelectedIndex(); i > 0 {
-		values[settingBankIDHosts] = bankIDHosts()[i-1].value
+		values[settingBankIDHosts] = bankIDHosts()[i-1]
 	}
 	values[settingBankIDAuth] = ""
 	values[settingBankIDCertificate] = ""
@@ -227,8 +217,8 @@ func (b *bankIDSection) showHosts() {
 			return
 		}
 	}
-	h := bankIDHosts()[i-1]
-	b.hostsInfo.SetText(lang.L("AML service {{.API}}, sign-in {{.OIDC}}", map[string]any{"API": h.api, "OIDC": h.oidc}))
+	api, oidc := b.addresses(bankIDHosts()[i-1])
+	b.hostsInfo.SetText(lang.L("AML service {{.API}}, sign-in {{.OIDC}}", map[string]any{"API": api, "OIDC": oidc}))
 }
 
 // content is the section: the client and the OFAC choice, then Advanced.

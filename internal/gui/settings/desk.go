@@ -35,4 +35,7 @@ type Desk interface {
 	OwnersCopy() (copy dossier.OwnersCopy, ok bool, err error)
 	// OwnerScopes lists the Maskinporten scopes of the register.
 	OwnerScopes() []string
+	// BankIDAddresses returns the addresses of BankID's AML API and OIDC
+	// realm for a hosts setting (prod, preprod, current).
+	BankIDAddresses(hosts string) (api, oidc string)
 }

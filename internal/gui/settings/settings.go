@@ -125,7 +125,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.importBar = widget.NewProgressBar()
 	s.importBar.Hide()
 	s.refreshCopy = widget.NewButtonWithIcon(lang.L("Update from the change log"), theme.ViewRefreshIcon(), s.refreshFromLog)
-	s.bankID = newBankIDSection(h)
+	s.bankID = newBankIDSection(h, d.BankIDAddresses)
 	s.environment.OnChanged = func(string) { s.bankID.environmentChosen(s.environment.SelectedIndex()) }
 	s.loadRegisters()
 	return s

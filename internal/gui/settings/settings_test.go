@@ -88,6 +88,14 @@ func (d *fakeDesk) OwnersCopy() (dossier.OwnersCopy, bool, error) {
 }
 
 func (d *fakeDesk) OwnerScopes() []string { return []string{"brreg:reelle/forvaltning"} }
+// BankIDAddresses answers as the desk's table does (registries.md §5.2).
+func (d *fakeDesk) BankIDAddresses(hosts string) (string, string) {
+	prefix := "-" + hosts
+	if hosts == "prod" {
+		prefix = ""
+	}
+	return "https://aml" + prefix + ".bankidapis.no", "https://oidc" + prefix + ".bankidapis.no/auth/realms/" + hosts
+}
 
 // newTestScreen is the Settings screen on d in an English 900×900 window;
 // languages and autoLocks record the callbacks.
