@@ -119,7 +119,7 @@ func (d *richDesk) InspectCertificate(_ []byte, _, password string) (*certinfo.I
 	return d.fileInfo, nil
 }
 
-func (d *richDesk) OwnerScopes() []string { return nil }
+func (d *richDesk) OwnerScopes() []string                   { return nil }
 func (d *richDesk) BankIDAddresses(string) (string, string) { return "", "" }
 
 // fullDossier is a Norwegian company as every register answers it, in

@@ -105,7 +105,7 @@ func (d *fakeDesk) OwnersCopy() (dossier.OwnersCopy, bool, error) {
 	return dossier.OwnersCopy{}, false, nil
 }
 func (d *fakeDesk) OwnerScopes() []string                            { return nil }
-func (d *fakeDesk) BankIDAddresses(string) (string, string) { return "", "" }
+func (d *fakeDesk) BankIDAddresses(string) (string, string)          { return "", "" }
 func (d *fakeDesk) OwnershipGraph(*dossier.Dossier) *ownership.Graph { return &ownership.Graph{} }
 
 // newFakeApp is the window on d, in English, on a headless test app.

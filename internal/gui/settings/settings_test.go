@@ -88,6 +88,7 @@ func (d *fakeDesk) OwnersCopy() (dossier.OwnersCopy, bool, error) {
 }
 
 func (d *fakeDesk) OwnerScopes() []string { return []string{"brreg:reelle/forvaltning"} }
+
 // BankIDAddresses answers as the desk's table does (registries.md §5.2).
 func (d *fakeDesk) BankIDAddresses(hosts string) (string, string) {
 	prefix := "-" + hosts
