@@ -82,6 +82,13 @@ func rules() []rule {
 		from:      internal + "sandbox",
 		forbidden: []string{internal + "registry", internal + "desk", internal + "gui"},
 		why:       "a simulator writes the wire format from its own fixtures, never the client's code",
+	}, {
+		// The KYC report draws what it is given: vocabulary in, PDF out.
+		// The desk gathers the input; the report never asks for it.
+		from: internal + "report",
+		forbidden: []string{internal + "desk", internal + "registry", internal + "vault", internal + "sandbox",
+			internal + "setup", internal + "certs", internal + "gui", "net/http$"},
+		why: "the report is made from the vocabulary the desk hands it",
 	}}
 	for _, p := range lower {
 		rs = append(rs, rule{from: internal + p, forbidden: []string{"fyne.io/"}, why: "nothing below gui imports Fyne"})
