@@ -146,7 +146,18 @@ func TestBankIDThroughOverrides(t *testing.T) {
 // Lock in the middle of an order leaves nothing of BankID's client: not
 // its secret, not its token, not the client.
 func TestLockMidOrderLeavesNoBankIDSecret(t *testing.T) {
-	block := func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
+	// The follower waits in its sleep until Lock cancels it, and says when
+	// it is there: the walk below reads the desk's memory and must not
+	// run while the follower writes (the race detector would object).
+	sleeping := make(chan struct{}, 1)
+	block := func(ctx context.Context, _ time.Duration) error {
+		select {
+		case sleeping <- struct{}{}:
+		default:
+		}
+		<-ctx.Done()
+		return ctx.Err()
+	}
 	d := newLookupDesk(t, deskOptions{sleep: block})
 	ctx := context.Background()
 	sb, err := d.Sandbox(ctx)
@@ -160,6 +171,11 @@ func TestLockMidOrderLeavesNoBankIDSecret(t *testing.T) {
 	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: world.RichestOrgNr})
 	if err != nil {
 		t.Fatal(err)
+	}
+	select {
+	case <-sleeping:
+	case <-time.After(time.Minute): // a guard against a hang, not a wait
+		t.Fatal("the order's follower never came to wait between polls")
 	}
 	found := func(v reflect.Value) string {
 		switch {
