@@ -40,6 +40,8 @@ type fakeDesk struct {
 	searchErr  error
 	searchGate chan struct{}
 	examples   []dossier.Example
+	// fakeAML answers the AML use cases (fakeaml_test.go).
+	fakeAML
 }
 
 func newFakeDesk() *fakeDesk {

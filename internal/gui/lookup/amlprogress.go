@@ -1,0 +1,326 @@
+package lookup
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/problem"
+)
+
+// amlProgress is the strip on the Lookup screen, above the dossier, that
+// lists the AML orders being followed: the company, a progress bar, each
+// part's state, and Stop following, Order again or Close. It stays while
+// the user looks at other companies. The desk's watcher feeds it; each
+// change reaches the widgets through the Host's Do, in the order the desk
+// sent them.
+type amlProgress struct {
+	host *guikit.Host
+	desk Desk
+	box  *fyne.Container
+	// rows are the orders shown, by id, in the order they came.
+	rows  map[string]*orderRow
+	order []string
+	// notified are the orders whose readiness was notified.
+	notified map[string]bool
+	// ready is called with the number of an order that became ready.
+	ready func(orgnr string)
+	// again opens the order dialog for an expired order.
+	again func(o dossier.AMLOrder)
+	stop  func()
+
+	// mu guards pending and draining: the orders the watcher sent that
+	// are not shown yet, and whether a goroutine is showing them.
+	mu       sync.Mutex
+	pending  []dossier.AMLOrder
+	draining bool
+}
+
+// orderRow is one order in the strip.
+type orderRow struct {
+	order  dossier.AMLOrder
+	box    *fyne.Container
+	title  *widget.Label
+	bar    *widget.ProgressBar
+	parts  *widget.Label
+	status *widget.Label
+	// Stop stops following; Again orders an expired order again; Close
+	// drops a finished order from the strip.
+	Stop, Again, Close *widget.Button
+}
+
+func newAMLProgress(h *guikit.Host, d Desk) *amlProgress {
+	p := &amlProgress{host: h, desk: d, box: container.NewVBox(), rows: map[string]*orderRow{}, notified: map[string]bool{}}
+	p.box.Hide()
+	return p
+}
+
+// start shows the orders the vault has that are still followed and
+// watches the desk for changes until close.
+func (p *amlProgress) start() {
+	if orders, err := p.desk.AMLOrders(); err == nil {
+		for i := len(orders) - 1; i >= 0; i-- {
+			if o := orders[i]; !o.Finished() {
+				p.notified[o.ID] = false
+				p.update(o)
+			}
+		}
+	}
+	p.stop = p.desk.WatchAMLOrders(p.received)
+}
+
+// close stops watching the desk.
+func (p *amlProgress) close() {
+	if p.stop != nil {
+		p.stop()
+		p.stop = nil
+	}
+}
+
+// received is the desk's watcher: it queues o and, unless a goroutine is
+// already at it, starts one that shows the queue in order. It never
+// waits for the UI, so the desk's goroutines never wait for it.
+func (p *amlProgress) received(o dossier.AMLOrder) {
+	p.mu.Lock()
+	p.pending = append(p.pending, o)
+	if p.draining {
+		p.mu.Unlock()
+		return
+	}
+	p.draining = true
+	p.mu.Unlock()
+	p.host.Background(func() error {
+		for {
+			p.mu.Lock()
+			if len(p.pending) == 0 {
+				p.draining = false
+				p.mu.Unlock()
+				return nil
+			}
+			next := p.pending[0]
+			p.pending = p.pending[1:]
+			p.mu.Unlock()
+			p.host.Do(func() { p.update(next) })
+		}
+	}, func(error) {})
+}
+
+// update shows o's new state; it runs on the UI goroutine. An order that
+// became ready is notified once, and the screen told.
+func (p *amlProgress) update(o dossier.AMLOrder) {
+	r := p.rows[o.ID]
+	if r == nil {
+		if o.Finished() && !p.following(o.ID) {
+			// an order stopped or finished before it was shown here
+			// (another window, the command line) is not brought back
+			if o.Ready() {
+				p.tellReady(o)
+			}
+			return
+		}
+		r = p.newRow(o)
+		p.rows[o.ID] = r
+		p.order = append(p.order, o.ID)
+		p.box.Objects = append(p.box.Objects, r.box)
+	}
+	if o.Name == "" {
+		o.Name = r.order.Name
+	}
+	r.order = o
+	r.show()
+	p.box.Show()
+	p.box.Refresh()
+	if o.Ready() {
+		p.tellReady(o)
+	}
+}
+
+// following reports whether an order was placed or listed in this window.
+func (p *amlProgress) following(id string) bool {
+	_, ok := p.notified[id]
+	return ok
+}
+
+// tellReady notifies the desktop, once per order, that o is ready, and
+// tells the screen.
+func (p *amlProgress) tellReady(o dossier.AMLOrder) {
+	if p.notified[o.ID] {
+		return
+	}
+	p.notified[o.ID] = true
+	p.host.Notify(lang.L("AML documents ready"), lang.L("{{.Company}}: the documents are in the vault.", map[string]any{"Company": guikit.UnitText(o.Name, o.OrgNr)}))
+	if p.ready != nil {
+		p.ready(o.OrgNr)
+	}
+}
+
+// placed shows an order placed in this window.
+func (p *amlProgress) placed(o dossier.AMLOrder) {
+	if _, ok := p.notified[o.ID]; !ok {
+		p.notified[o.ID] = false
+	}
+	p.update(o)
+}
+
+// newRow builds the row of order o.
+func (p *amlProgress) newRow(o dossier.AMLOrder) *orderRow {
+	r := &orderRow{order: o}
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.bar = widget.NewProgressBar()
+	r.bar.TextFormatter = func() string { return "" }
+	r.parts = guikit.WrapLabel("")
+	r.parts.SizeName = theme.SizeNameCaptionText
+	r.status = guikit.WrapLabel("")
+	r.status.SizeName = theme.SizeNameCaptionText
+	r.status.Importance = widget.DangerImportance
+	r.status.Hide()
+	r.Stop = widget.NewButtonWithIcon(lang.L("Stop following"), theme.MediaStopIcon(), func() { p.stopOrder(r) })
+	r.Stop.Importance = widget.LowImportance
+	r.Again = widget.NewButtonWithIcon(lang.L("Order again"), theme.ViewRefreshIcon(), func() {
+		p.host.Activity()
+		if p.again != nil {
+			p.again(r.order)
+		}
+	})
+	r.Close = widget.NewButtonWithIcon("", theme.WindowCloseIcon(), func() { p.drop(r.order.ID) })
+	r.Close.Importance = widget.LowImportance
+	buttons := container.NewHBox(r.Stop, r.Again, r.Close)
+	head := container.NewBorder(nil, nil, nil, buttons, container.NewBorder(nil, nil, r.title, nil, r.bar))
+	r.box = container.NewVBox(head, r.parts, r.status)
+	return r
+}
+
+// show draws the row's order.
+func (r *orderRow) show() {
+	o := r.order
+	r.title.SetText(guikit.UnitText(o.Name, o.OrgNr))
+	done := 0
+	var parts []string
+	for _, part := range o.Parts {
+		if part.State.Finished() {
+			done++
+		}
+		parts = append(parts, partKindName(part.Kind)+": "+partStateText(part))
+	}
+	if len(o.Parts) > 0 {
+		r.bar.SetValue(float64(done) / float64(len(o.Parts)))
+	}
+	r.parts.SetText(strings.Join(parts, " · "))
+	if o.Problem != "" {
+		r.status.SetText(guikit.ProblemText(problem.New(problem.Code(o.Problem), nil)))
+		r.status.Show()
+	} else {
+		r.status.Hide()
+	}
+	setShown(r.Stop, !o.Finished())
+	setShown(r.Again, expired(o))
+	setShown(r.Close, o.Finished())
+}
+
+// setShown shows or hides o.
+func setShown(o fyne.CanvasObject, shown bool) {
+	if shown {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// expired reports whether an order, or a part of it, expired.
+func expired(o dossier.AMLOrder) bool {
+	if o.Problem == string(problem.CodeBankIDSessionExpired) {
+		return true
+	}
+	for _, part := range o.Parts {
+		if part.State == dossier.OrderExpired {
+			return true
+		}
+	}
+	return false
+}
+
+// stopOrder stops following r's order, in the background; the row goes.
+func (p *amlProgress) stopOrder(r *orderRow) {
+	p.host.Activity()
+	id := r.order.ID
+	r.Stop.Disable()
+	p.host.Background(func() error { return p.desk.StopAMLOrder(id) }, func(err error) {
+		r.Stop.Enable()
+		if err != nil {
+			guikit.ShowProblem(p.host, err)
+			return
+		}
+		p.drop(id)
+	})
+}
+
+// drop removes an order's row from the strip.
+func (p *amlProgress) drop(id string) {
+	r := p.rows[id]
+	if r == nil {
+		return
+	}
+	delete(p.rows, id)
+	p.notified[id] = true // a late change of a dropped order does not bring it back
+	for i, o := range p.order {
+		if o == id {
+			p.order = append(p.order[:i], p.order[i+1:]...)
+			break
+		}
+	}
+	objs := p.box.Objects[:0]
+	for _, o := range p.box.Objects {
+		if o != r.box {
+			objs = append(objs, o)
+		}
+	}
+	p.box.Objects = objs
+	if len(objs) == 0 {
+		p.box.Hide()
+	}
+	p.box.Refresh()
+}
+
+// partKindName is an order part in the user's words.
+func partKindName(kind string) string {
+	switch kind {
+	case dossier.DocumentAML:
+		return lang.L("AML report")
+	case dossier.DocumentRegistration:
+		return lang.L("Certificate of registration")
+	case dossier.PartData:
+		return lang.L("Company data")
+	}
+	return kind
+}
+
+// partStateText is an order part's state in the user's words; a failed
+// part says why.
+func partStateText(p dossier.OrderPart) string {
+	switch p.State {
+	case dossier.OrderWaiting:
+		return lang.L("waiting")
+	case dossier.OrderPreparing:
+		return lang.L("being prepared")
+	case dossier.OrderReady:
+		return lang.L("ready")
+	case dossier.OrderFailed:
+		if p.Problem != "" {
+			return lang.L("failed ({{.Reason}})", map[string]any{"Reason": guikit.ProblemText(problem.New(problem.Code(p.Problem), nil))})
+		}
+		return lang.L("failed")
+	case dossier.OrderExpired:
+		return lang.L("expired")
+	case dossier.OrderStopped:
+		return lang.L("not followed")
+	}
+	return string(p.State)
+}
