@@ -28,8 +28,10 @@ type amlProgress struct {
 	// rows are the orders shown, by id, in the order they came.
 	rows  map[string]*orderRow
 	order []string
-	// notified are the orders whose readiness was notified.
-	notified map[string]bool
+	// known are the orders placed in this window or listed at its start;
+	// notified those whose readiness was notified; dropped those the user
+	// took out of the strip, which a late change does not bring back.
+	known, notified, dropped map[string]bool
 	// ready is called with the number of an order that became ready.
 	ready func(orgnr string)
 	// again opens the order dialog for an expired order.
@@ -57,7 +59,8 @@ type orderRow struct {
 }
 
 func newAMLProgress(h *guikit.Host, d Desk) *amlProgress {
-	p := &amlProgress{host: h, desk: d, box: container.NewVBox(), rows: map[string]*orderRow{}, notified: map[string]bool{}}
+	p := &amlProgress{host: h, desk: d, box: container.NewVBox(), rows: map[string]*orderRow{},
+		known: map[string]bool{}, notified: map[string]bool{}, dropped: map[string]bool{}}
 	p.box.Hide()
 	return p
 }
@@ -68,7 +71,7 @@ func (p *amlProgress) start() {
 	if orders, err := p.desk.AMLOrders(); err == nil {
 		for i := len(orders) - 1; i >= 0; i-- {
 			if o := orders[i]; !o.Finished() {
-				p.notified[o.ID] = false
+				p.known[o.ID] = true
 				p.update(o)
 			}
 		}
@@ -116,8 +119,11 @@ func (p *amlProgress) received(o dossier.AMLOrder) {
 // became ready is notified once, and the screen told.
 func (p *amlProgress) update(o dossier.AMLOrder) {
 	r := p.rows[o.ID]
+	if p.dropped[o.ID] {
+		return
+	}
 	if r == nil {
-		if o.Finished() && !p.following(o.ID) {
+		if o.Finished() && !p.known[o.ID] {
 			// an order stopped or finished before it was shown here
 			// (another window, the command line) is not brought back
 			if o.Ready() {
@@ -142,12 +148,6 @@ func (p *amlProgress) update(o dossier.AMLOrder) {
 	}
 }
 
-// following reports whether an order was placed or listed in this window.
-func (p *amlProgress) following(id string) bool {
-	_, ok := p.notified[id]
-	return ok
-}
-
 // tellReady notifies the desktop, once per order, that o is ready, and
 // tells the screen.
 func (p *amlProgress) tellReady(o dossier.AMLOrder) {
@@ -163,9 +163,7 @@ func (p *amlProgress) tellReady(o dossier.AMLOrder) {
 
 // placed shows an order placed in this window.
 func (p *amlProgress) placed(o dossier.AMLOrder) {
-	if _, ok := p.notified[o.ID]; !ok {
-		p.notified[o.ID] = false
-	}
+	p.known[o.ID] = true
 	p.update(o)
 }
 
@@ -269,7 +267,7 @@ func (p *amlProgress) drop(id string) {
 		return
 	}
 	delete(p.rows, id)
-	p.notified[id] = true // a late change of a dropped order does not bring it back
+	p.dropped[id] = true
 	for i, o := range p.order {
 		if o == id {
 			p.order = append(p.order[:i], p.order[i+1:]...)

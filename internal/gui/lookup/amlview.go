@@ -101,10 +101,18 @@ func (b *alarmBanner) CreateRenderer() fyne.WidgetRenderer {
 
 // bankID draws what BankID said of the organisation: where it comes
 // from, its key information, roles, beneficial owners, shareholders and
-// subsidiaries.
-func (v *dossierView) bankID(a *dossier.AML) []fyne.CanvasObject {
+// subsidiaries. main says it is the dossier's main content (no register
+// answered): the name then heads it, as a register's would.
+func (v *dossierView) bankID(a *dossier.AML, main bool) []fyne.CanvasObject {
 	f := guikit.Format()
-	objs := []fyne.CanvasObject{sectionTitle(lang.L("From BankID"))}
+	var objs []fyne.CanvasObject
+	if main && a.Key != nil && a.Key.Name != "" {
+		name := guikit.WrapLabel(a.Key.Name)
+		name.TextStyle = fyne.TextStyle{Bold: true}
+		name.SizeName = theme.SizeNameSubHeadingText
+		objs = append(objs, name)
+	}
+	objs = append(objs, sectionTitle(lang.L("From BankID")))
 	objs = append(objs, caption(lang.L("From BankID, session {{.Session}}, read {{.Time}}.", map[string]any{"Session": a.SessionID, "Time": f.DateTime(a.Fetched)})))
 	if k := a.Key; k != nil {
 		form := widget.NewForm()

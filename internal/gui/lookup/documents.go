@@ -30,6 +30,8 @@ type documentsTab struct {
 	// chooseFile asks where to save a document named name and calls done
 	// with the path chosen; tests replace it.
 	chooseFile func(name string, done func(path string))
+	// confirm is the last Remove dialog shown.
+	confirm *guikit.ConfirmDialog
 }
 
 // documentRow is one document of the tab and its buttons.
@@ -180,7 +182,7 @@ func documentFileName(doc dossier.Document) string {
 // remove asks, then deletes the document from the vault.
 func (t *documentsTab) remove(doc dossier.Document) {
 	t.host.Activity()
-	guikit.ShowConfirmAction(t.host.Win, lang.L("Remove document?"),
+	t.confirm = guikit.ShowConfirmAction(t.host.Win, lang.L("Remove document?"),
 		lang.L("{{.Kind}} of {{.Ready}} is deleted from the vault. The removal is written to the audit log. You can order the document again.",
 			map[string]any{"Kind": partKindName(doc.Kind), "Ready": guikit.Format().DateTime(doc.ReadyAt)}),
 		lang.L("Remove document"), true, func() {

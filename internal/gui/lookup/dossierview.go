@@ -87,7 +87,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 		objs = append(objs, v.redirects(dos)...)
 		if dos.AML != nil {
 			// BankID is the only source (Swedish and Finnish numbers)
-			objs = append(objs, v.bankID(dos.AML)...)
+			objs = append(objs, v.bankID(dos.AML, true)...)
 		}
 	}
 	if !dos.Complete() {
@@ -116,7 +116,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 		}
 	}
 	if dos.Company != nil && dos.AML != nil {
-		objs = append(objs, v.bankID(dos.AML)...)
+		objs = append(objs, v.bankID(dos.AML, false)...)
 	}
 	objs = append(objs, sectionTitle(lang.L("Sources")))
 	for _, s := range dos.Sources {

@@ -16,8 +16,12 @@ import (
 // saved and removed. emit plays the desk's watcher.
 type fakeAML struct {
 	mu sync.Mutex
-	// canOrder is CanOrderAML's answer; orderErr OrderAML's error.
-	canOrder error
+	// connected says BankID is connected: then CanOrderAML answers
+	// canOrder, and Swedish and Finnish numbers can be looked up, as the
+	// desk does; otherwise BankID is not connected. orderErr is
+	// OrderAML's error.
+	connected bool
+	canOrder  error
 	orderErr error
 	requests []dossier.AMLRequest
 	// orders are what AMLOrders answers.
@@ -33,7 +37,12 @@ type fakeAML struct {
 	removed []string
 }
 
-func (f *fakeAML) CanOrderAML(ident.Number) error { return f.canOrder }
+func (f *fakeAML) CanOrderAML(ident.Number) error {
+	if !f.connected {
+		return problem.New(problem.CodeBankIDNotConnected, nil)
+	}
+	return f.canOrder
+}
 
 func (f *fakeAML) OrderAML(_ context.Context, req dossier.AMLRequest) (dossier.AMLOrder, error) {
 	f.mu.Lock()
