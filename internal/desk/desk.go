@@ -14,6 +14,7 @@
 package desk
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -55,6 +56,9 @@ type Config struct {
 	// OwnersFiles reads downloads of the Register of beneficial owners;
 	// nil: ImportOwnersCopy fails.
 	OwnersFiles OwnersFileReader
+	// Sleep waits d or until ctx ends, between the polls of an AML order;
+	// nil means a timer. Tests inject one that does not wait.
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Desk carries out what a user asks for. Make one with New.
@@ -73,6 +77,8 @@ type Desk struct {
 
 	regMu sync.Mutex
 	regs  *Registers // the register clients; nil until first needed after an unlock
+
+	aml amlState // the AML orders followed, their watchers and opened files
 }
 
 // New returns a Desk configured by cfg.
@@ -82,6 +88,9 @@ func New(cfg Config) *Desk {
 	}
 	if cfg.VaultOptions.Now == nil {
 		cfg.VaultOptions.Now = cfg.Now
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleep
 	}
 	return &Desk{cfg: cfg, ownersBatch: defaultOwnersBatch}
 }

@@ -73,9 +73,19 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 		now := d.cfg.Now().UTC()
 		dos.Sources = []dossier.Source{{ID: "registers", Status: dossier.StatusSkipped, Code: "country_not_connected",
 			Message: "Motpart has no register for this country connected yet", Fetched: now}}
+		if d.CanOrderAML(n) == nil {
+			src, err := d.bankIDSource(dos.Number)
+			if err != nil {
+				return nil, err
+			}
+			dos.Sources = append(dos.Sources, src)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, problem.New(problem.CodeCanceled, err)
+	}
+	if err := d.attachAML(dos); err != nil {
+		return nil, err
 	}
 	dos.Fetched = d.cfg.Now().UTC()
 	saved, err := d.savedDossier(dos.Number)
@@ -95,6 +105,39 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 		return dos, err
 	}
 	return dos, nil
+}
+
+// SourceBankID is the ID of BankID's AML service as a dossier's source.
+const SourceBankID = "bankid"
+
+// bankIDSource is BankID's outcome in the lookup of a number no register
+// answers for (Sweden, Finland): found when a session's data was read
+// (Fetched is when), else skipped with what to do. BankID is never asked
+// by a lookup: its sessions are ordered and may be billed.
+func (d *Desk) bankIDSource(orgnr string) (dossier.Source, error) {
+	a, err := d.amlData(orgnr)
+	if err != nil {
+		return dossier.Source{}, err
+	}
+	if a == nil {
+		return dossier.Source{ID: SourceBankID, Status: dossier.StatusSkipped, Code: "aml_not_ordered",
+			Message: "Order AML documents to get BankID's data", Fetched: d.cfg.Now().UTC()}, nil
+	}
+	return dossier.Source{ID: SourceBankID, Status: dossier.StatusFound, Fetched: a.Fetched}, nil
+}
+
+// attachAML puts the AML data of the latest session read for dos's
+// number into dos, beside the registers' data (it changes nothing else).
+func (d *Desk) attachAML(dos *dossier.Dossier) error {
+	if dos == nil {
+		return nil
+	}
+	a, err := d.amlData(dos.Number)
+	if err != nil {
+		return err
+	}
+	dos.AML = a
+	return nil
 }
 
 // auditLookup writes the audit entry of a lookup that saved nothing.
@@ -215,8 +258,11 @@ func (d *Desk) saveDossier(dos *dossier.Dossier) error {
 		return problem.New(problem.CodeInternal, fmt.Errorf("encoding the dossier: %w", err))
 	}
 	name := ""
-	if dos.Company != nil {
+	switch {
+	case dos.Company != nil:
 		name = dos.Company.Name
+	case dos.AML != nil && dos.AML.Key != nil:
+		name = dos.AML.Key.Name
 	}
 	return d.withVault(func(v *vault.Vault) error {
 		return vaultProblem(v.Update(func(tx *vault.Tx) error {
@@ -302,6 +348,9 @@ func (d *Desk) savedDossier(number string) (*dossier.Dossier, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		err = d.attachAML(dos)
+	}
 	return dos, err
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
 )
 
@@ -68,6 +69,64 @@ type OwnersFileReader interface {
 	ReadStream(r io.Reader, each func(*dossier.Owners) error) error
 }
 
+// AMLStatus is the state of one part of a BankID session as the service
+// tells it.
+type AMLStatus string
+
+// The states of a session's part.
+const (
+	AMLNotStarted AMLStatus = "not_started" // BankID has not started it
+	AMLInProgress AMLStatus = "in_progress" // BankID is preparing it
+	AMLDone       AMLStatus = "done"        // ready to be fetched
+	AMLFailed     AMLStatus = "failed"      // BankID failed it
+	AMLExpired    AMLStatus = "expired"     // its lifetime is over
+)
+
+// AMLSession is a BankID session as the service last described it.
+type AMLSession struct {
+	// ID is the session id.
+	ID string
+	// Created and Expires bound the session's life.
+	Created, Expires time.Time
+	// Parts are the states of the session's parts by kind:
+	// dossier.PartData and the document kinds (dossier.DocumentAML,
+	// dossier.DocumentRegistration). A part the service did not mention
+	// is missing.
+	Parts map[string]AMLStatus
+}
+
+// AMLSessionOrder is what a session asks BankID for.
+type AMLSessionOrder struct {
+	// OrgNr is the organisation number, canonical; Country is NO, SE or FI.
+	OrgNr   string
+	Country ident.Country
+	// Documents are the document kinds wanted (dossier.DocumentAML,
+	// dossier.DocumentRegistration); never empty.
+	Documents []string
+	// CallbackURL, when set, asks BankID for webhooks to it.
+	CallbackURL string
+}
+
+// AMLSource is BankID's AML service (the Organization Async Session
+// API), as the AML use cases ask it. Every error names a problem code:
+// problem.CodeBankIDSessionExpired for a session whose life is over,
+// problem.CodeBankIDSessionFailed for one BankID failed,
+// problem.CodeBankIDReportNotPDF for a report that is not a PDF...
+type AMLSource interface {
+	// CreateSession orders a session and returns it as created.
+	CreateSession(ctx context.Context, o AMLSessionOrder) (AMLSession, error)
+	// Status reads a session's state once. When the service asks to be
+	// left alone for a while (429, 503) the error is set and retryAfter
+	// says how long, if it said. An expired or failed session comes with
+	// its error and, when the service described it, the session.
+	Status(ctx context.Context, id string) (s AMLSession, retryAfter time.Duration, err error)
+	// Data fetches the session's result as the dossier's AML data, read
+	// now.
+	Data(ctx context.Context, id string, country ident.Country) (*dossier.AML, error)
+	// Document fetches one document of the session, a whole PDF.
+	Document(ctx context.Context, id, kind string) ([]byte, error)
+}
+
 // Registers are the register clients of one configuration, as a Connector
 // built them.
 type Registers struct {
@@ -83,6 +142,11 @@ type Registers struct {
 	Names NameSource
 	// Search searches units by name; nil when nothing can.
 	Search UnitSearcher
+	// AML is BankID's AML service; nil when it is not set up, and NoAML
+	// then says why (an error with problem.CodeBankIDNotConnected or
+	// problem.CodeBankIDConfig).
+	AML   AMLSource
+	NoAML error
 	// Release drops what the clients hold (the Maskinporten signer,
 	// cached tokens, the grunndataWS password), so that nothing of them
 	// stays reachable; a client used after it answers that it is closed.
@@ -103,6 +167,12 @@ type Connection struct {
 	// CertificateMissing is true when a certificate is chosen but not in
 	// the vault.
 	CertificateMissing bool
+	// BankIDCertificate is the stored certificate
+	// Settings.BankIDCertificate names, whose key signs private_key_jwt
+	// assertions; nil when none is chosen or it is missing
+	// (BankIDCertificateMissing).
+	BankIDCertificate        *certs.Certificate
+	BankIDCertificateMissing bool
 }
 
 // Connector builds the register clients from the settings. The
@@ -139,6 +209,17 @@ func (d *Desk) registers(ctx context.Context) (*Registers, error) {
 			c.Certificate = cert
 		case problem.CodeCertNotFound:
 			c.CertificateMissing = true
+		default:
+			return nil, err
+		}
+	}
+	if s.BankIDCertificate != "" {
+		cert, err := d.Certificate(s.BankIDCertificate)
+		switch problem.CodeOf(err) {
+		case "":
+			c.BankIDCertificate = cert
+		case problem.CodeCertNotFound:
+			c.BankIDCertificateMissing = true
 		default:
 			return nil, err
 		}

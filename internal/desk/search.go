@@ -115,7 +115,9 @@ func letters(s string) int {
 // looks up organisations), and problem.CodeCountryNotConnected for a
 // valid organisation number of a country (or a D-U-N-S number) no
 // connected register covers. Enhetsregisteret, always connected, answers
-// for Norwegian numbers.
+// for Norwegian numbers; for Swedish and Finnish ones, which no register
+// answers yet, the lookup is allowed when BankID's AML service is
+// connected, and its dossier holds BankID's data once a session was read.
 func (d *Desk) CanAnswer(n ident.Number) error {
 	switch {
 	case !n.IsValid():
@@ -123,6 +125,8 @@ func (d *Desk) CanAnswer(n ident.Number) error {
 	case n.IsPersonal():
 		return problem.New(problem.CodePersonalNumber, nil)
 	case n.Country() == ident.CountryNO:
+		return nil
+	case (n.Country() == ident.CountrySE || n.Country() == ident.CountryFI) && d.CanOrderAML(n) == nil:
 		return nil
 	}
 	return problem.New(problem.CodeCountryNotConnected, nil)

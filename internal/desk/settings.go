@@ -3,6 +3,7 @@ package desk
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -44,6 +45,30 @@ const (
 	SettingBankIDCallbackURL   = "bankid.callback_url"
 	SettingBankIDWebhookSecret = "bankid.webhook_secret"
 )
+
+// The values of the BankID settings that take one of a few.
+const (
+	// BankIDHostsProd, BankIDHostsPreprod and BankIDHostsCurrent pick
+	// BankID's production, pre-production and stable test hosts
+	// (registries.md §5.2).
+	BankIDHostsProd    = "prod"
+	BankIDHostsPreprod = "preprod"
+	BankIDHostsCurrent = "current"
+	// The authentication methods at BankID's token endpoint.
+	BankIDAuthSecretBasic   = "client_secret_basic"
+	BankIDAuthSecretPost    = "client_secret_post"
+	BankIDAuthPrivateKeyJWT = "private_key_jwt"
+	// BankIDOFACOn and BankIDOFACOff turn the OFAC screening on and off.
+	BankIDOFACOn  = "on"
+	BankIDOFACOff = "off"
+)
+
+// settingChoices are the values a setting that takes one of a few takes.
+var settingChoices = map[string][]string{
+	SettingBankIDHosts: {BankIDHostsProd, BankIDHostsPreprod, BankIDHostsCurrent},
+	SettingBankIDAuth:  {BankIDAuthSecretBasic, BankIDAuthSecretPost, BankIDAuthPrivateKeyJWT},
+	SettingBankIDOFAC:  {BankIDOFACOn, BankIDOFACOff},
+}
 
 // SettingInfo describes one setting.
 type SettingInfo struct {
@@ -220,10 +245,19 @@ func checkSetting(key, value string) error {
 	if key == SettingMaskinportenScope && !slices.Contains(OwnerScopes(), value) {
 		return problem.New(problem.CodeBadSetting, fmt.Errorf("scope %q: want one of %s", value, strings.Join(OwnerScopes(), ", ")))
 	}
-	if strings.HasSuffix(key, ".url") && !strings.HasPrefix(value, "https://") {
+	if choices, ok := settingChoices[key]; ok && !slices.Contains(choices, value) {
+		return problem.New(problem.CodeBadSetting, fmt.Errorf("%s %q: want one of %s", key, value, strings.Join(choices, ", ")))
+	}
+	if (strings.HasSuffix(key, ".url") || strings.HasSuffix(key, "_url")) && !httpsURL(value) {
 		return problem.New(problem.CodeBadSetting, fmt.Errorf("%s must be an https:// address", key))
 	}
 	return nil
+}
+
+// httpsURL reports whether value is an https:// address with a host.
+func httpsURL(value string) bool {
+	u, err := url.Parse(value)
+	return err == nil && u.Scheme == "https" && u.Host != ""
 }
 
 // RegisterSettings returns the register settings stored in the vault.

@@ -39,6 +39,7 @@ func (d *Desk) CreateVault(password []byte) error {
 	if err != nil {
 		return vaultProblem(err)
 	}
+	d.stopFollowers()
 	d.dropRegisters()
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -59,7 +60,15 @@ func (d *Desk) Unlock(password []byte) error {
 	// replaced copy's identity numbers among them) go at once, not at the
 	// next import.
 	d.tidyOwnersCopy()
+	d.resumeAML()
 	return nil
+}
+
+// resumeAML removes the document blobs an interrupted store left behind
+// and follows again the unfinished AML orders whose session lives.
+func (d *Desk) resumeAML() {
+	d.tidyDocuments()
+	d.resumeOrders()
 }
 
 // openVault opens the vault with password in place of any open one.
@@ -71,6 +80,7 @@ func (d *Desk) openVault(password []byte) error {
 // one; then, when it is not nil, opened runs on the new vault before it
 // becomes the desk's, and its failure closes the vault again.
 func (d *Desk) openVaultWith(password []byte, opt vault.OpenOptions, opened func(*vault.Vault) error) error {
+	d.stopFollowers()
 	d.dropRegisters()
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -115,9 +125,13 @@ func (d *Desk) tidyOwnersCopy() {
 func (d *Desk) RepairVault(password []byte) error {
 	opt := d.cfg.VaultOptions
 	opt.Repair = true
-	return d.openVaultWith(password, opt, func(v *vault.Vault) error {
+	err := d.openVaultWith(password, opt, func(v *vault.Vault) error {
 		return v.Audit(vault.AuditEntry{Action: "vault.repair"})
 	})
+	if err == nil {
+		d.resumeAML()
+	}
+	return err
 }
 
 // Close locks the vault and closes the Connector when it can be closed
@@ -135,7 +149,10 @@ func (d *Desk) Close() error {
 // Lock closes the vault and drops its keys from memory, together with the
 // register clients and what they hold (the Maskinporten signer, cached
 // tokens, the grunndataWS password): the next use asks for the password.
+// The AML orders stop being followed (Unlock resumes them) and the
+// documents opened for the viewer are removed.
 func (d *Desk) Lock() error {
+	d.stopFollowers()
 	d.mu.Lock()
 	v := d.vault
 	d.vault = nil

@@ -16,6 +16,7 @@ import (
 	"github.com/motpart/motpart/internal/registry/rrh"
 	"github.com/motpart/motpart/internal/registry/transport"
 	"github.com/motpart/motpart/internal/sandbox"
+	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
 )
 
 // Connector builds the register clients of one set of register settings
@@ -27,6 +28,9 @@ type Connector struct {
 	overrides  Overrides
 	sandboxCfg sandbox.Config
 	now        func() time.Time
+	// sleep is how BankID's client waits (nil: a timer); tests make it
+	// return at once.
+	sleep func(ctx context.Context, d time.Duration) error
 
 	mu sync.Mutex
 	sb *sandbox.Sandbox // the local simulators; nil until first needed
@@ -70,6 +74,8 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	mpURL, rrhURL := ownerHosts(s.Environment)
 	user, password := s.GrunndataUser, s.GrunndataPassword
 	clientID, cert := s.MaskinportenClientID, conn.Certificate
+	bid := bankIDAccount{clientID: s.BankIDClientID, secret: s.BankIDSecret}
+	bid.apiURL, bid.oidcURL = bankIDHosts(s.BankIDHosts, s.Environment)
 	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: c.overrides.ExtraRootsPEM}
 	if s.Environment == desk.EnvSandbox {
 		sb, err := c.Sandbox(ctx)
@@ -87,6 +93,10 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 		if cert == nil && !conn.CertificateMissing {
 			cert = c.demoCertificate(sb)
 		}
+		bid.apiURL, bid.oidcURL = ep.BankID, ep.BankIDOIDC
+		if bid.clientID == "" {
+			bid.clientID, bid.secret = sandboxbankid.DefaultClientID, sandboxbankid.DefaultClientSecret
+		}
 		// The sandbox CA is trusted here, and only here.
 		tcfg.RootCAs, tcfg.ExtraRootsPEM = sb.CAPool(), nil
 	}
@@ -95,6 +105,8 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	grunndataURL = firstSet(o.GrunndataURL, s.GrunndataURL, grunndataURL)
 	mpURL = firstSet(o.MaskinportenURL, s.MaskinportenURL, mpURL)
 	rrhURL = firstSet(o.RRHURL, s.RRHURL, rrhURL)
+	bid.apiURL = firstSet(o.BankIDURL, s.BankIDURL, bid.apiURL)
+	bid.oidcURL = firstSet(o.BankIDOIDCURL, s.BankIDOIDCURL, bid.oidcURL)
 	t, err := transport.New(tcfg)
 	if err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
@@ -139,6 +151,12 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 			api = rrh.V1
 		}
 		regs.Owners = owners{rrh.New(rrh.Config{BaseURL: rrhURL, API: api}, tokens, t)}
+	}
+	if aml, err := c.bankIDClient(conn, bid, t); err != nil {
+		regs.NoAML = err
+	} else {
+		regs.AML = aml
+		closers = append(closers, aml.close)
 	}
 	regs.Release = func() {
 		for _, release := range closers {

@@ -35,7 +35,13 @@ type deskOptions struct {
 	conn      *Connector // share this one's sandbox; nil: a new one
 	path      string     // the vault file; empty: a new one
 	connector func(*Connector) desk.Connector
+	// sleep is how the desk and BankID's client wait between polls; nil:
+	// noSleep (the tests never wait on the real clock).
+	sleep func(ctx context.Context, d time.Duration) error
 }
+
+// noSleep waits for nothing, unless ctx has ended.
+func noSleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 
 // newLookupDesk is an unlocked desk on the sandbox, with a short time
 // limit per source so fault tests end quickly.
@@ -51,9 +57,13 @@ func newLookupDesk(t testing.TB, opts ...deskOptions) *testDesk {
 	if o.now == nil {
 		o.now = time.Now
 	}
+	if o.sleep == nil {
+		o.sleep = noSleep
+	}
 	conn := o.conn
 	if conn == nil {
 		conn = NewConnector(o.overrides, o.sandbox, o.now)
+		conn.sleep = o.sleep
 		t.Cleanup(func() { _ = conn.Close() })
 	}
 	var c desk.Connector = conn
@@ -72,6 +82,7 @@ func newLookupDesk(t testing.TB, opts ...deskOptions) *testDesk {
 		SourceTimeout: o.timeout,
 		Connector:     c,
 		OwnersFiles:   OwnersFiles{},
+		Sleep:         o.sleep,
 	})
 	if o.path == "" {
 		if err := d.CreateVault([]byte("correct horse")); err != nil {

@@ -12,14 +12,17 @@ import (
 
 // Overrides change, for one run, what the settings say: the command line
 // fills them from --env, and both entry points from $MOTPART_BRREG_URL,
-// $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL and
-// $MOTPART_EXTRA_CA.
+// $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL,
+// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL and $MOTPART_EXTRA_CA.
 type Overrides struct {
 	Environment     desk.Environment
 	BrregURL        string
 	GrunndataURL    string
 	MaskinportenURL string
 	RRHURL          string
+	// BankIDURL and BankIDOIDCURL are BankID's AML API host and OIDC
+	// realm ($MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL).
+	BankIDURL, BankIDOIDCURL string
 	// ExtraRootsPEM are roots trusted besides the system's (never used for
 	// the sandbox, which trusts only its own CA).
 	ExtraRootsPEM []byte
@@ -27,7 +30,8 @@ type Overrides struct {
 
 // OverridesFromEnv reads the environment variables that point the
 // register clients elsewhere for one run: MOTPART_BRREG_URL,
-// MOTPART_GRUNNDATA_URL, MOTPART_MASKINPORTEN_URL, MOTPART_RRH_URL and
+// MOTPART_GRUNNDATA_URL, MOTPART_MASKINPORTEN_URL, MOTPART_RRH_URL,
+// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL and
 // MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
 // os.LookupEnv, or a map in tests. The window and the command line both
 // use it.
@@ -45,6 +49,8 @@ func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 		{"MOTPART_GRUNNDATA_URL", &o.GrunndataURL},
 		{"MOTPART_MASKINPORTEN_URL", &o.MaskinportenURL},
 		{"MOTPART_RRH_URL", &o.RRHURL},
+		{"MOTPART_BANKID_URL", &o.BankIDURL},
+		{"MOTPART_BANKID_OIDC_URL", &o.BankIDOIDCURL},
 	} {
 		value, _ := lookup(v.name)
 		value = strings.TrimSpace(value)

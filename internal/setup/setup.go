@@ -41,6 +41,7 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 		now = time.Now
 	}
 	c := NewConnector(cfg.Overrides, cfg.Sandbox, now)
+	c.sleep = cfg.Desk.Sleep
 	cfg.Desk.Connector = c
 	cfg.Desk.OwnersFiles = OwnersFiles{}
 	cfg.Desk.SandboxExamples = sandboxExamples()

@@ -156,6 +156,13 @@ func (c *Client) Status(ctx context.Context, id string) (*Session, error) {
 	return s, err
 }
 
+// Poll is Status for a caller that waits between polls itself: on a 429
+// or 503 it also returns the wait the server's Retry-After asked for
+// (zero when it named none).
+func (c *Client) Poll(ctx context.Context, id string) (*Session, time.Duration, error) {
+	return c.status(ctx, id)
+}
+
 // status reads the status; wait is the server's Retry-After on 429/503.
 func (c *Client) status(ctx context.Context, id string) (*Session, time.Duration, error) {
 	const op = "read the session's status"
