@@ -22,6 +22,8 @@ func SourceName(id string) string {
 		return lang.L("Register of beneficial owners")
 	case "registers":
 		return lang.L("Registers")
+	case "bankid":
+		return lang.L("BankID")
 	}
 	return id
 }
@@ -59,6 +61,9 @@ func SourceDetailText(s dossier.Source) string {
 	}
 	if s.Code == "" {
 		return ""
+	}
+	if s.Code == "aml_not_ordered" {
+		return lang.L("BankID is asked only when you order AML documents, as each order may be billed. Order them to see BankID's data here.")
 	}
 	if CurrentLanguage() != "en" {
 		// The client's message is English: say so much in the user's words.
@@ -215,6 +220,8 @@ func OutcomeText(dos *dossier.Dossier) string {
 	switch dos.Outcome() {
 	case dossier.OutcomeAnswered:
 		switch {
+		case dos.Company == nil && dos.AML != nil:
+			return lang.L("BankID's AML service gave the data below; no register answers for this country yet.")
 		case dos.Company == nil:
 			return lang.L("The registers answered, but none gave data about the organisation itself. See what each source answered below.")
 		case active(dos.Company):

@@ -22,8 +22,8 @@ type fakeAML struct {
 	// OrderAML's error.
 	connected bool
 	canOrder  error
-	orderErr error
-	requests []dossier.AMLRequest
+	orderErr  error
+	requests  []dossier.AMLRequest
 	// orders are what AMLOrders answers.
 	orders   []dossier.AMLOrder
 	watchers map[int]func(dossier.AMLOrder)
