@@ -38,7 +38,9 @@ func (d *richDesk) CanOrderAML(ident.Number) error { return nil }
 func (d *richDesk) OrderAML(context.Context, dossier.AMLRequest) (dossier.AMLOrder, error) {
 	return richOrder(), nil
 }
-func (d *richDesk) AMLOrders() ([]dossier.AMLOrder, error) { return []dossier.AMLOrder{richOrder()}, nil }
+func (d *richDesk) AMLOrders() ([]dossier.AMLOrder, error) {
+	return []dossier.AMLOrder{richOrder()}, nil
+}
 func (d *richDesk) AML(orgnr string) (*dossier.AML, error) {
 	if dos, ok := d.dossiers[orgnr]; ok {
 		return dos.AML, nil
