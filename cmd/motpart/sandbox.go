@@ -11,6 +11,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/motpart/motpart/internal/sandbox"
+	simbankid "github.com/motpart/motpart/internal/sandbox/bankid"
+	"github.com/motpart/motpart/internal/sandbox/world"
 	"github.com/motpart/motpart/internal/setup"
 )
 
@@ -74,13 +76,15 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 		{"grunndataWS (SOAP)", ep.Grunndata},
 		{"Maskinporten", ep.Maskinporten},
 		{"Beneficial owners (RRH)", ep.RRH},
-		// Motpart does not ask BankID yet (issue 14): listed for tools.
-		{"BankID AML (not used by Motpart yet)", ep.BankID},
+		{"BankID AML", ep.BankID},
 		{"BankID AML sign-in (OIDC)", ep.BankIDOIDC},
 	} {
 		fmt.Fprintf(tw, "  %s\t%s\n", row[0], row[1])
 	}
-	fmt.Fprintf(tw, "  grunndataWS user\t%s / %s\n\n", user, password)
+	fmt.Fprintf(tw, "  grunndataWS user\t%s / %s\n", user, password)
+	fmt.Fprintf(tw, "  BankID client\t%s / %s\n", simbankid.DefaultClientID, simbankid.DefaultClientSecret)
+	fmt.Fprintf(tw, "  BankID webhook signature\t%s: sha256=HMAC-SHA256(%q, body) (the sandbox's own scheme)\n\n",
+		simbankid.SignatureHeader, simbankid.DefaultWebhookSecret)
 	fmt.Fprintf(tw, "For a run of `motpart lookup --env test` against them from another terminal, set:\n")
 	for _, row := range [][2]string{
 		{"MOTPART_BRREG_URL", ep.Brreg},
@@ -104,6 +108,34 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 	for _, c := range sb.World().Showcase() {
 		fmt.Fprintf(tw, "  %s\t%s\n", c.Number, c.Description)
 	}
+	fmt.Fprintf(tw, "\nBankID AML numbers to try (motpart aml order NUMBER --country no|se|fi):\n")
+	for _, c := range amlShowcase(sb.World()) {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Number, c.Description)
+	}
 	fmt.Fprintf(tw, "\nPress Ctrl+C to stop.\n")
 	return tw.Flush()
+}
+
+// amlShowcase are the numbers worth ordering AML documents for from
+// BankID's simulator.
+func amlShowcase(w *world.World) []world.Showcase {
+	name := func(n string) string {
+		if u, ok := w.Unit(n); ok {
+			return u.Name
+		}
+		if f, ok := w.ForeignEntity(n); ok {
+			return f.Name
+		}
+		return ""
+	}
+	return []world.Showcase{
+		{Number: world.SanctionsOrgNr, Description: name(world.SanctionsOrgNr) + " (NO): a sanctions hit"},
+		{Number: world.PEPOrgNr, Description: name(world.PEPOrgNr) + " (NO): a politically exposed person"},
+		{Number: world.SamiOrgNr, Description: name(world.SamiOrgNr) + " (NO): Sámi letters in the PDFs"},
+		{Number: world.FailureOrgNr, Description: "(NO) the session fails"},
+		{Number: world.SEOrgNr, Description: name(world.SEOrgNr) + " (SE): roles, owners and holdings"},
+		{Number: world.SESanctionsOrgNr, Description: name(world.SESanctionsOrgNr) + " (SE): sanctions hits (OFAC with the OFAC scope)"},
+		{Number: world.FIYTunnus, Description: name(world.FIYTunnus) + " (FI): roles, owners and a parent company"},
+		{Number: world.FIPEPYTunnus, Description: name(world.FIPEPYTunnus) + " (FI): a politically exposed person"},
+	}
 }

@@ -14,22 +14,30 @@
 //     bankrupt and removed units, units with missing data, ownership
 //     chains with a cross-holding, foreign owners and an owner exempt from
 //     disclosure, the units' filings to the register of beneficial owners
-//     (every status and position), and Maskinporten clients with their
-//     scopes) and every fixture number tests use (world.RichestOrgNr...);
+//     (every status and position), Maskinporten clients with their
+//     scopes, Swedish and Finnish companies with roles and owners, the
+//     sanctions and PEP screenings, a name in Sámi letters) and every
+//     fixture number tests use (world.RichestOrgNr, world.SanctionsOrgNr,
+//     world.FIPEPYTunnus...);
 //   - ca: a local certificate authority, made in memory at start, that
 //     issues the simulators' server certificates and demo client
 //     certificates (.pfx) named and shaped like the real ones;
 //   - fault: the fault switches shared by every simulator (latency,
 //     429/500/503, malformed and truncated bodies, hanging requests, a
 //     forced MP error or an expired token, any grunndataWS
-//     hovedStatus/underStatus pair), changeable while running;
+//     hovedStatus/underStatus pair, a BankID report that is not a PDF, a
+//     BankID session that never finishes), changeable while running;
 //   - one package per simulated service: brreg (Enhetsregisteret's open
 //     REST API, HAL JSON), grunndata (Brønnøysund's grunndataWS, SOAP 1.1,
 //     ErFr), maskinporten (the JWT-bearer grant with every check and MP
 //     error code of registries.md §4.5) and rrh (the register of beneficial
 //     owners: the legacy Partner API with its zipped JSON and CSV
 //     totalbestand, and the v1 API with its change log), RRH checking
-//     Maskinporten's tokens.
+//     Maskinporten's tokens, and bankid (BankID's AML service: an OIDC
+//     provider and the organisation sessions for NO, SE and FI, a worker
+//     timed on the sandbox's clock or counted in polls
+//     ([Config.BankIDDelays], [Config.BankIDPolls]), webhooks signed with
+//     the sandbox's own HMAC header, and PDFs made with gofpdf).
 //
 // Hooks for tests: [Sandbox.SetFault], [Sandbox.ChangeOwners] files a new
 // RRH registration, [Sandbox.RegisterMaskinportenKey] registers a key by
@@ -132,4 +140,15 @@
 //     and change log's parameters and shapes, and the change log's event
 //     types are the sandbox's own. The change log's sequence numbers have
 //     gaps; endringslogg gives the changes after (not at) the number.
+//   - BankID (registries.md §5): the sub-paths below a session
+//     ({id}, {id}/jsonData, {id}/report/{name}), the terminal statuses
+//     COMPLETED and FAILED, the report names aml and
+//     certificateOfRegistration, the inner field names of the result
+//     blocks (hits as objects {name, list, detail, birthDate}), 410 for an
+//     expired session, the webhook body {sessionId, event, timestamp} and
+//     its signature header X-Sandbox-Signature: sha256=HMAC-SHA256(secret,
+//     body) ([Config.BankIDWebhookSecret]) are the sandbox's own, matching
+//     registry/bankid's assumptions.go. Without reports in the create
+//     request, a session makes none. Roles of Swedish and Finnish
+//     companies use the Norwegian role codes (DAGL, LEDE, MEDL...).
 package sandbox

@@ -91,6 +91,21 @@ type Config struct {
 	// RRHV1TotalbestandZip serves v1's totalbestand zipped, as the Partner
 	// API's, instead of as plain JSON. [U]
 	RRHV1TotalbestandZip bool
+
+	// BankIDDelays, when set, time BankID's sessions on the sandbox's
+	// clock (Now): bankid.ZeroDelays() finishes every session at once.
+	// When nil, a session completes after BankIDPolls status polls.
+	BankIDDelays *bankid.Delays
+	// BankIDPolls is how many status polls a BankID session takes when
+	// BankIDDelays is nil; 0 means bankid.DefaultPolls, negative none.
+	BankIDPolls int
+	// BankIDWebhookSecret keys the HMAC signature of BankID's webhooks
+	// (the sandbox's own scheme, header bankid.SignatureHeader); default
+	// bankid.DefaultWebhookSecret.
+	BankIDWebhookSecret string
+	// BankIDWebhookInterval is how often the sandbox's worker looks for
+	// BankID webhooks that fell due while nobody polled; default 100 ms.
+	BankIDWebhookInterval time.Duration
 }
 
 // Endpoints are the simulators' base URLs.
@@ -197,7 +212,12 @@ func New(cfg Config) (*Sandbox, error) {
 	}
 	s := &Sandbox{cfg: cfg, world: w, ca: authority, closing: make(chan struct{})}
 	s.mp = maskinporten.New(w, maskinporten.Options{Now: cfg.Now, TokenLifetime: cfg.TokenLifetime, Roots: authority.Pool(), Faults: &s.faults})
-	s.bankid = bankid.New(w, bankid.Options{Now: cfg.Now})
+	if cfg.BankIDWebhookInterval <= 0 {
+		cfg.BankIDWebhookInterval = 100 * time.Millisecond
+	}
+	s.cfg = cfg
+	s.bankid = bankid.New(w, bankid.Options{Now: cfg.Now, Delays: cfg.BankIDDelays, Polls: cfg.BankIDPolls,
+		WebhookSecret: cfg.BankIDWebhookSecret, Fault: func() fault.Fault { return s.faults.Get(ServiceBankID) }})
 	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err
@@ -269,6 +289,7 @@ func (s *Sandbox) Start(ctx context.Context) error {
 	}
 	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3],
 		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm}
+	s.wg.Go(s.bankidWorker)
 	s.started = true
 	if s.cfg.Logger != nil {
 		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata,
@@ -296,8 +317,29 @@ func (s *Sandbox) Close() error {
 		}
 	}
 	s.wg.Wait()
+	s.bankid.Close()
 	return errors.Join(errs...)
 }
+
+// bankidWorker sends BankID's webhooks that fall due while nobody asks
+// about their sessions, until the sandbox closes.
+func (s *Sandbox) bankidWorker() {
+	t := time.NewTicker(s.cfg.BankIDWebhookInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.closing:
+			return
+		case <-t.C:
+			s.bankid.Advance()
+		}
+	}
+}
+
+// BankIDCount returns how many requests of a kind BankID's simulator
+// answered ("token", "create", "status", "jsonData", "report",
+// "webhook"...); see bankid.Server.Count.
+func (s *Sandbox) BankIDCount(kind string) int { return s.bankid.Count(kind) }
 
 // World returns the sandbox's world (read-only).
 func (s *Sandbox) World() *world.World { return s.world }

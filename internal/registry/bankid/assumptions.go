@@ -6,6 +6,8 @@ package bankid
 // names, the report names and the webhook shape. When the real contract is
 // known, this file is the one place to change.
 
+import "encoding/json"
+
 // AssumedSessionPath is the path of one session, below the API host; the
 // create path (/organization/session/{cc}) is confirmed, this is not.
 const AssumedSessionPath = "/organization/session/"
@@ -126,10 +128,40 @@ type Shareholder struct {
 	Share     float64 `json:"share"`
 }
 
-// Sanction is the sanction-list screening.
+// Sanction is the sanction-list screening: the lists screened (EU, UN,
+// and OFAC when the OFAC scope was granted), the date, and the hits. The
+// block path is confirmed; the inner names, and hits being objects, are
+// assumed.
 type Sanction struct {
-	Lists   []string `json:"lists"`
-	Date    string   `json:"date"`
-	Hits    []string `json:"hits"`
-	PEPHits []string `json:"pepHits"`
+	Lists   []string       `json:"lists"`
+	Date    string         `json:"date"`
+	Hits    []ScreeningHit `json:"hits"`
+	PEPHits []ScreeningHit `json:"pepHits"`
+}
+
+// ScreeningHit is one sanctions or PEP hit: whom it concerns, on which
+// list, why, and a person's birth date. [U] every field name. A hit sent
+// as a bare string is read as its name.
+type ScreeningHit struct {
+	Name      string `json:"name"`
+	List      string `json:"list"`
+	Detail    string `json:"detail"`
+	BirthDate string `json:"birthDate"`
+}
+
+// UnmarshalJSON reads a hit as an object or, in the older shape, a bare
+// name.
+func (h *ScreeningHit) UnmarshalJSON(b []byte) error {
+	var name string
+	if err := json.Unmarshal(b, &name); err == nil {
+		*h = ScreeningHit{Name: name}
+		return nil
+	}
+	type plain ScreeningHit
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*h = ScreeningHit(p)
+	return nil
 }

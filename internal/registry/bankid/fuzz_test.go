@@ -13,6 +13,7 @@ func FuzzParseResult(f *testing.F) {
 	f.Add([]byte(`{"keyInformation":{"name":"x"},"ownership":{"shareholders":[{"share":101}]}}`))
 	f.Add([]byte(`{"keyInformation":{"name":"x"}} {}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"keyInformation":{"name":"x"},"sanction":{"lists":["EU"],"hits":[{"name":"y","list":"EU","birthDate":"1961-07-07"}],"pepHits":["z"]}}`))
 	f.Add([]byte(`{"keyInformation":{"name":"x"}} }`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ParseResult(data)

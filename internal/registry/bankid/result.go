@@ -69,11 +69,24 @@ func (r *Result) Dossier(sessionID string, country ident.Country, fetched time.T
 	if s := r.Sanction; s != nil {
 		a.Screening = &dossier.Screening{Lists: s.Lists, Date: s.Date}
 		for _, h := range s.Hits {
-			a.Screening.Sanctions = append(a.Screening.Sanctions, dossier.ScreeningHit{Name: h})
+			a.Screening.Sanctions = append(a.Screening.Sanctions, h.dossier())
 		}
 		for _, h := range s.PEPHits {
-			a.Screening.PEP = append(a.Screening.PEP, dossier.ScreeningHit{Name: h})
+			a.Screening.PEP = append(a.Screening.PEP, h.dossier())
 		}
 	}
 	return a
+}
+
+// dossier converts a hit; a person's birth date joins the detail, as the
+// dossier's hit has no field of its own for it.
+func (h ScreeningHit) dossier() dossier.ScreeningHit {
+	d := dossier.ScreeningHit{Name: h.Name, List: h.List, Detail: h.Detail}
+	if h.BirthDate != "" {
+		if d.Detail != "" {
+			d.Detail += "; "
+		}
+		d.Detail += "born " + h.BirthDate
+	}
+	return d
 }

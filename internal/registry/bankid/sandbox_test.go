@@ -6,6 +6,8 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/tls"
+	"io"
+	"log"
 	"net/http/httptest"
 	"os/exec"
 	"strings"
@@ -75,13 +77,16 @@ func newRigWith(t *testing.T, opts sim.Options, mod func(*bankid.Config)) *rig {
 		t.Fatal(err)
 	}
 	opts.Now = clk.Now
-	s := sim.New(w, opts)
 	faults := &fault.Switches{}
+	opts.Fault = func() fault.Fault { return faults.Get(fault.ServiceBankID) }
+	s := sim.New(w, opts)
 	closing := make(chan struct{})
 	srv := httptest.NewUnstartedServer(fault.Wrap(faults, fault.ServiceBankID, closing, sim.WriteError, s))
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	// Handshakes cut short when the server closes are no finding.
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	srv.StartTLS()
-	t.Cleanup(func() { close(closing); srv.Close() })
+	t.Cleanup(func() { close(closing); srv.Close(); s.Close() })
 	hc, err := transport.New(transport.Config{RootCAs: authority.Pool(), Retries: -1, Timeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
@@ -146,13 +151,16 @@ func TestWholeFlowOverTLS(t *testing.T) {
 	}
 }
 
-// readPDF has poppler's pdftotext read the PDF, when it is installed.
+// readPDF has poppler read the PDF: pdfinfo opens it (A4, pages
+// counted), pdftotext finds every want in its text. Poppler must be
+// installed (make test installs poppler-utils).
 func readPDF(t *testing.T, pdf []byte, want ...string) {
 	t.Helper()
 	path, err := exec.LookPath("pdftotext")
 	if err != nil {
-		return
+		t.Fatal("pdftotext is not installed: install poppler-utils (make test does) so a real PDF reader checks the reports")
 	}
+	pdfInfo(t, pdf)
 	cmd := exec.Command(path, "-", "-")
 	cmd.Stdin = bytes.NewReader(pdf)
 	out, err := cmd.Output()

@@ -3,11 +3,17 @@
 // endpoint with client_secret_basic or client_secret_post, scopes
 // checked, 300 s tokens) and the Organization Async Session API (create,
 // status, result JSON, PDF reports) over the companies of the sandbox
-// world. A session completes after a number of status polls, counted,
-// not timed; it expires two hours after creation on the simulator's
-// clock. The paths below a session, the terminal status names and the
-// report names are the simulator's choices where the spec marks them
-// unconfirmed.
+// world. A worker moves each result entity of a session NOT_STARTED →
+// IN_PROGRESS → COMPLETED (or FAILED) after delays on the simulator's
+// clock (Options.Delays, zero allowed), or after a number of status
+// polls, counted; a session expires two hours after creation. When a
+// session asks for webhooks, the simulator POSTs them with its own HMAC
+// signature header (see SignatureHeader). The reports are PDFs made with
+// gofpdf: an AML report and a certificate of registration in the
+// company's country's language. The paths below a session, the terminal
+// status names, the report names and the webhook body are the
+// simulator's choices where the spec marks them unconfirmed, as
+// registry/bankid's assumptions.go assumes them.
 package bankid
 
 import (
@@ -22,6 +28,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/motpart/motpart/internal/sandbox/fault"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -39,8 +46,12 @@ const (
 	TokenLifetime = 300 * time.Second
 	// SessionLifetime is how long a session's results are kept.
 	SessionLifetime = 2 * time.Hour
-	// DefaultPolls is how many status polls a session takes to complete.
+	// DefaultPolls is how many status polls a session takes to complete
+	// in the counted mode.
 	DefaultPolls = 2
+	// DefaultWebhookSecret is the key of the webhooks' HMAC signature
+	// unless Options.WebhookSecret says otherwise.
+	DefaultWebhookSecret = "sandbox-webhook-hemmelighet"
 	// Completed and Failed are the simulator's terminal status values.
 	Completed = "COMPLETED"
 	Failed    = "FAILED"
@@ -55,9 +66,14 @@ const (
 // Options configure the simulator. The zero value uses the defaults.
 type Options struct {
 	ClientID, ClientSecret string
+	// Delays, when set, time the worker on the simulator's clock (the
+	// timed mode; ZeroDelays finishes every session at creation). When
+	// nil, the counted mode: a session completes after Polls status
+	// polls.
+	Delays *Delays
 	// Polls is how many status polls a session answers in progress
-	// before it completes; 0 means DefaultPolls, negative completes at
-	// once.
+	// before it completes, in the counted mode; 0 means DefaultPolls,
+	// negative completes at once.
 	Polls int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -67,7 +83,28 @@ type Options struct {
 	// ClientKey, when set, lets the client authenticate with
 	// private_key_jwt: an RS256 assertion this key verifies.
 	ClientKey *rsa.PublicKey
+	// WebhookSecret keys the webhooks' signature; "" means
+	// DefaultWebhookSecret.
+	WebhookSecret string
+	// WebhookClient posts the webhooks; nil means a client with a 10 s
+	// timeout.
+	WebhookClient *http.Client
+	// Fault, when set, returns the service's current fault switch, for
+	// the faults the simulator applies itself (NotPDF, NeverFinish).
+	Fault func() fault.Fault
 }
+
+// Delays time the worker: an entity waits Start after the session's
+// creation before it is IN_PROGRESS; the result JSON is done JSON after
+// that, and the reports one after the other, Report each, after the
+// JSON. Zero durations are allowed.
+type Delays struct {
+	Start, JSON, Report time.Duration
+}
+
+// ZeroDelays is the timed mode without waiting: every entity is done
+// when the session is created. Benchmarks use it.
+func ZeroDelays() *Delays { return &Delays{} }
 
 // Server is the simulator, an http.Handler. It is safe for concurrent use.
 type Server struct {
@@ -79,19 +116,13 @@ type Server struct {
 	jtis     map[string]time.Time // assertion ids seen, until they expire
 	sessions map[string]*session
 	counts   map[string]int // requests by kind: "token", "create", "status"...
+
+	hooks sync.WaitGroup // webhook deliveries under way
 }
 
 type token struct {
 	expires time.Time
 	scopes  string
-}
-
-type session struct {
-	company *company
-	created time.Time
-	polls   int
-	reports []string
-	fail    bool
 }
 
 // New returns a simulator over the companies of w.
@@ -108,12 +139,19 @@ func New(w *world.World, opts Options) *Server {
 	if opts.FailOrgNr == "" {
 		opts.FailOrgNr = world.FailureOrgNr
 	}
+	if opts.WebhookSecret == "" {
+		opts.WebhookSecret = DefaultWebhookSecret
+	}
+	if opts.WebhookClient == nil {
+		opts.WebhookClient = &http.Client{Timeout: 10 * time.Second}
+	}
 	return &Server{opts: opts, companies: companies(w), tokens: map[string]token{},
 		sessions: map[string]*session{}, counts: map[string]int{}, jtis: map[string]time.Time{}}
 }
 
 // Count returns how many requests of a kind the simulator answered:
-// "discovery", "token", "create", "status", "jsonData" or "report".
+// "discovery", "token", "create", "status", "jsonData", "report",
+// "expired", "webhook" (deliveries attempted) or "other".
 func (s *Server) Count(kind string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -135,7 +173,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		base := "https://" + r.Host + Realm
 		writeJSON(w, http.StatusOK, map[string]any{"issuer": base, "token_endpoint": base + "/protocol/openid-connect/token",
 			"grant_types_supported":                 []string{"client_credentials"},
-			"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"}})
+			"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post", "private_key_jwt"}})
 	case p == TokenPath && r.Method == http.MethodPost:
 		s.count("token")
 		s.token(w, r)
@@ -212,16 +250,16 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) {
 		"refresh_expires_in": 0, "token_type": "bearer", "not-before-policy": 0, "scope": strings.Join(scopes, " ")})
 }
 
-// authorised checks the bearer token.
-func (s *Server) authorised(r *http.Request) bool {
+// authorised checks the bearer token and returns it.
+func (s *Server) authorised(r *http.Request) (token, bool) {
 	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok {
-		return false
+		return token{}, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t, ok := s.tokens[tok]
-	return ok && s.opts.Now().Before(t.expires)
+	return t, ok && s.opts.Now().Before(t.expires)
 }
 
 // assertionValid checks a private_key_jwt assertion: RS256 with

@@ -1,7 +1,8 @@
 // Package fault holds the sandbox's fault switches: what a simulated
 // service does wrong (latency, an HTTP status, a malformed or truncated
 // body, a hanging request, Maskinporten's token faults, a forced
-// grunndataWS status), shared by every simulator, and the handler wrapper
+// grunndataWS status, BankID's reports that are not PDFs and sessions that
+// never finish), shared by every simulator, and the handler wrapper
 // that applies them.
 package fault
 
@@ -74,6 +75,17 @@ type Fault struct {
 	// refuses; for ServiceMaskinporten only. Times counts token requests
 	// for it.
 	ExpiredToken bool
+
+	// NotPDF makes BankID's simulator send every report as an HTML page
+	// (an error page, as a proxy might) with this Content-Type:
+	// "application/pdf" to lie about it, "text/html" to say so; "" sends
+	// the PDF. For ServiceBankID only, until the fault is changed (Times
+	// and PathSuffix do not limit it).
+	NotPDF string
+	// NeverFinish keeps every entity of BankID's sessions IN_PROGRESS
+	// while it is set, however long the client polls; for ServiceBankID
+	// only, until the fault is changed.
+	NeverFinish bool
 
 	// GrunndataStatus makes every grunndataWS operation answer this
 	// responseHeader for whatever number is asked, after the account is

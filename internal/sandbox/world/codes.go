@@ -16,6 +16,7 @@ var orgForms = map[string]string{
 	"DA":   "Ansvarlig selskap med delt ansvar",
 	"STI":  "Stiftelse",
 	"FLI":  "Forening/lag/innretning",
+	"SA":   "Samvirkeforetak",
 	"KOMM": "Kommune",
 	"ORGL": "Organisasjonsledd",
 	"BEDR": "Underenhet til næringsdrivende og offentlig forvaltning",

@@ -37,6 +37,11 @@ type World struct {
 	ScopeGrants []ScopeGrant
 	// Delegations are customers' delegations of scopes to suppliers.
 	Delegations []Delegation
+	// ForeignRoles are the roles in the Swedish and Finnish companies.
+	ForeignRoles []ForeignRole
+	// Screenings are the sanctions and PEP screenings with hits, as
+	// BankID's AML service reports them; a company not listed has none.
+	Screenings []Screening
 
 	units          map[string]*Unit
 	persons        map[string]*Person
@@ -356,6 +361,9 @@ func (w *World) index() error {
 		}
 	}
 	if err := w.indexRRH(); err != nil {
+		return err
+	}
+	if err := w.checkAML(); err != nil {
 		return err
 	}
 	w.holdings = make(map[string][]*Ownership)

@@ -3,6 +3,7 @@ package world
 import (
 	"github.com/motpart/motpart/internal/testclock"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -267,4 +268,67 @@ func testWorld(t *testing.T) *World {
 		t.Fatal(err)
 	}
 	return w
+}
+
+// TestAMLCompanies: the Swedish and Finnish companies have valid numbers,
+// roles and owners; the screenings name companies of the world; the Sámi
+// name holds Sámi letters.
+func TestAMLCompanies(t *testing.T) {
+	w := testWorld(t)
+	tests := []struct {
+		number    string
+		country   ident.Country
+		name      string
+		roles     int
+		owners    int
+		sanctions int
+		pep       int
+	}{
+		{SEOrgNr, ident.CountrySE, "Norrsken Kapital AB", 3, 1, 0, 0},
+		{SESanctionsOrgNr, ident.CountrySE, "Kallvik Handel AB", 3, 2, 3, 0},
+		{SEFirmOrgNr, ident.CountrySE, "Fjordlys Redovisning AB", 3, 0, 0, 0},
+		{FIPEPYTunnus, ident.CountryFI, "Revontuli Metsä Oy", 3, 2, 0, 1},
+		{FIYTunnus, ident.CountryFI, "Pohjoistuuli Energia Oy", 3, 2, 0, 0},
+		{FIFirmYTunnus, ident.CountryFI, "Fjordlys Tilitoimisto Oy", 2, 0, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := ident.Parse(tt.number, ident.Options{Country: tt.country}); err != nil {
+				t.Fatalf("%s: %v", tt.number, err)
+			}
+			f, ok := w.ForeignEntity(tt.number)
+			if !ok || f.Name != tt.name {
+				t.Fatalf("%s: %+v", tt.number, f)
+			}
+			if got := len(w.ForeignRolesOf(tt.number)); got != tt.roles {
+				t.Errorf("%d roles, want %d", got, tt.roles)
+			}
+			if got := len(w.ForeignBeneficialOwners(tt.number)); got != tt.owners {
+				t.Errorf("%d beneficial owners, want %d", got, tt.owners)
+			}
+			s, _ := w.ScreeningOf(string(tt.country), tt.number)
+			if len(s.Sanctions) != tt.sanctions || len(s.PEP) != tt.pep {
+				t.Errorf("screening %+v, want %d sanctions and %d PEP hits", s, tt.sanctions, tt.pep)
+			}
+		})
+	}
+	for _, n := range []string{SanctionsOrgNr, PEPOrgNr, SamiOrgNr} {
+		if _, ok := w.Unit(n); !ok {
+			t.Errorf("%s is no unit", n)
+		}
+	}
+	if s, _ := w.ScreeningOf("NO", SanctionsOrgNr); len(s.Sanctions) == 0 {
+		t.Error("no Norwegian sanctions hit")
+	}
+	if s, _ := w.ScreeningOf("NO", PEPOrgNr); len(s.PEP) == 0 {
+		t.Error("no Norwegian PEP hit")
+	}
+	u, _ := w.Unit(SamiOrgNr)
+	p, _ := w.Person(u.Roles[0].Person)
+	letters := u.Name + " " + p.Name()
+	for _, r := range "ÁČĐŊŠŦŽ" {
+		if !strings.ContainsRune(strings.ToUpper(letters), r) {
+			t.Errorf("no %c in %q", r, letters)
+		}
+	}
 }
