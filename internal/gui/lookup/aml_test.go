@@ -220,9 +220,9 @@ func TestProgressFollowsOrder(t *testing.T) {
 		wantNotes int
 		wantDocs  int // rows in the Documents tab
 	}{
-		{withParts(o, p, w, w), "Company data: being prepared · AML report: waiting · Certificate of registration: waiting", 0, 0, 0},
-		{withParts(o, r, p, p), "Company data: ready · AML report: being prepared · Certificate of registration: being prepared", 1.0 / 3, 0, 0},
-		{withParts(o, r, r, p), "Company data: ready · AML report: ready · Certificate of registration: being prepared", 2.0 / 3, 0, 0},
+		{withParts(o, p, w, w), "Company data: being prepared · AML report: waiting · Certificate of registration: waiting", 0.5 / 3, 0, 0},
+		{withParts(o, r, p, p), "Company data: ready · AML report: being prepared · Certificate of registration: being prepared", 2.0 / 3, 0, 0},
+		{withParts(o, r, r, p), "Company data: ready · AML report: ready · Certificate of registration: being prepared", 2.5 / 3, 0, 0},
 		{withParts(o, r, r, r), "Company data: ready · AML report: ready · Certificate of registration: ready", 1, 1, 2},
 		{withParts(o, r, r, r), "Company data: ready · AML report: ready · Certificate of registration: ready", 1, 1, 2}, // told twice, notified once
 	}

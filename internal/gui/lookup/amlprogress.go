@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +25,9 @@ import (
 type amlProgress struct {
 	host *guikit.Host
 	desk Desk
+	// box is the strip: list, the rows, and a line under them.
 	box  *fyne.Container
+	list *fyne.Container
 	// rows are the orders shown, by id, in the order they came.
 	rows  map[string]*orderRow
 	order []string
@@ -59,7 +62,8 @@ type orderRow struct {
 }
 
 func newAMLProgress(h *guikit.Host, d Desk) *amlProgress {
-	p := &amlProgress{host: h, desk: d, box: container.NewVBox(), rows: map[string]*orderRow{},
+	list := container.NewVBox()
+	p := &amlProgress{host: h, desk: d, list: list, box: container.NewVBox(list, widget.NewSeparator()), rows: map[string]*orderRow{},
 		known: map[string]bool{}, notified: map[string]bool{}, dropped: map[string]bool{}}
 	p.box.Hide()
 	return p
@@ -134,7 +138,7 @@ func (p *amlProgress) update(o dossier.AMLOrder) {
 		r = p.newRow(o)
 		p.rows[o.ID] = r
 		p.order = append(p.order, o.ID)
-		p.box.Objects = append(p.box.Objects, r.box)
+		p.list.Objects = append(p.list.Objects, r.box)
 	}
 	if o.Name == "" {
 		o.Name = r.order.Name
@@ -171,7 +175,6 @@ func (p *amlProgress) placed(o dossier.AMLOrder) {
 func (p *amlProgress) newRow(o dossier.AMLOrder) *orderRow {
 	r := &orderRow{order: o}
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.bar = widget.NewProgressBar()
 	r.bar.TextFormatter = func() string { return "" }
 	r.parts = guikit.WrapLabel("")
@@ -191,25 +194,32 @@ func (p *amlProgress) newRow(o dossier.AMLOrder) *orderRow {
 	r.Close = widget.NewButtonWithIcon("", theme.WindowCloseIcon(), func() { p.drop(r.order.ID) })
 	r.Close.Importance = widget.LowImportance
 	buttons := container.NewHBox(r.Stop, r.Again, r.Close)
-	head := container.NewBorder(nil, nil, nil, buttons, container.NewBorder(nil, nil, r.title, nil, r.bar))
+	head := container.NewBorder(nil, nil, r.title, buttons, container.NewVBox(layout.NewSpacer(), r.bar, layout.NewSpacer()))
 	r.box = container.NewVBox(head, r.parts, r.status)
 	return r
 }
 
-// show draws the row's order.
+// show draws the row's order. The bar counts a finished part whole and
+// one being prepared half.
 func (r *orderRow) show() {
 	o := r.order
 	r.title.SetText(guikit.UnitText(o.Name, o.OrgNr))
-	done := 0
+	done := 0.0
 	var parts []string
 	for _, part := range o.Parts {
-		if part.State.Finished() {
+		switch {
+		case part.State.Finished():
 			done++
+		case part.State == dossier.OrderPreparing:
+			done += 0.5 // half way: BankID is at it
+		}
+		if part.Problem == o.Problem {
+			part.Problem = "" // the order's problem, said once below
 		}
 		parts = append(parts, partKindName(part.Kind)+": "+partStateText(part))
 	}
 	if len(o.Parts) > 0 {
-		r.bar.SetValue(float64(done) / float64(len(o.Parts)))
+		r.bar.SetValue(done / float64(len(o.Parts)))
 	}
 	r.parts.SetText(strings.Join(parts, " · "))
 	if o.Problem != "" {
@@ -274,13 +284,13 @@ func (p *amlProgress) drop(id string) {
 			break
 		}
 	}
-	objs := p.box.Objects[:0]
-	for _, o := range p.box.Objects {
+	objs := p.list.Objects[:0]
+	for _, o := range p.list.Objects {
 		if o != r.box {
 			objs = append(objs, o)
 		}
 	}
-	p.box.Objects = objs
+	p.list.Objects = objs
 	if len(objs) == 0 {
 		p.box.Hide()
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,7 +88,8 @@ func (t *documentsTab) row(doc dossier.Document) fyne.CanvasObject {
 	facts := caption(lang.L("{{.Country}} · {{.Size}} · session {{.Session}}", map[string]any{
 		"Country": amlCountryName(doc.Country), "Size": f.Bytes(doc.Size), "Session": doc.SessionID,
 	}))
-	hash := caption("SHA-256 " + shortHash(doc.SHA256))
+	hash := widget.NewLabel("SHA-256 " + shortHash(doc.SHA256))
+	hash.SizeName = theme.SizeNameCaptionText
 	r.Hash = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
 		t.host.Activity()
 		t.host.App.Clipboard().SetContent(doc.SHA256)
@@ -97,7 +99,7 @@ func (t *documentsTab) row(doc dossier.Document) fyne.CanvasObject {
 	r.Save = widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), func() { t.saveAs(r.doc) })
 	r.Remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { t.remove(r.doc) })
 	r.Remove.Importance = widget.LowImportance
-	text := container.NewVBox(kind, times, facts, container.NewHBox(hash, r.Hash))
+	text := container.New(layout.NewCustomPaddedVBoxLayout(0), kind, times, facts, container.NewHBox(hash, r.Hash))
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileApplicationIcon()), container.NewVBox(container.NewHBox(r.Open, r.Save, r.Remove)), text)
 }
 
