@@ -191,6 +191,9 @@ func NeutralIcon() fyne.Resource { return theme.QuestionIcon() }
 // SourceIcon chooses a source's: a green check only when the registers
 // found the organisation and it is active.
 func OutcomeIcon(dos *dossier.Dossier) fyne.Resource {
+	if dos.Company == nil && dos.AML != nil && dos.Outcome() != dossier.OutcomeUnreachable {
+		return theme.InfoIcon()
+	}
 	switch dos.Outcome() {
 	case dossier.OutcomeAnswered:
 		if c := dos.Company; c != nil && active(c) {
@@ -217,11 +220,12 @@ func active(c *dossier.Company) bool {
 // not registered, the registers could not be reached (with the date of the
 // last known data shown instead), or no register asked.
 func OutcomeText(dos *dossier.Dossier) string {
+	if dos.Company == nil && dos.AML != nil && dos.Outcome() != dossier.OutcomeUnreachable {
+		return lang.L("BankID's AML service gave the data below; no register answers for this country yet.")
+	}
 	switch dos.Outcome() {
 	case dossier.OutcomeAnswered:
 		switch {
-		case dos.Company == nil && dos.AML != nil:
-			return lang.L("BankID's AML service gave the data below; no register answers for this country yet.")
 		case dos.Company == nil:
 			return lang.L("The registers answered, but none gave data about the organisation itself. See what each source answered below.")
 		case active(dos.Company):

@@ -230,6 +230,7 @@ func TestProgressFollowsOrder(t *testing.T) {
 		if st.wantDocs > 0 {
 			d.mu.Lock()
 			d.docs = map[string][]dossier.Document{amlNO: testDocuments(amlNO)}
+			d.amlData = map[string]*dossier.AML{amlNO: {SessionID: "session-1", Country: "NO", Fetched: fakeTime}}
 			d.mu.Unlock()
 		}
 		d.emit(st.order)
@@ -250,6 +251,9 @@ func TestProgressFollowsOrder(t *testing.T) {
 		if row.Stop.Visible() == st.order.Finished() {
 			t.Errorf("step %d: Stop following shown %v", i, row.Stop.Visible())
 		}
+	}
+	if s.current.AML == nil || s.current.AML.SessionID != "session-1" || s.DossierTab() != 0 {
+		t.Errorf("BankID's data of the ready order is not in the dossier shown (tab %d)", s.DossierTab())
 	}
 	if n := (*notes)[0]; n.Title != "AML documents ready" || n.Content != "EKSEMPELBYRÅ AS (923609016): the documents are in the vault." {
 		t.Errorf("notification %q: %q", n.Title, n.Content)
@@ -491,7 +495,7 @@ func TestBankIDDataInDossier(t *testing.T) {
 		number string
 		want   []string
 	}{
-		{amlSE, []string{"From BankID", "From BankID, session sess-SE, read 2026-03-02 09:30.", "Exempelbolaget AB", "Anna Berg (born 1970-05-01)", "Shareholders", "Subsidiaries", "60 %"}},
+		{amlSE, []string{"BankID's AML service gave the data below; no register answers for this country yet.", "From BankID", "From BankID, session sess-SE, read 2026-03-02 09:30.", "Exempelbolaget AB", "Anna Berg (born 1970-05-01)", "Shareholders", "Subsidiaries", "60 %"}},
 		{amlFI, []string{"From BankID, session sess-FI, read 2026-03-02 09:30.", "Esimerkki Oy"}},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package lookup
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -237,6 +238,13 @@ func (s *Screen) ordersReady(orgnr string) {
 	if a, err := s.desk.AML(orgnr); err == nil && a != nil && (s.current.AML == nil || s.current.AML.SessionID != a.SessionID) {
 		dos := *s.current
 		dos.AML = a
+		// BankID's source now answered, as the desk's next lookup says
+		dos.Sources = slices.Clone(dos.Sources)
+		for i, src := range dos.Sources {
+			if src.ID == "bankid" {
+				dos.Sources[i] = dossier.Source{ID: src.ID, Status: dossier.StatusFound, Fetched: a.Fetched}
+			}
+		}
 		s.showDossier(&dos, s.saved, s.shownTab())
 		return
 	}
