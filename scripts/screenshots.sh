@@ -84,12 +84,12 @@ shot_once() {
 		sleep 0.25
 	done
 	# The window says when the lookup or import it was asked for is shown;
-	# then one more second for it to be drawn.
+	# then one more second (SHOT_SETTLE) for it to be drawn.
 	for _ in $(seq 1 120); do
 		[ -e "$work/ready" ] && break
 		sleep 0.25
 	done
-	sleep 1
+	sleep "${SHOT_SETTLE:-1}"
 	if [ -z "$id" ]; then
 		echo "screenshots: the window for $name in $language did not appear:" >&2
 		head -5 "$work/app.log" >&2
@@ -225,7 +225,8 @@ export MOTPART_PASSWORD="$password"
 every aml-order --vault "$vault" --lookup 311111116 --order-aml
 for language in $languages; do
 	cp "$vault" "$work/vault-progress.db"
-	SHOT_WAIT=0 shot aml-progress "$language" --vault "$work/vault-progress.db" --lookup 311111116 --order-aml --order-now
+	# taken at once: the sandbox prepares an order in two polls, some 2 s
+	SHOT_SETTLE=0 shot aml-progress "$language" --vault "$work/vault-progress.db" --lookup 311111116 --order-aml --order-now
 done
 rm -f "$work/vault-progress.db"
 order_once 311111116

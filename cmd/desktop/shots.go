@@ -84,8 +84,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 }
 
 // orderForShots opens the AML order dialog on the dossier shown and, with
-// now, orders; it returns once the order shows in the progress strip,
-// or with wait once it is finished (or after a minute).
+// now, orders; it returns as soon as the order shows in the progress
+// strip (the sandbox prepares it in a second or two), or with wait once
+// it is finished (or after a minute).
 func orderForShots(ui *gui.App, now, wait bool) {
 	ok := false
 	fyne.DoAndWait(func() { ok = ui.OrderAML(now) })
@@ -99,15 +100,17 @@ func orderForShots(ui *gui.App, now, wait bool) {
 	if wait {
 		ui.WaitIdle() // the order is placed
 	}
-	for i := 0; i < 240; i++ {
+	for i := 0; i < 1200; i++ {
 		n := 0
 		fyne.DoAndWait(func() { n = ui.OrdersUnfinished() })
 		if (n > 0) != wait {
 			break
 		}
-		time.Sleep(250 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
-	ui.WaitIdle()
+	if wait {
+		ui.WaitIdle()
+	}
 }
 
 // parseSize reads a window size written WxH, such as 1280x800.
