@@ -2,6 +2,8 @@ package lookup
 
 import (
 	"context"
+	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -149,8 +151,11 @@ func (s *Screen) placeOrder(o *orderDialog, number, name string) {
 	o.SetBusy(true)
 	var order dossier.AMLOrder
 	s.host.Background(func() error {
+		// BankID answers an order at once; a minute is a hung connection
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
 		var err error
-		order, err = s.desk.OrderAML(context.Background(), req)
+		order, err = s.desk.OrderAML(ctx, req)
 		return err
 	}, func(err error) {
 		o.SetBusy(false)
@@ -164,4 +169,28 @@ func (s *Screen) placeOrder(o *orderDialog, number, name string) {
 		}
 		s.progress.placed(order)
 	})
+}
+
+// ordersReady shows what an order that became ready brought, when it is
+// for the dossier shown: the documents, and BankID's data.
+func (s *Screen) ordersReady(orgnr string) {
+	if s.current == nil || s.current.Number != orgnr {
+		return
+	}
+	if a, err := s.desk.AML(orgnr); err == nil && a != nil && (s.current.AML == nil || s.current.AML.SessionID != a.SessionID) {
+		dos := *s.current
+		dos.AML = a
+		// BankID's source now answered, as the desk's next lookup says
+		dos.Sources = slices.Clone(dos.Sources)
+		for i, src := range dos.Sources {
+			if src.ID == "bankid" {
+				dos.Sources[i] = dossier.Source{ID: src.ID, Status: dossier.StatusFound, Fetched: a.Fetched}
+			}
+		}
+		s.showDossier(&dos, s.saved, s.shownTab())
+		return
+	}
+	if s.dossier.documents != nil {
+		s.dossier.documents.refresh()
+	}
 }

@@ -3,7 +3,6 @@ package lookup
 import (
 	"context"
 	"errors"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -226,30 +225,6 @@ func (s *Screen) Close() {
 	s.progress.close()
 	if s.follower != nil {
 		s.follower.Stop()
-	}
-}
-
-// ordersReady shows what an order that became ready brought, when it is
-// for the dossier shown: the documents, and BankID's data.
-func (s *Screen) ordersReady(orgnr string) {
-	if s.current == nil || s.current.Number != orgnr {
-		return
-	}
-	if a, err := s.desk.AML(orgnr); err == nil && a != nil && (s.current.AML == nil || s.current.AML.SessionID != a.SessionID) {
-		dos := *s.current
-		dos.AML = a
-		// BankID's source now answered, as the desk's next lookup says
-		dos.Sources = slices.Clone(dos.Sources)
-		for i, src := range dos.Sources {
-			if src.ID == "bankid" {
-				dos.Sources[i] = dossier.Source{ID: src.ID, Status: dossier.StatusFound, Fetched: a.Fetched}
-			}
-		}
-		s.showDossier(&dos, s.saved, s.shownTab())
-		return
-	}
-	if s.dossier.documents != nil {
-		s.dossier.documents.refresh()
 	}
 }
 
