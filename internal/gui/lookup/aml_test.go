@@ -26,7 +26,8 @@ const (
 // bankIDOnly is a dossier of a number only BankID answered for.
 func bankIDOnly(number, country, name string) *dossier.Dossier {
 	return &dossier.Dossier{Number: number, Country: country, Fetched: fakeTime,
-		Sources: []dossier.Source{{ID: "registers", Status: dossier.StatusSkipped, Problem: string(problem.CodeCountryNotConnected), Fetched: fakeTime}},
+		Sources: []dossier.Source{{ID: "registers", Status: dossier.StatusSkipped, Problem: string(problem.CodeCountryNotConnected), Fetched: fakeTime},
+			{ID: "bankid", Status: dossier.StatusFound, Fetched: fakeTime}},
 		AML: &dossier.AML{SessionID: "sess-" + country, Country: country, Fetched: fakeTime,
 			Key:          &dossier.AMLKey{Name: name, Number: number, Country: country, Form: "AB", Registered: "1999-04-01"},
 			Roles:        []dossier.AMLRole{{Type: "CEO", Name: "Anna Berg", BirthDate: "1970-05-01"}},

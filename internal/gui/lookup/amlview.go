@@ -144,7 +144,10 @@ func (v *dossierView) bankID(a *dossier.AML, main bool) []fyne.CanvasObject {
 		objs = append(objs, bold(lang.L("Beneficial owners")))
 		cells := []fyne.CanvasObject{bold(lang.L("Name")), bold(lang.L("Share")), bold(lang.L("Role"))}
 		for _, o := range a.Beneficials {
-			cells = append(cells, v.holder(o.Name, "", o.BirthDate), widget.NewLabel(f.Percent(o.Share)), guikit.WrapLabel(strings.Join(o.Roles, ", ")))
+			// the roles are BankID's own words, in italics
+			roles := guikit.WrapLabel(strings.Join(o.Roles, ", "))
+			roles.TextStyle = fyne.TextStyle{Italic: true}
+			cells = append(cells, v.holder(o.Name, "", o.BirthDate), widget.NewLabel(f.Percent(o.Share)), roles)
 		}
 		objs = append(objs, guikit.NewTable(3, 0, cells...))
 	}

@@ -78,6 +78,9 @@ func TestBankIDDataInDossier(t *testing.T) {
 					t.Errorf("the Company tab does not say %q: %q", want, texts)
 				}
 			}
+			if _, ok := s.dossier.sourceButtons["bankid"]; ok || !contains(texts, "BankID: found") {
+				t.Errorf("BankID's source: Ask again %v, texts %q", ok, texts)
+			}
 			var links []string
 			for number := range s.dossier.units {
 				links = append(links, number)

@@ -294,7 +294,8 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		lines = append(lines, note)
 	}
 	var again fyne.CanvasObject
-	if v.again != nil && s.ID != "registers" {
+	// BankID is asked by ordering, never again by a lookup
+	if v.again != nil && s.ID != "registers" && s.ID != "bankid" {
 		id := s.ID
 		b := widget.NewButtonWithIcon(lang.L("Ask again"), theme.ViewRefreshIcon(), func() { v.again(id) })
 		b.Importance = widget.LowImportance
