@@ -253,6 +253,7 @@ func (d *Desk) AMLOrders() ([]dossier.AMLOrder, error) {
 	since := d.cfg.Now().Add(-amlKeptFor)
 	out := all[:0]
 	for _, o := range all {
+		d.asOfNow(&o)
 		if !o.Finished() || o.OrderedAt.After(since) {
 			out = append(out, o)
 		}
@@ -282,8 +283,25 @@ func (d *Desk) allOrders() ([]dossier.AMLOrder, error) {
 	return out, err
 }
 
-// AMLOrder returns one order as the vault has it.
+// AMLOrder returns one order as the vault has it. An unfinished order
+// whose session's life is over is shown expired, never as current, even
+// before its follower has noted it.
 func (d *Desk) AMLOrder(id string) (dossier.AMLOrder, error) {
+	o, err := d.storedOrder(id)
+	d.asOfNow(&o)
+	return o, err
+}
+
+// asOfNow shows o expired when its session's life is over and it is not
+// finished.
+func (d *Desk) asOfNow(o *dossier.AMLOrder) {
+	if o.ID != "" && !o.Finished() && !d.cfg.Now().Before(o.ExpiresAt) {
+		expireOrder(o)
+	}
+}
+
+// storedOrder returns one order exactly as the vault has it.
+func (d *Desk) storedOrder(id string) (dossier.AMLOrder, error) {
 	var o dossier.AMLOrder
 	err := d.withVault(func(v *vault.Vault) error {
 		b, err := v.Get(amlOrdersBucket, id)
@@ -336,7 +354,8 @@ func (d *Desk) WaitAMLOrder(ctx context.Context, id string) (dossier.AMLOrder, e
 }
 
 // WatchAMLOrders calls f, from the desk's goroutines, with each order
-// whose state changed, until stop is called.
+// whose state changed, until stop is called. f should return soon: the
+// order's follower waits for it.
 func (d *Desk) WatchAMLOrders(f func(dossier.AMLOrder)) (stop func()) {
 	a := &d.aml
 	a.mu.Lock()
@@ -378,22 +397,21 @@ func (d *Desk) notify(o dossier.AMLOrder) {
 // StopAMLOrder stops following an order; its unfinished parts become
 // dossier.OrderStopped. BankID's session is not cancelled.
 func (d *Desk) StopAMLOrder(id string) error {
-	unlock := d.lockStep(id)
-	defer unlock()
 	d.unfollow(id)
-	o, err := d.AMLOrder(id)
-	if err != nil {
+	unlock := d.lockStep(id)
+	o, err := d.storedOrder(id)
+	if err != nil || o.Finished() {
+		unlock()
 		return err
-	}
-	if o.Finished() {
-		return nil
 	}
 	for i := range o.Parts {
 		if !o.Parts[i].State.Finished() {
 			o.Parts[i].State = dossier.OrderStopped
 		}
 	}
-	if err := d.saveOrder(&o, nil); err != nil {
+	err = d.saveOrder(&o, nil)
+	unlock()
+	if err != nil {
 		return err
 	}
 	d.notify(o)

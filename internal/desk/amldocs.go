@@ -1,6 +1,9 @@
 package desk
 
 import (
+	"bytes"
+	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -295,6 +298,61 @@ func (d *Desk) tidyDocuments() {
 			if _, err := v.Get(amlDocsBucket, id); errors.Is(err, vault.ErrNotFound) {
 				_ = v.DeleteBlob(b.Name)
 			}
+		}
+		return nil
+	})
+}
+
+// newDocumentID returns a random document id.
+func newDocumentID() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", problem.New(problem.CodeInternal, fmt.Errorf("making a document id: %w", err))
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+// storeDocument keeps pdf, part i of o, as a vault blob with its record,
+// and marks the part ready with the document's id, in one step: the
+// record and the order are written in one transaction once the blob is
+// whole, and the blob is removed again when that fails (or, after a
+// crash, at the next unlock: see tidyDocuments).
+func (d *Desk) storeDocument(ctx context.Context, o *dossier.AMLOrder, i int, pdf []byte) error {
+	id, err := newDocumentID()
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(pdf)
+	doc := dossier.Document{ID: id, OrgNr: o.OrgNr, Name: o.Name, Kind: o.Parts[i].Kind, Country: o.Country,
+		SessionID: o.ID, OrderedAt: o.OrderedAt, ReadyAt: d.cfg.Now().UTC(), ExpiresAt: o.ExpiresAt,
+		Size: int64(len(pdf)), SHA256: hex.EncodeToString(sum[:])}
+	rec, err := json.Marshal(doc)
+	if err != nil {
+		return problem.New(problem.CodeInternal, fmt.Errorf("encoding a document record: %w", err))
+	}
+	p := &o.Parts[i]
+	oldState := p.State
+	return d.withVault(func(v *vault.Vault) error {
+		if _, err := v.PutBlob(ctx, amlBlobPrefix+id, bytes.NewReader(pdf)); err != nil {
+			return vaultProblem(err)
+		}
+		p.State, p.Document, p.Problem = dossier.OrderReady, id, ""
+		b, err := json.Marshal(o)
+		if err == nil {
+			err = v.Update(func(tx *vault.Tx) error {
+				if err := tx.Put(amlDocsBucket, id, rec); err != nil {
+					return err
+				}
+				if err := tx.Put(amlOrdersBucket, o.ID, b); err != nil {
+					return err
+				}
+				return tx.Audit(vault.AuditEntry{Action: "aml.document", Subject: o.OrgNr, Detail: doc.Kind + " " + id})
+			})
+		}
+		if err != nil {
+			p.State, p.Document = oldState, ""
+			_ = v.DeleteBlob(amlBlobPrefix + id)
+			return vaultProblem(err)
 		}
 		return nil
 	})

@@ -1,13 +1,8 @@
 package desk
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -310,12 +305,22 @@ var orderEnders = map[problem.Code]bool{
 // order when a part's state changed and tells the watchers. retry is the
 // wait the service asked for; err a failure that may pass (the order is
 // unchanged by it).
-func (d *Desk) amlStep(ctx context.Context, id string) (o dossier.AMLOrder, retry time.Duration, err error) {
+func (d *Desk) amlStep(ctx context.Context, id string) (dossier.AMLOrder, time.Duration, error) {
 	unlock := d.lockStep(id)
-	defer unlock()
-	o, err = d.AMLOrder(id)
+	o, changed, retry, err := d.step(ctx, id)
+	unlock()
+	if changed {
+		d.notify(o) // outside the step's lock: a watcher may ask for a step
+	}
+	return o, retry, err
+}
+
+// step is amlStep under the order's lock; changed says whether the order
+// changed.
+func (d *Desk) step(ctx context.Context, id string) (o dossier.AMLOrder, changed bool, retry time.Duration, err error) {
+	o, err = d.storedOrder(id)
 	if err != nil || o.Finished() {
-		return o, 0, err
+		return o, false, 0, err
 	}
 	before := stateOf(&o)
 	saved := before // the state the vault has
@@ -326,17 +331,15 @@ func (d *Desk) amlStep(ctx context.Context, id string) (o dossier.AMLOrder, retr
 				err = serr
 			}
 		}
-		if now != before {
-			d.notify(o)
-		}
+		changed = now != before
 	}()
 	if !d.cfg.Now().Before(o.ExpiresAt) {
 		expireOrder(&o)
-		return o, 0, nil
+		return o, false, 0, nil
 	}
 	src, err := d.amlSource(ctx)
 	if err != nil {
-		return o, 0, err
+		return o, false, 0, err
 	}
 	s, retry, err := src.Status(ctx, o.ID)
 	code := problem.CodeOf(err)
@@ -345,18 +348,18 @@ func (d *Desk) amlStep(ctx context.Context, id string) (o dossier.AMLOrder, retr
 	case code == problem.CodeBankIDSessionExpired:
 		d.fetchDone(ctx, src, &o, s, &saved) // what is done may still be had
 		expireOrder(&o)
-		return o, 0, nil
+		return o, false, 0, nil
 	case code == problem.CodeBankIDSessionFailed:
 		d.fetchDone(ctx, src, &o, s, &saved)
 		failOrder(&o, problem.CodeBankIDSessionFailed)
-		return o, 0, nil
+		return o, false, 0, nil
 	case orderEnders[code]:
 		failOrder(&o, code)
-		return o, 0, nil
+		return o, false, 0, nil
 	default:
-		return o, retry, err
+		return o, false, retry, err
 	}
-	return o, 0, d.fetchDone(ctx, src, &o, s, &saved)
+	return o, false, 0, d.fetchDone(ctx, src, &o, s, &saved)
 }
 
 // stateOf is a digest of o's states, to tell whether a step changed it.
@@ -430,61 +433,6 @@ func (d *Desk) fetchPart(ctx context.Context, src AMLSource, o *dossier.AMLOrder
 		return err
 	}
 	return d.storeDocument(ctx, o, i, pdf)
-}
-
-// newDocumentID returns a random document id.
-func newDocumentID() (string, error) {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", problem.New(problem.CodeInternal, fmt.Errorf("making a document id: %w", err))
-	}
-	return hex.EncodeToString(b[:]), nil
-}
-
-// storeDocument keeps pdf, part i of o, as a vault blob with its record,
-// and marks the part ready with the document's id, in one step: the
-// record and the order are written in one transaction once the blob is
-// whole, and the blob is removed again when that fails (or, after a
-// crash, at the next unlock: see tidyDocuments).
-func (d *Desk) storeDocument(ctx context.Context, o *dossier.AMLOrder, i int, pdf []byte) error {
-	id, err := newDocumentID()
-	if err != nil {
-		return err
-	}
-	sum := sha256.Sum256(pdf)
-	doc := dossier.Document{ID: id, OrgNr: o.OrgNr, Name: o.Name, Kind: o.Parts[i].Kind, Country: o.Country,
-		SessionID: o.ID, OrderedAt: o.OrderedAt, ReadyAt: d.cfg.Now().UTC(), ExpiresAt: o.ExpiresAt,
-		Size: int64(len(pdf)), SHA256: hex.EncodeToString(sum[:])}
-	rec, err := json.Marshal(doc)
-	if err != nil {
-		return problem.New(problem.CodeInternal, fmt.Errorf("encoding a document record: %w", err))
-	}
-	p := &o.Parts[i]
-	oldState := p.State
-	return d.withVault(func(v *vault.Vault) error {
-		if _, err := v.PutBlob(ctx, amlBlobPrefix+id, bytes.NewReader(pdf)); err != nil {
-			return vaultProblem(err)
-		}
-		p.State, p.Document, p.Problem = dossier.OrderReady, id, ""
-		b, err := json.Marshal(o)
-		if err == nil {
-			err = v.Update(func(tx *vault.Tx) error {
-				if err := tx.Put(amlDocsBucket, id, rec); err != nil {
-					return err
-				}
-				if err := tx.Put(amlOrdersBucket, o.ID, b); err != nil {
-					return err
-				}
-				return tx.Audit(vault.AuditEntry{Action: "aml.document", Subject: o.OrgNr, Detail: doc.Kind + " " + id})
-			})
-		}
-		if err != nil {
-			p.State, p.Document = oldState, ""
-			_ = v.DeleteBlob(amlBlobPrefix + id)
-			return vaultProblem(err)
-		}
-		return nil
-	})
 }
 
 // removeOpened removes the files opened for the viewer and their folder.

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/sandbox"
+	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -94,5 +96,93 @@ func TestOrderAMLFromTheSandbox(t *testing.T) {
 				t.Errorf("AML data %+v, %v", a, err)
 			}
 		})
+	}
+}
+
+// A sanctions or PEP hit BankID reports reaches the dossier beside the
+// registers' data: a Norwegian one keeps Enhetsregisteret's company, a
+// Swedish or Finnish one (no register yet) holds BankID's source, found.
+func TestScreeningHitsReachTheDossier(t *testing.T) {
+	d := newLookupDesk(t, deskOptions{sandbox: sandbox.Config{BankIDDelays: sandboxbankid.ZeroDelays()}})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tests := []struct {
+		number         string
+		sanctions, pep bool
+		register       bool // a register answers for the number
+	}{
+		{world.SanctionsOrgNr, true, false, true},
+		{world.PEPOrgNr, false, true, true},
+		{world.SESanctionsOrgNr, true, false, false},
+		{world.FIPEPYTunnus, false, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.number, func(t *testing.T) {
+			o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: tt.number, Documents: []string{dossier.DocumentRegistration}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o, err = d.WaitAMLOrder(ctx, o.ID); err != nil || !o.Ready() {
+				t.Fatalf("%+v, %v", o, err)
+			}
+			dos, err := d.Lookup(ctx, tt.number)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dos.AML == nil {
+				t.Fatal("no AML data in the dossier")
+			}
+			sc := dos.AML.Screening
+			if sc == nil || (len(sc.Sanctions) > 0) != tt.sanctions || (len(sc.PEP) > 0) != tt.pep || sc.Date == "" || len(sc.Lists) == 0 {
+				t.Errorf("screening %+v", sc)
+			}
+			if tt.register && (dos.Company == nil || dos.Company.Number != tt.number) {
+				t.Errorf("the registers' company is gone: %+v", dos.Company)
+			}
+			if !tt.register {
+				if s := source(t, dos, "bankid"); s.Status != dossier.StatusFound || !s.Fetched.Equal(dos.AML.Fetched) {
+					t.Errorf("BankID's source %+v", s)
+				}
+			}
+		})
+	}
+}
+
+// Locking in the middle of an order stops following it; unlocking
+// follows it again to the end, over TLS against the sandbox (whose
+// sessions complete at their second status poll).
+func TestLockMidOrderThenUnlockResumes(t *testing.T) {
+	block := func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
+	d := newLookupDesk(t, deskOptions{sleep: block})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	preparing := make(chan struct{}, 10)
+	stop := d.WatchAMLOrders(func(o dossier.AMLOrder) {
+		if o.Parts[0].State == dossier.OrderPreparing {
+			preparing <- struct{}{}
+		}
+	})
+	defer stop()
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: world.RichestOrgNr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-preparing: // polled once; the follower now waits
+	case <-ctx.Done():
+		t.Fatal("the order was never polled")
+	}
+	if err := d.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Unlock([]byte("correct horse")); err != nil {
+		t.Fatal(err)
+	}
+	o, err = d.WaitAMLOrder(ctx, o.ID)
+	if err != nil || !o.Ready() {
+		t.Fatalf("after the unlock: %+v, %v", o, err)
+	}
+	if docs, err := d.Documents(world.RichestOrgNr); err != nil || len(docs) != 2 {
+		t.Errorf("documents %+v, %v", docs, err)
 	}
 }
