@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"github.com/motpart/motpart/internal/sandbox"
 	simbankid "github.com/motpart/motpart/internal/sandbox/bankid"
@@ -34,7 +35,9 @@ func (s *session) serveSandbox(ctx context.Context, args []string) int {
 		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
 		return exitUsage
 	}
-	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{}, nil)
+	// BankID's sessions take a few seconds on the clock, as a person
+	// watching would expect, and their webhooks come without polling.
+	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{BankIDDelays: serveBankIDDelays()}, nil)
 	defer conn.Close()
 	sb, err := conn.Sandbox(ctx)
 	if err != nil {
@@ -83,6 +86,8 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 	}
 	fmt.Fprintf(tw, "  grunndataWS user\t%s / %s\n", user, password)
 	fmt.Fprintf(tw, "  BankID client\t%s / %s\n", simbankid.DefaultClientID, simbankid.DefaultClientSecret)
+	d := serveBankIDDelays()
+	fmt.Fprintf(tw, "  BankID sessions\tthe data after %v, each report %v later; kept %v\n", d.Start+d.JSON, d.Report, simbankid.SessionLifetime)
 	fmt.Fprintf(tw, "  BankID webhook signature\t%s: sha256=HMAC-SHA256(%q, body) (the sandbox's own scheme)\n\n",
 		simbankid.SignatureHeader, simbankid.DefaultWebhookSecret)
 	fmt.Fprintf(tw, "For a run of `motpart lookup --env test` against them from another terminal, set:\n")
@@ -114,6 +119,12 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 	}
 	fmt.Fprintf(tw, "\nPress Ctrl+C to stop.\n")
 	return tw.Flush()
+}
+
+// serveBankIDDelays time BankID's sessions under `sandbox serve`: the
+// result JSON after 3 s, each report 2 s later.
+func serveBankIDDelays() *simbankid.Delays {
+	return &simbankid.Delays{Start: time.Second, JSON: 2 * time.Second, Report: 2 * time.Second}
 }
 
 // amlShowcase are the numbers worth ordering AML documents for from

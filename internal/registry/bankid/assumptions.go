@@ -120,11 +120,12 @@ type BeneficialOwner struct {
 }
 
 // Shareholder is a shareholder or a subsidiary: a name, a number or birth
-// date, and a share in percent.
+// date, an entity's country (ISO 3166 alpha-2) and a share in percent.
 type Shareholder struct {
 	Name      string  `json:"name"`
 	OrgNumber string  `json:"organizationNumber"`
 	BirthDate string  `json:"birthDate"`
+	Country   string  `json:"country"`
 	Share     float64 `json:"share"`
 }
 

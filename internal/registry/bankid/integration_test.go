@@ -141,6 +141,11 @@ func TestZeroDelayFlowThroughTheSandbox(t *testing.T) {
 				t.Errorf("%d owners, %d shareholders, %d subsidiaries; want %d, %d, %d", len(a.Beneficials), len(a.Shareholders),
 					len(a.Subsidiaries), tt.owners, tt.shareholders, tt.subsidiaries)
 			}
+			for _, h := range append(append([]dossier.Holding{}, a.Shareholders...), a.Subsidiaries...) {
+				if h.Name == "" || h.Share <= 0 || h.OrgNumber != "" && h.Country == "" {
+					t.Errorf("holding %+v: no name, share or country", h)
+				}
+			}
 			sc := a.Screening
 			if sc == nil || strings.Join(sc.Lists, ",") != "EU,UN,OFAC" || sc.Date != world.ScreeningDate ||
 				len(sc.Sanctions) != tt.sanctions || len(sc.PEP) != tt.pep || sc.Hits() != (tt.sanctions+tt.pep > 0) {
@@ -160,6 +165,8 @@ func TestZeroDelayFlowThroughTheSandbox(t *testing.T) {
 				want = append(want, h.Name)
 			}
 			readPDF(t, aml, want...)
+			n := pdfInfo(t, aml)
+			readPDF(t, aml, "Page "+strconv.Itoa(n)+" of "+strconv.Itoa(n))
 			reg, err := c.Report(ctx, s.ID, bankid.AssumedReportRegistration)
 			if err != nil {
 				t.Fatal(err)
@@ -252,19 +259,21 @@ func TestAMLTroublesOverTLS(t *testing.T) {
 		before func(r *rig, id string)
 		want   problem.Code
 		tokens int
+		fault  fault.Fault // set before the session is created
 	}{
-		{"whole flow", nil, "", 1},
-		{"token expires mid-session", func(r *rig, id string) { r.clock.advance(301 * time.Second) }, "", 2},
-		{"session expires", func(r *rig, id string) { r.clock.advance(2 * time.Hour) }, problem.CodeBankIDSessionExpired, 2},
-		{"429 with Retry-After", func(r *rig, id string) {
+		{name: "whole flow", tokens: 1},
+		{name: "token expires mid-session", before: func(r *rig, id string) { r.clock.advance(301 * time.Second) }, tokens: 2},
+		{name: "session expires", before: func(r *rig, id string) { r.clock.advance(2 * time.Hour) }, want: problem.CodeBankIDSessionExpired, tokens: 2},
+		{name: "429 with Retry-After", before: func(r *rig, id string) {
 			r.faults.Set(fault.ServiceBankID, fault.Fault{Status: 429, RetryAfter: 9 * time.Second, Times: 1, PathSuffix: id})
-		}, "", 1},
-		{"never finishes", func(r *rig, id string) { r.faults.Set(fault.ServiceBankID, fault.Fault{NeverFinish: true}) }, problem.CodeBankIDSessionExpired, 0},
+		}, tokens: 1},
+		{name: "never finishes", want: problem.CodeBankIDSessionExpired, fault: fault.Fault{NeverFinish: true}},
 	}
 	for _, cc := range countries {
 		for _, tt := range tests {
 			t.Run(string(cc.country)+" "+tt.name, func(t *testing.T) {
 				r := newRigWith(t, sim.Options{Delays: &sim.Delays{JSON: time.Second, Report: time.Second}}, nil)
+				r.faults.Set(fault.ServiceBankID, tt.fault)
 				ctx := context.Background()
 				s, err := r.client.CreateSession(ctx, bankid.Order{Identifier: cc.number, Country: cc.country})
 				if err != nil {
@@ -304,46 +313,63 @@ func TestAMLTroublesOverTLS(t *testing.T) {
 	}
 }
 
-// TestFailedSessionExplained: the failing number's session ends FAILED,
-// which the client reports as CodeBankIDSessionFailed, with delays and
-// without.
+// TestFailedSessionExplained: a session whose company the simulator
+// fails ends FAILED, which the client reports as CodeBankIDSessionFailed,
+// in every country, with delays and without; its result is not there.
 func TestFailedSessionExplained(t *testing.T) {
-	for _, d := range []*sim.Delays{sim.ZeroDelays(), {Start: time.Second, JSON: 5 * time.Second}} {
-		r := newRigWith(t, sim.Options{Delays: d}, nil)
-		s, err := r.client.CreateSession(context.Background(), bankid.Order{Identifier: world.FailureOrgNr})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := r.client.Wait(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDSessionFailed {
-			t.Fatalf("delays %+v: %v", d, err)
-		}
-		if _, err := r.client.Result(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDConflict {
-			t.Fatalf("the result of a failed session: %v", err)
-		}
+	tests := []struct {
+		number  string
+		country ident.Country
+		delays  *sim.Delays
+	}{
+		{world.FailureOrgNr, ident.CountryNO, sim.ZeroDelays()},
+		{world.FailureOrgNr, ident.CountryNO, &sim.Delays{Start: time.Second, JSON: 5 * time.Second}},
+		{world.SEOrgNr, ident.CountrySE, sim.ZeroDelays()},
+		{world.FIYTunnus, ident.CountryFI, &sim.Delays{JSON: time.Minute, Report: time.Minute}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.country), func(t *testing.T) {
+			r := newRigWith(t, sim.Options{Delays: tt.delays, FailOrgNr: tt.number}, nil)
+			s, err := r.client.CreateSession(context.Background(), bankid.Order{Identifier: tt.number, Country: tt.country})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.client.Wait(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDSessionFailed {
+				t.Fatalf("delays %+v: %v", tt.delays, err)
+			}
+			if _, err := r.client.Result(context.Background(), s.ID); problem.CodeOf(err) != problem.CodeBankIDConflict {
+				t.Fatalf("the result of a failed session: %v", err)
+			}
+		})
 	}
 }
 
 // TestReportNotPDF: an HTML page instead of the report, whether it says
-// so or claims to be a PDF, is refused and nothing is returned.
+// so or claims to be a PDF, is refused in every country and nothing is
+// returned; healed, the PDF comes.
 func TestReportNotPDF(t *testing.T) {
-	for _, ct := range []string{"application/pdf", "text/html; charset=utf-8"} {
-		t.Run(ct, func(t *testing.T) {
-			r := newRigWith(t, sim.Options{Delays: sim.ZeroDelays()}, nil)
-			ctx := context.Background()
-			s, err := r.client.CreateSession(ctx, bankid.Order{Identifier: world.FIPEPYTunnus})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r.faults.Set(fault.ServiceBankID, fault.Fault{NotPDF: ct})
-			pdf, err := r.client.Report(ctx, s.ID, bankid.AssumedReportAML)
-			if problem.CodeOf(err) != problem.CodeBankIDReportNotPDF || pdf != nil {
-				t.Fatalf("%d bytes, %v", len(pdf), err)
-			}
-			r.faults.Set(fault.ServiceBankID, fault.Fault{})
-			if pdf, err = r.client.Report(ctx, s.ID, bankid.AssumedReportAML); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-				t.Fatalf("healed: %v", err)
-			}
-		})
+	for _, number := range []string{world.PEPOrgNr, world.SESanctionsOrgNr, world.FIPEPYTunnus} {
+		for _, ct := range []string{"application/pdf", "text/html; charset=utf-8"} {
+			t.Run(number+" "+ct, func(t *testing.T) {
+				r := newRigWith(t, sim.Options{Delays: sim.ZeroDelays()}, nil)
+				ctx := context.Background()
+				s, err := r.client.CreateSession(ctx, bankid.Order{Identifier: number})
+				if err != nil {
+					t.Fatal(err)
+				}
+				r.faults.Set(fault.ServiceBankID, fault.Fault{NotPDF: ct})
+				for _, name := range bankid.DefaultReports() {
+					pdf, err := r.client.Report(ctx, s.ID, name)
+					if problem.CodeOf(err) != problem.CodeBankIDReportNotPDF || pdf != nil {
+						t.Fatalf("%s: %d bytes, %v", name, len(pdf), err)
+					}
+				}
+				r.faults.Set(fault.ServiceBankID, fault.Fault{})
+				if pdf, err := r.client.Report(ctx, s.ID, bankid.AssumedReportAML); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+					t.Fatalf("healed: %v", err)
+				}
+			})
+		}
 	}
 }
 
@@ -362,7 +388,7 @@ func TestTwentyZeroDelaySessionsShareOneToken(t *testing.T) {
 				_, err = r.client.Wait(ctx, s.ID)
 			}
 			if err == nil {
-				_, err = r.client.Report(ctx, s.ID, bankid.AssumedReportAML)
+				_, err = r.client.Result(ctx, s.ID)
 			}
 			errs <- err
 		})
@@ -374,7 +400,7 @@ func TestTwentyZeroDelaySessionsShareOneToken(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for kind, want := range map[string]int{"token": 1, "discovery": 1, "create": 20, "report": 20} {
+	for kind, want := range map[string]int{"token": 1, "discovery": 1, "create": 20, "jsonData": 20} {
 		if got := r.sim.Count(kind); got != want {
 			t.Errorf("%d %s requests, want %d", got, kind, want)
 		}

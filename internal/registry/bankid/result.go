@@ -60,7 +60,7 @@ func (r *Result) Dossier(sessionID string, country ident.Country, fetched time.T
 	holdings := func(in []Shareholder) []dossier.Holding {
 		var out []dossier.Holding
 		for _, h := range in {
-			out = append(out, dossier.Holding{Name: h.Name, OrgNumber: h.OrgNumber, BirthDate: h.BirthDate, Share: h.Share})
+			out = append(out, dossier.Holding{Name: h.Name, OrgNumber: h.OrgNumber, BirthDate: h.BirthDate, Country: h.Country, Share: h.Share})
 		}
 		return out
 	}

@@ -3,6 +3,7 @@ package bankid
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,14 +16,12 @@ import (
 
 // The PDFs are A4 with the Go fonts embedded as UTF-8 TrueType subsets
 // (never the core fonts), so Ø, Å, Ä, Ö and the Sámi letters print. They
-// are deterministic: the creation date is the session's, the catalogue
-// sorted, and the page count known before the last pass.
+// are deterministic: the creation date is the session's and the
+// catalogue sorted.
 
-// doc is one PDF being written: the page's words in the document's
-// language and the running page count.
+// doc is one PDF being written and the fixed words of its language.
 type doc struct {
 	pdf   *gofpdf.Fpdf
-	total int // pages, known in the second pass; 0 in the first
 	words pdfWords
 }
 
@@ -36,48 +35,43 @@ var red = [3]int{190, 20, 20}
 
 // makePDF makes the named report of a session.
 func (s *Server) makePDF(ss *session, name string) ([]byte, error) {
-	write := amlReport
+	d := newDoc(ss.created)
 	if name == ReportRegistration {
-		write = registration
+		registration(d, ss)
+	} else {
+		amlReport(d, ss)
 	}
-	// Two passes: the first counts the pages for "page X of Y".
-	var pages int
-	for pass := range 2 {
-		d := newDoc(ss.created, pages)
-		write(d, ss)
-		if err := d.pdf.Error(); err != nil {
-			return nil, fmt.Errorf("bankid simulator: %s report: %w", name, err)
-		}
-		if pass == 0 {
-			pages = d.pdf.PageNo()
-			continue
-		}
-		var b bytes.Buffer
-		if err := d.pdf.Output(&b); err != nil {
-			return nil, fmt.Errorf("bankid simulator: %s report: %w", name, err)
-		}
-		return b.Bytes(), nil
+	var b bytes.Buffer
+	if err := d.pdf.Output(&b); err != nil {
+		return nil, fmt.Errorf("bankid simulator: %s report: %w", name, err)
 	}
-	return nil, nil
+	return b.Bytes(), nil
 }
 
-func newDoc(created time.Time, total int) *doc {
+// pageCount is replaced by the number of pages when the PDF is written.
+const pageCount = "{nb}"
+
+func newDoc(created time.Time) *doc {
 	p := gofpdf.New("P", "mm", "A4", "")
-	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	p.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	// gofpdf writes into the font bytes it is given (checksums while it
+	// cuts the subset): each document gets its own copy, never the
+	// shared gofont slices.
+	p.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
+	p.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
 	p.SetCreationDate(created.UTC())
 	p.SetModificationDate(created.UTC())
 	p.SetCatalogSort(true)
 	p.SetCompression(true)
 	p.SetMargins(20, 20, 20)
 	p.SetAutoPageBreak(true, 22)
-	d := &doc{pdf: p, total: total}
+	p.AliasNbPages(pageCount)
+	d := &doc{pdf: p}
 	p.SetFooterFunc(func() {
 		p.SetY(-16)
 		p.SetFont("go", "", 8)
 		p.SetTextColor(110, 110, 110)
 		p.CellFormat(120, 5, d.words.footer, "", 0, "L", false, 0, "")
-		p.CellFormat(0, 5, fmt.Sprintf(d.words.page, p.PageNo(), max(d.total, p.PageNo())), "", 0, "R", false, 0, "")
+		p.CellFormat(0, 5, strings.Replace(strings.Replace(d.words.page, "%d", strconv.Itoa(p.PageNo()), 1), "%d", pageCount, 1), "", 0, "R", false, 0, "")
 		p.SetTextColor(0, 0, 0)
 	})
 	return d
@@ -171,6 +165,18 @@ func amlReport(d *doc, ss *session) {
 	p.CellFormat(0, 6, fmt.Sprintf("Organisation number %s · Country %s", c.Number, strings.ToUpper(c.Country)), "", 1, "L", false, 0, "")
 	p.SetTextColor(90, 90, 90)
 	p.CellFormat(0, 6, fmt.Sprintf("Session %s · created %s UTC", ss.id, ss.created.UTC().Format("2006-01-02 15:04")), "", 1, "L", false, 0, "")
+	// The screening's outcome at the top, impossible to miss.
+	sc := c.Sanction
+	p.Ln(2)
+	p.SetFont("go", "B", 11)
+	if n, m := len(sc.Hits), len(sc.PEPHits); n+m > 0 {
+		p.SetFillColor(red[0], red[1], red[2])
+		p.SetTextColor(255, 255, 255)
+		p.CellFormat(0, 9, fmt.Sprintf(" SCREENING HITS: %d sanctions, %d PEP (screened %s)", n, m, sc.Date), "", 1, "L", true, 0, "")
+	} else {
+		p.SetTextColor(20, 120, 40)
+		p.CellFormat(0, 9, fmt.Sprintf("No sanctions or PEP hits (%s, %s)", strings.Join(sc.Lists, ", "), sc.Date), "", 1, "L", false, 0, "")
+	}
 	p.SetTextColor(0, 0, 0)
 
 	d.section("Key information")
@@ -209,7 +215,6 @@ func amlReport(d *doc, ss *session) {
 	d.table("No subsidiaries found.", []float64{80, 35, 20, 35}, []string{"Name", "Number", "Country", "Share"}, holdingRows(c.Ownership.Subsidiaries))
 
 	d.section("Sanctions and PEP screening")
-	sc := c.Sanction
 	d.field("Lists screened", strings.Join(sc.Lists, ", "))
 	d.field("Screening date", sc.Date)
 	hits := func(label string, hs []hit) {

@@ -32,6 +32,7 @@ type session struct {
 	created time.Time
 	reports []string
 	fail    bool
+	stuck   bool // created while the NeverFinish fault was set
 	polls   int
 
 	hookURL    string
@@ -192,7 +193,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, cc string, tok t
 		return
 	}
 	ss := &session{id: randomID(), company: c.forSession(strings.Contains(" "+tok.scopes+" ", " aml_organization/OFAC ")),
-		created: s.opts.Now(), reports: req.Reports, fail: c.Number == s.opts.FailOrgNr,
+		created: s.opts.Now(), reports: req.Reports, fail: c.Number == s.opts.FailOrgNr, stuck: s.fault().NeverFinish,
 		hookURL: hookURL, hookEvents: hookEvents, sent: map[string]bool{}, pdfs: map[string][]byte{}}
 	s.mu.Lock()
 	s.sessions[ss.id] = ss
@@ -225,7 +226,7 @@ func (s *Server) stateAt(ss *session, entity string, now time.Time) (string, tim
 	if ss.fail {
 		done = Failed
 	}
-	if s.fault().NeverFinish {
+	if ss.stuck {
 		return InProgress, time.Time{}
 	}
 	if d := s.opts.Delays; d != nil {
@@ -269,10 +270,11 @@ func (s *Server) statusBody(ss *session) map[string]any {
 // session whenever it is asked about it; the sandbox also calls Advance
 // on a ticker, so webhooks arrive while nobody polls.
 func (s *Server) Advance() {
+	now := s.opts.Now()
 	s.mu.Lock()
 	var all []*session
 	for _, ss := range s.sessions {
-		if ss.hookURL != "" {
+		if ss.hookURL != "" && !ss.sent[EventAllDone] && !ss.sent[EventFailed] && now.Before(ss.created.Add(SessionLifetime)) {
 			all = append(all, ss)
 		}
 	}

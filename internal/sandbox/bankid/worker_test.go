@@ -74,13 +74,14 @@ func TestScreeningFollowsTheScopes(t *testing.T) {
 	}
 }
 
-// TestSimulatorFaults: NeverFinish keeps every entity IN_PROGRESS while it
-// is set; NotPDF sends an HTML page with the Content-Type it names.
+// TestSimulatorFaults: a session created under NeverFinish stays
+// IN_PROGRESS (and one created before it does not); NotPDF sends an HTML
+// page with the Content-Type it names.
 func TestSimulatorFaults(t *testing.T) {
 	var f fault.Fault
 	s := newSim(t, Options{Delays: ZeroDelays(), Fault: func() fault.Fault { return f }})
 	auth := bearer(t, s)
-	id := create(t, s, auth, "no", `{"identifier":"`+world.RichestOrgNr+`","reports":["aml"]}`)
+	before := create(t, s, auth, "no", `{"identifier":"`+world.RichestOrgNr+`","reports":["aml"]}`)
 	tests := []struct {
 		name   string
 		fault  fault.Fault
@@ -97,6 +98,7 @@ func TestSimulatorFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f = tt.fault
+			id := create(t, s, auth, "fi", `{"identifier":"`+world.FIYTunnus+`","reports":["aml"]}`)
 			rec := do(t, s, http.MethodGet, "/organization/session/"+id, auth, "")
 			if !strings.Contains(rec.Body.String(), `"aml-report":"`+tt.status+`"`) {
 				t.Fatalf("status %s", rec.Body)
@@ -104,6 +106,9 @@ func TestSimulatorFaults(t *testing.T) {
 			rec = do(t, s, http.MethodGet, "/organization/session/"+id+"/report/aml", auth, "")
 			if rec.Code != tt.report || rec.Header().Get("Content-Type") != tt.ct || bytes.HasPrefix(rec.Body.Bytes(), []byte("%PDF-")) != tt.pdf {
 				t.Fatalf("%d %q %.20q", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+			}
+			if rec := do(t, s, http.MethodGet, "/organization/session/"+before, auth, ""); !strings.Contains(rec.Body.String(), `"aml-report":"COMPLETED"`) {
+				t.Fatalf("the session made before the fault: %s", rec.Body)
 			}
 		})
 	}

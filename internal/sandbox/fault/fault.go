@@ -82,9 +82,9 @@ type Fault struct {
 	// the PDF. For ServiceBankID only, until the fault is changed (Times
 	// and PathSuffix do not limit it).
 	NotPDF string
-	// NeverFinish keeps every entity of BankID's sessions IN_PROGRESS
-	// while it is set, however long the client polls; for ServiceBankID
-	// only, until the fault is changed.
+	// NeverFinish makes the BankID sessions created while it is set never
+	// finish: their entities stay IN_PROGRESS however long the client
+	// polls, until the session expires. For ServiceBankID only.
 	NeverFinish bool
 
 	// GrunndataStatus makes every grunndataWS operation answer this
