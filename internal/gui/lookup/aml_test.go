@@ -235,7 +235,7 @@ func TestProgressFollowsOrder(t *testing.T) {
 			d.mu.Unlock()
 		}
 		d.emit(st.order)
-		s.host.WaitIdle()
+		settle(s)
 		row := s.progress.rows[o.ID]
 		if row.parts.Text != st.wantParts {
 			t.Errorf("step %d: parts %q, want %q", i, row.parts.Text, st.wantParts)
@@ -266,7 +266,7 @@ func TestProgressStaysOnOtherCompanies(t *testing.T) {
 	o := placeOrder(t, s, d, amlNO)
 	open(s, "974760673", 0)
 	d.emit(withParts(o, dossier.OrderReady, dossier.OrderPreparing, dossier.OrderWaiting))
-	s.host.WaitIdle()
+	settle(s)
 	row := s.progress.rows[o.ID]
 	if row == nil || !s.progress.box.Visible() {
 		t.Fatal("the order left the strip when another company was shown")
@@ -295,7 +295,7 @@ func TestProgressFailedAndExpired(t *testing.T) {
 			o := placeOrder(t, s, d, amlNO)
 			o.Parts, o.Problem = tt.parts, string(tt.problem)
 			d.emit(o)
-			s.host.WaitIdle()
+			settle(s)
 			row := s.progress.rows[o.ID]
 			if row.parts.Text != tt.wantParts {
 				t.Errorf("parts %q, want %q", row.parts.Text, tt.wantParts)
@@ -334,7 +334,7 @@ func TestStopFollowing(t *testing.T) {
 	}
 	// the desk's late word that the order stopped does not bring it back
 	d.emit(withParts(o, dossier.OrderStopped, dossier.OrderStopped, dossier.OrderStopped))
-	s.host.WaitIdle()
+	settle(s)
 	if len(s.progress.rows) != 0 {
 		t.Error("a stopped order came back")
 	}
@@ -372,4 +372,11 @@ func textsDeep(o fyne.CanvasObject) []string {
 		return out
 	}
 	return nil
+}
+
+// settle waits until the orders the fake desk sent are shown and the
+// work they started is done.
+func settle(s *Screen) {
+	s.progress.drains.Wait()
+	s.host.WaitIdle()
 }

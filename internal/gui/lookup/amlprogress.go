@@ -42,10 +42,14 @@ type amlProgress struct {
 	stop  func()
 
 	// mu guards pending and draining: the orders the watcher sent that
-	// are not shown yet, and whether a goroutine is showing them.
+	// are not shown yet, and whether a goroutine is showing them. drains
+	// counts those goroutines, for tests. (They are not the Host's
+	// background work: the desk's goroutines start them, and the Host's
+	// WaitIdle must not wait while another goroutine may add to it.)
 	mu       sync.Mutex
 	pending  []dossier.AMLOrder
 	draining bool
+	drains   sync.WaitGroup
 }
 
 // orderRow is one order in the strip.
@@ -103,20 +107,20 @@ func (p *amlProgress) received(o dossier.AMLOrder) {
 	}
 	p.draining = true
 	p.mu.Unlock()
-	p.host.Background(func() error {
+	p.drains.Go(func() {
 		for {
 			p.mu.Lock()
 			if len(p.pending) == 0 {
 				p.draining = false
 				p.mu.Unlock()
-				return nil
+				return
 			}
 			next := p.pending[0]
 			p.pending = p.pending[1:]
 			p.mu.Unlock()
 			p.host.Do(func() { p.update(next) })
 		}
-	}, func(error) {})
+	})
 }
 
 // update shows o's new state; it runs on the UI goroutine. An order that
@@ -152,17 +156,18 @@ func (p *amlProgress) update(o dossier.AMLOrder) {
 	}
 }
 
-// tellReady notifies the desktop, once per order, that o is ready, and
-// tells the screen.
+// tellReady tells the screen, then notifies the desktop, once per order,
+// that o is ready.
 func (p *amlProgress) tellReady(o dossier.AMLOrder) {
 	if p.notified[o.ID] {
 		return
 	}
 	p.notified[o.ID] = true
-	p.host.Notify(lang.L("AML documents ready"), lang.L("{{.Company}}: the documents are in the vault.", map[string]any{"Company": guikit.UnitText(o.Name, o.OrgNr)}))
+	// the screen first: the notification is the last word of the change
 	if p.ready != nil {
 		p.ready(o.OrgNr)
 	}
+	p.host.Notify(lang.L("AML documents ready"), lang.L("{{.Company}}: the documents are in the vault.", map[string]any{"Company": guikit.UnitText(o.Name, o.OrgNr)}))
 }
 
 // placed shows an order placed in this window.
