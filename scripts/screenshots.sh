@@ -4,7 +4,8 @@
 # (lookup-dossier-sv.png). It runs bin/motpart-desktop-shots, the window
 # built with the screenshots tag (`make screenshots` builds it), whose extra
 # flags (--screen, --search, --lookup, --tab, --import, --import-to-name,
-# --size) put the window in the state to show. It uses a throw-away home
+# --order-aml, --order-now, --order-wait, --size) put the window in the
+# state to show. It uses a throw-away home
 # directory, so it never touches the user's own vault or preferences.
 #
 # The environment may narrow or change the set:
@@ -83,12 +84,12 @@ shot_once() {
 		sleep 0.25
 	done
 	# The window says when the lookup or import it was asked for is shown;
-	# then one more second for it to be drawn.
+	# then one more second (SHOT_SETTLE) for it to be drawn.
 	for _ in $(seq 1 120); do
 		[ -e "$work/ready" ] && break
 		sleep 0.25
 	done
-	sleep 1
+	sleep "${SHOT_SETTLE:-1}"
 	if [ -z "$id" ]; then
 		echo "screenshots: the window for $name in $language did not appear:" >&2
 		head -5 "$work/app.log" >&2
@@ -126,6 +127,22 @@ stop() {
 	done
 	kill -9 "$1" 2>/dev/null || true
 	wait "$1" 2>/dev/null || true
+}
+
+# order_once NUMBER orders BankID's AML documents for NUMBER in the window,
+# without a shot, and waits until the order is finished (or a minute).
+order_once() {
+	printf 'aml-documents\naml-sanctions\naml-bankid-se\n' | grep -Eq "$only" || return 0
+	xserver
+	rm -f "$work/ready"
+	DISPLAY=$display LANGUAGE=en "$bin/motpart-desktop-shots" --vault "$vault" --size "$size" --ready "$work/ready" \
+		--lookup "$1" --order-aml --order-now --order-wait >"$work/app.log" 2>&1 &
+	app=$!
+	for _ in $(seq 1 360); do
+		[ -e "$work/ready" ] && break
+		sleep 0.25
+	done
+	stop "$app"
 }
 
 # every LANGUAGE-INDEPENDENT-ARGS: shot NAME in each language.
@@ -198,5 +215,25 @@ MOTPART_CERT_PASSWORD="Sommar-2026" every wizard-4-name --vault "$vault" --impor
 export FYNE_THEME=light
 every lookup-dossier-light --vault "$vault" --lookup 311111116
 every lookup-ownership-light --vault "$vault" --lookup 312222221 --tab 2
-unset FYNE_THEME MOTPART_PASSWORD
+unset FYNE_THEME
+# AML documents from BankID's sandbox: the order dialog; the progress strip
+# while an order is prepared (on a copy of the vault each time, as the
+# window is closed with the order unfinished); the Documents tab and
+# BankID's data with a sanctions hit, of orders placed once beforehand.
+# Last, so the shots above show no BankID data.
+export MOTPART_PASSWORD="$password"
+every aml-order --vault "$vault" --lookup 311111116 --order-aml
+for language in $languages; do
+	cp "$vault" "$work/vault-progress.db"
+	# taken at once: the sandbox prepares an order in two polls, some 2 s
+	SHOT_SETTLE=0 shot aml-progress "$language" --vault "$work/vault-progress.db" --lookup 311111116 --order-aml --order-now
+done
+rm -f "$work/vault-progress.db"
+order_once 311111116
+order_once 310583596
+order_once 556789-0123
+every aml-documents --vault "$vault" --lookup 311111116 --tab 3
+every aml-sanctions --vault "$vault" --lookup 310583596
+every aml-bankid-se --vault "$vault" --lookup 556789-0123
+unset MOTPART_PASSWORD
 echo "screenshots: done in $(($(date +%s) - start)) s"

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -20,6 +21,8 @@ import (
 //	--search NUMBER                                type NUMBER into Lookup
 //	--lookup NUMBER [--tab N]                      look NUMBER up and show tab N
 //	--import FILE [--import-to-name]               open the wizard on FILE
+//	--order-aml [--order-now [--order-wait]]        with --lookup: open the AML order dialog,
+//	                                               press Order, and wait until the order is done
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -31,6 +34,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	tab := fs.Int("tab", 0, "with --lookup: the dossier tab to show (0 company, 1 beneficial owners, 2 ownership)")
 	importFile := fs.String("import", "", "open the certificate wizard on this .pfx/.p12 file")
 	importToName := fs.Bool("import-to-name", false, "with --import and $MOTPART_CERT_PASSWORD: go on to the naming step")
+	orderAML := fs.Bool("order-aml", false, "with --lookup: open the AML order dialog for the dossier")
+	orderNow := fs.Bool("order-now", false, "with --order-aml: press Order, so the progress strip shows the order")
+	orderWait := fs.Bool("order-wait", false, "with --order-now: signal --ready only once the order is finished")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -60,14 +66,50 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
 		}
-		if *ready != "" {
+		if *ready != "" || *orderAML {
 			go func() {
 				ui.WaitIdle()
+				if *orderAML {
+					orderForShots(ui, *orderNow, *orderWait)
+				}
+				if *ready == "" {
+					return
+				}
 				if err := os.WriteFile(*ready, nil, 0o600); err != nil {
 					fmt.Fprintf(os.Stderr, "motpart-desktop: --ready: %v\n", err)
 				}
 			}()
 		}
+	}
+}
+
+// orderForShots opens the AML order dialog on the dossier shown and, with
+// now, orders; it returns as soon as the order shows in the progress
+// strip (the sandbox prepares it in a second or two), or with wait once
+// it is finished (or after a minute).
+func orderForShots(ui *gui.App, now, wait bool) {
+	ok := false
+	fyne.DoAndWait(func() { ok = ui.OrderAML(now) })
+	if !ok {
+		fmt.Fprintln(os.Stderr, "motpart-desktop: --order-aml: no dossier shown to order for")
+		return
+	}
+	if !now {
+		return
+	}
+	if wait {
+		ui.WaitIdle() // the order is placed
+	}
+	for i := 0; i < 1200; i++ {
+		n := 0
+		fyne.DoAndWait(func() { n = ui.OrdersUnfinished() })
+		if (n > 0) != wait {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if wait {
+		ui.WaitIdle()
 	}
 }
 

@@ -248,6 +248,7 @@ func (a *App) changeLanguage(code string) {
 //	Alt+Left/Right  back and forward between dossiers, as in a browser
 //	Ctrl+R          look the dossier up again
 //	Ctrl+Tab        the dossier's next tab (with Shift the previous one)
+//	Ctrl+Shift+O    order AML documents for the dossier shown
 func (a *App) installShortcuts() {
 	// Adding a shortcut under a name it already has replaces it.
 	ctrl := func(key fyne.KeyName, f func()) {
@@ -291,5 +292,10 @@ func (a *App) installShortcuts() {
 	a.host.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
 		a.activity()
 		previousTab()
+	})
+	orderAML := onLookup(func() { a.lookup.OrderAML() })
+	a.host.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
+		a.activity()
+		orderAML()
 	})
 }

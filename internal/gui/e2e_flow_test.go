@@ -62,6 +62,7 @@ func TestShortcutsWorkInAFocusedSearchField(t *testing.T) {
 		{"Alt+Right goes forward", "", alt(fyne.KeyRight), true, ScreenLookup, world.AuditorOrgNr, 0},
 		{"Ctrl+Tab shows the owners", "", ctrl(fyne.KeyTab), true, ScreenLookup, world.AuditorOrgNr, 1},
 		{"Ctrl+Shift+Tab the company", "", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, true, ScreenLookup, world.AuditorOrgNr, 0},
+		{"Ctrl+Shift+Tab wraps to the documents", "", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, true, ScreenLookup, world.AuditorOrgNr, 3},
 		{"Ctrl+Shift+Tab again the ownership", "", &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, true, ScreenLookup, world.AuditorOrgNr, 2},
 		{"Ctrl+2 shows Certificates", "", ctrl(fyne.Key2), true, ScreenCertificates, "", 0},
 		{"Ctrl+1 shows Look up", "", ctrl(fyne.Key1), false, ScreenLookup, world.AuditorOrgNr, 2},

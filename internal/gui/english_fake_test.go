@@ -59,6 +59,7 @@ func newRichDesk(t *testing.T) *richDesk {
 			[]certinfo.Warning{certinfo.WarnExpiringSoon, certinfo.WarnChainIncomplete, certinfo.WarnNotClientAuth}),
 	}
 	d.expiring = d.certs[:1]
+	d.dossiers["923609016"].AML = richAML("923609016") // english_aml_test.go
 	return d
 }
 

@@ -175,6 +175,7 @@ func englishFragments(t *testing.T, language string) []fragment {
 var sameInEveryLanguage = map[string]bool{
 	"Brønnøysund, Enhetsregisteret": true,
 	"Brønnøysund, grunndataWS":      true,
+	"BankID":                        true,
 	"Finland":                       true,
 	"TEST":                          true, // the test environment's band (Swedish and Norwegian)
 	"{{.Count}} min":                true,
@@ -317,12 +318,22 @@ func TestNoEnglishOnScreens(t *testing.T) {
 				number string
 				tab    int
 			}{
-				{"923609016", 0}, {"923609016", 1}, {"923609016", 2},
-				{"974760673", 0}, {"974760673", 1},
+				{"923609016", 0}, {"923609016", 1}, {"923609016", 2}, {"923609016", 3},
+				{"974760673", 0}, {"974760673", 1}, {"974760673", 3},
 				{"5560747569", 0}, {"123456785", 0},
 			} {
 				onUI(func() { a.lookup.Open(tt.number, tt.tab) })
 				check(a, "lookup "+tt.number+" tab "+string(rune('0'+tt.tab)))
+			}
+
+			onUI(func() { a.lookup.Open("923609016", 0) })
+			a.host.WaitIdle()
+			onUI(a.lookup.OrderAML)
+			check(a, "order AML documents")
+			if cancel := findButton(a.win.Canvas(), "Cancel"); cancel != nil {
+				onUI(func() { test.Tap(cancel) })
+			} else {
+				t.Error("the order dialog has no Cancel button")
 			}
 
 			a.showScreen(ScreenCertificates)

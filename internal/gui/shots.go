@@ -47,6 +47,29 @@ func (a *App) OpenImport(path string, password *string, toName bool) error {
 	return a.certificates.OpenImport(path, password, toName)
 }
 
+// OrderAML opens the order dialog for the dossier shown, as Ctrl+Shift+O
+// does; with confirm it also presses Order. It reports whether there was
+// a dossier to order for.
+func (a *App) OrderAML(confirm bool) bool {
+	if a.lookup == nil || a.lookup.Current() == nil {
+		return false
+	}
+	a.lookup.OrderAML()
+	if confirm {
+		return a.lookup.ConfirmOrder()
+	}
+	return true
+}
+
+// OrdersUnfinished counts the AML orders the Lookup screen follows that
+// are not finished.
+func (a *App) OrdersUnfinished() int {
+	if a.lookup == nil {
+		return 0
+	}
+	return a.lookup.OrdersUnfinished()
+}
+
 // WaitIdle waits until no background work of the window runs: a lookup or
 // a certificate file being read has been shown.
 func (a *App) WaitIdle() { a.host.WaitIdle() }

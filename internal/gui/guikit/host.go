@@ -41,6 +41,9 @@ type Host struct {
 	// shown, which EnvironmentChanged updates (band.go).
 	env  func() string
 	band *Band
+	// outside replaces notifications and opening URLs in tests
+	// (notify.go).
+	outside hostOutside
 }
 
 // NewHost is a Host for the window win of the Fyne app fa. Its background

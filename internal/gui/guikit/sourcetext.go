@@ -22,6 +22,8 @@ func SourceName(id string) string {
 		return lang.L("Register of beneficial owners")
 	case "registers":
 		return lang.L("Registers")
+	case "bankid":
+		return lang.L("BankID")
 	}
 	return id
 }
@@ -59,6 +61,9 @@ func SourceDetailText(s dossier.Source) string {
 	}
 	if s.Code == "" {
 		return ""
+	}
+	if s.Code == "aml_not_ordered" {
+		return lang.L("BankID is asked only when you order AML documents, as each order may be billed. Order them to see BankID's data here.")
 	}
 	if CurrentLanguage() != "en" {
 		// The client's message is English: say so much in the user's words.
@@ -186,6 +191,9 @@ func NeutralIcon() fyne.Resource { return theme.QuestionIcon() }
 // SourceIcon chooses a source's: a green check only when the registers
 // found the organisation and it is active.
 func OutcomeIcon(dos *dossier.Dossier) fyne.Resource {
+	if dos.Company == nil && dos.AML != nil && dos.Outcome() != dossier.OutcomeUnreachable {
+		return theme.InfoIcon()
+	}
 	switch dos.Outcome() {
 	case dossier.OutcomeAnswered:
 		if c := dos.Company; c != nil && active(c) {
@@ -212,6 +220,9 @@ func active(c *dossier.Company) bool {
 // not registered, the registers could not be reached (with the date of the
 // last known data shown instead), or no register asked.
 func OutcomeText(dos *dossier.Dossier) string {
+	if dos.Company == nil && dos.AML != nil && dos.Outcome() != dossier.OutcomeUnreachable {
+		return lang.L("BankID's AML service gave the data below; no register answers for this country yet.")
+	}
 	switch dos.Outcome() {
 	case dossier.OutcomeAnswered:
 		switch {

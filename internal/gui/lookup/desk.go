@@ -56,4 +56,37 @@ type Desk interface {
 	RemoveNote(orgnr, id string) error
 	// Drafts keeps the note being written across a lock.
 	Drafts
+	// AMLDesk orders AML documents from BankID and keeps them.
+	AMLDesk
+}
+
+// AMLDesk is what the Lookup screen asks of the AML-document use cases
+// (internal/desk/aml.go): ordering from BankID, following the orders, and
+// the documents kept in the vault.
+type AMLDesk interface {
+	// CanOrderAML says whether AML documents can be ordered for a valid
+	// number: nil, or an error whose problem code says why not.
+	CanOrderAML(n ident.Number) error
+	// OrderAML orders AML documents; it returns once BankID has accepted
+	// the order, which the desk then follows in the background.
+	OrderAML(ctx context.Context, req dossier.AMLRequest) (dossier.AMLOrder, error)
+	// AMLOrders lists the orders kept in the vault, newest first.
+	AMLOrders() ([]dossier.AMLOrder, error)
+	// WatchAMLOrders calls f, from the desk's goroutines, with each order
+	// whose state changed, until stop is called.
+	WatchAMLOrders(f func(dossier.AMLOrder)) (stop func())
+	// StopAMLOrder stops following an order.
+	StopAMLOrder(id string) error
+	// AML returns the AML data of the latest session read for a number;
+	// nil when none was read.
+	AML(orgnr string) (*dossier.AML, error)
+	// Documents lists the AML documents kept for a number, newest first.
+	Documents(orgnr string) ([]dossier.Document, error)
+	// OpenDocumentFile writes a document to a private temporary file for
+	// the system's PDF viewer and returns its path.
+	OpenDocumentFile(id string) (string, error)
+	// SaveDocument writes a document to path, whole or not at all.
+	SaveDocument(id, path string) error
+	// RemoveDocument deletes a document from the vault.
+	RemoveDocument(id string) error
 }

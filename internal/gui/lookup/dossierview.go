@@ -43,6 +43,16 @@ type dossierView struct {
 	// already opens (the correct unit of a deleted one), so the sources do
 	// not repeat them.
 	linked map[string]bool
+	// order opens the order dialog for the dossier shown; orderButton is
+	// the button that calls it and orderReason says why it is disabled.
+	order       func(dos *dossier.Dossier)
+	orderButton *widget.Button
+	orderReason *widget.Label
+	// banner is what BankID's screening says, at the top; nil without
+	// BankID data.
+	banner fyne.CanvasObject
+	// documents is the Documents tab.
+	documents *documentsTab
 }
 
 func newDossierView(h *guikit.Host, d Desk, open func(string)) *dossierView {
@@ -57,6 +67,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	v.linked = map[string]bool{}
 	v.roleTable = nil
 	v.reveals = nil
+	v.banner, v.documents, v.orderButton, v.orderReason = nil, nil, nil, nil
 	if dos == nil {
 		v.tabs = nil
 		v.box.Objects = nil
@@ -74,6 +85,10 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 		objs = append(objs, v.company(dos)...)
 	} else {
 		objs = append(objs, v.redirects(dos)...)
+		if dos.AML != nil {
+			// BankID is the only source (Swedish and Finnish numbers)
+			objs = append(objs, v.bankID(dos.AML, true)...)
+		}
 	}
 	if !dos.Complete() {
 		warn := guikit.WrapLabel(lang.L("Not every source answered, so this dossier may be incomplete."))
@@ -100,6 +115,9 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 			objs = append(objs, v.unitLink(u.Number, text))
 		}
 	}
+	if dos.Company != nil && dos.AML != nil {
+		objs = append(objs, v.bankID(dos.AML, false)...)
+	}
 	objs = append(objs, sectionTitle(lang.L("Sources")))
 	for _, s := range dos.Sources {
 		objs = append(objs, v.source(s))
@@ -113,7 +131,14 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	)
 	v.ownership = newOwnershipTab(v.host, v.desk.OwnershipGraph(dos), v.open)
 	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Ownership"), theme.GridIcon(), v.ownership.content()))
-	v.box.Objects = []fyne.CanvasObject{v.tabs}
+	v.documents = newDocumentsTab(v.host, v.desk, dos.Number)
+	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Documents"), theme.FileApplicationIcon(), v.documents.box))
+	top := []fyne.CanvasObject{}
+	if v.banner = screeningBanner(dos.AML); v.banner != nil {
+		top = append(top, v.banner)
+	}
+	top = append(top, v.orderRow(dos))
+	v.box.Objects = append(top, v.tabs)
 	v.box.Refresh()
 }
 
@@ -269,7 +294,8 @@ func (v *dossierView) source(s dossier.Source) fyne.CanvasObject {
 		lines = append(lines, note)
 	}
 	var again fyne.CanvasObject
-	if v.again != nil && s.ID != "registers" {
+	// BankID is asked by ordering, never again by a lookup
+	if v.again != nil && s.ID != "registers" && s.ID != "bankid" {
 		id := s.ID
 		b := widget.NewButtonWithIcon(lang.L("Ask again"), theme.ViewRefreshIcon(), func() { v.again(id) })
 		b.Importance = widget.LowImportance

@@ -10,6 +10,7 @@ import (
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/gui/guitest"
+	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/setup"
 	"github.com/motpart/motpart/internal/vault"
 )
@@ -44,6 +45,13 @@ func (a *e2eApp) waitIdle() { a.host.WaitIdle() }
 // app in language, on a real desk with a new unlocked vault.
 func newUnlockedApp(t *testing.T, language string) *e2eApp {
 	t.Helper()
+	return newUnlockedAppWith(t, language, sandbox.Config{})
+}
+
+// newUnlockedAppWith is newUnlockedApp with the simulators configured by
+// sb.
+func newUnlockedAppWith(t *testing.T, language string, sb sandbox.Config) *e2eApp {
+	t.Helper()
 	t.Setenv("LANGUAGE", language)
 	fa := test.NewTempApp(t)
 	if _, err := guikit.ApplyLanguage(language); err != nil {
@@ -53,7 +61,7 @@ func newUnlockedApp(t *testing.T, language string) *e2eApp {
 		VaultPath:    filepath.Join(t.TempDir(), "vault.db"),
 		VaultParams:  fastParams,
 		VaultOptions: vault.OpenOptions{MinParams: fastParams},
-	}})
+	}, Sandbox: sb})
 	t.Cleanup(func() { _ = d.Close() })
 	if err := d.CreateVault([]byte(testPassword)); err != nil {
 		t.Fatal(err)

@@ -21,7 +21,7 @@ func TestBeneficialOwnersAndReveal(t *testing.T) {
 		t.Fatalf("no beneficial owners in %+v", s.current.Sources)
 	}
 	v := s.dossier
-	if len(v.tabs.Items) != 3 || v.tabs.Items[1].Text != "Beneficial owners" || v.tabs.Items[2].Text != "Ownership" {
+	if len(v.tabs.Items) != 4 || v.tabs.Items[1].Text != "Beneficial owners" || v.tabs.Items[2].Text != "Ownership" || v.tabs.Items[3].Text != "Documents" {
 		t.Fatalf("dossier tabs %v", v.tabs.Items)
 	}
 	labels := labelsIn(v.tabs.Items[1].Content)

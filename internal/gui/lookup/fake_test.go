@@ -40,6 +40,8 @@ type fakeDesk struct {
 	searchErr  error
 	searchGate chan struct{}
 	examples   []dossier.Example
+	// fakeAML answers the AML use cases (fakeaml_test.go).
+	fakeAML
 }
 
 func newFakeDesk() *fakeDesk {
@@ -258,8 +260,9 @@ func TestLookupGolden(t *testing.T) {
 	}
 }
 
-// CanAnswer answers for Norwegian organisation numbers only, as the desk
-// does with Enhetsregisteret alone connected.
+// CanAnswer answers for Norwegian organisation numbers, as the desk does
+// with Enhetsregisteret alone connected, and for Swedish and Finnish ones
+// when BankID is connected.
 func (d *fakeDesk) CanAnswer(n ident.Number) error {
 	switch {
 	case !n.IsValid():
@@ -268,6 +271,8 @@ func (d *fakeDesk) CanAnswer(n ident.Number) error {
 		return problem.New(problem.CodePersonalNumber, nil)
 	case n.Country() == ident.CountryNO:
 		return nil
+	case (n.Country() == ident.CountrySE || n.Country() == ident.CountryFI) && d.connected:
+		return nil // BankID answers, as the desk has it
 	}
 	return problem.New(problem.CodeCountryNotConnected, nil)
 }

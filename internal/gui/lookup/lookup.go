@@ -73,6 +73,11 @@ type Screen struct {
 	reload  *guikit.IconButton
 	copyNum *guikit.IconButton
 	moving  bool // a back/forward move is looking up, not a new visit
+
+	// progress lists the AML orders being followed, above the dossier;
+	// orderShown is the order dialog opened last.
+	progress   *amlProgress
+	orderShown *orderDialog
 }
 
 // New builds the Lookup screen on h, asking d.
@@ -101,6 +106,10 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.message.Hide()
 	s.dossier = newDossierView(h, d, s.openUnit)
 	s.dossier.again = s.askAgain
+	s.dossier.order = func(dos *dossier.Dossier) { s.openOrderDialog(dos.Number, dos.Country, dossierName(dos)) }
+	s.progress = newAMLProgress(h, d)
+	s.progress.ready = s.ordersReady
+	s.progress.again = func(o dossier.AMLOrder) { s.openOrderDialog(o.OrgNr, o.Country, o.Name) }
 	s.history = container.NewVBox()
 	s.hints = h.Hints
 	s.back = s.hints.IconButton(theme.NavigateBackIcon(), lang.L("Back to the previous company (Alt+Left)"), s.Back)
@@ -197,13 +206,14 @@ func (s *Screen) Content() fyne.CanvasObject {
 	slot := container.New(newSameSlot(s.lookupButton, s.cancelButton), s.lookupButton, s.cancelButton)
 	right := container.NewHBox(s.country, slot, s.reload, s.copyNum)
 	bar := container.New(layout.NewBorderLayout(nil, nil, nav, right), nav, s.Search, right)
-	top := container.NewVBox(titleRow, bar, s.busy)
+	top := container.NewVBox(titleRow, bar, s.busy, s.progress.box)
 	verdict := container.NewBorder(nil, nil, s.icon, nil, s.Verdict)
 	s.showHistory()
 	body := container.NewVBox(verdict, s.searchBox(), s.details, s.message, s.savedBar, s.dossier.box, s.notes.box, s.history)
 	s.scroll = container.NewVScroll(body)
 	s.follower = guikit.NewFocusFollower(s.host.Win.Canvas(), s.scroll)
 	s.follower.Start()
+	s.progress.start()
 	s.content = container.NewPadded(container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.scroll))
 	return s.content
 }
@@ -212,6 +222,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 // follower. The window calls it before it drops the screen.
 func (s *Screen) Close() {
 	s.cancelLookup()
+	s.progress.close()
 	if s.follower != nil {
 		s.follower.Stop()
 	}
