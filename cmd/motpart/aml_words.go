@@ -70,6 +70,8 @@ func kindWords(kind string) string {
 		return "AML report"
 	case dossier.DocumentRegistration:
 		return "certificate of registration"
+	case dossier.DocumentKYC:
+		return "KYC report"
 	}
 	return kind
 }
