@@ -139,6 +139,12 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("documents %+v; the file's SHA-256 %x", docs, sum)
 	}
 
+	// The table names no expiry for the report, which has none.
+	if code, stdout, _ := c.run("", "aml", "documents", world.RichestOrgNr); code != exitOK || strings.Contains(stdout, "0001-01-01") ||
+		!strings.Contains(stdout, "kyc") {
+		t.Errorf("aml documents: exit %d\n%s", code, stdout)
+	}
+
 	// The bundle holds this report, both AML documents and the manifest.
 	z, err := zip.OpenReader(bundle)
 	if err != nil {
