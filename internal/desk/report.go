@@ -20,6 +20,10 @@ import (
 	"github.com/motpart/motpart/internal/vault"
 )
 
+// ReportOptions are the user's choices for a KYC report (the
+// vocabulary's, so the window can pass them without knowing the desk).
+type ReportOptions = dossier.ReportOptions
+
 // reportLanguages are the languages a KYC report can be written in.
 var reportLanguages = []string{"en", "sv", "nb", "fi"}
 

@@ -386,3 +386,37 @@ func TestKYCBundle(t *testing.T) {
 		t.Error("a bundle was written for a number never looked up")
 	}
 }
+
+// A Swedish company, which no register answers for yet, gets its report
+// from BankID's data: named by BankID, of country SE.
+func TestKYCReportFromBankIDOnly(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d := newLookupDesk(t, deskOptions{sandbox: sandbox.Config{BankIDDelays: sandboxbankid.ZeroDelays()}})
+	sb, err := d.Sandbox(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firm := sb.World().Firm
+	o, err := d.OrderAML(ctx, dossier.AMLRequest{Number: firm.SEOrgNr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, err = d.WaitAMLOrder(ctx, o.ID); err != nil || !o.Ready() {
+		t.Fatalf("order %+v, %v", o, err)
+	}
+	if _, err := d.Lookup(ctx, firm.SEOrgNr); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := d.MakeKYCReport(ctx, firm.SEOrgNr, dossier.ReportOptions{Language: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Name != firm.SEName || doc.Country != "SE" || doc.Kind != dossier.DocumentKYC {
+		t.Errorf("record %+v, want %q of SE", doc, firm.SEName)
+	}
+	path, _ := saveReport(t, d, doc)
+	if text := strings.Join(strings.Fields(pdfText(t, path)), " "); !strings.Contains(text, firm.SEName) {
+		t.Errorf("the report does not name %q", firm.SEName)
+	}
+}
