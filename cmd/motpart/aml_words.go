@@ -53,7 +53,11 @@ func printDocuments(w io.Writer, docs []dossier.Document, long bool) {
 	}
 	for _, doc := range docs {
 		if long {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", doc.Kind, shortTime(doc.OrderedAt), shortTime(doc.ReadyAt), shortTime(doc.ExpiresAt), doc.Size, doc.SHA256, doc.ID)
+			expires := "-" // a KYC report never expires
+			if !doc.ExpiresAt.IsZero() {
+				expires = shortTime(doc.ExpiresAt)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", doc.Kind, shortTime(doc.OrderedAt), shortTime(doc.ReadyAt), expires, doc.Size, doc.SHA256, doc.ID)
 		} else {
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", doc.Kind, doc.Size, doc.SHA256, doc.ID)
 		}
@@ -70,6 +74,8 @@ func kindWords(kind string) string {
 		return "AML report"
 	case dossier.DocumentRegistration:
 		return "certificate of registration"
+	case dossier.DocumentKYC:
+		return "KYC report"
 	}
 	return kind
 }

@@ -86,6 +86,17 @@ Usage:
       is the sandbox's own scheme (X-Sandbox-Signature, HMAC-SHA256 with the
       setting bankid.webhook_secret): BankID's real scheme is not known.
 
+  motpart [--vault PATH] report ORGNR --out FILE.pdf [--lang en|sv|nb|fi] [--full-ids] [--bundle FILE.zip] [--force]
+      Make the KYC report of an organisation looked up before (its dossier,
+      owners and ownership graph, AML documents, notes and audit entries), keep
+      it in the vault beside the AML documents and write it to FILE.pdf; with
+      --bundle also write the KYC bundle (zip: the report, the AML documents
+      and a manifest with each one's SHA-256). The language defaults to
+      $LANGUAGE's or $LANG's when it is one of the four, else English;
+      --full-ids prints personal identity numbers whole (audited). Never
+      writes over an existing file without --force. The firm and the person
+      printed on it are the settings report.firm and report.person.
+
   motpart [--vault PATH] settings set KEY VALUE | get KEY | list
       The settings Motpart keeps in the vault (secrets are never printed).
 
@@ -155,6 +166,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runRRH(args[1:])
 	case "aml":
 		return s.runAML(args[1:])
+	case "report":
+		return s.runReport(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

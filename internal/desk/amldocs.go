@@ -161,13 +161,16 @@ func (d *Desk) writeFileAtomic(id, path string) error {
 }
 
 // documentFileName is the name of an opened document's file:
-// AML-report-<orgnr>-<date>.pdf or
-// Certificate-of-registration-<orgnr>-<date>.pdf, the date the day it
-// was stored.
+// AML-report-<orgnr>-<date>.pdf,
+// Certificate-of-registration-<orgnr>-<date>.pdf or
+// KYC-report-<orgnr>-<date>.pdf, the date the day it was stored.
 func documentFileName(doc dossier.Document) string {
 	kind := "AML-report"
-	if doc.Kind == dossier.DocumentRegistration {
+	switch doc.Kind {
+	case dossier.DocumentRegistration:
 		kind = "Certificate-of-registration"
+	case dossier.DocumentKYC:
+		kind = "KYC-report"
 	}
 	number := strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' || r == '-' {

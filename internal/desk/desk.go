@@ -59,6 +59,9 @@ type Config struct {
 	// Sleep waits d or until ctx ends, between the polls of an AML order;
 	// nil means a timer. Tests inject one that does not wait.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Version is Motpart's version, printed on the KYC reports; empty:
+	// "unknown".
+	Version string
 }
 
 // Desk carries out what a user asks for. Make one with New.

@@ -44,6 +44,10 @@ const (
 	SettingBankIDOFAC          = "bankid.ofac"
 	SettingBankIDCallbackURL   = "bankid.callback_url"
 	SettingBankIDWebhookSecret = "bankid.webhook_secret"
+
+	// Who makes KYC reports: printed on each report's cover.
+	SettingReportFirm   = "report.firm"
+	SettingReportPerson = "report.person"
 )
 
 // The values of the BankID settings that take one of a few.
@@ -105,6 +109,8 @@ func Settings() []SettingInfo {
 		{SettingBankIDWebhookSecret, true, "secret that signs webhooks (the sandbox's HMAC-SHA256 scheme)"},
 		{SettingOwnersAPI, false, "API of the Register of beneficial owners: partner (the default; its answer shape is confirmed from the published description) " +
 			"or v1 (experimental: its answer shape is not confirmed; the only API with the change log that keeps the offline copy fresh)"},
+		{SettingReportFirm, false, "the firm's name, printed on the KYC reports it makes"},
+		{SettingReportPerson, false, "the person who makes the KYC reports, printed on each one"},
 	}
 }
 
@@ -164,6 +170,10 @@ type RegisterSettings struct {
 	// BankIDCallbackURL is where BankID posts webhooks; empty: polling
 	// only. BankIDWebhookSecret checks their signature.
 	BankIDCallbackURL, BankIDWebhookSecret string
+
+	// ReportFirm and ReportPerson are the firm and the person printed on
+	// the KYC reports.
+	ReportFirm, ReportPerson string
 }
 
 // field returns the setting key's field in s; nil for an unknown key.
@@ -211,6 +221,10 @@ func (s *RegisterSettings) field(key string) *string {
 		return &s.BankIDCallbackURL
 	case SettingBankIDWebhookSecret:
 		return &s.BankIDWebhookSecret
+	case SettingReportFirm:
+		return &s.ReportFirm
+	case SettingReportPerson:
+		return &s.ReportPerson
 	}
 	return nil
 }

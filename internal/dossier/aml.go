@@ -93,11 +93,22 @@ func (s *Screening) Hits() bool {
 	return s != nil && (len(s.Sanctions) > 0 || len(s.PEP) > 0)
 }
 
-// Document kinds: the two PDFs BankID's AML service makes.
+// Document kinds: the two PDFs BankID's AML service makes, and the KYC
+// report Motpart makes itself.
 const (
 	DocumentAML          = "aml"          // the AML report
 	DocumentRegistration = "registration" // the certificate of registration
+	DocumentKYC          = "kyc"          // Motpart's KYC report (no BankID session)
 )
+
+// ReportOptions are the user's choices for a KYC report.
+type ReportOptions struct {
+	// Language is "en", "sv", "nb" or "fi"; "" is English.
+	Language string
+	// FullIDs prints personal identity numbers in full instead of masked;
+	// the choice is written to the audit log and printed on the report.
+	FullIDs bool
+}
 
 // Document is an AML document kept in the vault for a client.
 type Document struct {
@@ -107,14 +118,17 @@ type Document struct {
 	OrgNr string `json:"org_nr"`
 	// Name is the client's name when the document was stored.
 	Name string `json:"name,omitempty"`
-	// Kind is DocumentAML or DocumentRegistration.
+	// Kind is DocumentAML, DocumentRegistration or DocumentKYC.
 	Kind string `json:"kind"`
 	// Country is "NO", "SE" or "FI".
 	Country string `json:"country"`
-	// SessionID is the BankID session that made it.
+	// SessionID is the BankID session that made it; empty for a KYC
+	// report.
 	SessionID string `json:"session_id"`
 	// OrderedAt, ReadyAt and ExpiresAt are when the session was created,
-	// when the document was stored, and when BankID's session expires.
+	// when the document was stored, and when BankID's session expires. A
+	// KYC report is ordered and ready when it is made, and never expires
+	// (ExpiresAt is zero).
 	OrderedAt time.Time `json:"ordered_at"`
 	ReadyAt   time.Time `json:"ready_at"`
 	ExpiresAt time.Time `json:"expires_at"`

@@ -45,6 +45,9 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	cfg.Desk.Connector = c
 	cfg.Desk.OwnersFiles = OwnersFiles{}
 	cfg.Desk.SandboxExamples = sandboxExamples()
+	if cfg.Desk.Version == "" {
+		cfg.Desk.Version = Version()
+	}
 	if cfg.Overrides.Environment != "" {
 		cfg.Desk.Environment = cfg.Overrides.Environment
 	}

@@ -1,0 +1,46 @@
+package setup
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"testing"
+)
+
+// The version the desk prints is FyneApp.toml's, the one the window's
+// package carries.
+func TestBaseVersionIsFyneApps(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "FyneApp.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`).FindSubmatch(b)
+	if m == nil || string(m[1]) != baseVersion {
+		t.Errorf("FyneApp.toml's version %q, setup's %q", m, baseVersion)
+	}
+}
+
+func TestVersionOf(t *testing.T) {
+	tests := []struct {
+		name string
+		info debug.BuildInfo
+		want string
+	}{
+		{"released module", debug.BuildInfo{Main: debug.Module{Version: "v0.2.0"}}, "0.2.0"},
+		{"no commit", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, baseVersion},
+		{"commit", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "80c8315aa1b2c3d4e5f6"}, {Key: "vcs.modified", Value: "false"}}}, baseVersion + "+80c8315aa1b2"},
+		{"pseudo-version", debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261203145600-80c8315aa1b2"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "80c8315aa1b2c3d4"}}}, baseVersion + "+80c8315aa1b2"},
+		{"changed tree", debug.BuildInfo{Main: debug.Module{Version: "v0.1.1-0.20261203-80c8315aa1b2+dirty"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "80c8315"}, {Key: "vcs.modified", Value: "true"}}}, baseVersion + "+80c8315.dirty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := versionOf(&tt.info); got != tt.want {
+				t.Errorf("versionOf = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
