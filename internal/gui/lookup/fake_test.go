@@ -42,6 +42,8 @@ type fakeDesk struct {
 	examples   []dossier.Example
 	// fakeAML answers the AML use cases (fakeaml_test.go).
 	fakeAML
+	// fakeReports answers the KYC report use cases (fakereport_test.go).
+	fakeReports
 }
 
 func newFakeDesk() *fakeDesk {
