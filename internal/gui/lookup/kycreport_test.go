@@ -117,7 +117,8 @@ func TestReportCancel(t *testing.T) {
 	if !r.Make.Disabled() || r.Cancel.Disabled() {
 		t.Errorf("while making: Make disabled %v, Cancel disabled %v", r.Make.Disabled(), r.Cancel.Disabled())
 	}
-	test.Tap(r.Cancel)
+	// the report's goroutine ends on the UI goroutine once cancelled
+	onUI(func() { test.Tap(r.Cancel) })
 	s.host.WaitIdle()
 	if len(d.reports) != 0 || s.reportMade != nil || len(s.dossier.documents.rows) != 0 {
 		t.Errorf("after Cancel: %d reports, made dialog %v, %d rows", len(d.reports), s.reportMade != nil, len(s.dossier.documents.rows))
