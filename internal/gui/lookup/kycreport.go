@@ -15,9 +15,10 @@ import (
 	"github.com/motpart/motpart/internal/problem"
 )
 
-// reportButton is the dossier's Make KYC report… button; it is disabled,
-// with the reason in reportReason, when the vault keeps no dossier of the
-// number (a report is made from the saved dossier) or is locked.
+// makeReportButton builds the dossier's Make KYC report… button; it is
+// disabled, with the reason in reportReason, when the vault keeps no
+// dossier of the number (a report is made from the saved dossier) or is
+// locked.
 func (v *dossierView) makeReportButton(dos *dossier.Dossier) {
 	v.reportButton = widget.NewButtonWithIcon(lang.L("Make KYC report…"), theme.DocumentPrintIcon(), func() {
 		if v.report != nil {
