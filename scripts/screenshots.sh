@@ -4,8 +4,8 @@
 # (lookup-dossier-sv.png). It runs bin/motpart-desktop-shots, the window
 # built with the screenshots tag (`make screenshots` builds it), whose extra
 # flags (--screen, --search, --lookup, --tab, --import, --import-to-name,
-# --order-aml, --order-now, --order-wait, --size) put the window in the
-# state to show. It uses a throw-away home
+# --order-aml, --order-now, --order-wait, --kyc-report, --kyc-make, --size)
+# put the window in the state to show. It uses a throw-away home
 # directory, so it never touches the user's own vault or preferences.
 #
 # The environment may narrow or change the set:
@@ -132,13 +132,29 @@ stop() {
 # order_once NUMBER orders BankID's AML documents for NUMBER in the window,
 # without a shot, and waits until the order is finished (or a minute).
 order_once() {
-	printf 'aml-documents\naml-sanctions\naml-bankid-se\n' | grep -Eq "$only" || return 0
+	printf 'aml-documents\naml-sanctions\naml-bankid-se\nkyc-documents\n' | grep -Eq "$only" || return 0
 	xserver
 	rm -f "$work/ready"
 	DISPLAY=$display LANGUAGE=en "$bin/motpart-desktop-shots" --vault "$vault" --size "$size" --ready "$work/ready" \
 		--lookup "$1" --order-aml --order-now --order-wait >"$work/app.log" 2>&1 &
 	app=$!
 	for _ in $(seq 1 360); do
+		[ -e "$work/ready" ] && break
+		sleep 0.25
+	done
+	stop "$app"
+}
+
+# report_once NUMBER makes the KYC report of NUMBER in the window, in
+# English, without a shot.
+report_once() {
+	printf 'kyc-documents\n' | grep -Eq "$only" || return 0
+	xserver
+	rm -f "$work/ready"
+	DISPLAY=$display LANGUAGE=en "$bin/motpart-desktop-shots" --vault "$vault" --size "$size" --ready "$work/ready" \
+		--lookup "$1" --kyc-report --kyc-make >"$work/app.log" 2>&1 &
+	app=$!
+	for _ in $(seq 1 120); do
 		[ -e "$work/ready" ] && break
 		sleep 0.25
 	done
@@ -235,5 +251,12 @@ order_once 556789-0123
 every aml-documents --vault "$vault" --lookup 311111116 --tab 3
 every aml-sanctions --vault "$vault" --lookup 310583596
 every aml-bankid-se --vault "$vault" --lookup 556789-0123
+# The KYC report: its dialog, and the Documents tab with a report made
+# once beforehand beside the AML documents ordered above.
+"$bin/motpart" --vault "$vault" settings set report.firm "Eksempelbyrå AS" >/dev/null
+"$bin/motpart" --vault "$vault" settings set report.person "Kari Nordmann" >/dev/null
+report_once 311111116
+every kyc-dialog --vault "$vault" --lookup 311111116 --kyc-report
+every kyc-documents --vault "$vault" --lookup 311111116 --tab 3
 unset MOTPART_PASSWORD
 echo "screenshots: done in $(($(date +%s) - start)) s"

@@ -23,6 +23,8 @@ import (
 //	--import FILE [--import-to-name]               open the wizard on FILE
 //	--order-aml [--order-now [--order-wait]]        with --lookup: open the AML order dialog,
 //	                                               press Order, and wait until the order is done
+//	--kyc-report [--kyc-make]                      with --lookup: open the KYC report dialog,
+//	                                               and press Make (after --order-aml's order)
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -37,6 +39,8 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	orderAML := fs.Bool("order-aml", false, "with --lookup: open the AML order dialog for the dossier")
 	orderNow := fs.Bool("order-now", false, "with --order-aml: press Order, so the progress strip shows the order")
 	orderWait := fs.Bool("order-wait", false, "with --order-now: signal --ready only once the order is finished")
+	kycReport := fs.Bool("kyc-report", false, "with --lookup: open the KYC report dialog for the dossier")
+	kycMake := fs.Bool("kyc-make", false, "with --kyc-report: press Make and signal --ready once the report is made")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -66,11 +70,14 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
 		}
-		if *ready != "" || *orderAML {
+		if *ready != "" || *orderAML || *kycReport {
 			go func() {
 				ui.WaitIdle()
 				if *orderAML {
 					orderForShots(ui, *orderNow, *orderWait)
+				}
+				if *kycReport {
+					reportForShots(ui, *kycMake)
 				}
 				if *ready == "" {
 					return
@@ -111,6 +118,18 @@ func orderForShots(ui *gui.App, now, wait bool) {
 	if wait {
 		ui.WaitIdle()
 	}
+}
+
+// reportForShots opens the KYC report dialog on the dossier shown and,
+// with now, makes the report; it returns once the report is made.
+func reportForShots(ui *gui.App, now bool) {
+	ok := false
+	fyne.DoAndWait(func() { ok = ui.MakeReport(now) })
+	if !ok {
+		fmt.Fprintln(os.Stderr, "motpart-desktop: --kyc-report: no dossier shown to report on")
+		return
+	}
+	ui.WaitIdle()
 }
 
 // parseSize reads a window size written WxH, such as 1280x800.

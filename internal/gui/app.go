@@ -249,6 +249,7 @@ func (a *App) changeLanguage(code string) {
 //	Ctrl+R          look the dossier up again
 //	Ctrl+Tab        the dossier's next tab (with Shift the previous one)
 //	Ctrl+Shift+O    order AML documents for the dossier shown
+//	Ctrl+Shift+K    make a KYC report of the dossier shown
 func (a *App) installShortcuts() {
 	// Adding a shortcut under a name it already has replaces it.
 	ctrl := func(key fyne.KeyName, f func()) {
@@ -297,5 +298,10 @@ func (a *App) installShortcuts() {
 	a.host.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
 		a.activity()
 		orderAML()
+	})
+	makeReport := onLookup(func() { a.lookup.MakeReport() })
+	a.host.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) {
+		a.activity()
+		makeReport()
 	})
 }

@@ -55,5 +55,17 @@ func (d *richDesk) Documents(orgnr string) ([]dossier.Document, error) {
 		return dossier.Document{ID: id, OrgNr: orgnr, Name: "EKSEMPELBYRÅ AS", Kind: kind, Country: "NO", SessionID: "a1b2c3d4",
 			OrderedAt: shotTime, ReadyAt: shotTime.Add(time.Minute), ExpiresAt: shotTime.Add(2 * time.Hour), Size: size, SHA256: strings.Repeat("9f", 32)}
 	}
-	return []dossier.Document{doc("d1", dossier.DocumentAML, 48213), doc("d2", dossier.DocumentRegistration, 21890)}, nil
+	return []dossier.Document{richReport(), doc("d1", dossier.DocumentAML, 48213), doc("d2", dossier.DocumentRegistration, 21890)}, nil
 }
+
+// richReport is the KYC report Motpart made of the full dossier, after
+// the AML documents came.
+func richReport() dossier.Document {
+	return dossier.Document{ID: "k1", OrgNr: "923609016", Name: "EKSEMPELBYRÅ AS", Kind: dossier.DocumentKYC, Country: "NO",
+		OrderedAt: shotTime.Add(5 * time.Minute), ReadyAt: shotTime.Add(5 * time.Minute), Size: 61440, SHA256: strings.Repeat("4e", 32)}
+}
+
+func (d *richDesk) MakeKYCReport(context.Context, string, dossier.ReportOptions) (dossier.Document, error) {
+	return richReport(), nil
+}
+func (d *richDesk) KYCBundle(context.Context, string, string) error { return nil }

@@ -335,6 +335,19 @@ func TestNoEnglishOnScreens(t *testing.T) {
 			} else {
 				t.Error("the order dialog has no Cancel button")
 			}
+			onUI(a.lookup.MakeReport)
+			check(a, "make KYC report")
+			if makeButton := findButton(a.win.Canvas(), "Make"); makeButton != nil {
+				onUI(func() { test.Tap(makeButton) })
+			} else {
+				t.Error("the report dialog has no Make button")
+			}
+			check(a, "KYC report made")
+			if closeButton := findButton(a.win.Canvas(), "Close"); closeButton != nil {
+				onUI(func() { test.Tap(closeButton) })
+			} else {
+				t.Error("the report made dialog has no Close button")
+			}
 
 			a.showScreen(ScreenCertificates)
 			check(a, "certificates")

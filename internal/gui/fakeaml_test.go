@@ -25,3 +25,10 @@ func (d *fakeDesk) Documents(string) ([]dossier.Document, error)        { return
 func (d *fakeDesk) OpenDocumentFile(string) (string, error)             { return "", notConnected() }
 func (d *fakeDesk) SaveDocument(string, string) error                   { return notConnected() }
 func (d *fakeDesk) RemoveDocument(string) error                         { return notConnected() }
+
+func (d *fakeDesk) MakeKYCReport(context.Context, string, dossier.ReportOptions) (dossier.Document, error) {
+	return dossier.Document{}, problem.New(problem.CodeNoDossier, nil)
+}
+func (d *fakeDesk) KYCBundle(context.Context, string, string) error {
+	return problem.New(problem.CodeNoDossier, nil)
+}

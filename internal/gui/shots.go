@@ -61,6 +61,20 @@ func (a *App) OrderAML(confirm bool) bool {
 	return true
 }
 
+// MakeReport opens the KYC report dialog for the dossier shown, as
+// Ctrl+Shift+K does; with confirm it also presses Make. It reports
+// whether there was a dossier to make the report of.
+func (a *App) MakeReport(confirm bool) bool {
+	if a.lookup == nil || a.lookup.Current() == nil {
+		return false
+	}
+	a.lookup.MakeReport()
+	if confirm {
+		return a.lookup.ConfirmReport()
+	}
+	return true
+}
+
 // OrdersUnfinished counts the AML orders the Lookup screen follows that
 // are not finished.
 func (a *App) OrdersUnfinished() int {

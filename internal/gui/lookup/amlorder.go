@@ -23,8 +23,9 @@ var amlCountries = []string{"NO", "SE", "FI"}
 // amlCountryName is a country of amlCountries in the user's words.
 func amlCountryName(c string) string { return guikit.CountryName(ident.Country(c)) }
 
-// orderRow is the dossier's Order AML documents… button, disabled with
-// the reason beside it when the desk says no.
+// orderRow is the dossier's Order AML documents… and Make KYC report…
+// buttons, each disabled with the reason beside them when the desk says
+// no.
 func (v *dossierView) orderRow(dos *dossier.Dossier) fyne.CanvasObject {
 	v.orderButton = widget.NewButtonWithIcon(lang.L("Order AML documents…"), theme.DocumentCreateIcon(), func() {
 		if v.order != nil {
@@ -39,7 +40,8 @@ func (v *dossierView) orderRow(dos *dossier.Dossier) fyne.CanvasObject {
 		v.orderReason.SetText(guikit.ProblemText(err))
 		v.orderReason.Show()
 	}
-	return container.NewBorder(nil, nil, v.orderButton, nil, v.orderReason)
+	v.makeReportButton(dos)
+	return container.NewBorder(nil, nil, container.NewHBox(v.orderButton, v.reportButton), nil, container.NewVBox(v.orderReason, v.reportReason))
 }
 
 // canOrder asks the desk whether AML documents can be ordered for the

@@ -311,6 +311,8 @@ func partKindName(kind string) string {
 		return lang.L("Certificate of registration")
 	case dossier.PartData:
 		return lang.L("Company data")
+	case dossier.DocumentKYC:
+		return lang.L("KYC report")
 	}
 	return kind
 }

@@ -58,6 +58,20 @@ type Desk interface {
 	Drafts
 	// AMLDesk orders AML documents from BankID and keeps them.
 	AMLDesk
+	// ReportDesk makes KYC reports and bundles.
+	ReportDesk
+}
+
+// ReportDesk is what the Lookup screen asks of the KYC report use cases
+// (internal/desk/report.go and reportbundle.go).
+type ReportDesk interface {
+	// MakeKYCReport makes the KYC report of a number looked up before
+	// (problem.CodeNoDossier otherwise), in opt's language, and keeps it
+	// in the vault as a document of kind dossier.DocumentKYC.
+	MakeKYCReport(ctx context.Context, orgnr string, opt dossier.ReportOptions) (dossier.Document, error)
+	// KYCBundle writes the zip of the latest KYC report, the AML
+	// documents and their manifest to path, whole or not at all.
+	KYCBundle(ctx context.Context, orgnr, path string) error
 }
 
 // AMLDesk is what the Lookup screen asks of the AML-document use cases

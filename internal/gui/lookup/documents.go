@@ -1,9 +1,11 @@
 package lookup
 
 import (
+	"context"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,8 +19,9 @@ import (
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
-// documentsTab is the dossier's Documents tab: the AML documents the
-// vault keeps for the organisation, each with Open, Save as… and Remove.
+// documentsTab is the dossier's Documents tab: the AML documents and KYC
+// reports the vault keeps for the organisation, each with Open, Save as…
+// and Remove, and Save KYC bundle… above them.
 type documentsTab struct {
 	host  *guikit.Host
 	desk  Desk
@@ -33,6 +36,17 @@ type documentsTab struct {
 	chooseFile func(name string, done func(path string))
 	// confirm is the last Remove dialog shown.
 	confirm *guikit.ConfirmDialog
+	// Bundle saves the KYC bundle; bundleBusy runs while it is written,
+	// bundleMessage says where it went or what went wrong. chooseBundle
+	// asks where to save the zip named name; tests replace it.
+	Bundle        *widget.Button
+	bundleBusy    *guikit.BusyLine
+	bundleMessage *widget.Label
+	chooseBundle  func(name string, done func(path string))
+	// now dates the bundle's name; tests replace it.
+	now func() time.Time
+	// content is the tab: the bundle's line above the documents.
+	content fyne.CanvasObject
 }
 
 // documentRow is one document of the tab and its buttons.
@@ -43,7 +57,17 @@ type documentRow struct {
 
 func newDocumentsTab(h *guikit.Host, d Desk, orgnr string) *documentsTab {
 	t := &documentsTab{host: h, desk: d, orgnr: orgnr, box: container.NewVBox(), message: guikit.WrapLabel("")}
-	t.chooseFile = t.saveDialog
+	t.chooseFile = func(name string, done func(string)) { saveFileDialog(h, name, ".pdf", done) }
+	t.chooseBundle = func(name string, done func(string)) { saveFileDialog(h, name, ".zip", done) }
+	t.now = time.Now
+	t.Bundle = widget.NewButtonWithIcon(lang.L("Save KYC bundle…"), theme.DownloadIcon(), t.saveBundle)
+	t.bundleBusy = guikit.NewBusyLine()
+	t.bundleMessage = guikit.WrapLabel("")
+	t.bundleMessage.SizeName = theme.SizeNameCaptionText
+	t.bundleMessage.Hide()
+	explain := caption(lang.L("A zip for the firm's archive: the latest KYC report, the AML documents, and a manifest with the SHA-256 of each."))
+	head := container.NewBorder(nil, nil, container.NewVBox(t.Bundle), nil, explain)
+	t.content = container.NewVBox(head, t.bundleBusy, t.bundleMessage, widget.NewSeparator(), t.box)
 	t.refresh()
 	return t
 }
@@ -84,9 +108,15 @@ func (t *documentsTab) row(doc dossier.Document) fyne.CanvasObject {
 	times := guikit.WrapLabel(lang.L("Ordered {{.Ordered}} · ready {{.Ready}} · BankID keeps it until {{.Expires}}", map[string]any{
 		"Ordered": f.DateTime(doc.OrderedAt), "Ready": f.DateTime(doc.ReadyAt), "Expires": f.DateTime(doc.ExpiresAt),
 	}))
+	session := doc.SessionID
+	if doc.Kind == dossier.DocumentKYC {
+		// Motpart made it: no BankID session, no expiry
+		times.SetText(lang.L("Made {{.Made}} · expires –", map[string]any{"Made": f.DateTime(doc.ReadyAt)}))
+		session = "–"
+	}
 	times.SizeName = theme.SizeNameCaptionText
 	facts := caption(lang.L("{{.Country}} · {{.Size}} · session {{.Session}}", map[string]any{
-		"Country": amlCountryName(doc.Country), "Size": f.Bytes(doc.Size), "Session": doc.SessionID,
+		"Country": amlCountryName(doc.Country), "Size": f.Bytes(doc.Size), "Session": session,
 	}))
 	hash := widget.NewLabel("SHA-256 " + shortHash(doc.SHA256))
 	hash.SizeName = theme.SizeNameCaptionText
@@ -113,19 +143,23 @@ func shortHash(h string) string {
 
 // open writes the document to a private temporary file and hands it to
 // the system's PDF viewer.
-func (t *documentsTab) open(doc dossier.Document) {
-	t.host.Activity()
+func (t *documentsTab) open(doc dossier.Document) { openDocument(t.host, t.desk, doc) }
+
+// openDocument writes doc to a private temporary file, in the background,
+// and hands it to the system's PDF viewer.
+func openDocument(h *guikit.Host, d AMLDesk, doc dossier.Document) {
+	h.Activity()
 	var path string
-	t.host.Background(func() error {
+	h.Background(func() error {
 		var err error
-		path, err = t.desk.OpenDocumentFile(doc.ID)
+		path, err = d.OpenDocumentFile(doc.ID)
 		return err
 	}, func(err error) {
 		if err == nil {
-			err = t.host.OpenURL(fileURL(path))
+			err = h.OpenURL(fileURL(path))
 		}
 		if err != nil {
-			guikit.ShowProblem(t.host, err)
+			guikit.ShowProblem(h, err)
 		}
 	})
 }
@@ -138,23 +172,29 @@ func fileURL(path string) *url.URL {
 // saveAs asks where to save the document, in the downloads folder, and
 // saves it there.
 func (t *documentsTab) saveAs(doc dossier.Document) {
-	t.host.Activity()
-	t.chooseFile(documentFileName(doc), func(path string) {
-		t.host.Background(func() error { return t.desk.SaveDocument(doc.ID, path) }, func(err error) {
+	saveDocumentAs(t.host, t.desk, t.chooseFile, doc)
+}
+
+// saveDocumentAs asks with choose where to save doc, and saves it there
+// in the background.
+func saveDocumentAs(h *guikit.Host, d AMLDesk, choose func(name string, done func(path string)), doc dossier.Document) {
+	h.Activity()
+	choose(documentFileName(doc), func(path string) {
+		h.Background(func() error { return d.SaveDocument(doc.ID, path) }, func(err error) {
 			if err != nil {
-				guikit.ShowProblem(t.host, err)
+				guikit.ShowProblem(h, err)
 			}
 		})
 	})
 }
 
-// saveDialog is Fyne's save dialog, in the downloads folder, showing PDF
-// files; it calls done with the path chosen. The dialog creates the file
-// empty; the desk then writes it whole.
-func (t *documentsTab) saveDialog(name string, done func(path string)) {
+// saveFileDialog is Fyne's save dialog, in the downloads folder, showing
+// the files ending in ext; it calls done with the path chosen. The dialog
+// creates the file empty; the desk then writes it whole.
+func saveFileDialog(h *guikit.Host, name, ext string, done func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			guikit.ShowProblem(t.host, err)
+			guikit.ShowProblem(h, err)
 			return
 		}
 		if w == nil {
@@ -163,9 +203,43 @@ func (t *documentsTab) saveDialog(name string, done func(path string)) {
 		path := w.URI().Path()
 		_ = w.Close()
 		done(path)
-	}, t.host.Win)
+	}, h.Win)
 	d.SetFileName(name)
-	guikit.ShowFileDialog(d, t.host.Win, []string{".pdf"}, true)
+	guikit.ShowFileDialog(d, h.Win, []string{ext}, true)
+}
+
+// saveBundle asks where to save the KYC bundle, in the downloads folder,
+// and writes it there in the background; the desk makes a report first
+// when the vault holds none, so the list is read again after.
+func (t *documentsTab) saveBundle() {
+	t.host.Activity()
+	t.chooseBundle(bundleFileName(t.orgnr, t.now()), func(path string) {
+		t.Bundle.Disable()
+		t.bundleMessage.Hide()
+		t.bundleBusy.Start()
+		t.host.Background(func() error {
+			// the documents are read from the vault: a minute is a fault
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			return t.desk.KYCBundle(ctx, t.orgnr, path)
+		}, func(err error) {
+			t.bundleBusy.Stop()
+			t.Bundle.Enable()
+			if err != nil {
+				guikit.ShowProblem(t.host, err)
+				return
+			}
+			t.bundleMessage.SetText(lang.L("KYC bundle saved to {{.Path}}.", map[string]any{"Path": path}))
+			t.bundleMessage.Show()
+			t.refresh()
+		})
+	})
+}
+
+// bundleFileName is the name a KYC bundle is saved under by default: the
+// company's number and the day.
+func bundleFileName(orgnr string, now time.Time) string {
+	return lang.L("KYC bundle") + " " + orgnr + " " + now.Local().Format("2006-01-02") + ".zip"
 }
 
 // documentFileName is the name a document is saved under by default:

@@ -48,6 +48,12 @@ type dossierView struct {
 	order       func(dos *dossier.Dossier)
 	orderButton *widget.Button
 	orderReason *widget.Label
+	// report opens the KYC report dialog for the dossier shown;
+	// reportButton is the button that calls it and reportReason says why
+	// it is disabled.
+	report       func(dos *dossier.Dossier)
+	reportButton *widget.Button
+	reportReason *widget.Label
 	// banner is what BankID's screening says, at the top; nil without
 	// BankID data.
 	banner fyne.CanvasObject
@@ -67,7 +73,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	v.linked = map[string]bool{}
 	v.roleTable = nil
 	v.reveals = nil
-	v.banner, v.documents, v.orderButton, v.orderReason = nil, nil, nil, nil
+	v.banner, v.documents, v.orderButton, v.orderReason, v.reportButton, v.reportReason = nil, nil, nil, nil, nil, nil
 	if dos == nil {
 		v.tabs = nil
 		v.box.Objects = nil
@@ -132,7 +138,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	v.ownership = newOwnershipTab(v.host, v.desk.OwnershipGraph(dos), v.open)
 	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Ownership"), theme.GridIcon(), v.ownership.content()))
 	v.documents = newDocumentsTab(v.host, v.desk, dos.Number)
-	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Documents"), theme.FileApplicationIcon(), v.documents.box))
+	v.tabs.Append(container.NewTabItemWithIcon(lang.L("Documents"), theme.FileApplicationIcon(), v.documents.content))
 	top := []fyne.CanvasObject{}
 	if v.banner = screeningBanner(dos.AML); v.banner != nil {
 		top = append(top, v.banner)

@@ -30,7 +30,9 @@ type fakeDesk struct {
 	notes   map[string][]dossier.Note
 	drafts  map[string]string // organisation number -> the note being written
 	saved   map[string]*dossier.Dossier
-	nextID  int
+	// savedErr, when set, is SavedDossier's answer for a number not saved.
+	savedErr error
+	nextID   int
 	// dossiers, when they hold a number, are what Lookup answers for it.
 	dossiers map[string]*dossier.Dossier
 	// searches are the names SearchByName was asked, in order; searchErr,
@@ -42,6 +44,8 @@ type fakeDesk struct {
 	examples   []dossier.Example
 	// fakeAML answers the AML use cases (fakeaml_test.go).
 	fakeAML
+	// fakeReports answers the KYC report use cases (fakereport_test.go).
+	fakeReports
 }
 
 func newFakeDesk() *fakeDesk {
@@ -83,6 +87,9 @@ func (d *fakeDesk) History() ([]dossier.HistoryEntry, error) { return nil, nil }
 func (d *fakeDesk) SavedDossier(number string) (*dossier.Dossier, error) {
 	if dos, ok := d.saved[number]; ok {
 		return dos, nil
+	}
+	if d.savedErr != nil {
+		return nil, d.savedErr
 	}
 	return nil, problem.New(problem.CodeNoDossier, nil)
 }

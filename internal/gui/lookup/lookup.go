@@ -78,6 +78,12 @@ type Screen struct {
 	// orderShown is the order dialog opened last.
 	progress   *amlProgress
 	orderShown *orderDialog
+	// reportShown is the KYC report dialog opened last, reportMade the
+	// dialog that said the last report was made; chooseFile asks where
+	// to save a copy of it, and tests replace it.
+	reportShown *reportDialog
+	reportMade  *reportMade
+	chooseFile  func(name string, done func(path string))
 }
 
 // New builds the Lookup screen on h, asking d.
@@ -107,6 +113,8 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.dossier = newDossierView(h, d, s.openUnit)
 	s.dossier.again = s.askAgain
 	s.dossier.order = func(dos *dossier.Dossier) { s.openOrderDialog(dos.Number, dos.Country, dossierName(dos)) }
+	s.dossier.report = func(dos *dossier.Dossier) { s.openReportDialog(dos.Number, dossierName(dos)) }
+	s.chooseFile = func(name string, done func(string)) { saveFileDialog(h, name, ".pdf", done) }
 	s.progress = newAMLProgress(h, d)
 	s.progress.ready = s.ordersReady
 	s.progress.again = func(o dossier.AMLOrder) { s.openOrderDialog(o.OrgNr, o.Country, o.Name) }

@@ -27,3 +27,13 @@ func (s *Screen) OrdersUnfinished() int {
 	}
 	return n
 }
+
+// ConfirmReport presses Make in the KYC report dialog opened last, as the
+// user would, and reports whether one was open.
+func (s *Screen) ConfirmReport() bool {
+	if s.reportShown == nil {
+		return false
+	}
+	s.reportShown.Make.OnTapped()
+	return true
+}

@@ -1,7 +1,7 @@
 // Package settings is the Settings screen: the interface language, the
 // auto-lock delay, the vault password, the registers' addresses and
 // credentials, the offline copy of the Register of beneficial owners, and
-// the connection to BankID's AML service.
+// the connection to BankID's AML service, and who makes the KYC reports.
 package settings
 
 import (
@@ -55,6 +55,8 @@ type Screen struct {
 
 	// bankID is BankID's AML service, saved with the registers.
 	bankID *bankIDSection
+	// report is who makes the KYC reports, saved with the registers.
+	report *reportSection
 }
 
 // Setting keys of internal/desk (the window reaches them through Desk).
@@ -127,6 +129,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.refreshCopy = widget.NewButtonWithIcon(lang.L("Update from the change log"), theme.ViewRefreshIcon(), s.refreshFromLog)
 	s.bankID = newBankIDSection(h, d.BankIDAddresses)
 	s.environment.OnChanged = func(string) { s.bankID.environmentChosen(s.environment.SelectedIndex()) }
+	s.report = newReportSection(h)
 	s.loadRegisters()
 	return s
 }
@@ -290,6 +293,7 @@ func (s *Screen) loadRegisters() {
 	}
 	s.fillCertificates(get(settingMPCertificate))
 	s.bankID.load(get, s.certificateNames())
+	s.report.load(get)
 	s.showCopyInfo()
 }
 
@@ -352,6 +356,7 @@ func (s *Screen) saveRegisters() {
 		}
 	}
 	s.bankID.values(values)
+	s.report.values(values)
 	if err := s.desk.SetSettings(values); err != nil {
 		s.regsMessage.Importance = widget.DangerImportance
 		s.regsMessage.SetText(guikit.ProblemText(err))
@@ -368,8 +373,9 @@ func (s *Screen) saveRegisters() {
 
 // Content is the screen: the general choices, then the tasks of
 // connecting to the registers, with the technical fields under Advanced,
-// the offline copy of the owners register, and BankID's AML service with
-// its own Advanced; one Save for them all below.
+// the offline copy of the owners register, BankID's AML service with its
+// own Advanced, and who makes the KYC reports; one Save for them all
+// below.
 func (s *Screen) Content() fyne.CanvasObject {
 	change := widget.NewButtonWithIcon(lang.L("Change the vault password…"), theme.AccountIcon(), s.OpenPasswordDialog)
 	general := widget.NewForm(
@@ -415,6 +421,10 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 	for _, o := range s.bankID.content() {
+		page.Add(o)
+	}
+	page.Add(widget.NewSeparator())
+	for _, o := range s.report.content() {
 		page.Add(o)
 	}
 	save := container.NewVBox(widget.NewSeparator(), s.regsMessage, container.NewHBox(s.saveRegs))
