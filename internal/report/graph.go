@@ -174,24 +174,28 @@ func (d *doc) drawGraph(g *ownership.Graph, l ownership.Layout, s, x0, y0 float6
 		case ownership.Establishment:
 			c = colourGrey
 		}
-		pattern := 0.0
+		// The window's line styles: cross-holdings dashed, indirect
+		// ownership dotted, BankID's shareholdings dash-dotted.
+		var dashes []float64
 		switch {
 		case line.Back:
-			pattern = 10
+			dashes = []float64{10 * s, 10 * s}
+		case line.Edge.Source == ownership.FromBankID:
+			dashes = []float64{12 * s, 4 * s, 2 * s, 4 * s}
 		case !line.Edge.Direct:
-			pattern = 3
+			dashes = []float64{3 * s, 3 * s}
 		}
 		p.SetDrawColor(c[0], c[1], c[2])
 		p.SetLineWidth(2 * s)
-		if pattern > 0 {
-			p.SetDashPattern([]float64{pattern * s, pattern * s}, 0)
+		if dashes != nil {
+			p.SetDashPattern(dashes, 0)
 		}
 		for i := 0; i+1 < len(pts); i++ {
 			ax, ay := at(pts[i])
 			bx, by := at(pts[i+1])
 			p.Line(ax, ay, bx, by)
 		}
-		if pattern > 0 {
+		if dashes != nil {
 			p.SetDashPattern([]float64{}, 0)
 		}
 		if share := d.t.percentRange(line.Edge.Share.Min, line.Edge.Share.Max); share != "" {
@@ -320,14 +324,17 @@ func (d *doc) legend(y float64) {
 	p.CellFormat(p.GetStringWidth(label)+2, 4, label, "", 0, "L", false, 0, "")
 	x += p.GetStringWidth(label) + 4
 	p.SetFont(font, "", 8)
-	sample := func(c rgb, pattern float64, word string) {
+	sample := func(c rgb, pattern float64, word string, dashes ...float64) {
 		p.SetDrawColor(c[0], c[1], c[2])
 		p.SetLineWidth(0.5)
 		if pattern > 0 {
-			p.SetDashPattern([]float64{pattern, pattern}, 0)
+			dashes = []float64{pattern, pattern}
+		}
+		if dashes != nil {
+			p.SetDashPattern(dashes, 0)
 		}
 		p.Line(x, y+2, x+10, y+2)
-		if pattern > 0 {
+		if dashes != nil {
 			p.SetDashPattern([]float64{}, 0)
 		}
 		p.SetXY(x+11.5, y)
@@ -339,6 +346,9 @@ func (d *doc) legend(y float64) {
 	sample(colourGrey, 0, t.L("sub-unit"))
 	sample(colourForeground, 0.75, t.L("indirectly"))
 	sample(colourForeground, 2.5, t.L("cross-holding"))
+	if hasBankIDEdges(d.in.Graph) {
+		sample(colourPrimary, 0, t.L("shareholding (BankID)"), 2.4, 0.8, 0.4, 0.8)
+	}
 	x, y = marginLeft+p.GetStringWidth(label)+4+2, y+6
 	p.SetFont(font, "", 8)
 	box := func(stroke, fill rgb, round bool, width float64, word string) {
@@ -460,4 +470,17 @@ func roundedRect(p *gofpdf.Fpdf, x, y, w, h, r float64, style string) {
 	p.CurveBezierCubicTo(x, y+r-k*r, x+r-k*r, y, x+r, y)
 	p.ClosePath()
 	p.DrawPath(style)
+}
+
+// hasBankIDEdges reports whether g holds a shareholding BankID gave.
+func hasBankIDEdges(g *ownership.Graph) bool {
+	if g == nil {
+		return false
+	}
+	for _, e := range g.Edges {
+		if e.Source == ownership.FromBankID {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/motpart/motpart/internal/ownership"
@@ -62,6 +63,39 @@ func TestPlanPagesShowsEveryBoxWhole(t *testing.T) {
 			}
 			if len(used) != len(pl.tiles) {
 				t.Errorf("%d pages, of which %d show a box whole", len(pl.tiles), len(used))
+			}
+		})
+	}
+}
+
+// BankID's shareholdings are drawn as the window draws them, dash-dotted,
+// and the legend names them only when the graph has one.
+func TestBankIDShareholdingInTheLegend(t *testing.T) {
+	withBankID := typical()
+	g := withBankID.Graph
+	g.AddNode(ownership.Node{ID: "5566778899", Kind: ownership.Entity, Label: "Norrsken Kapital AB", Detail: "556677-8899"})
+	g.AddEdge(ownership.Edge{From: "5566778899", To: "311111116", Interest: ownership.Owns, Direct: true,
+		Share: ownership.Share{Min: 25, Max: 25}, Source: ownership.FromBankID})
+	tests := []struct {
+		name string
+		in   Input
+		want bool
+	}{
+		{"registers only", typical(), false},
+		{"with BankID", withBankID, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf, err := Make(tt.in, Options{Language: "en", Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := squash(poppler(t, pdf, "pdftotext", "-raw"))
+			if got := strings.Contains(text, "shareholding (BankID)"); got != tt.want {
+				t.Errorf("legend names BankID's shareholdings: %v, want %v", got, tt.want)
+			}
+			if tt.want && !strings.Contains(text, "Norrsken Kapital AB") {
+				t.Error("BankID's shareholder is not drawn")
 			}
 		})
 	}
