@@ -11,6 +11,7 @@ import (
 	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/ownership"
 	"github.com/motpart/motpart/internal/problem"
@@ -170,7 +171,5 @@ func TestMainWindowGolden(t *testing.T) {
 	if err := a.Unlock([]byte(d.password)); err != nil {
 		t.Fatal(err)
 	}
-	a.win.Resize(fyne.NewSize(981, 680))
-	a.win.Resize(fyne.NewSize(980, 680))
-	test.AssertImageMatches(t, "main-lookup.png", a.win.Canvas().Capture())
+	test.AssertImageMatches(t, "main-lookup.png", guitest.Capture(a.win, fyne.NewSize(980, 680)))
 }

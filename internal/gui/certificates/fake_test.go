@@ -14,6 +14,7 @@ import (
 
 	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
 )
@@ -252,9 +253,7 @@ func TestCertificatesGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			_, win, _ := newFakeScreen(t, &fakeDesk{stored: tt.stored}, fakeNow)
-			win.Resize(fyne.NewSize(901, 600))
-			win.Resize(fyne.NewSize(900, 600))
-			test.AssertImageMatches(t, tt.golden, win.Canvas().Capture())
+			test.AssertImageMatches(t, tt.golden, guitest.Capture(win, fyne.NewSize(900, 600)))
 		})
 	}
 }

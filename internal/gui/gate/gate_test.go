@@ -216,9 +216,7 @@ func TestGateGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, win, _ := newTestScreen(t, &fakeDesk{exists: !tt.create, password: "x"}, tt.create)
 			// lay the window out again, as the driver does before drawing
-			win.Resize(fyne.NewSize(601, 560))
-			win.Resize(fyne.NewSize(600, 560))
-			test.AssertImageMatches(t, tt.golden, win.Canvas().Capture())
+			test.AssertImageMatches(t, tt.golden, guitest.Capture(win, fyne.NewSize(600, 560)))
 		})
 	}
 }
@@ -253,7 +251,5 @@ func TestAutoLockedNotice(t *testing.T) {
 	// Unlock button stay inside the window.
 	g, win, _ := newTestScreen(t, &fakeDesk{exists: true, password: "x"}, false)
 	g.AutoLocked(10*time.Minute, true)
-	win.Resize(fyne.NewSize(601, 560))
-	win.Resize(fyne.NewSize(600, 560))
-	test.AssertImageMatches(t, "unlock-autolocked.png", win.Canvas().Capture())
+	test.AssertImageMatches(t, "unlock-autolocked.png", guitest.Capture(win, fyne.NewSize(600, 560)))
 }

@@ -4,6 +4,7 @@
 package guitest
 
 import (
+	"image"
 	"sync"
 	"testing"
 	"time"
@@ -164,4 +165,19 @@ func EntriesIn(o fyne.CanvasObject) []*widget.Entry {
 		return out
 	}
 	return nil
+}
+
+// Capture lays win out at size and draws it, as the driver does, for a
+// golden-image test. It draws twice: Fyne 2.8 stamps a widget's renderer
+// with the time of the last drawing of any canvas in the process and
+// throws away, at the next drawing, those stamped more than a minute
+// ago; in a test process that ran long since its last drawing, a screen
+// built just now would lose half its renderers in the capture and come
+// out half drawn. The first drawing brings that clock up to date (and
+// throws away what is stale); laying out again rebuilds them fresh.
+func Capture(win fyne.Window, size fyne.Size) image.Image {
+	win.Canvas().Capture()
+	win.Resize(size.Add(fyne.NewSize(1, 0)))
+	win.Resize(size)
+	return win.Canvas().Capture()
 }

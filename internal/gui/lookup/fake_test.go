@@ -13,6 +13,7 @@ import (
 
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/ownership"
 	"github.com/motpart/motpart/internal/problem"
@@ -260,9 +261,7 @@ func TestLookupGolden(t *testing.T) {
 			s, win := newFakeScreen(t, newFakeDesk())
 			test.Type(s.Search, tt.typed)
 			// lay the window out again, as the driver does before drawing
-			win.Resize(fyne.NewSize(901, 640))
-			win.Resize(fyne.NewSize(900, 640))
-			test.AssertImageMatches(t, tt.golden, win.Canvas().Capture())
+			test.AssertImageMatches(t, tt.golden, guitest.Capture(win, fyne.NewSize(900, 640)))
 		})
 	}
 }

@@ -264,7 +264,5 @@ func TestImportSmallerCopyAsks(t *testing.T) {
 
 func TestSettingsGolden(t *testing.T) {
 	_, win, _, _ := newTestScreen(t, newFakeDesk())
-	win.Resize(fyne.NewSize(901, 900))
-	win.Resize(fyne.NewSize(900, 900))
-	test.AssertImageMatches(t, "settings.png", win.Canvas().Capture())
+	test.AssertImageMatches(t, "settings.png", guitest.Capture(win, fyne.NewSize(900, 900)))
 }
