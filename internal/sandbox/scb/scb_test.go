@@ -368,7 +368,9 @@ func TestKodtabellAndRoutes(t *testing.T) {
 	}
 	for _, tt := range tables {
 		rec := f.do(t, chain, http.MethodPost, BasePath+"/api/Je/KodTabell", `{"Kategori":"`+tt.category+`"}`)
-		var got struct{ VardeLista []struct{ Varde, Text string } }
+		var got struct {
+			VardeLista []struct{ Varde, Text string }
+		}
 		if err := json.Unmarshal(rec.Body.Bytes(), &got); rec.Code != 200 || err != nil {
 			t.Fatalf("%s: %d %v", tt.category, rec.Code, err)
 		}
