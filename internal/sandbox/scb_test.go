@@ -6,11 +6,13 @@ import (
 	"crypto/tls"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/sandbox/scb"
 )
 
@@ -244,4 +246,43 @@ func unzipSektor(t *testing.T, data []byte) string {
 		t.Fatal(err)
 	}
 	return scb.FromLatin1(raw)
+}
+
+// TestSCBCertificatesImport: the SCB certificates the sandbox issues are
+// what the certificate wizard imports: the API-Id is read from them and
+// they are for SCB.
+func TestSCBCertificatesImport(t *testing.T) {
+	basic, err := shared.DemoSCBBasicCertificate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := shared.IssueSCBCertificate("A04711", "Exempelbyrån AB", time.Date(2025, 10, 6, 13, 14, 52, 0, time.UTC), time.Date(2027, 10, 6, 13, 14, 52, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.FileName != "Certifikat_SokPaVar_A04711_2025-10-06 13-14-52Z.pfx" {
+		t.Errorf("file name %q", other.FileName)
+	}
+	var demo DemoCertificate
+	for _, dc := range shared.DemoCertificates() {
+		if strings.HasPrefix(dc.FileName, "Certifikat_SokPaVar_") {
+			demo = dc
+		}
+	}
+	tests := []struct {
+		dc    DemoCertificate
+		apiID string
+	}{{demo, DemoSCBAPIID}, {basic, DemoSCBBasicAPIID}, {other, "A04711"}}
+	for _, tt := range tests {
+		c, err := certs.Parse(tt.dc.Data, tt.dc.Password, tt.dc.FileName)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.dc.FileName, err)
+		}
+		if id := c.Identity(); id.SCBAPIID != tt.apiID || id.SCBAPIIDFromFileName {
+			t.Errorf("%s: API-Id %q (from the file name %v), want %q from the certificate", tt.dc.FileName, id.SCBAPIID, id.SCBAPIIDFromFileName, tt.apiID)
+		}
+		if !slices.Contains(c.Uses(), certs.UseSCB) {
+			t.Errorf("%s: uses %v", tt.dc.FileName, c.Uses())
+		}
+	}
 }

@@ -23,7 +23,10 @@
 //     "*" (the digest's [C] rule), and the subscriptions are the groups of
 //     this package (Group*), per API-Id (Options.Subscriptions);
 //   - the sector file's Content-Type is application/zip, its member
-//     sektor.txt, a value the register does not know is "..".
+//     sektor.txt, a value the register does not know is "..";
+//   - an API-Id header (api-id or APIId), when sent, must name the
+//     certificate's API-Id, or the request is refused with 403;
+//   - /help is a short HTML page, for a certificate holder only.
 package scb
 
 import (
@@ -91,6 +94,15 @@ type Options struct {
 	// RetryAfter sends a Retry-After header (whole seconds until a call
 	// is allowed again) with 429. [U] the digest does not say SCB does.
 	RetryAfter bool
+	// SectorFile, when set, is a zip served as the sector file as it is
+	// (bench/gensektor's output, for measuring a download into the
+	// vault) instead of one made from the world.
+	SectorFile string
+	// GeneratedRows adds that many rows of Generator(GeneratedSeed) after
+	// the world's units in the sector file.
+	GeneratedRows int
+	// GeneratedSeed is the generator's seed for GeneratedRows.
+	GeneratedSeed int64
 }
 
 // Server is the simulator, an http.Handler. It is safe for concurrent use.
@@ -239,10 +251,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeText(w, http.StatusForbidden, refused)
 		return
 	}
+	for _, h := range []string{"api-id", "APIId"} {
+		if v := r.Header.Get(h); v != "" && v != apiID {
+			s.count("refused")
+			writeText(w, http.StatusForbidden, "Åtkomst nekad: API-Id i anropet stämmer inte med certifikatets.")
+			return
+		}
+	}
 	p, ok := strings.CutPrefix(strings.ToLower(r.URL.Path), strings.ToLower(BasePath))
 	if !ok {
 		s.count("other")
 		WriteError(w, r, http.StatusNotFound)
+		return
+	}
+	if p == "/help" || strings.HasPrefix(p, "/help/") {
+		s.count("help")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(helpPage))
 		return
 	}
 	if ok, wait := s.allow(apiID); !ok {
@@ -310,3 +335,13 @@ func (s *Server) badRequest(w http.ResponseWriter, reason string) {
 	s.count("bad")
 	writeText(w, http.StatusBadRequest, reason)
 }
+
+// helpPage is the simulator's /help.
+const helpPage = `<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>SCB Företagsregistret – sandlåda</title></head>
+<body><h1>Sök på var (sandlåda)</h1>
+<p>POST api/Je/HamtaForetag, api/Je/RaknaForetag, api/Je/KodTabell; GET api/Je/SektorFil, api/Je/KoptaVariabler, api/Je/KoptaKategorier.</p>
+<p>Exempel: {"variabler":[{"Variabel":"OrgNr (10 siffror)","Operator":"ArLikaMed","Varde1":"5566778899","Varde2":""}]}</p>
+<p>Högst 10 anrop per 10 sekunder och högst 2000 rader per hämtning.</p>
+</body></html>
+`

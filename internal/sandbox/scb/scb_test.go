@@ -421,3 +421,40 @@ func TestKoptaVariabler(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIIDHeaderAndHelp(t *testing.T) {
+	f := newFixture(t, Options{})
+	f.tick = 0
+	chain := f.chain(t, "A00494")
+	tests := []struct {
+		name, header, value string
+		status              int
+	}{
+		{"no header", "", "", 200},
+		{"api-id, the certificate's", "api-id", "A00494", 200},
+		{"APIId, the certificate's", "APIId", "A00494", 200},
+		{"api-id, another", "api-id", "A00001", 403},
+		{"APIId, another", "APIId", "A99999", 403},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest(http.MethodPost, BasePath+"/api/je/kodtabell", strings.NewReader(`{"Kategori":"Sektor"}`))
+		r.TLS = &tls.ConnectionState{PeerCertificates: chain}
+		if tt.header != "" {
+			r.Header.Set(tt.header, tt.value)
+		}
+		rec := httptest.NewRecorder()
+		f.srv.ServeHTTP(rec, r)
+		if rec.Code != tt.status || tt.status == 403 && !strings.Contains(rec.Body.String(), "API-Id i anropet") {
+			t.Errorf("%s: %d %q", tt.name, rec.Code, rec.Body)
+		}
+	}
+	// /help needs a certificate but not the limit.
+	for range 15 {
+		if rec := f.do(t, chain, http.MethodGet, BasePath+"/help", ""); rec.Code != 200 || !strings.Contains(rec.Body.String(), "HamtaForetag") {
+			t.Fatalf("/help: %d", rec.Code)
+		}
+	}
+	if rec := f.do(t, nil, http.MethodGet, BasePath+"/help", ""); rec.Code != 403 {
+		t.Errorf("/help without a certificate: %d", rec.Code)
+	}
+}

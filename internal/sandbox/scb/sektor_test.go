@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -222,5 +223,62 @@ func BenchmarkGenerateSectorFile(b *testing.B) {
 		if err := WriteSectorFile(io.Discard, VariantStandard, g.Rows(100_000)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestSectorFileSources(t *testing.T) {
+	active := 0
+	f := newFixture(t, Options{})
+	for _, c := range fixtureW.SECompanies() {
+		if c.Active {
+			active++
+		}
+	}
+	// A zip on disk, served as it is.
+	var zipped bytes.Buffer
+	g := NewGenerator(3)
+	if err := WriteSectorZip(&zipped, VariantCRLF, f.clock(), g.Rows(50)); err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/sektor.zip"
+	if err := os.WriteFile(path, zipped.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		opts   Options
+		rows   int
+		sameAs []byte
+	}{
+		{"the world", Options{}, active, nil},
+		{"the world and generated rows", Options{GeneratedRows: 500, GeneratedSeed: 3}, active + 500, nil},
+		{"a file", Options{SectorFile: path}, 50, zipped.Bytes()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, tt.opts)
+			rec := f.do(t, f.chain(t, "A00001"), http.MethodGet, BasePath+"/api/Je/SektorFil", "")
+			if rec.Code != 200 {
+				t.Fatalf("%d", rec.Code)
+			}
+			if tt.sameAs != nil && !bytes.Equal(rec.Body.Bytes(), tt.sameAs) {
+				t.Error("the file was not served as it is")
+			}
+			_, rows, _, _ := readSektor(t, rec.Body.Bytes())
+			if len(rows) != tt.rows {
+				t.Errorf("%d rows, want %d", len(rows), tt.rows)
+			}
+			seen := map[string]bool{}
+			for _, r := range rows {
+				if seen[r[1]] {
+					t.Errorf("%s twice", r[1])
+				}
+				seen[r[1]] = true
+			}
+		})
+	}
+	f = newFixture(t, Options{SectorFile: t.TempDir() + "/missing.zip"})
+	if rec := f.do(t, f.chain(t, "A00001"), http.MethodGet, BasePath+"/api/Je/SektorFil", ""); rec.Code != 500 {
+		t.Errorf("a missing file: %d", rec.Code)
 	}
 }
