@@ -337,9 +337,9 @@ func TestBadRequests(t *testing.T) {
 		{"hyphen in OrgNr", "hamtaforetag", orgnrBody("OrgNr (10 siffror)", "556677-8899"), "ange 10 siffror utan bindestreck"},
 		{"12 digits for 10", "hamtaforetag", orgnrBody("OrgNr (10 siffror)", "165566778899"), "ange 10 siffror"},
 		{"10 digits for PeOrgNr", "hamtaforetag", orgnrBody("PeOrgNr", "5566778899"), "ange 12 siffror"},
-		{"Mellan without Varde2", "hamtaforetag", `{"variabler":[{"Variabel":"PostNr","Operator":"Mellan","Varde1":"1"}]}`, "kräver Varde2"},
+		{"Mellan without Varde2", "hamtaforetag", `{"variabler":[{"Variabel":"PostNr","Operator":"Mellan","Varde1":"1"}]}`, "kräver två värden"},
 		{"unknown category", "hamtaforetag", `{"Kategorier":[{"Kategori":"Kommun","Kod":["0180"]}]}`, `Ogiltig kategori: "Kommun"`},
-		{"category without codes", "hamtaforetag", `{"Kategorier":[{"Kategori":"Sektor","Kod":[]}]}`, "saknar koder"},
+		{"category without codes", "hamtaforetag", `{"Kategorier":[{"Kategori":"Sektor","Kod":[]}]}`, "Inga koder angivna för Sektor"},
 		{"no criteria", "raknaforetag", `{"Företagsstatus":"1"}`, "Minst ett urvalsvillkor"},
 		{"unknown code table", "kodtabell", `{"Kategori":"Storlek"}`, `Ogiltig kategori: "Storlek"`},
 	}
