@@ -115,6 +115,15 @@ type Server struct {
 	subs    map[string][]string
 	calls   map[string][]time.Time // per API-Id, the allowed calls of the window
 	counts  map[string]int         // answered requests by kind
+
+	routes map[string]route // by lower-case path below BasePath
+}
+
+// route is one operation of the API.
+type route struct {
+	method string
+	kind   string // what Count counts it as
+	serve  func(w http.ResponseWriter, r *http.Request, apiID string)
 }
 
 // New returns a simulator over the Swedish units of w.
@@ -135,8 +144,17 @@ func New(w *world.World, opts Options) *Server {
 	for id, g := range opts.Subscriptions {
 		subs[id] = append([]string(nil), g...)
 	}
-	return &Server{opts: opts, companies: w.SECompanies(), variant: opts.Variant, subs: subs,
+	s := &Server{opts: opts, companies: w.SECompanies(), variant: opts.Variant, subs: subs,
 		calls: map[string][]time.Time{}, counts: map[string]int{}}
+	s.routes = map[string]route{
+		"/api/je/hamtaforetag":    {http.MethodPost, "hamtaforetag", s.hamta},
+		"/api/je/raknaforetag":    {http.MethodPost, "raknaforetag", s.rakna},
+		"/api/je/kodtabell":       {http.MethodPost, "kodtabell", s.kodtabell},
+		"/api/je/sektorfil":       {http.MethodGet, "sektorfil", s.sektorfil},
+		"/api/je/koptavariabler":  {http.MethodGet, "koptavariabler", s.koptaVariabler},
+		"/api/je/koptakategorier": {http.MethodGet, "koptakategorier", s.koptaKategorier},
+	}
+	return s
 }
 
 // SetVariant switches the sector file's header variant for the requests
@@ -278,19 +296,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusTooManyRequests)
 		return
 	}
-	route := map[string]struct {
-		method string
-		kind   string
-		serve  func(http.ResponseWriter, *http.Request, string)
-	}{
-		"/api/je/hamtaforetag":    {http.MethodPost, "hamtaforetag", s.hamta},
-		"/api/je/raknaforetag":    {http.MethodPost, "raknaforetag", s.rakna},
-		"/api/je/kodtabell":       {http.MethodPost, "kodtabell", s.kodtabell},
-		"/api/je/sektorfil":       {http.MethodGet, "sektorfil", s.sektorfil},
-		"/api/je/koptavariabler":  {http.MethodGet, "koptavariabler", s.koptaVariabler},
-		"/api/je/koptakategorier": {http.MethodGet, "koptakategorier", s.koptaKategorier},
-	}
-	rt, ok := route[strings.TrimSuffix(p, "/")]
+	rt, ok := s.routes[strings.TrimSuffix(p, "/")]
 	switch {
 	case !ok:
 		s.count("other")
