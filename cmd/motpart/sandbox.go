@@ -32,13 +32,21 @@ func (s *session) serveSandbox(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
+	sectorFile := fs.String("scb-sector-file", "", "serve this zip (bench/gensektor's) as SCB's sector file")
+	variant := fs.String("scb-variant", "", "the header variant of SCB's sector file: standard, bransch1p, textfirst, crlf or shuffled")
 	if len(args) == 0 || args[0] != "serve" || parseFlags(fs, args[1:]) != nil || fs.NArg() != 0 {
-		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
+		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR] [--scb-sector-file ZIP] [--scb-variant NAME]\n")
 		return exitUsage
 	}
 	// BankID's sessions take a few seconds on the clock, as a person
 	// watching would expect, and their webhooks come without polling.
-	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{BankIDDelays: serveBankIDDelays()}, nil)
+	if *sectorFile != "" {
+		if _, err := os.Stat(*sectorFile); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+	}
+	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{BankIDDelays: serveBankIDDelays(),
+		SCBSectorFile: *sectorFile, SCBSectorVariant: simscb.Variant(*variant)}, nil)
 	defer conn.Close()
 	sb, err := conn.Sandbox(ctx)
 	if err != nil {
