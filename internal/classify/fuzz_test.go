@@ -39,6 +39,9 @@ func FuzzReadSectorFile(f *testing.F) {
 		if err == nil && x.Len()+x.Skipped()+x.Duplicates() != n {
 			t.Fatalf("index holds %d+%d+%d rows of %d", x.Len(), x.Skipped(), x.Duplicates(), n)
 		}
+		if err == nil {
+			sameIndex(t, x, data)
+		}
 		var le *LimitError
 		var fe *FormatError
 		if err != nil && !errors.As(err, &le) && !errors.As(err, &fe) {
@@ -129,4 +132,27 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("Lookup(%q) = %+v, %v after adding %s", s, r, ok, n.PeOrgNr)
 		}
 	})
+}
+
+// sameIndex checks that LoadSectorFile (which interns raw bytes) builds
+// from data the index that Add of each record built in want.
+func sameIndex(t *testing.T, want *Index, data []byte) {
+	t.Helper()
+	got, err := LoadSectorFile(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("LoadSectorFile: %v, ReadSectorFile: no error", err)
+	}
+	if got.Len() != want.Len() || got.Skipped() != want.Skipped() || got.Duplicates() != want.Duplicates() {
+		t.Fatalf("LoadSectorFile: %d, %d, %d rows; Add: %d, %d, %d", got.Len(), got.Skipped(), got.Duplicates(),
+			want.Len(), want.Skipped(), want.Duplicates())
+	}
+	for k, i := range want.pos {
+		j, ok := got.pos[k]
+		if !ok {
+			t.Fatalf("LoadSectorFile lacks key %d", k)
+		}
+		if a, b := want.record(i, k), got.record(j, k); a != b {
+			t.Fatalf("key %d: LoadSectorFile %+v, Add %+v", k, b, a)
+		}
+	}
 }

@@ -42,8 +42,8 @@ func main() {
 
 // unit is a generated row of the sector file.
 type unit struct {
-	pe, org, name                  string
-	sector, legal, owner, sni, txt int // indexes into the code lists
+	pe, org, name             string
+	sector, legal, owner, sni int // indexes into the code lists
 }
 
 var (
