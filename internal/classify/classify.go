@@ -221,7 +221,9 @@ func blank(r []string) bool {
 // text.
 //
 // progress, if not nil, is called now and then with the rows done and
-// the rows expected (an estimate until the end). On an error, or when ctx
+// the rows expected: an estimate until the last call, which has both the
+// same; 0 when not even an estimate is known (an XLSX that does not give
+// its dimension). On an error, or when ctx
 // is cancelled, nothing is left at out.Path (a file already there is
 // kept as it was) and the error is returned.
 func Classify(ctx context.Context, in Input, idx *Index, out Output, progress func(done, total int)) (Summary, error) {
@@ -301,7 +303,11 @@ func classify(ctx context.Context, in Input, idx *Index, out Output, progress fu
 	}
 	total := rr.Total() - 1 // less the header
 	report := func(done int) {
-		if progress != nil {
+		switch {
+		case progress == nil:
+		case total < 0:
+			progress(done, 0)
+		default:
 			progress(done, max(total, done))
 		}
 	}
