@@ -71,7 +71,8 @@ measure "pandas" "$work/out-pandas.csv" /usr/bin/python3 bench/classify/classify
 	"$work/sektor.txt" "$work/kunder.csv" "$work/out-pandas.csv" Organisationsnummer
 measure "Motpart (package classify)" "$work/out-go.csv" "$work/run" -sector "$work/sektor.txt" \
 	-in "$work/kunder.csv" -out "$work/out-go.csv"
-if "$work/motpart" scb classify --help >/dev/null 2>&1; then
+cli_help=$("$work/motpart" scb classify --help 2>&1 || true)
+if [[ $cli_help == *--sector-file* ]]; then
 	export MOTPART_VAULT="$work/vault.db" MOTPART_PASSWORD="benchmark password"
 	"$work/motpart" vault init >/dev/null
 	measure "motpart scb classify --sector-file" "$work/out-cli.csv" "$work/motpart" scb classify \
