@@ -115,10 +115,11 @@ Usage:
   motpart [--vault PATH] settings set KEY VALUE | get KEY | list
       The settings Motpart keeps in the vault (secrets are never printed).
 
-  motpart sandbox serve [--out DIR]
+  motpart sandbox serve [--out DIR] [--scb-sector-file ZIP] [--scb-variant NAME]
       Run the local simulators in the foreground and print each one's address,
       the MOTPART_*_URL settings to use them, the demo credentials and
-      certificates, and organisation numbers to try.
+      certificates, and organisation numbers to try. SCB's simulator serves
+      ZIP as its sector file when given, with the header variant NAME.
 
   motpart help
       Show this text.
