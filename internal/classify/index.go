@@ -358,8 +358,10 @@ func LoadSectorFile(r io.Reader) (*Index, error) {
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			x.Grow(int(min(st.Size()/140, 4<<20)))
 		}
-	case interface{ Len() int }:
+	case interface{ Len() int }: // bytes.Reader, strings.Reader
 		x.Grow(min(f.Len()/140, 4<<20))
+	case interface{ Size() int64 }: // io.SectionReader
+		x.Grow(int(min(f.Size()/140, 4<<20)))
 	}
 	if _, err := scanSector(r, func(sr *sectorReader) error { x.addRaw(sr); return nil }); err != nil {
 		return nil, err

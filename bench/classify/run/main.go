@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -24,14 +25,15 @@ func main() {
 	in := flag.String("in", "", "the customer file (CSV or XLSX)")
 	out := flag.String("out", "", "the classified file to write (.csv or .xlsx)")
 	column := flag.String("column", "", "the column with the numbers (default: found)")
+	heap := flag.Bool("heap", false, "print the heap the index takes (forces a garbage collection)")
 	flag.Parse()
-	if err := run(*sector, *in, *out, *column); err != nil {
+	if err := run(*sector, *in, *out, *column, *heap); err != nil {
 		fmt.Fprintln(os.Stderr, "run:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sector, in, out, column string) error {
+func run(sector, in, out, column string, heap bool) error {
 	if sector == "" || in == "" || out == "" {
 		return fmt.Errorf("name -sector, -in and -out")
 	}
@@ -55,6 +57,14 @@ func run(sector, in, out, column string) error {
 		return err
 	}
 	loaded := time.Now()
+	if heap {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		fmt.Fprintf(os.Stderr, "index: %d rows, heap %.0f MiB (%.0f bytes a row)\n",
+			idx.Len(), float64(m.HeapAlloc)/(1<<20), float64(m.HeapAlloc)/float64(idx.Len()))
+		loaded = time.Now()
+	}
 	sum, err := classify.Classify(context.Background(), classify.Input{Path: in, Column: column}, idx, classify.Output{Path: out}, nil)
 	if err != nil {
 		return err
