@@ -148,7 +148,7 @@ func (s *session) scbClassify(args []string) int {
 	start := time.Now()
 	last := time.Now()
 	sum, err := d.ClassifyCustomers(ctx, in, *out, *column, *format, *sectorFile, func(done, total int) {
-		if time.Since(last) < time.Second {
+		if done == 0 || time.Since(last) < time.Second {
 			return
 		}
 		last = time.Now()

@@ -288,7 +288,7 @@ func (d *Desk) sectors(sectorFile string) (Sectors, error) {
 	if !ok {
 		return nil, problem.New(problem.CodeSectorFileMissing, nil)
 	}
-	var data []byte
+	var data bytes.Buffer
 	err = d.withVault(func(v *vault.Vault) error {
 		r, err := v.OpenBlob(m.Blob)
 		if errors.Is(err, vault.ErrNotFound) {
@@ -298,13 +298,14 @@ func (d *Desk) sectors(sectorFile string) (Sectors, error) {
 			return vaultProblem(err)
 		}
 		defer r.Close()
-		data, err = io.ReadAll(r)
+		data.Grow(int(m.Size) + bytes.MinRead) // read once, into one buffer of the right size
+		_, err = data.ReadFrom(r)
 		return vaultProblem(err)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return d.cfg.Classifier.Sectors(bytes.NewReader(data), int64(len(data)))
+	return d.cfg.Classifier.Sectors(bytes.NewReader(data.Bytes()), int64(data.Len()))
 }
 
 // ClassifyCustomers classifies the customer register in (CSV or XLSX)
