@@ -8,7 +8,8 @@
 //
 // The desk decides; it does not wire. It asks the registers through small
 // interfaces it declares (OrganisationSource, RegistrationSource,
-// OwnersSource, NameSource, UnitSearcher), which a Connector builds from the settings
+// OwnersSource, NameSource, UnitSearcher, AMLSource, SwedishSource,
+// SectorFileSource), which a Connector builds from the settings
 // stored in the vault after it is unlocked; internal/setup provides the
 // Connector. Locking drops the register clients with what they hold.
 package desk
