@@ -8,7 +8,8 @@
 //
 // The desk decides; it does not wire. It asks the registers through small
 // interfaces it declares (OrganisationSource, RegistrationSource,
-// OwnersSource, NameSource, UnitSearcher), which a Connector builds from the settings
+// OwnersSource, NameSource, UnitSearcher, AMLSource, SwedishSource,
+// SectorFileSource), which a Connector builds from the settings
 // stored in the vault after it is unlocked; internal/setup provides the
 // Connector. Locking drops the register clients with what they hold.
 package desk
@@ -62,6 +63,9 @@ type Config struct {
 	// Version is Motpart's version, printed on the KYC reports; empty:
 	// "unknown".
 	Version string
+	// Classifier reads SCB's sector file and customer files and
+	// classifies them; nil: the classify use cases fail.
+	Classifier Classifier
 }
 
 // Desk carries out what a user asks for. Make one with New.
@@ -82,6 +86,8 @@ type Desk struct {
 	regs  *Registers // the register clients; nil until first needed after an unlock
 
 	aml amlState // the AML orders followed, their watchers and opened files
+
+	scbMu sync.Mutex // one refresh of SCB's sector file at a time
 }
 
 // New returns a Desk configured by cfg.

@@ -103,6 +103,9 @@ type Company struct {
 	// SubUnit is true for a sub-unit; Parent is then its legal unit.
 	SubUnit bool   `json:"sub_unit,omitempty"`
 	Parent  string `json:"parent,omitempty"`
+	// Swedish holds what only SCB's Företagsregister says (owner
+	// category, statuses, seat); nil for other countries' units.
+	Swedish *SwedishFacts `json:"swedish,omitempty"`
 }
 
 // Code is a code with its description, e.g. {"62.010", "Programmeringstjenester"}.

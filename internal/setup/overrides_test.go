@@ -22,12 +22,14 @@ func TestOverridesAreHTTPSOnly(t *testing.T) {
 		{"MOTPART_MASKINPORTEN_URL", "ftp://maskinporten.example/", false},
 		{"MOTPART_RRH_URL", "https://", false},
 		{"MOTPART_RRH_URL", "rrh.brreg.no", false},
+		{"MOTPART_SCB_URL", "https://127.0.0.1:8443/nv0101/v1/sokpavar", true},
+		{"MOTPART_SCB_URL", "http://privateapi.scb.se/nv0101/v1/sokpavar", false},
 	}
 	for _, tt := range tests {
 		env := map[string]string{tt.name: tt.value}
 		o, err := OverridesFromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 		if tt.ok {
-			got := o.BrregURL + o.GrunndataURL + o.MaskinportenURL + o.RRHURL
+			got := o.BrregURL + o.GrunndataURL + o.MaskinportenURL + o.RRHURL + o.SCBURL
 			if err != nil || got != strings.TrimSpace(tt.value) {
 				t.Errorf("%s=%q: %q, %v", tt.name, tt.value, got, err)
 			}
