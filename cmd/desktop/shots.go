@@ -23,6 +23,8 @@ import (
 //	--import FILE [--import-to-name]               open the wizard on FILE
 //	--order-aml [--order-now [--order-wait]]        with --lookup: open the AML order dialog,
 //	                                               press Order, and wait until the order is done
+//	--classify FILE [--classify-out OUT            open FILE on Classify customers; classify it
+//	  [--classify-pause F]]                        into OUT, held at fraction F of the rows
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -37,6 +39,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	orderAML := fs.Bool("order-aml", false, "with --lookup: open the AML order dialog for the dossier")
 	orderNow := fs.Bool("order-now", false, "with --order-aml: press Order, so the progress strip shows the order")
 	orderWait := fs.Bool("order-wait", false, "with --order-now: signal --ready only once the order is finished")
+	classifyFile := fs.String("classify", "", "open this customer file (.csv, .xlsx) on Classify customers")
+	classifyOut := fs.String("classify-out", "", "with --classify: classify the file and save the result here")
+	classifyPause := fs.Float64("classify-pause", 0, "with --classify-out: hold the run once this fraction (0 to 1) of the rows is done")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -66,11 +71,17 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
 		}
-		if *ready != "" || *orderAML {
+		if *classifyFile != "" && !ui.ClassifyOpen(*classifyFile) {
+			fmt.Fprintln(os.Stderr, "motpart-desktop: --classify needs the vault unlocked")
+		}
+		if *ready != "" || *orderAML || *classifyOut != "" {
 			go func() {
 				ui.WaitIdle()
 				if *orderAML {
 					orderForShots(ui, *orderNow, *orderWait)
+				}
+				if *classifyOut != "" {
+					classifyForShots(ui, *classifyOut, *classifyPause)
 				}
 				if *ready == "" {
 					return
@@ -111,6 +122,21 @@ func orderForShots(ui *gui.App, now, wait bool) {
 	if wait {
 		ui.WaitIdle()
 	}
+}
+
+// classifyForShots classifies the file shown into out and waits until the
+// summary shows; with pause between 0 and 1 it returns once the run has
+// had a moment to count up to that fraction of the rows, where it is held.
+func classifyForShots(ui *gui.App, out string, pause float64) {
+	fyne.DoAndWait(func() { ui.ClassifyRun(out, pause) })
+	if pause > 0 && pause < 1 {
+		time.Sleep(1500 * time.Millisecond)
+		return
+	}
+	ui.WaitIdle()
+	msg := ""
+	fyne.DoAndWait(func() { msg = ui.ClassifyMessage() })
+	fmt.Fprintf(os.Stderr, "motpart-desktop: --classify-out: %s\n", msg)
 }
 
 // parseSize reads a window size written WxH, such as 1280x800.

@@ -278,3 +278,19 @@ func (s *Screen) Close() {
 	s.sector.cancel()
 	s.run.cancel()
 }
+
+// RunTo classifies the customer file shown and saves the result at out,
+// as Run does once the user has said where; for the window's tests and
+// the screenshots.
+func (s *Screen) RunTo(out string) { s.run.RunTo(out) }
+
+// Summary is the summary of the last run that finished, or nil.
+func (s *Screen) Summary() *dossier.ClassifySummary { return s.run.Last }
+
+// Message is what the screen last said of a run: how it ended.
+func (s *Screen) Message() string {
+	if !s.run.Message.Visible() {
+		return ""
+	}
+	return s.run.Message.Text
+}
