@@ -161,14 +161,18 @@ func TestCustomerFilesGoToClassify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a.showScreen(ScreenLookup)
-		onUI(func() { a.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Join(t.TempDir(), tt.file))}) })
+		onUI(func() {
+			a.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Join(t.TempDir(), tt.file))})
+		})
 		a.host.WaitIdle()
 		if a.Screen() != tt.screen || a.classify.File.Text != tt.file {
 			t.Errorf("dropped %s: screen %q, file %q", tt.file, a.Screen(), a.classify.File.Text)
 		}
 	}
 	a.showScreen(ScreenLookup)
-	onUI(func() { a.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Join(t.TempDir(), "cert.p12"))}) })
+	onUI(func() {
+		a.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Join(t.TempDir(), "cert.p12"))})
+	})
 	a.host.WaitIdle()
 	if a.Screen() == ScreenClassify || a.classify.File.Text != "kunder.csv" {
 		t.Errorf("a certificate file went to Classify customers (screen %q, file %q)", a.Screen(), a.classify.File.Text)
