@@ -62,6 +62,9 @@ type Config struct {
 	// Version is Motpart's version, printed on the KYC reports; empty:
 	// "unknown".
 	Version string
+	// Classifier reads SCB's sector file and customer files and
+	// classifies them; nil: the classify use cases fail.
+	Classifier Classifier
 }
 
 // Desk carries out what a user asks for. Make one with New.
@@ -82,6 +85,8 @@ type Desk struct {
 	regs  *Registers // the register clients; nil until first needed after an unlock
 
 	aml amlState // the AML orders followed, their watchers and opened files
+
+	scbMu sync.Mutex // one refresh of SCB's sector file at a time
 }
 
 // New returns a Desk configured by cfg.

@@ -69,16 +69,29 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 			return nil, err
 		}
 		d.lookupNorway(ctx, regs, n.String(), dos)
-	default:
-		now := d.cfg.Now().UTC()
-		dos.Sources = []dossier.Source{{ID: "registers", Status: dossier.StatusSkipped, Code: "country_not_connected",
-			Message: "Motpart has no register for this country connected yet", Fetched: now}}
+	case ident.CountrySE:
+		if !d.swedishConnected(ctx) {
+			// Without SCB a Swedish number is like any other country's.
+			if err := d.lookupUnconnected(n, dos); err != nil {
+				return nil, err
+			}
+			break
+		}
+		regs, err := d.registers(ctx)
+		if err != nil {
+			return nil, err
+		}
+		d.lookupSweden(ctx, regs, n.String(), dos)
 		if d.CanOrderAML(n) == nil {
 			src, err := d.bankIDSource(dos.Number)
 			if err != nil {
 				return nil, err
 			}
 			dos.Sources = append(dos.Sources, src)
+		}
+	default:
+		if err := d.lookupUnconnected(n, dos); err != nil {
+			return nil, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -105,6 +118,22 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 		return dos, err
 	}
 	return dos, nil
+}
+
+// lookupUnconnected is the lookup of a number of a country no register
+// is connected for: BankID's data when its AML service is set up.
+func (d *Desk) lookupUnconnected(n ident.Number, dos *dossier.Dossier) error {
+	now := d.cfg.Now().UTC()
+	dos.Sources = []dossier.Source{{ID: "registers", Status: dossier.StatusSkipped, Code: "country_not_connected",
+		Message: "Motpart has no register for this country connected yet", Fetched: now}}
+	if d.CanOrderAML(n) == nil {
+		src, err := d.bankIDSource(dos.Number)
+		if err != nil {
+			return err
+		}
+		dos.Sources = append(dos.Sources, src)
+	}
+	return nil
 }
 
 // SourceBankID is the ID of BankID's AML service as a dossier's source.
@@ -386,6 +415,11 @@ func (d *Desk) refreshSource(ctx context.Context, number, id string) (*dossier.D
 			return dos, problem.New(problem.CodeNoAccess, errors.New("no grunndataWS account"))
 		}
 		dos.Update(regs.Registrations.Lookup(sctx, dos.Number), false)
+	case SourceSCB:
+		if regs.Swedish == nil {
+			return dos, problem.New(problem.CodeSCBNotConnected, regs.NoSwedish)
+		}
+		dos.Update(regs.Swedish.Lookup(sctx, dos.Number), true)
 	case "rrh":
 		owners, src := d.lookupOwners(sctx, regs, dos.Number)
 		dos.Owners = owners

@@ -149,6 +149,12 @@ type Registers struct {
 	// problem.CodeBankIDConfig).
 	AML   AMLSource
 	NoAML error
+	// Swedish is SCB's Företagsregister and SectorFiles its sector-file
+	// download; both nil when SCB is not set up, and NoSwedish then says
+	// why (an error with problem.CodeSCBNotConnected).
+	Swedish     SwedishSource
+	SectorFiles SectorFileSource
+	NoSwedish   error
 	// Release drops what the clients hold (the Maskinporten signer,
 	// cached tokens, the grunndataWS password), so that nothing of them
 	// stays reachable; a client used after it answers that it is closed.
@@ -175,6 +181,13 @@ type Connection struct {
 	// (BankIDCertificateMissing).
 	BankIDCertificate        *certs.Certificate
 	BankIDCertificateMissing bool
+	// SCBCertificate is the stored certificate Settings.SCBCertificate
+	// names, for mutual TLS with SCB; nil when none is chosen or it is
+	// missing (SCBCertificateMissing).
+	SCBCertificate        *certs.Certificate
+	SCBCertificateMissing bool
+	// Codes keeps SCB's code tables in the vault.
+	Codes CodeTables
 }
 
 // Connector builds the register clients from the settings. The
@@ -226,6 +239,18 @@ func (d *Desk) registers(ctx context.Context) (*Registers, error) {
 			return nil, err
 		}
 	}
+	if s.SCBCertificate != "" {
+		cert, err := d.Certificate(s.SCBCertificate)
+		switch problem.CodeOf(err) {
+		case "":
+			c.SCBCertificate = cert
+		case problem.CodeCertNotFound:
+			c.SCBCertificateMissing = true
+		default:
+			return nil, err
+		}
+	}
+	c.Codes = vaultCodes{d}
 	regs, err := d.cfg.Connector.Connect(ctx, c)
 	if err != nil {
 		return nil, err

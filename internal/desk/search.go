@@ -115,9 +115,10 @@ func letters(s string) int {
 // looks up organisations), and problem.CodeCountryNotConnected for a
 // valid organisation number of a country (or a D-U-N-S number) no
 // connected register covers. Enhetsregisteret, always connected, answers
-// for Norwegian numbers; for Swedish and Finnish ones, which no register
-// answers yet, the lookup is allowed when BankID's AML service is
-// connected, and its dossier holds BankID's data once a session was read.
+// for Norwegian numbers, SCB's Företagsregister for Swedish ones when it
+// is set up; for Swedish and Finnish ones the lookup is also allowed when
+// BankID's AML service is connected, and its dossier holds BankID's data
+// once a session was read.
 func (d *Desk) CanAnswer(n ident.Number) error {
 	switch {
 	case !n.IsValid():
@@ -126,7 +127,9 @@ func (d *Desk) CanAnswer(n ident.Number) error {
 		return problem.New(problem.CodePersonalNumber, nil)
 	case n.Country() == ident.CountryNO:
 		return nil
-	case (n.Country() == ident.CountrySE || n.Country() == ident.CountryFI) && d.CanOrderAML(n) == nil:
+	case n.Country() == ident.CountrySE && d.canAnswerSweden(n):
+		return nil
+	case n.Country() == ident.CountryFI && d.CanOrderAML(n) == nil:
 		return nil
 	}
 	return problem.New(problem.CodeCountryNotConnected, nil)

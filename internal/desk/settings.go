@@ -45,6 +45,11 @@ const (
 	SettingBankIDCallbackURL   = "bankid.callback_url"
 	SettingBankIDWebhookSecret = "bankid.webhook_secret"
 
+	// SCB's Företagsregister (registries.md §1): the stored certificate SCB
+	// sent (its CN carries the API-Id) and the API's address.
+	SettingSCBCertificate = "scb.certificate"
+	SettingSCBURL         = "scb.url"
+
 	// Who makes KYC reports: printed on each report's cover.
 	SettingReportFirm   = "report.firm"
 	SettingReportPerson = "report.person"
@@ -109,6 +114,8 @@ func Settings() []SettingInfo {
 		{SettingBankIDWebhookSecret, true, "secret that signs webhooks (the sandbox's HMAC-SHA256 scheme)"},
 		{SettingOwnersAPI, false, "API of the Register of beneficial owners: partner (the default; its answer shape is confirmed from the published description) " +
 			"or v1 (experimental: its answer shape is not confirmed; the only API with the change log that keeps the offline copy fresh)"},
+		{SettingSCBCertificate, false, "name of the stored SCB certificate (Certifikat_SokPaVar_Annnnn...) for SCB's business register and sector file"},
+		{SettingSCBURL, false, "address of SCB's Sök på var API (empty: https://privateapi.scb.se/nv0101/v1/sokpavar)"},
 		{SettingReportFirm, false, "the firm's name, printed on the KYC reports it makes"},
 		{SettingReportPerson, false, "the person who makes the KYC reports, printed on each one"},
 	}
@@ -171,6 +178,10 @@ type RegisterSettings struct {
 	// only. BankIDWebhookSecret checks their signature.
 	BankIDCallbackURL, BankIDWebhookSecret string
 
+	// SCBCertificate names the stored certificate SCB sent, for mutual
+	// TLS; SCBURL is the API's address (empty: SCB's).
+	SCBCertificate, SCBURL string
+
 	// ReportFirm and ReportPerson are the firm and the person printed on
 	// the KYC reports.
 	ReportFirm, ReportPerson string
@@ -221,6 +232,10 @@ func (s *RegisterSettings) field(key string) *string {
 		return &s.BankIDCallbackURL
 	case SettingBankIDWebhookSecret:
 		return &s.BankIDWebhookSecret
+	case SettingSCBCertificate:
+		return &s.SCBCertificate
+	case SettingSCBURL:
+		return &s.SCBURL
 	case SettingReportFirm:
 		return &s.ReportFirm
 	case SettingReportPerson:

@@ -160,6 +160,20 @@ const (
 	CodeWebhookBadSignature     Code = "webhook_bad_signature"     // a webhook whose signature does not check was refused
 )
 
+// SCB's Företagsregister (mapped in the scb client) and its sector file.
+const (
+	CodeSCBNotConnected       Code = "scb_not_connected"       // no SCB certificate is chosen for the business register
+	CodeSCBCertificateRefused Code = "scb_certificate_refused" // SCB refused the client certificate (TLS or 403)
+	CodeSCBBadRequest         Code = "scb_bad_request"         // 400: SCB rejected the request; its reason is kept beside
+	CodeSCBUnknownVariable    Code = "scb_unknown_variable"    // 400: SCB does not know a variable, category or operator of the request
+	CodeSCBInvalidValue       Code = "scb_invalid_value"       // 400: SCB rejected a value of the request (an organisation number, a status)
+	CodeSCBMaintenance        Code = "scb_maintenance"         // 503: SCB's service is closed for maintenance
+	CodeSCBTooManyRows        Code = "scb_too_many_rows"       // SCB gives at most 2,000 rows a fetch and more match
+	CodeSCBNotSubscribed      Code = "scb_not_subscribed"      // SCB answered * for variables the subscription does not include
+	CodeSectorFileMissing     Code = "sector_file_missing"     // the vault holds no copy of SCB's sector file
+	CodeSectorFileUnreadable  Code = "sector_file_unreadable"  // the sector file is not SCB's zip or a sektor.txt with its columns
+)
+
 // Certificate problems (internal/certs maps its codes to these).
 const (
 	CodeCertNotPKCS12     Code = "cert_not_pkcs12"     // the file is not a PKCS#12 certificate file
@@ -301,6 +315,16 @@ var texts = [...]struct {
 	{CodeDocumentNotFound, "This document is not in the vault. It may have been removed; order it again."},
 	{CodeAMLOrderNotFound, "This order is not in the vault. Order the documents again."},
 	{CodeWebhookBadSignature, "A notification was refused because its signature does not match. Check the webhook secret in Settings."},
+	{CodeSCBNotConnected, "SCB's business register is not set up. Import the certificate SCB sent and choose it in Settings, or use the sandbox."},
+	{CodeSCBCertificateRefused, "SCB refused the certificate. Check that the SCB certificate chosen in Settings is the one SCB sent and that it has not expired."},
+	{CodeSCBBadRequest, "SCB rejected the request. SCB's own reason is shown beside; if it keeps happening, report it."},
+	{CodeSCBUnknownVariable, "SCB does not know a variable or category in the request, or the subscription does not include it. SCB's own reason is shown beside."},
+	{CodeSCBInvalidValue, "SCB rejected a value in the request, such as the organisation number. SCB's own reason is shown beside."},
+	{CodeSCBMaintenance, "SCB's business register is closed for maintenance. Try again later."},
+	{CodeSCBTooManyRows, "SCB gives at most 2,000 rows at a time, and more than that match. Narrow the search."},
+	{CodeSCBNotSubscribed, "Not in your SCB subscription."},
+	{CodeSectorFileMissing, "There is no copy of SCB's sector file in the vault. Download it, or choose a sector file."},
+	{CodeSectorFileUnreadable, "The sector file could not be read: it is not SCB's zip or a sektor.txt with the expected columns."},
 	{CodeCertNotPKCS12, "This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
 	{CodeCertDamaged, "The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 	{CodeCertWrongPassword, "The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case."},

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 	"github.com/motpart/motpart/internal/sandbox/fault"
 	"github.com/motpart/motpart/internal/sandbox/maskinporten"
 	"github.com/motpart/motpart/internal/sandbox/rrh"
+	"github.com/motpart/motpart/internal/sandbox/scb"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -106,6 +108,23 @@ type Config struct {
 	// BankIDWebhookInterval is how often the sandbox's worker looks for
 	// BankID webhooks that fell due while nobody polled; default 100 ms.
 	BankIDWebhookInterval time.Duration
+
+	// SCBSubscriptions are the variable groups (scb.Group*) each SCB
+	// API-Id subscribes to; an API-Id not listed gets every group, but
+	// DemoSCBBasicAPIID gets scb.GroupBasic only unless listed here.
+	SCBSubscriptions map[string][]string
+	// SCBSectorVariant is the sector file's header variant; "" means
+	// scb.VariantStandard. [Sandbox.SetSCBSectorVariant] changes it while
+	// running.
+	SCBSectorVariant scb.Variant
+	// SCBRefuseInHandshake refuses a missing, foreign or API-Id-less
+	// client certificate in the TLS handshake instead of with 403. [U]
+	// the digest allows both.
+	SCBRefuseInHandshake bool
+	// SCBRetryAfter sends Retry-After with SCB's 429. [U]
+	SCBRetryAfter bool
+	// SCBMaxRows caps HamtaForetag; 0 means scb.DefaultMaxRows (2 000).
+	SCBMaxRows int
 }
 
 // Endpoints are the simulators' base URLs.
@@ -127,6 +146,10 @@ type Endpoints struct {
 	// BankID is BankID's AML API host, https://127.0.0.1:PORT; its OIDC
 	// provider's realm is BankIDOIDC (BankID + bankid.Realm).
 	BankID, BankIDOIDC string
+	// SCB is SCB's API base over mutual TLS,
+	// https://127.0.0.1:PORT/nv0101/v1/sokpavar; the sector file is
+	// SCB + "/api/Je/SektorFil".
+	SCB string
 }
 
 // Sandbox is the set of simulators with their world, CA and fault
@@ -140,6 +163,7 @@ type Sandbox struct {
 	mp       *maskinporten.Server
 	rrh      *rrh.Server
 	bankid   *bankid.Server
+	scb      *scb.Server
 
 	demoOnce sync.Once
 	demo     []DemoCertificate
@@ -218,6 +242,15 @@ func New(cfg Config) (*Sandbox, error) {
 	s.cfg = cfg
 	s.bankid = bankid.New(w, bankid.Options{Now: cfg.Now, Delays: cfg.BankIDDelays, Polls: cfg.BankIDPolls,
 		WebhookSecret: cfg.BankIDWebhookSecret, Fault: func() fault.Fault { return s.faults.Get(ServiceBankID) }})
+	subs := map[string][]string{DemoSCBBasicAPIID: {scb.GroupBasic}}
+	for id, g := range cfg.SCBSubscriptions {
+		subs[id] = g
+	}
+	if cfg.SCBSectorVariant != "" && !slices.Contains(scb.Variants(), cfg.SCBSectorVariant) {
+		return nil, fmt.Errorf("sandbox: SCBSectorVariant %q: want one of %v", cfg.SCBSectorVariant, scb.Variants())
+	}
+	s.scb = scb.New(w, scb.Options{Now: cfg.Now, Roots: authority.Pool(), Subscriptions: subs, Variant: cfg.SCBSectorVariant,
+		MaxRows: cfg.SCBMaxRows, RetryAfter: cfg.SCBRetryAfter})
 	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err
@@ -271,9 +304,13 @@ func (s *Sandbox) Start(ctx context.Context) error {
 		if err != nil {
 			return fail(err)
 		}
+		tc := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		if sv.tls != nil {
+			sv.tls(tc)
+		}
 		servers = append(servers, &http.Server{
 			Handler:           s.requests.count(sv.svc, fault.Wrap(&s.faults, sv.svc, s.closing, sv.errors, sv.handler(bases[i]))),
-			TLSConfig:         &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
+			TLSConfig:         tc,
 			ReadHeaderTimeout: 10 * time.Second,
 			ErrorLog:          errLog,
 		})
@@ -288,12 +325,12 @@ func (s *Sandbox) Start(ctx context.Context) error {
 		})
 	}
 	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3],
-		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm}
+		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm, SCB: bases[5]}
 	s.wg.Go(s.bankidWorker)
 	s.started = true
 	if s.cfg.Logger != nil {
 		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata,
-			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID)
+			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID, "scb", s.endpoints.SCB)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"crypto/rsa"
+	"crypto/tls"
 	"errors"
 	"net/http"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/motpart/motpart/internal/sandbox/grunndata"
 	"github.com/motpart/motpart/internal/sandbox/maskinporten"
 	"github.com/motpart/motpart/internal/sandbox/rrh"
+	"github.com/motpart/motpart/internal/sandbox/scb"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -34,6 +36,8 @@ const (
 	// ServiceBankID is BankID's AML service (OIDC provider and the
 	// Organization Async Session API).
 	ServiceBankID = fault.ServiceBankID
+	// ServiceSCB is SCB's business register API over mutual TLS.
+	ServiceSCB = fault.ServiceSCB
 )
 
 // Fault is what a service does wrong, switched on with [Sandbox.SetFault];
@@ -58,6 +62,10 @@ const (
 	DemoBuypassPassword = ca.DemoBuypassPassword
 	// DemoVeroPassword opens the Finnish Incomes Register certificate.
 	DemoVeroPassword = ca.DemoVeroPassword
+	// DemoSCBBasicAPIID is the API-Id of the second SCB demo certificate
+	// (Sandbox.DemoSCBBasicCertificate), whose subscription holds only
+	// the basic variables: the sector and owner category come as "*".
+	DemoSCBBasicAPIID = ca.DemoSCBBasicAPIID
 )
 
 // The Maskinporten clients of the world; see the world package for what
@@ -83,6 +91,9 @@ type service struct {
 	path    string
 	handler func(base string) http.Handler
 	errors  fault.ErrorWriter
+	// tls, when set, adjusts the listener's TLS configuration (SCB asks
+	// for a client certificate).
+	tls func(*tls.Config)
 }
 
 // services returns the simulators in the order of [Endpoints]. issuer is
@@ -96,11 +107,12 @@ func (s *Sandbox) services(issuer *string) []service {
 		Status: func() *fault.GrunndataStatus { return s.faults.Get(ServiceGrunndata).GrunndataStatus },
 	}
 	return []service{
-		{ServiceBrreg, brreg.BasePath, func(base string) http.Handler { return brreg.New(s.world, b, base) }, brreg.ErrorWriter(b)},
-		{ServiceGrunndata, grunndata.Path, func(base string) http.Handler { return grunndata.New(s.world, g, base) }, grunndata.WriteError},
-		{ServiceMaskinporten, "/", s.mp.Handler, maskinporten.WriteError},
-		{ServiceRRH, "", func(base string) http.Handler { return s.rrh.Handler(base, *issuer) }, rrh.ErrorWriter(s.rrhOptions())},
-		{ServiceBankID, "", func(string) http.Handler { return s.bankid }, bankid.WriteError},
+		{ServiceBrreg, brreg.BasePath, func(base string) http.Handler { return brreg.New(s.world, b, base) }, brreg.ErrorWriter(b), nil},
+		{ServiceGrunndata, grunndata.Path, func(base string) http.Handler { return grunndata.New(s.world, g, base) }, grunndata.WriteError, nil},
+		{ServiceMaskinporten, "/", s.mp.Handler, maskinporten.WriteError, nil},
+		{ServiceRRH, "", func(base string) http.Handler { return s.rrh.Handler(base, *issuer) }, rrh.ErrorWriter(s.rrhOptions()), nil},
+		{ServiceBankID, "", func(string) http.Handler { return s.bankid }, bankid.WriteError, nil},
+		{ServiceSCB, scb.BasePath, func(string) http.Handler { return s.scb }, scb.WriteError, s.scbTLS},
 	}
 }
 

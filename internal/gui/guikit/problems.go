@@ -360,6 +360,26 @@ func codeText(c problem.Code) string {
 		return lang.L("This order is not in the vault. Order the documents again.")
 	case problem.CodeWebhookBadSignature:
 		return lang.L("A notification was refused because its signature does not match. Check the webhook secret in Settings.")
+	case problem.CodeSCBNotConnected:
+		return lang.L("SCB's business register is not set up. Import the certificate SCB sent and choose it in Settings, or use the sandbox.")
+	case problem.CodeSCBCertificateRefused:
+		return lang.L("SCB refused the certificate. Check that the SCB certificate chosen in Settings is the one SCB sent and that it has not expired.")
+	case problem.CodeSCBBadRequest:
+		return lang.L("SCB rejected the request. SCB's own reason is shown beside; if it keeps happening, report it.")
+	case problem.CodeSCBUnknownVariable:
+		return lang.L("SCB does not know a variable or category in the request, or the subscription does not include it. SCB's own reason is shown beside.")
+	case problem.CodeSCBInvalidValue:
+		return lang.L("SCB rejected a value in the request, such as the organisation number. SCB's own reason is shown beside.")
+	case problem.CodeSCBMaintenance:
+		return lang.L("SCB's business register is closed for maintenance. Try again later.")
+	case problem.CodeSCBTooManyRows:
+		return lang.L("SCB gives at most 2,000 rows at a time, and more than that match. Narrow the search.")
+	case problem.CodeSCBNotSubscribed:
+		return lang.L("Not in your SCB subscription.")
+	case problem.CodeSectorFileMissing:
+		return lang.L("There is no copy of SCB's sector file in the vault. Download it, or choose a sector file.")
+	case problem.CodeSectorFileUnreadable:
+		return lang.L("The sector file could not be read: it is not SCB's zip or a sektor.txt with the expected columns.")
 	case problem.CodeMPServerError:
 		return lang.L("Maskinporten had an internal error. Try again later.")
 	case problem.CodeMPUnavailable:

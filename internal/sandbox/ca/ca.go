@@ -47,6 +47,9 @@ const (
 	DemoBuypassPassword = "Sandbox-Buypass-1357"
 	// DemoVeroPassword opens the Finnish Incomes Register certificate.
 	DemoVeroPassword = "Sandbox-Vero-9753"
+	// DemoSCBBasicAPIID is the API-Id of the second SCB demo certificate,
+	// whose subscription holds the basic variables only.
+	DemoSCBBasicAPIID = "A00002"
 )
 
 // OIDOrganizationIdentifier returns the OID of organizationIdentifier
@@ -281,4 +284,41 @@ func (a *Authority) EnterpriseCertificate(orgnr, name string, notBefore, notAfte
 	}
 	return DemoCertificate{FileName: "Virksomhetssertifikat_" + orgnr + ".p12", Password: DemoBuypassPassword,
 		Description: "Norwegian enterprise certificate for " + name + ", orgnr " + orgnr, Data: data}, nil
+}
+
+// SCBCertificate issues an SCB client certificate (RSA 2048, client
+// authentication) for apiID to org, valid from notBefore to notAfter,
+// named as SCB names its files: Certifikat_SokPaVar_Annnnn_<UTC time of
+// notBefore>.pfx, the API-Id in the CN ("SokPaVar Annnnn"). apiID ""
+// issues one without an API-Id (CN "SokPaVar"). The .pfx opens with
+// DemoSCBPassword.
+func (a *Authority) SCBCertificate(apiID, org string, notBefore, notAfter time.Time) (DemoCertificate, error) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return DemoCertificate{}, fmt.Errorf("sandbox SCB certificate: key: %w", err)
+	}
+	cn, file := "SokPaVar", "Certifikat_SokPaVar_"
+	if apiID != "" {
+		cn, file = cn+" "+apiID, file+apiID+"_"
+	}
+	file += notBefore.UTC().Format("2006-01-02 15-04-05Z") + ".pfx"
+	cert, err := a.Issue(&x509.Certificate{
+		Subject:     pkix.Name{CommonName: cn, Organization: []string{org}, Country: []string{"SE"}},
+		NotBefore:   notBefore,
+		NotAfter:    notAfter,
+		KeyUsage:    x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+	}, &key.PublicKey)
+	if err != nil {
+		return DemoCertificate{}, err
+	}
+	data, err := pkcs12.Modern.Encode(key, cert, []*x509.Certificate{a.cert}, DemoSCBPassword)
+	if err != nil {
+		return DemoCertificate{}, fmt.Errorf("sandbox SCB certificate: encoding: %w", err)
+	}
+	about := "SCB Sök på var, API-Id " + apiID + ", issued to " + org + " (mutual TLS)"
+	if apiID == "" {
+		about = "SCB-style certificate without an API-Id, issued to " + org
+	}
+	return DemoCertificate{FileName: file, Password: DemoSCBPassword, Description: about, Data: data}, nil
 }

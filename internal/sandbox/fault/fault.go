@@ -33,6 +33,9 @@ const (
 	// ServiceBankID is BankID's AML service (its OIDC provider and the
 	// Organization Async Session API).
 	ServiceBankID Service = "bankid"
+	// ServiceSCB is SCB's business register API (Sök på var and the
+	// sector file), over mutual TLS.
+	ServiceSCB Service = "scb"
 )
 
 // Fault is what a service does wrong, switched on with [Switches.Set].

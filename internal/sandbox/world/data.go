@@ -163,6 +163,7 @@ func New() (*World, error) {
 		Clients:        worldClients(),
 		ScopeGrants:    worldScopeGrants(),
 		Delegations:    worldDelegations(),
+		seCompanies:    worldSECompanies(),
 	}
 	if err := w.index(); err != nil {
 		return nil, err

@@ -43,6 +43,8 @@ type World struct {
 	// BankID's AML service reports them; a company not listed has none.
 	Screenings []Screening
 
+	seCompanies    []SECompany           // the Swedish units of SCB's register
+	seByDigits     map[string]*SECompany // by their ten digits
 	units          map[string]*Unit
 	persons        map[string]*Person
 	foreign        map[string]*ForeignEntity
@@ -364,6 +366,9 @@ func (w *World) index() error {
 		return err
 	}
 	if err := w.checkAML(); err != nil {
+		return err
+	}
+	if err := w.indexSE(); err != nil {
 		return err
 	}
 	w.holdings = make(map[string][]*Ownership)
