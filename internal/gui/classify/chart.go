@@ -83,7 +83,7 @@ type chartLayout struct{}
 
 func (l *chartLayout) widths(objects []fyne.CanvasObject, width float32) (label, count float32) {
 	for i := 0; i+2 < len(objects); i += 3 {
-		label = max(label, objects[i].MinSize().Width)
+		label = max(label, naturalWidth(objects[i]))
 		count = max(count, objects[i+2].MinSize().Width)
 	}
 	// a label needs its ellipsis' worth at least; long ones are cut
@@ -118,6 +118,15 @@ func (l *chartLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		objects[i+2].Move(fyne.NewPos(label+barWidth, y))
 		objects[i+2].Resize(fyne.NewSize(count, h))
 	}
+}
+
+// naturalWidth is the width a label needs to show its whole text, which
+// its MinSize does not say when it truncates.
+func naturalWidth(o fyne.CanvasObject) float32 {
+	if l, ok := o.(*widget.Label); ok {
+		return fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+	}
+	return o.MinSize().Width
 }
 
 // barLayout draws its rectangle along a fraction of the width, with some

@@ -60,6 +60,11 @@ type Screen struct {
 
 	// the run (run.go)
 	run *runPanel
+
+	// page holds it all; relayout lays it out again when a part shows or
+	// hides.
+	page   *fyne.Container
+	scroll *container.Scroll
 }
 
 // New builds the screen on h, asking d.
@@ -97,7 +102,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Numbers in"), container.NewVBox(s.Column, s.ColumnNote)),
 		widget.NewFormItem(lang.L("Save as"), s.Format),
 	)
-	page := container.NewVBox(
+	s.page = container.NewVBox(
 		title,
 		s.sector.content(),
 		widget.NewSeparator(),
@@ -108,7 +113,16 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewSeparator(),
 		s.run.content(),
 	)
-	return container.NewPadded(container.NewVScroll(page))
+	s.scroll = container.NewVScroll(s.page)
+	return container.NewPadded(s.scroll)
+}
+
+// relayout lays the page out again, after parts of it were shown or
+// hidden (a container does not notice that by itself).
+func (s *Screen) relayout() {
+	if s.page != nil {
+		s.page.Refresh()
+	}
 }
 
 // Drop opens a file dropped on the window.
@@ -271,6 +285,7 @@ func (s *Screen) updateRun() {
 	} else {
 		s.Pick.Enable()
 	}
+	s.relayout()
 }
 
 // Close cancels the work the screen runs, for when the vault locks.

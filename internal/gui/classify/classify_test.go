@@ -92,8 +92,8 @@ func TestPickPreviewChooseRunSummary(t *testing.T) {
 	}
 	texts := strings.Join(guitest.LabelsIn(s.run.summary), "|")
 	for _, w := range []string{
-		"Customers read|100,000", "Found in the sector file|95,210", "Not in the sector file|3,120",
-		"Invalid numbers|1,170", "Sole traders (personal numbers)|500",
+		"100,000|Customers read", "95,210|Found in the sector file", "3,120|Not in the sector file",
+		"1,170|Invalid numbers", "500|Sole traders (personal numbers)",
 		"112000 Non-financial corporations|80,210", "141000 Households|9,000",
 		"151000 Non-profit institutions serving households|6,000",
 	} {

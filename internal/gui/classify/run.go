@@ -119,6 +119,7 @@ func (r *runPanel) RunTo(out string) {
 	r.clear()
 	if sameFile(out, s.path) {
 		r.say(lang.L("Choose another name: the result may not replace the customer file itself."), widget.DangerImportance)
+		s.relayout()
 		return
 	}
 	ctx, stop := context.WithCancel(context.Background())
@@ -175,6 +176,11 @@ func (r *runPanel) RunTo(out string) {
 			r.say(lang.L("Saved as {{.Path}}.", map[string]any{"Path": out}), widget.SuccessImportance)
 			r.showSummary(sum)
 		}
+		s.relayout()
+		if s.scroll != nil {
+			s.scroll.Refresh()
+			s.scroll.ScrollToBottom() // the summary, below the preview
+		}
 	})
 }
 
@@ -207,27 +213,34 @@ func (r *runPanel) cancel() {
 // showSummary shows the counts of a finished run and the chart of the
 // matched customers by sector.
 func (r *runPanel) showSummary(sum dossier.ClassifySummary) {
-	f := guikit.Format()
-	n := func(v int) fyne.CanvasObject {
-		l := widget.NewLabel(f.Integer(int64(v)))
-		l.Alignment = fyne.TextAlignTrailing
-		return l
-	}
-	counts := guikit.NewTable(2, 0,
-		widget.NewLabel(lang.L("Customers read")), n(sum.Rows),
-		widget.NewLabel(lang.L("Found in the sector file")), n(sum.Matched),
-		widget.NewLabel(lang.L("Not in the sector file")), n(sum.NotInFile),
-		widget.NewLabel(lang.L("Invalid numbers")), n(sum.Invalid),
-		widget.NewLabel(lang.L("Sole traders (personal numbers)")), n(sum.SoleTraders),
+	counts := container.NewGridWithColumns(5,
+		countTile(sum.Rows, lang.L("Customers read"), widget.MediumImportance),
+		countTile(sum.Matched, lang.L("Found in the sector file"), widget.SuccessImportance),
+		countTile(sum.NotInFile, lang.L("Not in the sector file"), widget.WarningImportance),
+		countTile(sum.Invalid, lang.L("Invalid numbers"), widget.DangerImportance),
+		countTile(sum.SoleTraders, lang.L("Sole traders (personal numbers)"), widget.MediumImportance),
 	)
 	heading := widget.NewLabelWithStyle(lang.L("Summary"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.summary.RemoveAll()
 	r.summary.Add(heading)
-	r.summary.Add(container.NewHBox(counts))
+	r.summary.Add(counts)
 	if len(sum.BySector) > 0 {
 		r.summary.Add(widget.NewLabelWithStyle(lang.L("Customers found, by sector"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		r.summary.Add(newSectorChart(sum.BySector))
 	}
+}
+
+// countTile is one count of the summary: the number, large, over what it
+// counts; a count that is not zero in the colour of its importance.
+func countTile(n int, what string, imp widget.Importance) fyne.CanvasObject {
+	number := widget.NewLabelWithStyle(guikit.Format().Integer(int64(n)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	number.SizeName = theme.SizeNameHeadingText
+	if n > 0 {
+		number.Importance = imp
+	}
+	caption := guikit.WrapLabel(what)
+	caption.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(number, caption)
 }
 
 // sameFile reports whether a and b name the same file.

@@ -120,6 +120,7 @@ func (st *sectorStrip) refresh() {
 					st.busy.Stop()
 					st.busy.Hide()
 					st.bar.Show()
+					st.s.relayout()
 				}
 				st.bar.SetValue(fraction)
 			})

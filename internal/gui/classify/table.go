@@ -92,7 +92,7 @@ func (p *previewTable) show(pr dossier.CustomerPreview, marked int) {
 		w := float32(60)
 		for row := 0; row <= len(p.rows); row++ {
 			size := fyne.MeasureText(p.cell(row, col), theme.TextSize(), fyne.TextStyle{Bold: row == 0})
-			w = max(w, size.Width+2*theme.Padding()+8)
+			w = max(w, size.Width+2*theme.InnerPadding()+2*theme.Padding())
 		}
 		p.table.SetColumnWidth(col, min(w, maxColumnWidth))
 	}
