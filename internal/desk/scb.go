@@ -330,7 +330,8 @@ func (d *Desk) ClassifyCustomers(ctx context.Context, in, out string, column str
 	}
 	sum, err := d.cfg.Classifier.Classify(ctx, s, ClassifyJob{In: in, Out: out, Column: column, Format: format}, progress)
 	if err != nil {
-		if ctx.Err() != nil && problem.CodeOf(err) == "" {
+		var coder problem.Coder
+		if ctx.Err() != nil && !errors.As(err, &coder) {
 			err = problem.New(problem.CodeCanceled, err)
 		}
 		return dossier.ClassifySummary{}, err

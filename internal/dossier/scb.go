@@ -30,6 +30,12 @@ type ClassifySummary struct {
 	// by legal form code.
 	BySector    map[string]int `json:"by_sector,omitempty"`
 	ByLegalForm map[string]int `json:"by_legal_form,omitempty"`
+	// SectorTexts and LegalFormTexts give the sector file's text of each
+	// code counted.
+	SectorTexts    map[string]string `json:"sector_texts,omitempty"`
+	LegalFormTexts map[string]string `json:"legal_form_texts,omitempty"`
+	// Column is the header of the column the numbers were read from.
+	Column string `json:"column,omitempty"`
 }
 
 // CustomerPreview is the first rows of a customer file, for choosing the

@@ -162,16 +162,19 @@ const (
 
 // SCB's Företagsregister (mapped in the scb client) and its sector file.
 const (
-	CodeSCBNotConnected       Code = "scb_not_connected"       // no SCB certificate is chosen for the business register
-	CodeSCBCertificateRefused Code = "scb_certificate_refused" // SCB refused the client certificate (TLS or 403)
-	CodeSCBBadRequest         Code = "scb_bad_request"         // 400: SCB rejected the request; its reason is kept beside
-	CodeSCBUnknownVariable    Code = "scb_unknown_variable"    // 400: SCB does not know a variable, category or operator of the request
-	CodeSCBInvalidValue       Code = "scb_invalid_value"       // 400: SCB rejected a value of the request (an organisation number, a status)
-	CodeSCBMaintenance        Code = "scb_maintenance"         // 503: SCB's service is closed for maintenance
-	CodeSCBTooManyRows        Code = "scb_too_many_rows"       // SCB gives at most 2,000 rows a fetch and more match
-	CodeSCBNotSubscribed      Code = "scb_not_subscribed"      // SCB answered * for variables the subscription does not include
-	CodeSectorFileMissing     Code = "sector_file_missing"     // the vault holds no copy of SCB's sector file
-	CodeSectorFileUnreadable  Code = "sector_file_unreadable"  // the sector file is not SCB's zip or a sektor.txt with its columns
+	CodeSCBNotConnected        Code = "scb_not_connected"         // no SCB certificate is chosen for the business register
+	CodeSCBCertificateRefused  Code = "scb_certificate_refused"   // SCB refused the client certificate (TLS or 403)
+	CodeSCBBadRequest          Code = "scb_bad_request"           // 400: SCB rejected the request; its reason is kept beside
+	CodeSCBUnknownVariable     Code = "scb_unknown_variable"      // 400: SCB does not know a variable, category or operator of the request
+	CodeSCBInvalidValue        Code = "scb_invalid_value"         // 400: SCB rejected a value of the request (an organisation number, a status)
+	CodeSCBMaintenance         Code = "scb_maintenance"           // 503: SCB's service is closed for maintenance
+	CodeSCBTooManyRows         Code = "scb_too_many_rows"         // SCB gives at most 2,000 rows a fetch and more match
+	CodeSCBNotSubscribed       Code = "scb_not_subscribed"        // SCB answered * for variables the subscription does not include
+	CodeSectorFileMissing      Code = "sector_file_missing"       // the vault holds no copy of SCB's sector file
+	CodeSectorFileUnreadable   Code = "sector_file_unreadable"    // the sector file is not SCB's zip or a sektor.txt with its columns
+	CodeCustomerColumnNotFound Code = "customer_column_not_found" // no column of the customer file holds organisation or personal numbers, or the one named is missing
+	CodeCustomerFileUnreadable Code = "customer_file_unreadable"  // the customer file is not a CSV or XLSX file Motpart can read
+	CodeOutputWriteFailed      Code = "output_write_failed"       // the classified file could not be written (disk full, no permission)
 )
 
 // Certificate problems (internal/certs maps its codes to these).
@@ -325,6 +328,9 @@ var texts = [...]struct {
 	{CodeSCBNotSubscribed, "Not in your SCB subscription."},
 	{CodeSectorFileMissing, "There is no copy of SCB's sector file in the vault. Download it, or choose a sector file."},
 	{CodeSectorFileUnreadable, "The sector file could not be read: it is not SCB's zip or a sektor.txt with the expected columns."},
+	{CodeCustomerColumnNotFound, "No column of the customer file holds organisation numbers, or the column chosen is not in it. Choose the column that holds the numbers."},
+	{CodeCustomerFileUnreadable, "The customer file could not be read. Save it as CSV or Excel (.xlsx) and try again."},
+	{CodeOutputWriteFailed, "The classified file could not be written, and nothing was left half-written. Check that there is room on the disk and that you may write to the folder."},
 	{CodeCertNotPKCS12, "This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
 	{CodeCertDamaged, "The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 	{CodeCertWrongPassword, "The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case."},

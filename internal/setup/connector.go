@@ -14,6 +14,7 @@ import (
 	"github.com/motpart/motpart/internal/registry/brreg"
 	"github.com/motpart/motpart/internal/registry/maskinporten"
 	"github.com/motpart/motpart/internal/registry/rrh"
+	"github.com/motpart/motpart/internal/registry/scb"
 	"github.com/motpart/motpart/internal/registry/transport"
 	"github.com/motpart/motpart/internal/sandbox"
 	sandboxbankid "github.com/motpart/motpart/internal/sandbox/bankid"
@@ -63,9 +64,10 @@ func ownerHosts(env desk.Environment) (maskinportenURL, rrhURL string) {
 }
 
 // Connect builds the register clients for conn's settings: the transport,
-// Enhetsregisteret's open API, grunndataWS when there is an account, and
-// the Register of beneficial owners behind Maskinporten when a client and
-// a certificate are set. In the sandbox environment it starts the
+// Enhetsregisteret's open API, grunndataWS when there is an account, the
+// Register of beneficial owners behind Maskinporten when a client and a
+// certificate are set, BankID's AML service, and SCB's Företagsregister
+// over mutual TLS when an SCB certificate is chosen. In the sandbox environment it starts the
 // simulators and fills in their demo account, client and certificate
 // where the settings name none.
 func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Registers, error) {
@@ -77,12 +79,16 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	bid := bankIDAccount{clientID: s.BankIDClientID, secret: s.BankIDSecret}
 	bid.apiURL, bid.oidcURL = bankIDHosts(s.BankIDHosts, s.Environment)
 	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: c.overrides.ExtraRootsPEM}
+	scbURL := scb.DefaultBaseURL
+	var sb *sandbox.Sandbox
 	if s.Environment == desk.EnvSandbox {
-		sb, err := c.Sandbox(ctx)
+		var err error
+		sb, err = c.Sandbox(ctx)
 		if err != nil {
 			return nil, err
 		}
 		ep := sb.Endpoints()
+		scbURL = ep.SCB
 		brregURL, grunndataURL, mpURL, rrhURL = ep.Brreg, ep.Grunndata, ep.Maskinporten, ep.RRH
 		if user == "" {
 			user, password = sb.GrunndataCredentials()
@@ -107,6 +113,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	rrhURL = firstSet(o.RRHURL, s.RRHURL, rrhURL)
 	bid.apiURL = firstSet(o.BankIDURL, s.BankIDURL, bid.apiURL)
 	bid.oidcURL = firstSet(o.BankIDOIDCURL, s.BankIDOIDCURL, bid.oidcURL)
+	scbURL = firstSet(o.SCBURL, s.SCBURL, scbURL)
 	t, err := transport.New(tcfg)
 	if err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
@@ -157,6 +164,12 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	} else {
 		regs.AML = aml
 		closers = append(closers, aml.close)
+	}
+	if sw, err := c.scbClient(conn, sb, scbURL, tcfg); err != nil {
+		regs.NoSwedish = err
+	} else {
+		regs.Swedish, regs.SectorFiles = sw, sw
+		closers = append(closers, sw.close)
 	}
 	regs.Release = func() {
 		for _, release := range closers {

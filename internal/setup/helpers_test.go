@@ -82,6 +82,7 @@ func newLookupDesk(t testing.TB, opts ...deskOptions) *testDesk {
 		SourceTimeout: o.timeout,
 		Connector:     c,
 		OwnersFiles:   OwnersFiles{},
+		Classifier:    Classifier{},
 		Sleep:         o.sleep,
 	})
 	if o.path == "" {

@@ -13,7 +13,8 @@ import (
 // Overrides change, for one run, what the settings say: the command line
 // fills them from --env, and both entry points from $MOTPART_BRREG_URL,
 // $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL,
-// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL and $MOTPART_EXTRA_CA.
+// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL, $MOTPART_SCB_URL and
+// $MOTPART_EXTRA_CA.
 type Overrides struct {
 	Environment     desk.Environment
 	BrregURL        string
@@ -23,6 +24,8 @@ type Overrides struct {
 	// BankIDURL and BankIDOIDCURL are BankID's AML API host and OIDC
 	// realm ($MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL).
 	BankIDURL, BankIDOIDCURL string
+	// SCBURL is SCB's Sök på var API ($MOTPART_SCB_URL).
+	SCBURL string
 	// ExtraRootsPEM are roots trusted besides the system's (never used for
 	// the sandbox, which trusts only its own CA).
 	ExtraRootsPEM []byte
@@ -31,7 +34,7 @@ type Overrides struct {
 // OverridesFromEnv reads the environment variables that point the
 // register clients elsewhere for one run: MOTPART_BRREG_URL,
 // MOTPART_GRUNNDATA_URL, MOTPART_MASKINPORTEN_URL, MOTPART_RRH_URL,
-// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL and
+// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL, MOTPART_SCB_URL and
 // MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
 // os.LookupEnv, or a map in tests. The window and the command line both
 // use it.
@@ -51,6 +54,7 @@ func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 		{"MOTPART_RRH_URL", &o.RRHURL},
 		{"MOTPART_BANKID_URL", &o.BankIDURL},
 		{"MOTPART_BANKID_OIDC_URL", &o.BankIDOIDCURL},
+		{"MOTPART_SCB_URL", &o.SCBURL},
 	} {
 		value, _ := lookup(v.name)
 		value = strings.TrimSpace(value)

@@ -22,7 +22,7 @@ import (
 type Config struct {
 	// Desk configures the use cases: the vault file, its parameters, the
 	// clock, identity options, the source time limit. NewDesk fills in
-	// its Connector, OwnersFiles and Environment.
+	// its Connector, OwnersFiles, Classifier (when nil) and Environment.
 	Desk desk.Config
 	// Overrides change the registers' environment and addresses for this
 	// run, above what the settings say.
@@ -44,6 +44,9 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	c.sleep = cfg.Desk.Sleep
 	cfg.Desk.Connector = c
 	cfg.Desk.OwnersFiles = OwnersFiles{}
+	if cfg.Desk.Classifier == nil {
+		cfg.Desk.Classifier = Classifier{}
+	}
 	cfg.Desk.SandboxExamples = sandboxExamples()
 	if cfg.Desk.Version == "" {
 		cfg.Desk.Version = Version()

@@ -380,6 +380,12 @@ func codeText(c problem.Code) string {
 		return lang.L("There is no copy of SCB's sector file in the vault. Download it, or choose a sector file.")
 	case problem.CodeSectorFileUnreadable:
 		return lang.L("The sector file could not be read: it is not SCB's zip or a sektor.txt with the expected columns.")
+	case problem.CodeCustomerColumnNotFound:
+		return lang.L("No column of the customer file holds organisation numbers, or the column chosen is not in it. Choose the column that holds the numbers.")
+	case problem.CodeCustomerFileUnreadable:
+		return lang.L("The customer file could not be read. Save it as CSV or Excel (.xlsx) and try again.")
+	case problem.CodeOutputWriteFailed:
+		return lang.L("The classified file could not be written, and nothing was left half-written. Check that there is room on the disk and that you may write to the folder.")
 	case problem.CodeMPServerError:
 		return lang.L("Maskinporten had an internal error. Try again later.")
 	case problem.CodeMPUnavailable:

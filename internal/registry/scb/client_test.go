@@ -204,6 +204,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"unknown variable", 400, `"Ogiltig variabel: Foo"`, problem.CodeSCBUnknownVariable, "Ogiltig variabel: Foo", dossier.StatusFailed},
 		{"bad value", 400, `{"Meddelande":"Ogiltigt värde för Företagsstatus"}`, problem.CodeSCBInvalidValue, "Ogiltigt värde för Företagsstatus", dossier.StatusFailed},
+		{"value of a variable", 400, `Ogiltigt värde för variabeln OrgNr (10 siffror): ange 10 siffror utan bindestreck.`, problem.CodeSCBInvalidValue, "Ogiltigt värde för variabeln OrgNr (10 siffror): ange 10 siffror utan bindestreck.", dossier.StatusFailed},
 		{"other 400", 400, `Felaktig begäran`, problem.CodeSCBBadRequest, "Felaktig begäran", dossier.StatusFailed},
 		{"maintenance", 503, `<html>Underhåll</html>`, problem.CodeSCBMaintenance, "", dossier.StatusFailed},
 		{"forbidden", 403, `Certifikatet saknas`, problem.CodeSCBCertificateRefused, "Certifikatet saknas", dossier.StatusNoAccess},

@@ -73,15 +73,16 @@ func codeForStatus(status int) problem.Code {
 }
 
 // codeForReason reads what a 400 is about from SCB's Swedish reason: a
-// variable, category or operator SCB does not know, or a value it does not
-// accept; else a plain bad request.
+// value it does not accept ("Ogiltigt värde för variabeln ..."), or a
+// variable, category or operator it does not know; else a plain bad
+// request.
 func codeForReason(reason string) problem.Code {
 	r := strings.ToLower(reason)
 	switch {
+	case strings.Contains(r, "värde"), strings.Contains(r, "varde"):
+		return problem.CodeSCBInvalidValue
 	case strings.Contains(r, "variabel"), strings.Contains(r, "kategori"), strings.Contains(r, "operator"):
 		return problem.CodeSCBUnknownVariable
-	case strings.Contains(r, "värde"), strings.Contains(r, "varde"), strings.Contains(r, "orgnr"), strings.Contains(r, "status"):
-		return problem.CodeSCBInvalidValue
 	}
 	return problem.CodeSCBBadRequest
 }
@@ -122,6 +123,19 @@ func certificateRefused(err error) bool {
 	s := err.Error()
 	for _, alert := range []string{"bad certificate", "unknown certificate authority", "certificate required", "certificate unknown", "handshake failure"} {
 		if strings.Contains(s, alert) {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedInHandshake says whether a connection failed as a server's
+// refusal of a missing certificate looks from the client: reset, a broken
+// pipe, or the alert itself.
+func droppedInHandshake(err error) bool {
+	s := err.Error()
+	for _, sign := range []string{"broken pipe", "connection reset", "certificate required"} {
+		if strings.Contains(s, sign) {
 			return true
 		}
 	}
