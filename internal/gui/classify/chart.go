@@ -3,6 +3,7 @@ package classify
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -26,8 +27,10 @@ type ChartBar struct {
 
 // sectorBars orders counts by sector, largest first (by code when equal),
 // and adds up those past the first chartBars-1 when there are more than
-// chartBars.
-func sectorBars(bySector map[string]int) []ChartBar {
+// chartBars. A bar is labelled with the sector's code and the sector
+// file's text of it (SCB's words) from texts, or else the broad sector in
+// the user's words.
+func sectorBars(bySector map[string]int, texts map[string]string) []ChartBar {
 	codes := make([]string, 0, len(bySector))
 	for code := range bySector {
 		codes = append(codes, code)
@@ -45,7 +48,11 @@ func sectorBars(bySector map[string]int) []ChartBar {
 			other += bySector[code]
 			continue
 		}
-		bars = append(bars, ChartBar{Label: guikit.SectorLabel(code), Count: bySector[code]})
+		label := guikit.SectorLabel(code)
+		if text := strings.TrimSpace(texts[code]); text != "" && strings.TrimSpace(code) != "" {
+			label = strings.TrimSpace(code) + " " + text
+		}
+		bars = append(bars, ChartBar{Label: label, Count: bySector[code]})
 	}
 	if other > 0 {
 		bars = append(bars, ChartBar{Label: lang.L("Other sectors"), Count: other})
@@ -54,9 +61,9 @@ func sectorBars(bySector map[string]int) []ChartBar {
 }
 
 // newSectorChart draws counts by sector as horizontal bars, labelled with
-// the sector and the count, the longest bar the largest count.
-func newSectorChart(bySector map[string]int) fyne.CanvasObject {
-	bars := sectorBars(bySector)
+// the sector (see sectorBars) and the count, the longest bar the largest count.
+func newSectorChart(bySector map[string]int, texts map[string]string) fyne.CanvasObject {
+	bars := sectorBars(bySector, texts)
 	largest := 1
 	for _, b := range bars {
 		largest = max(largest, b.Count)

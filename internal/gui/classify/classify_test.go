@@ -262,20 +262,24 @@ func TestPickOpensAFileDialog(t *testing.T) {
 
 func TestSectorBars(t *testing.T) {
 	tests := []struct {
-		name string
-		in   map[string]int
-		want []ChartBar
+		name  string
+		in    map[string]int
+		texts map[string]string
+		want  []ChartBar
 	}{
-		{"empty", map[string]int{}, nil},
-		{"ordered by count, then code", map[string]int{"141000": 5, "112000": 9, "131110": 5, "": 1},
+		{"empty", map[string]int{}, nil, nil},
+		{"ordered by count, then code", map[string]int{"141000": 5, "112000": 9, "131110": 5, "": 1}, nil,
 			[]ChartBar{{"112000 Non-financial corporations", 9}, {"131110 General government", 5}, {"141000 Households", 5}, {"No sector", 1}}},
-		{"the rest added up", map[string]int{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9},
+		{"SCB's texts", map[string]int{"112000": 9, "141000": 5, "": 1},
+			map[string]string{"112000": "Övriga icke-finansiella bolag", "": "Okänd", "151000": "Ideella föreningar"},
+			[]ChartBar{{"112000 Övriga icke-finansiella bolag", 9}, {"141000 Households", 5}, {"No sector", 1}}},
+		{"the rest added up", map[string]int{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9}, nil,
 			[]ChartBar{{"9", 9}, {"8", 8}, {"7", 7}, {"6", 6}, {"5", 5}, {"4", 4}, {"3", 3}, {"Other sectors", 3}}},
 	}
 	newTestScreen(t, newFakeDesk()) // English
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := sectorBars(tt.in)
+			got := sectorBars(tt.in, tt.texts)
 			if len(got) != len(tt.want) {
 				t.Fatalf("%v, want %v", got, tt.want)
 			}

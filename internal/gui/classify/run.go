@@ -226,7 +226,7 @@ func (r *runPanel) showSummary(sum dossier.ClassifySummary) {
 	r.summary.Add(counts)
 	if len(sum.BySector) > 0 {
 		r.summary.Add(widget.NewLabelWithStyle(lang.L("Customers found, by sector"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		r.summary.Add(newSectorChart(sum.BySector))
+		r.summary.Add(newSectorChart(sum.BySector, sum.SectorTexts))
 	}
 }
 
