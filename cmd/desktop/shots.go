@@ -25,6 +25,7 @@ import (
 //	                                               press Order, and wait until the order is done
 //	--classify FILE [--classify-out OUT            open FILE on Classify customers; classify it
 //	  [--classify-pause F]]                        into OUT, held at fraction F of the rows
+//	--classify-refresh                             fetch SCB's sector file on Classify customers
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -42,6 +43,7 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	classifyFile := fs.String("classify", "", "open this customer file (.csv, .xlsx) on Classify customers")
 	classifyOut := fs.String("classify-out", "", "with --classify: classify the file and save the result here")
 	classifyPause := fs.Float64("classify-pause", 0, "with --classify-out: hold the run once this fraction (0 to 1) of the rows is done")
+	classifyRefresh := fs.Bool("classify-refresh", false, "fetch SCB's sector file into the vault on Classify customers")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -70,6 +72,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 			if err := ui.OpenImport(*importFile, password, *importToName); err != nil {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
+		}
+		if *classifyRefresh && !ui.ClassifyRefresh() {
+			fmt.Fprintln(os.Stderr, "motpart-desktop: --classify-refresh needs the vault unlocked")
 		}
 		if *classifyFile != "" && !ui.ClassifyOpen(*classifyFile) {
 			fmt.Fprintln(os.Stderr, "motpart-desktop: --classify needs the vault unlocked")

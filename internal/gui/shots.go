@@ -95,6 +95,16 @@ func (a *App) ClassifyRun(out string, pauseAt float64) bool {
 	return true
 }
 
+// ClassifyRefresh shows Classify customers and fetches SCB's sector file
+// into the vault, as its Refresh button does.
+func (a *App) ClassifyRefresh() bool {
+	if !a.showScreen(ScreenClassify) {
+		return false
+	}
+	a.classify.RefreshSectorFile()
+	return true
+}
+
 // ClassifyMessage is what Classify customers last said of a run.
 func (a *App) ClassifyMessage() string {
 	if a.classify == nil {

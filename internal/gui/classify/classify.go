@@ -80,6 +80,7 @@ func New(h *guikit.Host, d Desk) *Screen {
 	s.ColumnNote = guikit.WrapLabel("")
 	s.ColumnNote.SizeName = theme.SizeNameCaptionText
 	s.ColumnNote.Importance = widget.LowImportance
+	s.ColumnNote.Hide()
 	s.Format = widget.NewRadioGroup(formatNames(), nil)
 	s.Format.Horizontal = true
 	s.Format.Required = true
@@ -93,8 +94,8 @@ func New(h *guikit.Host, d Desk) *Screen {
 }
 
 // Content is the screen: the sector file's age, the file chosen with its
-// preview and choices, and the run with its summary, in one scrolling
-// page.
+// choices, the run, the preview, and the summary of the run, in one
+// scrolling page.
 func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Classify customers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -102,16 +103,16 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Numbers in"), container.NewVBox(s.Column, s.ColumnNote)),
 		widget.NewFormItem(lang.L("Save as"), s.Format),
 	)
-	s.page = container.NewVBox(
+	s.page = container.New(pageLayout{},
 		title,
 		s.sector.content(),
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, s.Pick, nil, s.File),
 		s.FileMessage,
 		choices,
+		s.run.controls(),
 		s.table.content(),
-		widget.NewSeparator(),
-		s.run.content(),
+		s.run.summary,
 	)
 	s.scroll = container.NewVScroll(s.page)
 	return container.NewPadded(s.scroll)
@@ -176,6 +177,7 @@ func (s *Screen) Open(path string) {
 	s.Column.ClearSelected()
 	s.Column.Disable()
 	s.ColumnNote.SetText("")
+	s.ColumnNote.Hide()
 	s.table.show(dossier.CustomerPreview{NumberColumn: -1}, -1)
 	s.run.clear()
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
@@ -211,6 +213,7 @@ func (s *Screen) showPreview(p dossier.CustomerPreview) {
 	s.FileMessage.SetText(lang.L("The first rows of the file. The column with the numbers is marked; choose another if it is wrong."))
 	s.Column.Options = columnNames(p.Header)
 	s.Column.Enable()
+	s.ColumnNote.Show()
 	if p.NumberColumn >= 0 && p.NumberColumn < len(p.Header) {
 		s.Column.SetSelectedIndex(p.NumberColumn)
 		s.ColumnNote.SetText(lang.L("Found by Motpart: the column whose values are organisation or personal numbers."))

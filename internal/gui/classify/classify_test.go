@@ -117,7 +117,10 @@ func TestCancelRun(t *testing.T) {
 	if s.Format.Selected != "Excel (XLSX)" {
 		t.Errorf("format for an .xlsx file = %q", s.Format.Selected)
 	}
-	onUI(func() { s.run.RunTo(filepath.Join(t.TempDir(), "ut.xlsx")) })
+	onUI(func() { s.run.RunTo(filepath.Join(t.TempDir(), "ut.csv")) })
+	if s.Format.Selected != "CSV" {
+		t.Errorf("format after saving as ut.csv = %q", s.Format.Selected)
+	}
 	d.steps <- 5000
 	d.steps <- 5000
 	onUI(func() { test.Tap(s.run.Cancel) })

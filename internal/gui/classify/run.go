@@ -51,13 +51,12 @@ func newRunPanel(s *Screen) *runPanel {
 	return r
 }
 
-// content is the run's buttons, progress, message and summary.
-func (r *runPanel) content() fyne.CanvasObject {
+// controls are the run's buttons, progress and message.
+func (r *runPanel) controls() fyne.CanvasObject {
 	return container.NewVBox(
 		container.NewHBox(r.Run, r.Cancel),
 		container.NewBorder(nil, nil, nil, r.Progress, r.bar),
 		r.Message,
-		r.summary,
 	)
 }
 
@@ -105,15 +104,21 @@ func withExtension(path, format string) string {
 	return path + "." + format
 }
 
-// RunTo classifies the customer file chosen and saves the result at out
-// (given the chosen format's extension when it has none), in the
-// background, counting the rows on the bar.
+// RunTo classifies the customer file chosen and saves the result at out,
+// in the background, counting the rows on the bar. A name ending in .csv
+// or .xlsx says the format (and the choice follows it); any other is given
+// the chosen format's extension.
 func (r *runPanel) RunTo(out string) {
 	s := r.s
 	if r.running() || s.path == "" {
 		return
 	}
 	s.host.Activity()
+	for i, f := range formats() {
+		if strings.EqualFold(filepath.Ext(out), "."+f) {
+			s.Format.SetSelected(formatNames()[i])
+		}
+	}
 	format := s.chosenFormat()
 	out = withExtension(out, format)
 	r.clear()

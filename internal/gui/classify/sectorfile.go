@@ -47,7 +47,7 @@ func newSectorStrip(s *Screen) *sectorStrip {
 // content is the strip: the words, then the buttons and the progress.
 func (st *sectorStrip) content() fyne.CanvasObject {
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(st.Refresh, st.Cancel), st.Info),
+		container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(st.Refresh, st.Cancel)), st.Info),
 		st.bar, st.busy,
 	)
 }

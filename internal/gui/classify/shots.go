@@ -35,3 +35,6 @@ func (d pausingDesk) ClassifyCustomers(ctx context.Context, in, out string, colu
 		}
 	})
 }
+
+// RefreshSectorFile fetches SCB's sector file as the Refresh button does.
+func (s *Screen) RefreshSectorFile() { s.sector.refresh() }
