@@ -302,6 +302,10 @@ func (s *Screen) Close() {
 // the screenshots.
 func (s *Screen) RunTo(out string) { s.run.RunTo(out) }
 
+// RefreshSectorFile fetches SCB's sector file in the background, as the
+// Refresh button does.
+func (s *Screen) RefreshSectorFile() { s.sector.refresh() }
+
 // Summary is the summary of the last run that finished, or nil.
 func (s *Screen) Summary() *dossier.ClassifySummary { return s.run.Last }
 

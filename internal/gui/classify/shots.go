@@ -35,6 +35,3 @@ func (d pausingDesk) ClassifyCustomers(ctx context.Context, in, out string, colu
 		}
 	})
 }
-
-// RefreshSectorFile fetches SCB's sector file as the Refresh button does.
-func (s *Screen) RefreshSectorFile() { s.sector.refresh() }
