@@ -16,7 +16,7 @@ PKGS    := ./...
 RACE    := $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v gcc >/dev/null && echo -race)
 FUZZTIME ?= 30s
 
-.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots package screenshots bench memsoak fuzz clean
+.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots package screenshots bench bench-classify memsoak fuzz clean
 
 all: build
 
@@ -83,7 +83,15 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/ownership/
 	$(GO) test -run '^$$' -bench LookupRichest -benchtime 200x ./internal/desk/
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/registry/...
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/classify/
 	bench/rrh-import.sh 50 500
+
+## bench-classify: classifying a 100,000-row customer register against a
+## 1.2-million-row sector file, pandas and Motpart side by side, for
+## docs/PERFORMANCE.md's "Classifying customers" (installs python3-pandas).
+bench-classify:
+	@scripts/install-deps.sh bench-classify
+	bench/classify/compare.sh
 
 ## memsoak: the window's memory after one lookup and after 200 (about 12
 ## minutes under Xvfb), for docs/PERFORMANCE.md's "Memory".

@@ -6,12 +6,14 @@
 #   scripts/install-deps.sh test    packages for the test suite
 #   scripts/install-deps.sh shots   packages to take screenshots under Xvfb
 #   scripts/install-deps.sh bench   packages the benchmark scripts use
+#   scripts/install-deps.sh bench-classify   and pandas, for the classification comparison
 set -eu
 
 build="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
 shots="xvfb xauth imagemagick x11-utils openssl"
 test="gcc libc6-dev libxml2-utils poppler-utils"
 bench="time"
+classify="time python3-pandas"
 
 want=""
 for set in "$@"; do
@@ -20,6 +22,7 @@ for set in "$@"; do
 	test) want="$want $test" ;;
 	shots) want="$want $build $shots" ;;
 	bench) want="$want $bench" ;;
+	bench-classify) want="$want $classify" ;;
 	*) echo "install-deps: unknown set $set" >&2; exit 2 ;;
 	esac
 done

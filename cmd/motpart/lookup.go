@@ -154,6 +154,7 @@ func printDossier(s *session, dos *dossier.Dossier) {
 		if c.Sector != nil {
 			fmt.Fprintf(tw, "Sector:\t%s %s\n", c.Sector.Code, c.Sector.Description)
 		}
+		printSwedish(tw, c)
 	} else {
 		fmt.Fprintf(tw, "%s\t%s\n", dos.Number, outcomeWords(dos))
 	}

@@ -49,8 +49,9 @@ Usage:
 
   motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER
       Ask every register about an organisation and print the dossier (saved in the
-      vault). Exit status 1 when a source failed. $MOTPART_BRREG_URL,
-      $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL and
+      vault). Swedish numbers go to SCB's business register. Exit status 1 when
+      a source failed. $MOTPART_BRREG_URL, $MOTPART_GRUNNDATA_URL,
+      $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL, $MOTPART_SCB_URL and
       $MOTPART_EXTRA_CA (a PEM file of extra trusted roots) change the registers'
       addresses for one run.
 
@@ -97,13 +98,28 @@ Usage:
       writes over an existing file without --force. The firm and the person
       printed on it are the settings report.firm and report.person.
 
+  motpart [--vault PATH] scb sector-file [--refresh] [--json] [--env sandbox|test|production]
+      Say how old the vault's copy of SCB's sector file (every Swedish unit's
+      sector, legal form and owner category) is, or download a new one with
+      the SCB certificate (setting scb.certificate) and keep it, encrypted, in
+      the vault. $MOTPART_SCB_URL changes SCB's address for one run.
+
+  motpart [--vault PATH] scb classify IN.{csv,xlsx} --out OUT.{csv,xlsx} [--column NAME] [--sector-file FILE] [--format csv|xlsx] [--json-summary] [--force]
+      Classify a customer register (SCB's motpartsklassificering): each row
+      gets its PeOrgNr, sector, legal form, owner category, SNI and a match
+      status. The numbers' column is found unless named. The sector file is
+      the vault's copy unless FILE names one (SCB's zip or its sektor.txt;
+      then no vault is needed). Nothing is left at OUT when it fails or is
+      stopped; an existing OUT is kept without --force.
+
   motpart [--vault PATH] settings set KEY VALUE | get KEY | list
       The settings Motpart keeps in the vault (secrets are never printed).
 
-  motpart sandbox serve [--out DIR]
+  motpart sandbox serve [--out DIR] [--scb-sector-file ZIP] [--scb-variant NAME]
       Run the local simulators in the foreground and print each one's address,
       the MOTPART_*_URL settings to use them, the demo credentials and
-      certificates, and organisation numbers to try.
+      certificates, and organisation numbers to try. SCB's simulator serves
+      ZIP as its sector file when given, with the header variant NAME.
 
   motpart help
       Show this text.
@@ -168,6 +184,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runAML(args[1:])
 	case "report":
 		return s.runReport(args[1:])
+	case "scb":
+		return s.runSCB(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -13,6 +13,7 @@ import (
 
 	"github.com/motpart/motpart/internal/sandbox"
 	simbankid "github.com/motpart/motpart/internal/sandbox/bankid"
+	simscb "github.com/motpart/motpart/internal/sandbox/scb"
 	"github.com/motpart/motpart/internal/sandbox/world"
 	"github.com/motpart/motpart/internal/setup"
 )
@@ -31,13 +32,21 @@ func (s *session) serveSandbox(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("motpart sandbox serve", flag.ContinueOnError)
 	fs.SetOutput(s.stderr)
 	out := fs.String("out", "", "write the CA certificate and the demo .pfx files to this folder")
+	sectorFile := fs.String("scb-sector-file", "", "serve this zip (bench/gensektor's) as SCB's sector file")
+	variant := fs.String("scb-variant", "", "the header variant of SCB's sector file: standard, bransch1p, textfirst, crlf or shuffled")
 	if len(args) == 0 || args[0] != "serve" || parseFlags(fs, args[1:]) != nil || fs.NArg() != 0 {
-		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR]\n")
+		fmt.Fprint(s.stderr, "usage: motpart sandbox serve [--out DIR] [--scb-sector-file ZIP] [--scb-variant NAME]\n")
 		return exitUsage
 	}
 	// BankID's sessions take a few seconds on the clock, as a person
 	// watching would expect, and their webhooks come without polling.
-	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{BankIDDelays: serveBankIDDelays()}, nil)
+	if *sectorFile != "" {
+		if _, err := os.Stat(*sectorFile); err != nil {
+			return s.fail("sandbox serve", err)
+		}
+	}
+	conn := setup.NewConnector(setup.Overrides{}, sandbox.Config{BankIDDelays: serveBankIDDelays(),
+		SCBSectorFile: *sectorFile, SCBSectorVariant: simscb.Variant(*variant)}, nil)
 	defer conn.Close()
 	sb, err := conn.Sandbox(ctx)
 	if err != nil {
@@ -81,6 +90,8 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 		{"Beneficial owners (RRH)", ep.RRH},
 		{"BankID AML", ep.BankID},
 		{"BankID AML sign-in (OIDC)", ep.BankIDOIDC},
+		{"SCB Sök på var (mutual TLS)", ep.SCB},
+		{"SCB sector file", ep.SCB + "/api/Je/SektorFil"},
 	} {
 		fmt.Fprintf(tw, "  %s\t%s\n", row[0], row[1])
 	}
@@ -88,8 +99,11 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 	fmt.Fprintf(tw, "  BankID client\t%s / %s\n", simbankid.DefaultClientID, simbankid.DefaultClientSecret)
 	d := serveBankIDDelays()
 	fmt.Fprintf(tw, "  BankID sessions\tthe data after %v, each report %v later; kept %v\n", d.Start+d.JSON, d.Report, simbankid.SessionLifetime)
-	fmt.Fprintf(tw, "  BankID webhook signature\t%s: sha256=HMAC-SHA256(%q, body) (the sandbox's own scheme)\n\n",
+	fmt.Fprintf(tw, "  BankID webhook signature\t%s: sha256=HMAC-SHA256(%q, body) (the sandbox's own scheme)\n",
 		simbankid.SignatureHeader, simbankid.DefaultWebhookSecret)
+	fmt.Fprintf(tw, "  SCB client certificate\tthe SCB demo certificate below (API-Id %s, every variable); %s sees the basic variables only\n",
+		sandbox.DemoSCBAPIID, sandbox.DemoSCBBasicAPIID)
+	fmt.Fprintf(tw, "  SCB limit\t%d calls per %v per API-Id (429 above it)\n\n", simscb.RateCalls, simscb.RateWindow)
 	fmt.Fprintf(tw, "For a run of `motpart lookup --env test` against them from another terminal, set:\n")
 	for _, row := range [][2]string{
 		{"MOTPART_BRREG_URL", ep.Brreg},
@@ -115,6 +129,10 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 	}
 	fmt.Fprintf(tw, "\nBankID AML numbers to try (motpart aml order NUMBER --country no|se|fi):\n")
 	for _, c := range amlShowcase(sb.World()) {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Number, c.Description)
+	}
+	fmt.Fprintf(tw, "\nSwedish numbers to try at SCB (motpart lookup NUMBER):\n")
+	for _, c := range scbShowcase(sb.World()) {
 		fmt.Fprintf(tw, "  %s\t%s\n", c.Number, c.Description)
 	}
 	fmt.Fprintf(tw, "\nPress Ctrl+C to stop.\n")
@@ -148,5 +166,25 @@ func amlShowcase(w *world.World) []world.Showcase {
 		{Number: world.SESanctionsOrgNr, Description: name(world.SESanctionsOrgNr) + " (SE): sanctions hits (OFAC with the OFAC scope)"},
 		{Number: world.FIYTunnus, Description: name(world.FIYTunnus) + " (FI): roles, owners and a parent company"},
 		{Number: world.FIPEPYTunnus, Description: name(world.FIPEPYTunnus) + " (FI): a politically exposed person"},
+	}
+}
+
+// scbShowcase are the Swedish numbers worth looking up at SCB's
+// simulator.
+func scbShowcase(w *world.World) []world.Showcase {
+	name := func(n string) string {
+		if c, ok := w.SECompany(n); ok {
+			return c.Name
+		}
+		return ""
+	}
+	return []world.Showcase{
+		{Number: world.SEHoldingOrgNr, Description: name(world.SEHoldingOrgNr) + ": owns 25 % of " + world.RichestOrgNr},
+		{Number: world.SELatin1OrgNr, Description: name(world.SELatin1OrgNr) + ": É, Å and Ö in the name"},
+		{Number: world.SESoleTraderPNr, Description: name(world.SESoleTraderPNr) + ": a sole trader (personnummer)"},
+		{Number: world.SEBankOrgNr, Description: name(world.SEBankOrgNr) + ": a bank"},
+		{Number: world.SEInactiveOrgNr, Description: name(world.SEInactiveOrgNr) + ": no longer active"},
+		{Number: world.SEUnknownFormOrgNr, Description: name(world.SEUnknownFormOrgNr) + ": legal form not determined"},
+		{Number: world.SENotInRegisterOrgNr, Description: "a valid number that is not in SCB's register"},
 	}
 }

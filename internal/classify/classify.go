@@ -1,9 +1,7 @@
 package classify
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/motpart/motpart/internal/ident"
 )
 
 // The output formats.
@@ -50,75 +46,6 @@ type Output struct {
 	Delimiter rune
 	// Words are the texts of the added columns; nil means English.
 	Words *Words
-}
-
-// Words are the texts the output adds: the headers of the added columns,
-// the match statuses and the reasons. Empty fields take the English of
-// DefaultWords.
-type Words struct {
-	PeOrgNr, SectorCode, Sector, LegalFormCode, LegalForm string
-	OwnerCategoryCode, OwnerCategory, SNI, Status, Reason string
-
-	// The statuses.
-	Matched, NotInFile, Invalid, SoleTrader string
-
-	// The reasons: a private person's number (not a sole trader's), a
-	// blank cell, and the ident reasons.
-	PrivatePerson, Empty, Length, Format, Checksum, Date string
-}
-
-// DefaultWords returns the English Words.
-func DefaultWords() Words {
-	return Words{
-		PeOrgNr: "PeOrgNr", SectorCode: "Sector code", Sector: "Sector",
-		LegalFormCode: "Legal form code", LegalForm: "Legal form",
-		OwnerCategoryCode: "Owner category code", OwnerCategory: "Owner category",
-		SNI: "SNI", Status: "Match", Reason: "Reason",
-		Matched: "matched", NotInFile: "not in the sector file", Invalid: "invalid number",
-		SoleTrader:    "sole trader (personal number)",
-		PrivatePerson: "a personal number that is not a sole trader's",
-		Empty:         "no number", Length: reasonText(ident.ReasonLength),
-		Format: reasonText(ident.ReasonFormat), Checksum: reasonText(ident.ReasonChecksum),
-		Date: reasonText(ident.ReasonDate),
-	}
-}
-
-// withDefaults fills the empty fields of w from DefaultWords.
-func (w *Words) withDefaults() Words {
-	d := DefaultWords()
-	if w == nil {
-		return d
-	}
-	out := *w
-	for _, f := range []struct {
-		dst *string
-		def string
-	}{
-		{&out.PeOrgNr, d.PeOrgNr}, {&out.SectorCode, d.SectorCode}, {&out.Sector, d.Sector},
-		{&out.LegalFormCode, d.LegalFormCode}, {&out.LegalForm, d.LegalForm},
-		{&out.OwnerCategoryCode, d.OwnerCategoryCode}, {&out.OwnerCategory, d.OwnerCategory},
-		{&out.SNI, d.SNI}, {&out.Status, d.Status}, {&out.Reason, d.Reason},
-		{&out.Matched, d.Matched}, {&out.NotInFile, d.NotInFile}, {&out.Invalid, d.Invalid},
-		{&out.SoleTrader, d.SoleTrader}, {&out.PrivatePerson, d.PrivatePerson}, {&out.Empty, d.Empty},
-		{&out.Length, d.Length}, {&out.Format, d.Format}, {&out.Checksum, d.Checksum}, {&out.Date, d.Date},
-	} {
-		if *f.dst == "" {
-			*f.dst = f.def
-		}
-	}
-	return out
-}
-
-func (w *Words) reason(r ident.Reason) string {
-	switch r {
-	case ident.ReasonLength:
-		return w.Length
-	case ident.ReasonChecksum:
-		return w.Checksum
-	case ident.ReasonDate:
-		return w.Date
-	}
-	return w.Format
 }
 
 // Summary counts the outcome of Classify. Rows = Matched + SoleTraders +
@@ -221,7 +148,9 @@ func blank(r []string) bool {
 // text.
 //
 // progress, if not nil, is called now and then with the rows done and
-// the rows expected (an estimate until the end). On an error, or when ctx
+// the rows expected: an estimate until the last call, which has both the
+// same; 0 when not even an estimate is known (an XLSX that does not give
+// its dimension). On an error, or when ctx
 // is cancelled, nothing is left at out.Path (a file already there is
 // kept as it was) and the error is returned.
 func Classify(ctx context.Context, in Input, idx *Index, out Output, progress func(done, total int)) (Summary, error) {
@@ -301,7 +230,11 @@ func classify(ctx context.Context, in Input, idx *Index, out Output, progress fu
 	}
 	total := rr.Total() - 1 // less the header
 	report := func(done int) {
-		if progress != nil {
+		switch {
+		case progress == nil:
+		case total < 0:
+			progress(done, 0)
+		default:
 			progress(done, max(total, done))
 		}
 	}
@@ -359,78 +292,6 @@ func classify(ctx context.Context, in Input, idx *Index, out Output, progress fu
 	}
 	return sum, nil
 }
-
-// createTemp creates the temporary file beside path that becomes path.
-func createTemp(path string) (*os.File, error) {
-	if path == "" {
-		return nil, errors.New("classify: no output file named")
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
-	if err != nil {
-		return nil, fmt.Errorf("classify: %w", err)
-	}
-	return f, nil
-}
-
-// rowWriter writes the output rows.
-type rowWriter interface {
-	Write(row []string) error
-	// Close finishes the file; abort, after Close or instead of it,
-	// releases what is held.
-	Close() error
-	abort()
-}
-
-func newRowWriter(w io.Writer, format string, delim rune, in rowReader) (rowWriter, error) {
-	if format == FormatXLSX {
-		return newXLSXWriter(w)
-	}
-	if delim == 0 {
-		delim = ';'
-		if c, ok := in.(*csvReader); ok {
-			delim = c.comma
-		}
-	}
-	return newCSVWriter(w, delim)
-}
-
-// csvWriter writes CSV as Excel reads it: UTF-8 with a byte-order mark,
-// CRLF line ends.
-type csvWriter struct {
-	bw *bufio.Writer
-	cw *csv.Writer
-}
-
-func newCSVWriter(w io.Writer, delim rune) (*csvWriter, error) {
-	bw := bufio.NewWriterSize(w, 256<<10)
-	if _, err := bw.WriteString("\xEF\xBB\xBF"); err != nil {
-		return nil, fmt.Errorf("classify: writing CSV: %w", err)
-	}
-	cw := csv.NewWriter(bw)
-	cw.Comma = delim
-	cw.UseCRLF = true
-	return &csvWriter{bw: bw, cw: cw}, nil
-}
-
-func (c *csvWriter) Write(row []string) error {
-	if err := c.cw.Write(row); err != nil {
-		return fmt.Errorf("classify: writing CSV: %w", err)
-	}
-	return nil
-}
-
-func (c *csvWriter) Close() error {
-	c.cw.Flush()
-	if err := c.cw.Error(); err != nil {
-		return fmt.Errorf("classify: writing CSV: %w", err)
-	}
-	if err := c.bw.Flush(); err != nil {
-		return fmt.Errorf("classify: writing CSV: %w", err)
-	}
-	return nil
-}
-
-func (c *csvWriter) abort() {}
 
 // The added columns, in order.
 const (

@@ -1,7 +1,9 @@
 package classify
 
 import (
+	"bytes"
 	"io"
+	"os"
 	"strconv"
 	"time"
 )
@@ -24,6 +26,12 @@ type Index struct {
 	// Skipped counts rows without a usable number; Duplicates rows whose
 	// number an earlier row already had (the first is kept).
 	skipped, dups int
+
+	// For addRaw: each column's raw values, mapped to their index in strs,
+	// and pairs of those indexes mapped to the index in pairs.
+	ids     [numCols]map[string]uint32
+	strs    []string
+	pairIDs map[uint64]uint32
 }
 
 type codePair struct{ code, text string }
@@ -91,6 +99,101 @@ func (x *Index) Add(r SectorRecord) {
 	x.names = append(x.names, name...)
 	x.pos[k] = int32(len(x.ents))
 	x.ents = append(x.ents, e)
+}
+
+// addRaw adds the line sr holds, as Add(sr.record()) does, without making
+// the record's strings: the codes are interned from their raw bytes and
+// the name is decoded straight into x.names.
+func (x *Index) addRaw(sr *sectorReader) {
+	k, ok := digits(sr.raw(colPeOrgNr), 12)
+	if !ok {
+		v, ok := digits(sr.raw(colOrgNr), 10)
+		if !ok {
+			x.skipped++
+			return
+		}
+		k = orgKey(v)
+	}
+	if _, dup := x.pos[k]; dup {
+		x.dups++
+		return
+	}
+	start := len(x.names)
+	x.names = sr.appendDecoded(x.names, sr.raw(colName))
+	if len(x.names)-start > 0xFFFF {
+		x.names = x.names[:start+0xFFFF]
+	}
+	sni := x.rawID(sr, colSNI, sr.raw(colSNI))
+	if sni == 0 {
+		if d := sr.raw(colSNIDotted); len(d) > 0 {
+			var buf [32]byte
+			b := d
+			if i := bytes.IndexByte(d, '.'); i >= 0 {
+				b = append(append(buf[:0], d[:i]...), d[i+1:]...)
+			}
+			sni = x.rawID(sr, colSNI, b)
+		}
+	}
+	e := entry{
+		name:    uint32(start),
+		nameLen: uint16(len(x.names) - start),
+		sector:  x.rawPair(sr, colSector, colSectorText),
+		legal:   x.rawPair(sr, colLegal, colLegalText),
+		owner:   x.rawPair(sr, colOwner, colOwnerText),
+		sni:     x.idPair(sni, 0),
+	}
+	x.pos[k] = int32(len(x.ents))
+	x.ents = append(x.ents, e)
+}
+
+// rawID returns the index in x.strs of raw value b of column c, adding
+// it, decoded, if new; 0 for "".
+func (x *Index) rawID(sr *sectorReader, c int, b []byte) uint32 {
+	if len(b) == 0 {
+		return 0
+	}
+	m := x.ids[c]
+	if m == nil {
+		m = make(map[string]uint32)
+		x.ids[c] = m
+		if len(x.strs) == 0 {
+			x.strs = []string{""}
+		}
+	}
+	if id, ok := m[string(b)]; ok {
+		return id
+	}
+	id := uint32(len(x.strs))
+	x.strs = append(x.strs, sr.decode(b))
+	m[string(b)] = id
+	return id
+}
+
+// rawPair returns the pair index of the code column c and its text column.
+func (x *Index) rawPair(sr *sectorReader, c, text int) uint32 {
+	return x.idPair(x.rawID(sr, c, sr.raw(c)), x.rawID(sr, text, sr.raw(text)))
+}
+
+// idPair returns the pair index of the strings code and text (indexes in
+// x.strs).
+func (x *Index) idPair(code, text uint32) uint32 {
+	k := uint64(code)<<32 | uint64(text)
+	if i, ok := x.pairIDs[k]; ok {
+		return i
+	}
+	if x.pairIDs == nil {
+		x.pairIDs = make(map[uint64]uint32)
+	}
+	var c, t string
+	if code > 0 {
+		c = x.strs[code]
+	}
+	if text > 0 {
+		t = x.strs[text]
+	}
+	i := x.pair(c, t)
+	x.pairIDs[k] = i
+	return i
 }
 
 // pair returns the index of (code, text) in x.pairs, adding it if new.
@@ -200,8 +303,7 @@ func pad(v uint64, n int) string {
 }
 
 // recordKey returns the key of a sector file row: its PeOrgNr as an
-// integer; without one, "16" and an organisation number, or a personal
-// number in the noCentury range.
+// integer; without one, see orgKey.
 func recordKey(r SectorRecord) (uint64, bool) {
 	if v, ok := digits(r.PeOrgNr, 12); ok {
 		return v, true
@@ -210,23 +312,32 @@ func recordKey(r SectorRecord) (uint64, bool) {
 	if !ok {
 		return 0, false
 	}
+	return orgKey(v), true
+}
+
+// orgKey returns the key of a row with only a 10-digit OrgNr v: "16" and
+// an organisation number, or a personal number in the noCentury range.
+func orgKey(v uint64) uint64 {
 	if v/1e6%100 >= 20 { // digits 3–4: an organisation number
-		return 16e10 + v, true
+		return 16e10 + v
 	}
-	return noCentury + v, true
+	return noCentury + v
 }
 
 // digits parses s, which must be exactly n ASCII digits (a hyphen allowed
 // before the last four).
-func digits(s string, n int) (uint64, bool) {
+func digits[T string | []byte](s T, n int) (uint64, bool) {
+	hyphen := -1
 	if len(s) == n+1 && s[n-4] == '-' {
-		s = s[:n-4] + s[n-3:]
-	}
-	if len(s) != n {
+		hyphen = n - 4
+	} else if len(s) != n {
 		return 0, false
 	}
 	var v uint64
 	for i := 0; i < len(s); i++ {
+		if i == hyphen {
+			continue
+		}
 		c := s[i] - '0'
 		if c > 9 {
 			return 0, false
@@ -240,8 +351,19 @@ func digits(s string, n int) (uint64, bool) {
 // ReadSectorFile.
 func LoadSectorFile(r io.Reader) (*Index, error) {
 	x := NewIndex()
-	err := ReadSectorFile(r, func(rec SectorRecord) error { x.Add(rec); return nil })
-	if err != nil {
+	// Room for the rows of a file whose size is known, at about 140
+	// bytes a row, saves growing the map and the entries row by row.
+	switch f := r.(type) {
+	case interface{ Stat() (os.FileInfo, error) }:
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			x.Grow(int(min(st.Size()/140, 4<<20)))
+		}
+	case interface{ Len() int }: // bytes.Reader, strings.Reader
+		x.Grow(min(f.Len()/140, 4<<20))
+	case interface{ Size() int64 }: // io.SectionReader
+		x.Grow(int(min(f.Size()/140, 4<<20)))
+	}
+	if _, err := scanSector(r, func(sr *sectorReader) error { x.addRaw(sr); return nil }); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -251,10 +373,9 @@ func LoadSectorFile(r io.Reader) (*Index, error) {
 // ZipLimits; see ReadSectorZip.
 func LoadSectorZip(r io.ReaderAt, size int64) (*Index, error) {
 	x := NewIndex()
-	// The zip is about a fifth of the text, whose rows are about 200 bytes.
-	x.Grow(int(min(size/40, 4<<20)))
-	err := ReadSectorZip(r, size, func(rec SectorRecord) error { x.Add(rec); return nil })
-	if err != nil {
+	// The zip is about a fifth of the text, whose rows are about 140 bytes.
+	x.Grow(int(min(size/28, 4<<20)))
+	if _, err := (ZipLimits{}).withDefaults().scanSectorZip(r, size, func(sr *sectorReader) error { x.addRaw(sr); return nil }); err != nil {
 		return nil, err
 	}
 	return x, nil

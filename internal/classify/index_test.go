@@ -94,6 +94,9 @@ func TestNormalize(t *testing.T) {
 		{"ABC", StatusInvalid, "format", "", false, ""},
 		{"168112189876", StatusInvalid, "format", "", false, "se-orgnr"},
 		{"19811318-9876", StatusInvalid, "checksum", "", false, "se-pnr"},
+		{withCheck("811318987"), StatusInvalid, "date", "", false, "se-pnr"}, // month 13
+		{"19" + withCheck("811318987"), StatusInvalid, "date", "", false, "se-pnr"},
+		{withCheck("811278987"), StatusValid, "", "19" + withCheck("811278987"), false, "se-samordningsnr"}, // day 18 + 60
 	}
 	for _, tc := range tests {
 		n := Normalize(tc.in, now)

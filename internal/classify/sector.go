@@ -171,6 +171,12 @@ type sectorReader struct {
 
 // readSector is ReadSectorFile, also counting the rows.
 func readSector(r io.Reader, each func(SectorRecord) error) (rows int, err error) {
+	return scanSector(r, func(sr *sectorReader) error { return each(sr.record()) })
+}
+
+// scanSector reads a sector file and calls row for each data line, split
+// into sr.fields.
+func scanSector(r io.Reader, row func(sr *sectorReader) error) (rows int, err error) {
 	br := bufio.NewReaderSize(r, MaxSectorLine)
 	var sr sectorReader
 	line := 0
@@ -198,9 +204,9 @@ func readSector(r io.Reader, each func(SectorRecord) error) (rows int, err error
 					header = false
 				}
 			} else if len(b) > 0 {
-				rec := sr.record(b)
+				sr.split(b)
 				rows++
-				if err := each(rec); err != nil {
+				if err := row(&sr); err != nil {
 					return rows, fmt.Errorf("classify: sector file line %d: %w", line, err)
 				}
 			}
@@ -246,8 +252,8 @@ func (sr *sectorReader) bindHeader(h []byte) error {
 	return nil
 }
 
-// record splits line b into a SectorRecord.
-func (sr *sectorReader) record(b []byte) SectorRecord {
+// split splits line b into sr.fields.
+func (sr *sectorReader) split(b []byte) {
 	f := sr.fields
 	for i := range f {
 		j := bytes.IndexByte(b, '\t')
@@ -261,6 +267,11 @@ func (sr *sectorReader) record(b []byte) SectorRecord {
 		}
 		f[i], b = b[:j], b[j+1:]
 	}
+}
+
+// record returns the split line as a SectorRecord.
+func (sr *sectorReader) record() SectorRecord {
+	f := sr.fields
 	rec := SectorRecord{
 		PeOrgNr:           sr.value(f, colPeOrgNr),
 		OrgNr:             sr.value(f, colOrgNr),
@@ -284,11 +295,7 @@ func (sr *sectorReader) record(b []byte) SectorRecord {
 // value returns column c of the split line f, decoded, without quotes
 // and surrounding spaces; "" if the file has no such column.
 func (sr *sectorReader) value(f [][]byte, c int) string {
-	i := sr.col[c]
-	if i < 0 {
-		return ""
-	}
-	b := unquote(bytes.TrimSpace(f[i]))
+	b := sr.raw(c)
 	if len(b) == 0 {
 		return ""
 	}
@@ -304,6 +311,31 @@ func (sr *sectorReader) value(f [][]byte, c int) string {
 		m[string(b)] = s
 	}
 	return s
+}
+
+// raw returns column c of the split line, without quotes and surrounding
+// spaces, not decoded; nil if the file has no such column.
+func (sr *sectorReader) raw(c int) []byte {
+	i := sr.col[c]
+	if i < 0 {
+		return nil
+	}
+	return unquote(bytes.TrimSpace(sr.fields[i]))
+}
+
+// appendDecoded appends b to dst as UTF-8, decoded as decode does.
+func (sr *sectorReader) appendDecoded(dst, b []byte) []byte {
+	if isASCII(b) || sr.utf8 && utf8.Valid(b) {
+		return append(dst, b...)
+	}
+	for _, c := range b {
+		if c < utf8.RuneSelf {
+			dst = append(dst, c)
+		} else {
+			dst = append(dst, 0xC0|c>>6, 0x80|c&0x3F)
+		}
+	}
+	return dst
 }
 
 // decode returns b as a UTF-8 string: Latin-1 decoded, or as is in a UTF-8

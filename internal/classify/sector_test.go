@@ -93,6 +93,11 @@ func TestReadSectorFile(t *testing.T) {
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got\n%+v\nwant\n%+v", got, tc.want)
 			}
+			x := NewIndex()
+			for _, r := range got {
+				x.Add(r)
+			}
+			sameIndex(t, x, []byte(file))
 		})
 	}
 }

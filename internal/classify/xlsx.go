@@ -14,11 +14,14 @@ import (
 // xlsxLimits bound an XLSX customer file. Its XML compresses well, so the
 // ratio allowed is higher than for the sector file; the sizes that the
 // zip's headers declare are checked before excelize reads it, and Go's zip
-// reader fails an entry that expands past its declared size.
+// reader fails an entry that expands past its declared size. (Deflate
+// cannot compress more than about 1,000 times: a bomb nests zips or
+// repeats entries, which the entry count and excelize's total size limit
+// bound.)
 var xlsxLimits = ZipLimits{
 	MaxEntries:   MaxXLSXEntries,
 	MaxEntrySize: 1 << 30,
-	MaxRatio:     1000,
+	MaxRatio:     500,
 	RatioGrace:   1 << 20,
 }
 

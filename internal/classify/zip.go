@@ -112,7 +112,12 @@ func (l ZipLimits) ReadSectorZip(r io.ReaderAt, size int64, each func(SectorReco
 }
 
 func (l ZipLimits) readSectorZip(r io.ReaderAt, size int64, each func(SectorRecord) error) (int, error) {
-	l = l.withDefaults()
+	return l.withDefaults().scanSectorZip(r, size, func(sr *sectorReader) error { return each(sr.record()) })
+}
+
+// scanSectorZip is readSectorZip with scanSector's callback; l must have
+// its defaults.
+func (l ZipLimits) scanSectorZip(r io.ReaderAt, size int64, row func(*sectorReader) error) (int, error) {
 	zr, err := l.openZip(r, size)
 	if err != nil {
 		return 0, err
@@ -137,7 +142,7 @@ func (l ZipLimits) readSectorZip(r io.ReaderAt, size int64, each func(SectorReco
 		return 0, err
 	}
 	defer rc.Close()
-	rows, err := readSector(rc, each)
+	rows, err := scanSector(rc, row)
 	if err == nil {
 		err = rc.finish()
 	}

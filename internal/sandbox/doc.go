@@ -37,9 +37,15 @@
 //     provider and the organisation sessions for NO, SE and FI, a worker
 //     timed on the sandbox's clock or counted in polls
 //     ([Config.BankIDDelays], [Config.BankIDPolls]), webhooks signed with
-//     the sandbox's own HMAC header, and PDFs made with gofpdf).
+//     the sandbox's own HMAC header, and PDFs made with gofpdf), and scb
+//     (SCB's business register over mutual TLS: HamtaForetag,
+//     RaknaForetag, kodtabell and the sector file, the Swedish units of
+//     the world, 10 calls per 10 s per API-Id on the sandbox's clock).
 //
-// Hooks for tests: [Sandbox.SetFault], [Sandbox.ChangeOwners] files a new
+// Hooks for tests: [Sandbox.SetFault], [Sandbox.IssueSCBCertificate]
+// issues an SCB certificate for any API-Id (or none),
+// [Sandbox.SetSCBSubscription] and [Sandbox.SetSCBSectorVariant] change
+// what SCB's simulator sends, [Sandbox.ChangeOwners] files a new
 // RRH registration, [Sandbox.RegisterMaskinportenKey] registers a key by
 // kid, [Sandbox.IssueEnterpriseCertificate] issues an (expired, foreign)
 // enterprise certificate, [Sandbox.MintAccessToken] a token with any
@@ -151,4 +157,19 @@
 //     registry/bankid's assumptions.go. Without reports in the create
 //     request, a session makes none. Roles of Swedish and Finnish
 //     companies use the Norwegian role codes (DAGL, LEDE, MEDL...).
+//   - SCB (registries.md §1): a missing client certificate, one not from
+//     the sandbox CA (or expired) and one without an API-Id (Annnnn in
+//     the CN) are refused with 403 and a Swedish text/plain line;
+//     [Config.SCBRefuseInHandshake] refuses them in the TLS handshake
+//     instead. Every error body is one Swedish line of text/plain. The
+//     limit is a sliding window of 10 calls in any 10 s per API-Id;
+//     refused calls do not count; 429 has no Retry-After unless
+//     [Config.SCBRetryAfter]. RaknaForetag answers a bare JSON number,
+//     HamtaForetag [] for no match; dates are YYYY-MM-DD and the status
+//     flags "1"/"0". The subscription groups (scb.Group*) and which
+//     variables each holds, the sector (INSEKT) and owner category codes
+//     and texts, and the sector file's variants (scb.Variants) are the
+//     sandbox's own; the sector file holds the active units only, with
+//     ".." for an unknown value, as a zip whose one member is sektor.txt
+//     (application/zip).
 package sandbox

@@ -125,6 +125,15 @@ type Config struct {
 	SCBRetryAfter bool
 	// SCBMaxRows caps HamtaForetag; 0 means scb.DefaultMaxRows (2 000).
 	SCBMaxRows int
+	// SCBSectorFile, when set, is a zip (bench/gensektor's) that SCB's
+	// simulator serves as its sector file as it is.
+	SCBSectorFile string
+	// SCBGeneratedRows adds that many generated rows (scb.Generator with
+	// SCBGeneratedSeed, as bench/gensektor writes them) after the world's
+	// units in SCB's sector file.
+	SCBGeneratedRows int
+	// SCBGeneratedSeed is the seed of SCBGeneratedRows.
+	SCBGeneratedSeed int64
 }
 
 // Endpoints are the simulators' base URLs.
@@ -250,7 +259,8 @@ func New(cfg Config) (*Sandbox, error) {
 		return nil, fmt.Errorf("sandbox: SCBSectorVariant %q: want one of %v", cfg.SCBSectorVariant, scb.Variants())
 	}
 	s.scb = scb.New(w, scb.Options{Now: cfg.Now, Roots: authority.Pool(), Subscriptions: subs, Variant: cfg.SCBSectorVariant,
-		MaxRows: cfg.SCBMaxRows, RetryAfter: cfg.SCBRetryAfter})
+		MaxRows: cfg.SCBMaxRows, RetryAfter: cfg.SCBRetryAfter, SectorFile: cfg.SCBSectorFile,
+		GeneratedRows: cfg.SCBGeneratedRows, GeneratedSeed: cfg.SCBGeneratedSeed})
 	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err

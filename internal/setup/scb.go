@@ -99,7 +99,11 @@ func (c *Connector) scbClient(conn desk.Connection, sb *sandbox.Sandbox, baseURL
 	if conn.Codes != nil {
 		codes = conn.Codes
 	}
-	client, err := scb.New(scb.Config{BaseURL: baseURL, APIID: scb.APIIDOf(cert.Leaf().Subject.CommonName), Codes: codes,
+	apiID := cert.Identity().SCBAPIID // from the CN, else the file name
+	if apiID == "" {
+		apiID = scb.APIIDOf(cert.Leaf().Subject.CommonName)
+	}
+	client, err := scb.New(scb.Config{BaseURL: baseURL, APIID: apiID, Codes: codes,
 		Now: c.now, Sleep: c.sleep}, t)
 	if err != nil {
 		return nil, problem.New(problem.CodeSCBNotConnected, err)

@@ -414,3 +414,33 @@ func TestCancelledClassifyLeavesNoOutput(t *testing.T) {
 		})
 	}
 }
+
+func TestSCBAPIIDHeader(t *testing.T) {
+	_, sb, clk := newSCBDesk(t, sandbox.Config{})
+	tc, err := sb.SCBClientCertificate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := transport.New(transport.Config{RootCAs: sb.CAPool(), Retries: -1, ClientCert: &tc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		header, apiID string
+		status        dossier.Status
+	}{
+		{"", "", dossier.StatusFound},
+		{"api-id", scb.APIIDOf(tc.Leaf.Subject.CommonName), dossier.StatusFound},
+		{"APIId", sandbox.DemoSCBAPIID, dossier.StatusFound},
+		{"api-id", "A99999", dossier.StatusNoAccess},
+	}
+	for _, tt := range tests {
+		c, err := scb.New(scb.Config{BaseURL: sb.Endpoints().SCB, APIID: tt.apiID, APIIDHeader: tt.header, Now: clk.Now, Sleep: clk.Sleep}, hc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Lookup(context.Background(), world.SEOrgNr); got.Source.Status != tt.status {
+			t.Errorf("%s %s: %+v", tt.header, tt.apiID, got.Source)
+		}
+	}
+}

@@ -139,14 +139,7 @@ func (c *Client) send(ctx context.Context, op, method, path string, body []byte)
 	resp, err := c.hc.Do(ctx, req)
 	done()
 	if err != nil {
-		e := wrapTransport(op, err)
-		if c.hc.Config().ClientCert == nil && e.Code == problem.CodeUnreachable && droppedInHandshake(err) {
-			// Without a certificate, SCB closing the connection on the
-			// first request is its refusal (TLS 1.3 sends the alert after
-			// the client's side of the handshake is done).
-			e.Code = problem.CodeSCBCertificateRefused
-		}
-		return nil, e
+		return nil, wrapTransport(op, err)
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, statusError(op, resp.StatusCode, resp.Body)

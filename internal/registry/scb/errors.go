@@ -3,6 +3,7 @@ package scb
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 
@@ -100,8 +101,9 @@ func reasonText(body []byte) string {
 	return transport.RegisterText(s, maxReason)
 }
 
-// wrapTransport turns a transport failure into an *Error with its code. A
-// refused handshake with a client certificate is SCB refusing it.
+// wrapTransport turns a transport failure (of a request that got no
+// answer) into an *Error with its code. A refused handshake, or a
+// connection dropped before any answer, is SCB refusing the certificate.
 func wrapTransport(op string, err error) *Error {
 	var te *transport.Error
 	if errors.As(err, &te) {
@@ -110,6 +112,13 @@ func wrapTransport(op string, err error) *Error {
 		case te.Kind == transport.KindStatus:
 			code = codeForStatus(te.StatusCode)
 		case code == problem.CodeTLSFailed && certificateRefused(err):
+			code = problem.CodeSCBCertificateRefused
+		case code == problem.CodeUnreachable && droppedInHandshake(err):
+			// SCB dropping the connection once reached, before any
+			// answer, is its refusal of the certificate or of its
+			// absence: TLS 1.3 sends the alert after the client's side of
+			// the handshake is done, and how the failure then reads
+			// (reset, broken pipe, HTTP/2 giving up) depends on timing.
 			code = problem.CodeSCBCertificateRefused
 		}
 		return &Error{Op: op, Status: te.StatusCode, Code: code, Err: err}
@@ -129,15 +138,15 @@ func certificateRefused(err error) bool {
 	return false
 }
 
-// droppedInHandshake says whether a connection failed as a server's
-// refusal of a missing certificate looks from the client: reset, a broken
-// pipe, or the alert itself.
+// droppedInHandshake says whether a connection failed after the server
+// was reached, as a server's refusal of a missing certificate looks from
+// the client (reset, a broken pipe, the alert, or HTTP/2 giving up on the
+// connection): not a failure to dial or to resolve the host.
 func droppedInHandshake(err error) bool {
-	s := err.Error()
-	for _, sign := range []string{"broken pipe", "connection reset", "certificate required"} {
-		if strings.Contains(s, sign) {
-			return true
-		}
+	var dns *net.DNSError
+	var op *net.OpError
+	if errors.As(err, &dns) || errors.As(err, &op) && op.Op == "dial" {
+		return false
 	}
-	return false
+	return true
 }

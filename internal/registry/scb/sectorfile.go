@@ -70,7 +70,12 @@ func (c *Client) stream(parent context.Context, op string, req *http.Request, w 
 		case s, errors.As(err, &ne) && ne.Timeout():
 			return &Error{Op: op, Code: problem.CodeTimeout, Err: err}
 		}
-		return wrapTransport(op, err)
+		var te *transport.Error
+		if errors.As(err, &te) {
+			return wrapTransport(op, err)
+		}
+		// The connection broke while the file came.
+		return &Error{Op: op, Code: problem.CodeUnreachable, Err: err}
 	}
 	resp, err := c.hc.Stream(ctx, req)
 	if err != nil {

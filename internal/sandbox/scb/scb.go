@@ -23,7 +23,10 @@
 //     "*" (the digest's [C] rule), and the subscriptions are the groups of
 //     this package (Group*), per API-Id (Options.Subscriptions);
 //   - the sector file's Content-Type is application/zip, its member
-//     sektor.txt, a value the register does not know is "..".
+//     sektor.txt, a value the register does not know is "..";
+//   - an API-Id header (api-id or APIId), when sent, must name the
+//     certificate's API-Id, or the request is refused with 403;
+//   - /help is a short HTML page, for a certificate holder only.
 package scb
 
 import (
@@ -91,6 +94,15 @@ type Options struct {
 	// RetryAfter sends a Retry-After header (whole seconds until a call
 	// is allowed again) with 429. [U] the digest does not say SCB does.
 	RetryAfter bool
+	// SectorFile, when set, is a zip served as the sector file as it is
+	// (bench/gensektor's output, for measuring a download into the
+	// vault) instead of one made from the world.
+	SectorFile string
+	// GeneratedRows adds that many rows of Generator(GeneratedSeed) after
+	// the world's units in the sector file.
+	GeneratedRows int
+	// GeneratedSeed is the generator's seed for GeneratedRows.
+	GeneratedSeed int64
 }
 
 // Server is the simulator, an http.Handler. It is safe for concurrent use.
@@ -103,6 +115,15 @@ type Server struct {
 	subs    map[string][]string
 	calls   map[string][]time.Time // per API-Id, the allowed calls of the window
 	counts  map[string]int         // answered requests by kind
+
+	routes map[string]route // by lower-case path below BasePath
+}
+
+// route is one operation of the API.
+type route struct {
+	method string
+	kind   string // what Count counts it as
+	serve  func(w http.ResponseWriter, r *http.Request, apiID string)
 }
 
 // New returns a simulator over the Swedish units of w.
@@ -123,8 +144,17 @@ func New(w *world.World, opts Options) *Server {
 	for id, g := range opts.Subscriptions {
 		subs[id] = append([]string(nil), g...)
 	}
-	return &Server{opts: opts, companies: w.SECompanies(), variant: opts.Variant, subs: subs,
+	s := &Server{opts: opts, companies: w.SECompanies(), variant: opts.Variant, subs: subs,
 		calls: map[string][]time.Time{}, counts: map[string]int{}}
+	s.routes = map[string]route{
+		"/api/je/hamtaforetag":    {http.MethodPost, "hamtaforetag", s.hamta},
+		"/api/je/raknaforetag":    {http.MethodPost, "raknaforetag", s.rakna},
+		"/api/je/kodtabell":       {http.MethodPost, "kodtabell", s.kodtabell},
+		"/api/je/sektorfil":       {http.MethodGet, "sektorfil", s.sektorfil},
+		"/api/je/koptavariabler":  {http.MethodGet, "koptavariabler", s.koptaVariabler},
+		"/api/je/koptakategorier": {http.MethodGet, "koptakategorier", s.koptaKategorier},
+	}
+	return s
 }
 
 // SetVariant switches the sector file's header variant for the requests
@@ -239,10 +269,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeText(w, http.StatusForbidden, refused)
 		return
 	}
+	for _, h := range []string{"api-id", "APIId"} {
+		if v := r.Header.Get(h); v != "" && v != apiID {
+			s.count("refused")
+			writeText(w, http.StatusForbidden, "Åtkomst nekad: API-Id i anropet stämmer inte med certifikatets.")
+			return
+		}
+	}
 	p, ok := strings.CutPrefix(strings.ToLower(r.URL.Path), strings.ToLower(BasePath))
 	if !ok {
 		s.count("other")
 		WriteError(w, r, http.StatusNotFound)
+		return
+	}
+	if p == "/help" || strings.HasPrefix(p, "/help/") {
+		s.count("help")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(helpPage))
 		return
 	}
 	if ok, wait := s.allow(apiID); !ok {
@@ -253,19 +296,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusTooManyRequests)
 		return
 	}
-	route := map[string]struct {
-		method string
-		kind   string
-		serve  func(http.ResponseWriter, *http.Request, string)
-	}{
-		"/api/je/hamtaforetag":    {http.MethodPost, "hamtaforetag", s.hamta},
-		"/api/je/raknaforetag":    {http.MethodPost, "raknaforetag", s.rakna},
-		"/api/je/kodtabell":       {http.MethodPost, "kodtabell", s.kodtabell},
-		"/api/je/sektorfil":       {http.MethodGet, "sektorfil", s.sektorfil},
-		"/api/je/koptavariabler":  {http.MethodGet, "koptavariabler", s.koptaVariabler},
-		"/api/je/koptakategorier": {http.MethodGet, "koptakategorier", s.koptaKategorier},
-	}
-	rt, ok := route[strings.TrimSuffix(p, "/")]
+	rt, ok := s.routes[strings.TrimSuffix(p, "/")]
 	switch {
 	case !ok:
 		s.count("other")
@@ -310,3 +341,13 @@ func (s *Server) badRequest(w http.ResponseWriter, reason string) {
 	s.count("bad")
 	writeText(w, http.StatusBadRequest, reason)
 }
+
+// helpPage is the simulator's /help.
+const helpPage = `<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>SCB Företagsregistret – sandlåda</title></head>
+<body><h1>Sök på var (sandlåda)</h1>
+<p>POST api/Je/HamtaForetag, api/Je/RaknaForetag, api/Je/KodTabell; GET api/Je/SektorFil, api/Je/KoptaVariabler, api/Je/KoptaKategorier.</p>
+<p>Exempel: {"variabler":[{"Variabel":"OrgNr (10 siffror)","Operator":"ArLikaMed","Varde1":"5566778899","Varde2":""}]}</p>
+<p>Högst 10 anrop per 10 sekunder och högst 2000 rader per hämtning.</p>
+</body></html>
+`

@@ -94,7 +94,7 @@ func (s *Server) search(r *http.Request) ([]*world.SECompany, string) {
 		}
 	}
 	if len(req.Variables) == 0 && len(req.Categories) == 0 {
-		return nil, "Minst ett urvalsvillkor (variabel eller kategori) måste anges."
+		return nil, "Minst ett urvalsvillkor måste anges."
 	}
 	vars := searchVariables()
 	for _, v := range req.Variables {
@@ -103,7 +103,7 @@ func (s *Server) search(r *http.Request) ([]*world.SECompany, string) {
 			return nil, "Ogiltig variabel: \"" + v.Variable + "\"."
 		}
 		if !slices.Contains(operators, v.Operator) {
-			return nil, "Ogiltig operator: \"" + v.Operator + "\" för variabeln " + v.Variable + "."
+			return nil, "Ogiltig operator: \"" + v.Operator + "\" för " + v.Variable + "."
 		}
 		if sv.shape != "" && v.Operator != "Finns" && v.Operator != "FinnsInte" {
 			n, _ := strconv.Atoi(sv.shape)
@@ -113,12 +113,12 @@ func (s *Server) search(r *http.Request) ([]*world.SECompany, string) {
 			}
 			for _, val := range vals {
 				if len(val) != n || strings.Trim(val, "0123456789") != "" {
-					return nil, "Ogiltigt värde för variabeln " + v.Variable + ": ange " + sv.shape + " siffror utan bindestreck."
+					return nil, "Ogiltigt värde för " + v.Variable + ": ange " + sv.shape + " siffror utan bindestreck."
 				}
 			}
 		}
 		if v.Operator == "Mellan" && v.Value2 == "" {
-			return nil, "Operatorn Mellan kräver Varde2 för variabeln " + v.Variable + "."
+			return nil, "Mellan kräver två värden (Varde1 och Varde2) för " + v.Variable + "."
 		}
 	}
 	for _, cat := range req.Categories {
@@ -126,7 +126,7 @@ func (s *Server) search(r *http.Request) ([]*world.SECompany, string) {
 			return nil, "Ogiltig kategori: \"" + cat.Category + "\"."
 		}
 		if len(cat.Codes) == 0 {
-			return nil, "Kategorin " + cat.Category + " saknar koder."
+			return nil, "Inga koder angivna för " + cat.Category + "."
 		}
 	}
 	var out []*world.SECompany

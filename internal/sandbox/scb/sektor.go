@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -243,14 +244,25 @@ func WorldRow(c *world.SECompany) SectorRow {
 }
 
 // sektorfil answers the sector file: a zip of the world's Swedish units
-// that are active (the file holds the population).
-func (s *Server) sektorfil(w http.ResponseWriter, _ *http.Request, _ string) {
+// that are active (the file holds the population), then GeneratedRows
+// generated ones; or Options.SectorFile as it is.
+func (s *Server) sektorfil(w http.ResponseWriter, r *http.Request, _ string) {
 	s.mu.Lock()
 	v := s.variant
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", `attachment; filename="sektor.zip"`)
 	now := s.opts.Now()
+	if s.opts.SectorFile != "" {
+		f, err := os.Open(s.opts.SectorFile)
+		if err != nil {
+			WriteError(w, r, http.StatusInternalServerError)
+			return
+		}
+		defer f.Close()
+		http.ServeContent(w, r, "sektor.zip", now, f)
+		return
+	}
 	rows := func(yield func(*SectorRow) bool) {
 		for i := range s.companies {
 			if !s.companies[i].Active {
@@ -259,6 +271,20 @@ func (s *Server) sektorfil(w http.ResponseWriter, _ *http.Request, _ string) {
 			r := WorldRow(&s.companies[i])
 			if !yield(&r) {
 				return
+			}
+		}
+		if s.opts.GeneratedRows > 0 {
+			inWorld := make(map[string]bool, len(s.companies))
+			for i := range s.companies {
+				inWorld[s.companies[i].Digits()] = true
+			}
+			for r := range NewGenerator(s.opts.GeneratedSeed).Rows(s.opts.GeneratedRows) {
+				if inWorld[r.OrgNr] {
+					continue // a generated number the world already uses
+				}
+				if !yield(r) {
+					return
+				}
 			}
 		}
 	}

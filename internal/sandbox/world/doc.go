@@ -1,7 +1,9 @@
 // Package world is the sandbox's shared fictional world: the Norwegian
 // units, sub-units, persons, roles, ownerships, foreign companies and
-// persons, filings to the register of beneficial owners and Maskinporten
-// clients that every simulator serves, and the fixture numbers tests use
+// persons, filings to the register of beneficial owners, Maskinporten
+// clients, and the Swedish units of SCB's register (SECompanies: every
+// legal form, sole traders with personnummer, names in Latin-1 letters,
+// and SCB's code tables in secodes.go) that every simulator serves, and the fixture numbers tests use
 // (RichestOrgNr, AuditorOrgNr, DuplicateOrgNr, RemovedOrgNr...), each
 // documented with what the simulators answer for it.
 //

@@ -165,7 +165,7 @@ func worldSECompanies() []SECompany {
 			Active: true, Registered: "1996-06-01", Started: "1996-06-01", Employer: true, VAT: true, FTax: true, SizeClass: "6", Workplaces: 4, About: "a bank"},
 		{OrgNr: "516401-9878", Name: "Trygghet Försäkrings AB", LegalForm: "42", Sector: "125100", OwnerCategory: "42", SNI: []string{"65120"},
 			Street: "Sveavägen 44", PostCode: "11134", City: "STOCKHOLM", Municipality: "0180", Active: true, Registered: "1999-02-15", Started: "1999-02-15", Employer: true, VAT: true, FTax: true, SizeClass: "5", Workplaces: 1},
-		{OrgNr: "517503-4569", Name: "Nordstjärnan Shipping SE", LegalForm: "43", Sector: "114000", OwnerCategory: "50", SNI: []string{"50203"},
+		{OrgNr: "517503-4569", Name: "Étoile Über Shipping SE", LegalForm: "43", Sector: "114000", OwnerCategory: "50", SNI: []string{"50203"},
 			Street: "Lilla Bommen 1", PostCode: "41104", City: "GÖTEBORG", Municipality: "1480", Active: true, Registered: "2019-09-09", Started: "2019-09-09", Employer: true, VAT: true, FTax: true, SizeClass: "3", Workplaces: 1},
 		{OrgNr: SEInactiveOrgNr, Name: "Gamla Verkstaden i Ystad AB", LegalForm: "49", Sector: "114000", OwnerCategory: "41", SNI: []string{"25620"},
 			Street: "Industrigatan 4", PostCode: "27139", City: "YSTAD", Municipality: "1286", Registered: "1987-03-03", Started: "1987-03-03", Ended: "2021-12-31", SizeClass: "0",
