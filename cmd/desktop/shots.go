@@ -25,6 +25,9 @@ import (
 //	                                               press Order, and wait until the order is done
 //	--kyc-report [--kyc-make]                      with --lookup: open the KYC report dialog,
 //	                                               and press Make (after --order-aml's order)
+//	--classify FILE [--classify-out OUT            open FILE on Classify customers; classify it
+//	  [--classify-pause F]]                        into OUT, held at fraction F of the rows
+//	--classify-refresh                             fetch SCB's sector file on Classify customers
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -41,6 +44,10 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	orderWait := fs.Bool("order-wait", false, "with --order-now: signal --ready only once the order is finished")
 	kycReport := fs.Bool("kyc-report", false, "with --lookup: open the KYC report dialog for the dossier")
 	kycMake := fs.Bool("kyc-make", false, "with --kyc-report: press Make and signal --ready once the report is made")
+	classifyFile := fs.String("classify", "", "open this customer file (.csv, .xlsx) on Classify customers")
+	classifyOut := fs.String("classify-out", "", "with --classify: classify the file and save the result here")
+	classifyPause := fs.Float64("classify-pause", 0, "with --classify-out: hold the run once this fraction (0 to 1) of the rows is done")
+	classifyRefresh := fs.Bool("classify-refresh", false, "fetch SCB's sector file into the vault on Classify customers")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -70,7 +77,13 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
 			}
 		}
-		if *ready != "" || *orderAML || *kycReport {
+		if *classifyRefresh && !ui.ClassifyRefresh() {
+			fmt.Fprintln(os.Stderr, "motpart-desktop: --classify-refresh needs the vault unlocked")
+		}
+		if *classifyFile != "" && !ui.ClassifyOpen(*classifyFile) {
+			fmt.Fprintln(os.Stderr, "motpart-desktop: --classify needs the vault unlocked")
+		}
+		if *ready != "" || *orderAML || *kycReport || *classifyOut != "" {
 			go func() {
 				ui.WaitIdle()
 				if *orderAML {
@@ -78,6 +91,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				}
 				if *kycReport {
 					reportForShots(ui, *kycMake)
+				}
+				if *classifyOut != "" {
+					classifyForShots(ui, *classifyOut, *classifyPause)
 				}
 				if *ready == "" {
 					return
@@ -130,6 +146,21 @@ func reportForShots(ui *gui.App, now bool) {
 		return
 	}
 	ui.WaitIdle()
+}
+
+// classifyForShots classifies the file shown into out and waits until the
+// summary shows; with pause between 0 and 1 it returns once the run has
+// had a moment to count up to that fraction of the rows, where it is held.
+func classifyForShots(ui *gui.App, out string, pause float64) {
+	fyne.DoAndWait(func() { ui.ClassifyRun(out, pause) })
+	if pause > 0 && pause < 1 {
+		time.Sleep(1500 * time.Millisecond)
+		return
+	}
+	ui.WaitIdle()
+	msg := ""
+	fyne.DoAndWait(func() { msg = ui.ClassifyMessage() })
+	fmt.Fprintf(os.Stderr, "motpart-desktop: --classify-out: %s\n", msg)
 }
 
 // parseSize reads a window size written WxH, such as 1280x800.

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/gui/certificates"
+	"github.com/motpart/motpart/internal/gui/classify"
 	"github.com/motpart/motpart/internal/gui/gate"
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/gui/lookup"
@@ -34,6 +35,7 @@ const (
 	ScreenCertificates = "certificates" // the main window's Certificates tab
 	ScreenSettings     = "settings"     // the main window's Settings tab
 	ScreenImport       = "import"       // the certificate wizard over Certificates
+	ScreenClassify     = "classify"     // the main window's Classify customers tab
 )
 
 // App is Motpart's main window and the state its screens share.
@@ -50,6 +52,7 @@ type App struct {
 	lookup       *lookup.Screen
 	certificates *certificates.Screen
 	settings     *settings.Screen
+	classify     *classify.Screen
 	// gate is the create or unlock screen; nil while unlocked.
 	gate *gate.Screen
 	// lockButton is the main window's Lock button.
@@ -124,7 +127,10 @@ func (a *App) showGate() {
 	if a.lookup != nil {
 		a.lookup.Close()
 	}
-	a.tabs, a.lookup, a.certificates, a.settings = nil, nil, nil, nil
+	if a.classify != nil {
+		a.classify.Close()
+	}
+	a.tabs, a.lookup, a.certificates, a.settings, a.classify = nil, nil, nil, nil, nil
 	a.gate = gate.New(a.host, a.desk, !a.desk.VaultExists(), a.showMain)
 	a.win.SetContent(guikit.WithBand(a.host, a.gate.Content()))
 	a.gate.Focus()
@@ -142,11 +148,13 @@ func (a *App) showMain() {
 	a.lookup = lookup.New(a.host, a.desk)
 	a.certificates = certificates.New(a.host, a.desk, func() { a.showScreen(ScreenCertificates) })
 	a.settings = settings.New(a.host, a.desk, a.changeLanguage, a.startAutoLock)
+	a.classify = classify.New(a.host, a.desk)
 	a.certificates.SetOnChanged(a.settings.ReloadCertificates)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.Content()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.AccountIcon(), a.certificates.Content()),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), a.settings.Content()),
+		container.NewTabItemWithIcon(lang.L("Classify customers"), theme.ListIcon(), a.classify.Content()),
 	)
 	a.tabs.SetTabLocation(container.TabLocationLeading)
 	a.tabs.OnSelected = func(*container.TabItem) {
@@ -166,7 +174,9 @@ func (a *App) showMain() {
 }
 
 // screenNames lists the main window's screens in navigation order.
-func screenNames() []string { return []string{ScreenLookup, ScreenCertificates, ScreenSettings} }
+func screenNames() []string {
+	return []string{ScreenLookup, ScreenCertificates, ScreenSettings, ScreenClassify}
+}
 
 // showScreen selects the main window's screen called name and reports
 // whether there is one (there is none while the vault is locked).
@@ -197,9 +207,15 @@ func (a *App) focusCurrent() {
 	}
 }
 
-// dropped takes a certificate file dropped on the window into the wizard.
+// dropped takes a customer file (.csv, .xlsx) dropped on the window to
+// Classify customers, and any other file into the certificate wizard.
 func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	if a.tabs == nil || len(uris) == 0 {
+		return
+	}
+	if classify.IsCustomerFile(uris[0].Name()) {
+		a.showScreen(ScreenClassify)
+		a.classify.Drop(uris[0])
 		return
 	}
 	a.certificates.Drop(uris[0])
@@ -244,7 +260,7 @@ func (a *App) changeLanguage(code string) {
 //
 //	Ctrl+L          lock
 //	Ctrl+F          the search field
-//	Ctrl+1, 2, 3    Look up, Certificates, Settings
+//	Ctrl+1, 2, 3, 4 Look up, Certificates, Settings, Classify customers
 //	Alt+Left/Right  back and forward between dossiers, as in a browser
 //	Ctrl+R          look the dossier up again
 //	Ctrl+Tab        the dossier's next tab (with Shift the previous one)
@@ -275,7 +291,7 @@ func (a *App) installShortcuts() {
 			a.lookup.Search.TypedShortcut(&fyne.ShortcutSelectAll{})
 		}
 	})
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
 		ctrl(key, func() { a.showScreen(screenNames()[i]) })
 	}
 	ctrl(fyne.KeyR, onLookup(func() { a.lookup.LookUp() }))

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"github.com/motpart/motpart/internal/gui/certificates"
+	"github.com/motpart/motpart/internal/gui/classify"
 	"github.com/motpart/motpart/internal/gui/gate"
 	"github.com/motpart/motpart/internal/gui/lookup"
 	"github.com/motpart/motpart/internal/gui/settings"
@@ -17,6 +18,7 @@ type Desk interface {
 	lookup.Desk
 	certificates.Desk
 	settings.Desk
+	classify.Desk
 
 	// VaultExists reports whether there is a vault to unlock.
 	VaultExists() bool

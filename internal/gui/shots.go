@@ -9,7 +9,7 @@ import "errors"
 // the window in a given state. The shipped window has none of it.
 
 // ShowScreen selects the main window's screen called name (ScreenLookup,
-// ScreenCertificates, ScreenSettings or ScreenImport) and reports whether
+// ScreenCertificates, ScreenSettings, ScreenClassify or ScreenImport) and reports whether
 // there is one (there is none while the vault is locked).
 func (a *App) ShowScreen(name string) bool { return a.showScreen(name) }
 
@@ -82,6 +82,49 @@ func (a *App) OrdersUnfinished() int {
 		return 0
 	}
 	return a.lookup.OrdersUnfinished()
+}
+
+// ClassifyOpen shows the Classify customers screen with the customer
+// file at path read into its preview, as if it were dropped on the window.
+func (a *App) ClassifyOpen(path string) bool {
+	if !a.showScreen(ScreenClassify) {
+		return false
+	}
+	a.classify.Open(path)
+	return true
+}
+
+// ClassifyRun classifies the file shown on Classify customers into out;
+// with pauseAt between 0 and 1 the run is held once that fraction of the
+// rows is done, so the screen shows it counting.
+func (a *App) ClassifyRun(out string, pauseAt float64) bool {
+	if a.classify == nil {
+		return false
+	}
+	if pauseAt > 0 && pauseAt < 1 {
+		a.classify.RunPaused(out, pauseAt)
+	} else {
+		a.classify.RunTo(out)
+	}
+	return true
+}
+
+// ClassifyRefresh shows Classify customers and fetches SCB's sector file
+// into the vault, as its Refresh button does.
+func (a *App) ClassifyRefresh() bool {
+	if !a.showScreen(ScreenClassify) {
+		return false
+	}
+	a.classify.RefreshSectorFile()
+	return true
+}
+
+// ClassifyMessage is what Classify customers last said of a run.
+func (a *App) ClassifyMessage() string {
+	if a.classify == nil {
+		return ""
+	}
+	return a.classify.Message()
 }
 
 // WaitIdle waits until no background work of the window runs: a lookup or

@@ -24,6 +24,8 @@ func SourceName(id string) string {
 		return lang.L("Registers")
 	case "bankid":
 		return lang.L("BankID")
+	case "scb":
+		return lang.L("SCB, business register")
 	}
 	return id
 }

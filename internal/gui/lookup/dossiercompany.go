@@ -59,10 +59,11 @@ func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
 	for _, n := range c.Industry {
 		nace = append(nace, strings.TrimSpace(n.Code+" "+n.Description))
 	}
-	addQuoted(lang.L("Industry (NACE)"), strings.Join(nace, "\n"))
+	addQuoted(industryLabel(c), strings.Join(nace, "\n"))
 	if c.Sector != nil {
 		addQuoted(lang.L("Sector"), strings.TrimSpace(c.Sector.Code+" "+c.Sector.Description))
 	}
+	quoted = swedishRows(form, c) || quoted // dossierswedish.go
 	if c.Employees != nil {
 		add(lang.L("Employees"), f.Integer(int64(*c.Employees)))
 	}
