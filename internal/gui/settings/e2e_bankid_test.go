@@ -26,6 +26,8 @@ func TestBankIDKeysAreTheDesks(t *testing.T) {
 		{settingBankIDOFAC, desk.SettingBankIDOFAC},
 		{settingBankIDCallbackURL, desk.SettingBankIDCallbackURL},
 		{settingBankIDWebhookSecret, desk.SettingBankIDWebhookSecret},
+		{settingSCBCertificate, desk.SettingSCBCertificate},
+		{settingSCBURL, desk.SettingSCBURL},
 	}
 	secret := map[string]bool{}
 	for _, info := range desk.Settings() {

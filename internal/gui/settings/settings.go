@@ -57,6 +57,7 @@ type Screen struct {
 	bankID *bankIDSection
 	// report is who makes the KYC reports, saved with the registers.
 	report *reportSection
+	scb    *scbSection
 }
 
 // Setting keys of internal/desk (the window reaches them through Desk).
@@ -130,6 +131,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.bankID = newBankIDSection(h, d.BankIDAddresses)
 	s.environment.OnChanged = func(string) { s.bankID.environmentChosen(s.environment.SelectedIndex()) }
 	s.report = newReportSection(h)
+	s.scb = newSCBSection(h)
 	s.loadRegisters()
 	return s
 }
@@ -293,6 +295,7 @@ func (s *Screen) loadRegisters() {
 	}
 	s.fillCertificates(get(settingMPCertificate))
 	s.bankID.load(get, s.certificateNames())
+	s.scb.load(get, s.certificateNames())
 	s.report.load(get)
 	s.showCopyInfo()
 }
@@ -329,6 +332,8 @@ func (s *Screen) ReloadCertificates() {
 	s.fillCertificates(chosen)
 	chosen, _ = s.desk.Setting(settingBankIDCertificate)
 	s.bankID.fillCertificates(s.certificateNames(), chosen)
+	chosen, _ = s.desk.Setting(settingSCBCertificate)
+	s.scb.fillCertificates(s.certificateNames(), chosen)
 }
 
 // saveRegisters stores the register settings, all or none, in one call.
@@ -356,6 +361,7 @@ func (s *Screen) saveRegisters() {
 		}
 	}
 	s.bankID.values(values)
+	s.scb.values(values)
 	s.report.values(values)
 	if err := s.desk.SetSettings(values); err != nil {
 		s.regsMessage.Importance = widget.DangerImportance
@@ -421,6 +427,10 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 	for _, o := range s.bankID.content() {
+		page.Add(o)
+	}
+	page.Add(widget.NewSeparator())
+	for _, o := range s.scb.content() {
 		page.Add(o)
 	}
 	page.Add(widget.NewSeparator())
