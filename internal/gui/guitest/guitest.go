@@ -168,16 +168,46 @@ func EntriesIn(o fyne.CanvasObject) []*widget.Entry {
 }
 
 // Capture lays win out at size and draws it, as the driver does, for a
-// golden-image test. It draws twice: Fyne 2.8 stamps a widget's renderer
-// with the time of the last drawing of any canvas in the process and
-// throws away, at the next drawing, those stamped more than a minute
-// ago; in a test process that ran long since its last drawing, a screen
-// built just now would lose half its renderers in the capture and come
-// out half drawn. The first drawing brings that clock up to date (and
-// throws away what is stale); laying out again rebuilds them fresh.
+// golden-image test. Fyne 2.8 stamps a widget's renderer with the time of
+// the last drawing of any canvas in the process, and the next drawing
+// throws away those stamped more than a minute before; a renderer made
+// again is not laid out until its widget changes size. In a test process
+// that ran long since its last drawing, a screen built just now would lose
+// its renderers in the capture and come out half drawn. So Capture draws
+// once (which brings that clock up to date and throws away what is
+// stale), lays every widget and container out again, and draws.
 func Capture(win fyne.Window, size fyne.Size) image.Image {
+	win.Resize(size)
 	win.Canvas().Capture()
 	win.Resize(size.Add(fyne.NewSize(1, 0)))
 	win.Resize(size)
+	// Twice: a text that wraps knows its height only once it has its
+	// width, and its container must then be laid out again.
+	for range 2 {
+		relayout(win.Canvas().Content())
+		for _, o := range win.Canvas().Overlays().List() {
+			relayout(o)
+		}
+	}
 	return win.Canvas().Capture()
+}
+
+// relayout lays o and everything in it out again at their sizes, making
+// any renderer that was thrown away.
+func relayout(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(x.Size())
+		for _, c := range r.Objects() {
+			relayout(c)
+		}
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+		for _, c := range x.Objects {
+			relayout(c)
+		}
+	}
 }
