@@ -71,6 +71,7 @@ func TestOwnersOnline(t *testing.T) {
 		s := source(t, dos, "rrh")
 		if s.Status != tt.status || s.Code != tt.code {
 			t.Errorf("%s: rrh %s/%s, want %s/%s (%s)", tt.number, s.Status, s.Code, tt.status, tt.code, s.Message)
+			continue // the owners' checks below would only repeat it (or read nil)
 		}
 		if tt.check != nil {
 			tt.check(t, dos.Owners)
