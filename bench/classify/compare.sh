@@ -10,8 +10,7 @@
 # Motpart runs as bench/classify/run (package classify, as the command
 # line's --sector-file does it) and, when the command line has it, as
 # `motpart scb classify --sector-file`. The files come from the sandbox's
-# generators (bench/gensektor, bench/gencustomers) when they are in the
-# tree, else from bench/classify/gen. Each program runs REPEAT times; the
+# generators (bench/gensektor, bench/gencustomers). Each program runs REPEAT times; the
 # table shows the fastest run's time and the largest peak memory. The
 # outputs are compared byte for byte.
 set -euo pipefail
@@ -33,15 +32,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
 echo "generating $rows sector rows and $customers customers..." >&2
-if [ -d bench/gensektor ] && [ -d bench/gencustomers ]; then
-	generator="bench/gensektor and bench/gencustomers"
-	go run ./bench/gensektor -rows "$rows" -txt "$work/sektor.txt" -zip "$work/sektor.zip"
-	go run ./bench/gencustomers -rows "$customers" -sector-rows "$rows" -out "$work/kunder.csv"
-else
-	generator="bench/classify/gen"
-	go build -o "$work/gen" ./bench/classify/gen
-	"$work/gen" -rows "$rows" -customer-rows "$customers" -sector "$work/sektor.txt" -customers "$work/kunder.csv"
-fi
+generator="bench/gensektor and bench/gencustomers"
+go run ./bench/gensektor -rows "$rows" -txt "$work/sektor.txt" -zip "$work/sektor.zip"
+go run ./bench/gencustomers -rows "$customers" -sector-rows "$rows" -out "$work/kunder.csv"
 go build -o "$work/run" ./bench/classify/run
 CGO_ENABLED=0 go build -o "$work/motpart" ./cmd/motpart
 
