@@ -116,7 +116,7 @@ func letters(s string) int {
 // valid organisation number of a country (or a D-U-N-S number) no
 // connected register covers. Enhetsregisteret, always connected, answers
 // for Norwegian numbers, SCB's Företagsregister for Swedish ones when it
-// is set up; for Swedish and Finnish ones the lookup is also allowed when
+// is set up, PRH's open data for Finnish ones; for Swedish and Finnish ones the lookup is also allowed when
 // BankID's AML service is connected, and its dossier holds BankID's data
 // once a session was read.
 func (d *Desk) CanAnswer(n ident.Number) error {
@@ -129,7 +129,7 @@ func (d *Desk) CanAnswer(n ident.Number) error {
 		return nil
 	case n.Country() == ident.CountrySE && d.canAnswerSweden(n):
 		return nil
-	case n.Country() == ident.CountryFI && d.CanOrderAML(n) == nil:
+	case n.Country() == ident.CountryFI && (d.finnishConnected(context.Background()) || d.CanOrderAML(n) == nil):
 		return nil
 	}
 	return problem.New(problem.CodeCountryNotConnected, nil)
