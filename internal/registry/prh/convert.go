@@ -217,4 +217,3 @@ func situationKind(t string) string {
 	}
 	return ""
 }
-
