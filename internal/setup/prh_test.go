@@ -112,6 +112,35 @@ func TestFinnishLookupOnTheSandbox(t *testing.T) {
 	}
 }
 
+// TestFinnishLookupTwice: a second lookup that PRH answers carries
+// nothing over from the first; one PRH does not answer keeps the first's
+// company as last known.
+func TestFinnishLookupTwice(t *testing.T) {
+	d := newLookupDesk(t)
+	ctx := context.Background()
+	for range 2 {
+		dos, err := d.Lookup(ctx, world.FIShowcaseYTunnus)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(dos.Carried) != 0 {
+			t.Errorf("carried %+v", dos.Carried)
+		}
+	}
+	sb, err := d.Sandbox(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.SetFault(sandbox.ServicePRH, sandbox.Fault{Status: 500})
+	dos, err := d.Lookup(ctx, world.FIShowcaseYTunnus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := dos.CarriedPart(dossier.PartCompany); !ok || c.Source != "prh" || dos.Company == nil || dos.Company.Name != "Kuusiston Kone Oy" {
+		t.Errorf("carried %+v, company %+v", dos.Carried, dos.Company)
+	}
+}
+
 // TestFinnishLookupPRHDown: a PRH that fails leaves a failed source, not
 // a dossier of another register.
 func TestFinnishLookupPRHDown(t *testing.T) {
