@@ -159,6 +159,8 @@ type Registers struct {
 	// NoFinnish then says why.
 	Finnish   FinnishSource
 	NoFinnish error
+	// FinnishSearch searches PRH's companies by name; nil when it cannot.
+	FinnishSearch UnitSearcher
 	// Release drops what the clients hold (the Maskinporten signer,
 	// cached tokens, the grunndataWS password), so that nothing of them
 	// stays reachable; a client used after it answers that it is closed.

@@ -26,8 +26,10 @@ const (
 )
 
 // SearchByName asks Enhetsregisteret for the units whose name matches
-// name, legal units and sub-units at once, within the source time limit,
-// and returns at most MaxSearchHits: legal units first, then sub-units.
+// name, legal units and sub-units at once, and PRH for Finnish companies
+// when it is connected, within the source time limit, and returns at most
+// MaxSearchHits: legal units first, then sub-units, then Finnish
+// companies.
 //
 // A name with fewer than MinSearchLetters letters or digits fails with
 // problem.CodeNameTooShort, one longer than MaxSearchLen with
@@ -68,6 +70,14 @@ func (d *Desk) SearchByName(ctx context.Context, name string) (*dossier.SearchRe
 			p.hits, p.total, p.err = regs.Search.SearchUnits(sctx, name, sub, MaxSearchHits)
 		})
 	}
+	var (
+		fiHits  []dossier.SearchHit
+		fiTotal int
+		fiErr   error
+	)
+	if regs.FinnishSearch != nil {
+		wg.Go(func() { fiHits, fiTotal, fiErr = regs.FinnishSearch.SearchUnits(sctx, name, false, MaxSearchHits) })
+	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, problem.New(problem.CodeCanceled, err)
@@ -81,6 +91,12 @@ func (d *Desk) SearchByName(ctx context.Context, name string) (*dossier.SearchRe
 	if subs.err == nil {
 		res.Hits = append(res.Hits, subs.hits...)
 		res.Total += subs.total
+	}
+	if fiErr == nil {
+		// PRH's companies follow Enhetsregisteret's; a PRH that cannot be
+		// asked leaves them out, as the sub-units.
+		res.Hits = append(res.Hits, fiHits...)
+		res.Total += fiTotal
 	}
 	if len(res.Hits) > MaxSearchHits {
 		res.Hits = slices.Clip(res.Hits[:MaxSearchHits])

@@ -178,7 +178,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	if fi, err := prh.New(prh.Config{BaseURL: prhURL, Now: c.now}, t); err != nil {
 		regs.NoFinnish = problem.New(problem.CodeInternal, err)
 	} else {
-		regs.Finnish = finnish{fi}
+		regs.Finnish, regs.FinnishSearch = finnish{fi}, finnish{fi}
 	}
 	regs.Release = func() {
 		for _, release := range closers {

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/motpart/motpart/internal/dossier"
@@ -109,6 +110,33 @@ func TestFinnishLookupOnTheSandbox(t *testing.T) {
 				t.Errorf("history %+v, %v", hist, err)
 			}
 		})
+	}
+}
+
+// TestSearchFinnishByName: the name search finds PRH's companies after
+// Enhetsregisteret's units, by earlier names too.
+func TestSearchFinnishByName(t *testing.T) {
+	d := newLookupDesk(t)
+	ctx := context.Background()
+	tests := []struct {
+		query  string
+		number string
+		name   string
+		badges []dossier.Badge
+	}{
+		{"tunturisoft", world.FIRenamedYTunnus, "Tunturi Data Oy", nil},
+		{"lapin rakennus", world.FIBankruptYTunnus, "Lapin Rakennus Oy", []dossier.Badge{dossier.BadgeBankrupt}},
+		{"fjordlys", world.FIFirmYTunnus, "Fjordlys Tilitoimisto Oy", nil},
+	}
+	for _, tt := range tests {
+		res, err := d.SearchByName(ctx, tt.query)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.query, err)
+		}
+		last := res.Hits[len(res.Hits)-1]
+		if last.Number != tt.number || last.Country != "FI" || last.Name != tt.name || !slices.Equal(last.Badges, tt.badges) || last.Municipality == "" {
+			t.Errorf("%s: last hit %+v", tt.query, last)
+		}
 	}
 }
 

@@ -1,6 +1,9 @@
 package world
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // The Finnish companies of PRH's open data that the PRH simulator serves.
 // Every business ID passes the Y-tunnus check (YTunnusValid; a test checks
@@ -146,13 +149,28 @@ func (w *World) checkFI() error {
 		if f, ok := w.foreign[c.YTunnus]; ok && f.Name != c.Name() {
 			return fmt.Errorf("sandbox world: %s is %q to BankID but %q to PRH", c.YTunnus, f.Name, c.Name())
 		}
-		if c.OwnsNO != "" {
-			if _, ok := w.units[c.OwnsNO]; !ok {
-				return fmt.Errorf("sandbox world: %s owns %s, which is no unit", c.YTunnus, c.OwnsNO)
-			}
+		if c.OwnsNO != "" && !slices.ContainsFunc(w.Ownerships, func(o Ownership) bool {
+			return o.Company == c.OwnsNO && o.Owner.Foreign == c.YTunnus && o.Percent == c.OwnsPercent
+		}) {
+			return fmt.Errorf("sandbox world: %s owns %g %% of %s, but no ownership says so", c.YTunnus, c.OwnsPercent, c.OwnsNO)
 		}
 	}
 	return nil
+}
+
+// prhForeign are the Finnish companies of PRH's register that own part of
+// a Norwegian unit, as foreign entities of the world.
+func prhForeign() []ForeignEntity {
+	return []ForeignEntity{
+		{Country: "FI", Number: FIShowcaseYTunnus, Register: "PRH", Name: "Kuusiston Kone Oy", Form: "Oy", City: "Helsinki", Address: "Teollisuuskatu 21, 00510 Helsinki"},
+	}
+}
+
+// prhOwnerships are their holdings: Kuusiston Kone Oy owns 10 % of
+// CrossHoldingBOrgNr (beside the cross-holding's 30 % and Kari
+// Kvitfjell's 60 %).
+func prhOwnerships() []Ownership {
+	return []Ownership{{Company: CrossHoldingBOrgNr, Owner: Party{Foreign: FIShowcaseYTunnus}, Percent: 10, Shares: 100}}
 }
 
 // Company forms and business lines of the Finnish companies (PRH's codes
@@ -176,7 +194,7 @@ func fiCompanies() []FICompany {
 			TradeRegister: true, VAT: true, Addresses: []FIAddress{
 				{Type: 1, Street: "Teollisuuskatu", BuildingNumber: "21", PostCode: "00510", CityFI: "HELSINKI", CitySV: "HELSINGFORS", Municipality: "091"},
 				{Type: 2, PostOfficeBox: "112", PostCode: "00511", CityFI: "HELSINKI", CitySV: "HELSINGFORS", Municipality: "091"},
-			}, LastModified: "2026-03-02 09:14:07",
+			}, LastModified: "2026-03-02 09:14:07", OwnsNO: CrossHoldingBOrgNr, OwnsPercent: 10,
 			About: "active; a Swedish parallel name and an auxiliary name; website, EU ID, street and postal address"},
 		{YTunnus: FILiquidationYTunnus, Names: []FIName{{Name: "Saimaan Satama Oy", Type: "1", From: "2011-06-20"}},
 			Registered: "2011-06-20", IDRegistered: "2011-06-01", TradeRegister: true, VAT: true,

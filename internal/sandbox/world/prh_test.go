@@ -47,6 +47,9 @@ func TestFICompanies(t *testing.T) {
 			t.Errorf("%s: %+v, %v; want %q", tt.id, c, ok, tt.name)
 		}
 	}
+	if c, _ := w.FICompany(FIShowcaseYTunnus); c.OwnsNO != CrossHoldingBOrgNr || !owns(w, Party{Foreign: FIShowcaseYTunnus}, CrossHoldingBOrgNr) {
+		t.Errorf("%s does not own part of %s", FIShowcaseYTunnus, CrossHoldingBOrgNr)
+	}
 	if _, ok := w.FICompany(FINotInRegisterYTunnus); ok || !YTunnusValid(FINotInRegisterYTunnus) {
 		t.Errorf("%s must be valid and no company", FINotInRegisterYTunnus)
 	}
@@ -59,4 +62,14 @@ func TestFICompanies(t *testing.T) {
 			t.Errorf("BankID's %s %q is not PRH's (%+v)", f.Number, f.Name, c)
 		}
 	}
+}
+
+// owns says whether p holds part of company in w.
+func owns(w *World, p Party, company string) bool {
+	for _, o := range w.Ownerships {
+		if o.Company == company && o.Owner == p && o.Percent > 0 {
+			return true
+		}
+	}
+	return false
 }
