@@ -220,9 +220,11 @@ every lookup-subunit --vault "$vault" --lookup 310126144
 down=https://127.0.0.1:1
 SHOT_WAIT=6 MOTPART_BRREG_URL=$down MOTPART_GRUNNDATA_URL=$down MOTPART_RRH_URL=$down MOTPART_MASKINPORTEN_URL=$down \
 	every lookup-unreachable --vault "$vault" --lookup 311111116
-# A Finnish number: no register is connected for Finland yet (PRH comes with
-# issue 17), and BankID is asked only when documents are ordered, so none is.
+# A Finnish number BankID knows: PRH's open data answers, and BankID is
+# asked only when documents are ordered, so it says "not asked".
 every lookup-not-asked --vault "$vault" --lookup 1572860-0
+# Finland: PRH's dossier of a Finnish company (names, EU ID, website).
+every lookup-fi --vault "$vault" --lookup 0116297-6
 every settings --vault "$vault" --screen settings
 every certificates --vault "$vault" --screen certificates
 every wizard-1-file --vault "$vault" --screen import

@@ -155,6 +155,7 @@ func printDossier(s *session, dos *dossier.Dossier) {
 			fmt.Fprintf(tw, "Sector:\t%s %s\n", c.Sector.Code, c.Sector.Description)
 		}
 		printSwedish(tw, c)
+		printFinnish(tw, c)
 	} else {
 		fmt.Fprintf(tw, "%s\t%s\n", dos.Number, outcomeWords(dos))
 	}

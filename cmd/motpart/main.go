@@ -49,9 +49,10 @@ Usage:
 
   motpart [--vault PATH] lookup [--json] [--env sandbox|test|production] NUMBER
       Ask every register about an organisation and print the dossier (saved in the
-      vault). Swedish numbers go to SCB's business register. Exit status 1 when
-      a source failed. $MOTPART_BRREG_URL, $MOTPART_GRUNNDATA_URL,
-      $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL, $MOTPART_SCB_URL and
+      vault). Swedish numbers go to SCB's business register, Finnish ones to PRH's
+      open data. Exit status 1 when a source failed. $MOTPART_BRREG_URL,
+      $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL,
+      $MOTPART_SCB_URL, $MOTPART_PRH_URL and
       $MOTPART_EXTRA_CA (a PEM file of extra trusted roots) change the registers'
       addresses for one run.
 

@@ -89,6 +89,25 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 			}
 			dos.Sources = append(dos.Sources, src)
 		}
+	case ident.CountryFI:
+		if !d.finnishConnected(ctx) {
+			if err := d.lookupUnconnected(n, dos); err != nil {
+				return nil, err
+			}
+			break
+		}
+		regs, err := d.registers(ctx)
+		if err != nil {
+			return nil, err
+		}
+		d.lookupFinland(ctx, regs, n.String(), dos)
+		if d.CanOrderAML(n) == nil {
+			src, err := d.bankIDSource(dos.Number)
+			if err != nil {
+				return nil, err
+			}
+			dos.Sources = append(dos.Sources, src)
+		}
 	default:
 		if err := d.lookupUnconnected(n, dos); err != nil {
 			return nil, err
@@ -384,7 +403,7 @@ func (d *Desk) savedDossier(number string) (*dossier.Dossier, error) {
 }
 
 // RefreshSource asks one source again about the organisation of the saved
-// dossier number ("brreg", "grunndata" or "rrh"), puts its answer into the
+// dossier number ("brreg", "grunndata", "rrh", "scb" or "prh"), puts its answer into the
 // dossier in place of the old one, saves it and returns it with personal
 // identity numbers masked. What the source no longer answers for keeps its
 // last known value, as in Lookup.
@@ -420,6 +439,11 @@ func (d *Desk) refreshSource(ctx context.Context, number, id string) (*dossier.D
 			return dos, problem.New(problem.CodeSCBNotConnected, regs.NoSwedish)
 		}
 		dos.Update(regs.Swedish.Lookup(sctx, dos.Number), true)
+	case SourcePRH:
+		if regs.Finnish == nil {
+			return dos, problem.New(problem.CodeCountryNotConnected, regs.NoFinnish)
+		}
+		dos.Update(regs.Finnish.Lookup(sctx, dos.Number), true)
 	case "rrh":
 		owners, src := d.lookupOwners(sctx, regs, dos.Number)
 		dos.Owners = owners

@@ -155,6 +155,12 @@ type Registers struct {
 	Swedish     SwedishSource
 	SectorFiles SectorFileSource
 	NoSwedish   error
+	// Finnish is PRH's open data; nil when it cannot be asked, and
+	// NoFinnish then says why.
+	Finnish   FinnishSource
+	NoFinnish error
+	// FinnishSearch searches PRH's companies by name; nil when it cannot.
+	FinnishSearch UnitSearcher
 	// Release drops what the clients hold (the Maskinporten signer,
 	// cached tokens, the grunndataWS password), so that nothing of them
 	// stays reachable; a client used after it answers that it is closed.

@@ -26,8 +26,10 @@ const (
 )
 
 // SearchByName asks Enhetsregisteret for the units whose name matches
-// name, legal units and sub-units at once, within the source time limit,
-// and returns at most MaxSearchHits: legal units first, then sub-units.
+// name, legal units and sub-units at once, and PRH for Finnish companies
+// when it is connected, within the source time limit, and returns at most
+// MaxSearchHits: legal units first, then sub-units, then Finnish
+// companies.
 //
 // A name with fewer than MinSearchLetters letters or digits fails with
 // problem.CodeNameTooShort, one longer than MaxSearchLen with
@@ -68,6 +70,14 @@ func (d *Desk) SearchByName(ctx context.Context, name string) (*dossier.SearchRe
 			p.hits, p.total, p.err = regs.Search.SearchUnits(sctx, name, sub, MaxSearchHits)
 		})
 	}
+	var (
+		fiHits  []dossier.SearchHit
+		fiTotal int
+		fiErr   error
+	)
+	if regs.FinnishSearch != nil {
+		wg.Go(func() { fiHits, fiTotal, fiErr = regs.FinnishSearch.SearchUnits(sctx, name, false, MaxSearchHits) })
+	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, problem.New(problem.CodeCanceled, err)
@@ -81,6 +91,12 @@ func (d *Desk) SearchByName(ctx context.Context, name string) (*dossier.SearchRe
 	if subs.err == nil {
 		res.Hits = append(res.Hits, subs.hits...)
 		res.Total += subs.total
+	}
+	if fiErr == nil {
+		// PRH's companies follow Enhetsregisteret's; a PRH that cannot be
+		// asked leaves them out, as the sub-units.
+		res.Hits = append(res.Hits, fiHits...)
+		res.Total += fiTotal
 	}
 	if len(res.Hits) > MaxSearchHits {
 		res.Hits = slices.Clip(res.Hits[:MaxSearchHits])
@@ -116,7 +132,7 @@ func letters(s string) int {
 // valid organisation number of a country (or a D-U-N-S number) no
 // connected register covers. Enhetsregisteret, always connected, answers
 // for Norwegian numbers, SCB's Företagsregister for Swedish ones when it
-// is set up; for Swedish and Finnish ones the lookup is also allowed when
+// is set up, PRH's open data for Finnish ones; for Swedish and Finnish ones the lookup is also allowed when
 // BankID's AML service is connected, and its dossier holds BankID's data
 // once a session was read.
 func (d *Desk) CanAnswer(n ident.Number) error {
@@ -129,7 +145,7 @@ func (d *Desk) CanAnswer(n ident.Number) error {
 		return nil
 	case n.Country() == ident.CountrySE && d.canAnswerSweden(n):
 		return nil
-	case n.Country() == ident.CountryFI && d.CanOrderAML(n) == nil:
+	case n.Country() == ident.CountryFI && (d.finnishConnected(context.Background()) || d.CanOrderAML(n) == nil):
 		return nil
 	}
 	return problem.New(problem.CodeCountryNotConnected, nil)

@@ -106,6 +106,10 @@ type Company struct {
 	// Swedish holds what only SCB's Företagsregister says (owner
 	// category, statuses, seat); nil for other countries' units.
 	Swedish *SwedishFacts `json:"swedish,omitempty"`
+	// Finnish holds what only PRH's open data says (names with their
+	// history, EU ID, registers, situations); nil for other countries'
+	// units.
+	Finnish *FinnishFacts `json:"finnish,omitempty"`
 }
 
 // Code is a code with its description, e.g. {"62.010", "Programmeringstjenester"}.

@@ -29,6 +29,7 @@ const (
 	SourceBrreg     = "brreg"     // Enhetsregisteret's open API
 	SourceGrunndata = "grunndata" // grunndataWS
 	SourceOwners    = "rrh"       // the Register of beneficial owners
+	SourcePRH       = "prh"       // PRH's open data (Finnish companies)
 )
 
 // Answered reports whether s is an answer of its source about the unit,

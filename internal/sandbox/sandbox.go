@@ -159,6 +159,9 @@ type Endpoints struct {
 	// https://127.0.0.1:PORT/nv0101/v1/sokpavar; the sector file is
 	// SCB + "/api/Je/SektorFil".
 	SCB string
+	// PRH is PRH's open-data host, https://127.0.0.1:PORT: the YTJ API is
+	// under PRH + "/opendata-ytj-api/v3".
+	PRH string
 }
 
 // Sandbox is the set of simulators with their world, CA and fault
@@ -335,12 +338,12 @@ func (s *Sandbox) Start(ctx context.Context) error {
 		})
 	}
 	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3],
-		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm, SCB: bases[5]}
+		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm, SCB: bases[5], PRH: bases[6]}
 	s.wg.Go(s.bankidWorker)
 	s.started = true
 	if s.cfg.Logger != nil {
 		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata,
-			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID, "scb", s.endpoints.SCB)
+			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID, "scb", s.endpoints.SCB, "prh", s.endpoints.PRH)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/registry/brreg"
 	"github.com/motpart/motpart/internal/registry/maskinporten"
+	"github.com/motpart/motpart/internal/registry/prh"
 	"github.com/motpart/motpart/internal/registry/rrh"
 	"github.com/motpart/motpart/internal/registry/scb"
 	"github.com/motpart/motpart/internal/registry/transport"
@@ -67,7 +68,8 @@ func ownerHosts(env desk.Environment) (maskinportenURL, rrhURL string) {
 // Enhetsregisteret's open API, grunndataWS when there is an account, the
 // Register of beneficial owners behind Maskinporten when a client and a
 // certificate are set, BankID's AML service, and SCB's Företagsregister
-// over mutual TLS when an SCB certificate is chosen. In the sandbox environment it starts the
+// over mutual TLS when an SCB certificate is chosen, and PRH's open data
+// for Finnish companies (no account). In the sandbox environment it starts the
 // simulators and fills in their demo account, client and certificate
 // where the settings name none.
 func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Registers, error) {
@@ -80,6 +82,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	bid.apiURL, bid.oidcURL = bankIDHosts(s.BankIDHosts, s.Environment)
 	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: c.overrides.ExtraRootsPEM}
 	scbURL := scb.DefaultBaseURL
+	prhURL := prh.DefaultBaseURL
 	var sb *sandbox.Sandbox
 	if s.Environment == desk.EnvSandbox {
 		var err error
@@ -88,7 +91,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 			return nil, err
 		}
 		ep := sb.Endpoints()
-		scbURL = ep.SCB
+		scbURL, prhURL = ep.SCB, ep.PRH
 		brregURL, grunndataURL, mpURL, rrhURL = ep.Brreg, ep.Grunndata, ep.Maskinporten, ep.RRH
 		if user == "" {
 			user, password = sb.GrunndataCredentials()
@@ -114,6 +117,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	bid.apiURL = firstSet(o.BankIDURL, s.BankIDURL, bid.apiURL)
 	bid.oidcURL = firstSet(o.BankIDOIDCURL, s.BankIDOIDCURL, bid.oidcURL)
 	scbURL = firstSet(o.SCBURL, s.SCBURL, scbURL)
+	prhURL = firstSet(o.PRHURL, prhURL)
 	t, err := transport.New(tcfg)
 	if err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
@@ -170,6 +174,11 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	} else {
 		regs.Swedish, regs.SectorFiles = sw, sw
 		closers = append(closers, sw.close)
+	}
+	if fi, err := prh.New(prh.Config{BaseURL: prhURL, Now: c.now}, t); err != nil {
+		regs.NoFinnish = problem.New(problem.CodeInternal, err)
+	} else {
+		regs.Finnish, regs.FinnishSearch = finnish{fi}, finnish{fi}
 	}
 	regs.Release = func() {
 		for _, release := range closers {

@@ -13,8 +13,8 @@ import (
 // Overrides change, for one run, what the settings say: the command line
 // fills them from --env, and both entry points from $MOTPART_BRREG_URL,
 // $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL,
-// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL, $MOTPART_SCB_URL and
-// $MOTPART_EXTRA_CA.
+// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL, $MOTPART_SCB_URL,
+// $MOTPART_PRH_URL and $MOTPART_EXTRA_CA.
 type Overrides struct {
 	Environment     desk.Environment
 	BrregURL        string
@@ -26,6 +26,8 @@ type Overrides struct {
 	BankIDURL, BankIDOIDCURL string
 	// SCBURL is SCB's Sök på var API ($MOTPART_SCB_URL).
 	SCBURL string
+	// PRHURL is PRH's open-data host ($MOTPART_PRH_URL).
+	PRHURL string
 	// ExtraRootsPEM are roots trusted besides the system's (never used for
 	// the sandbox, which trusts only its own CA).
 	ExtraRootsPEM []byte
@@ -34,8 +36,8 @@ type Overrides struct {
 // OverridesFromEnv reads the environment variables that point the
 // register clients elsewhere for one run: MOTPART_BRREG_URL,
 // MOTPART_GRUNNDATA_URL, MOTPART_MASKINPORTEN_URL, MOTPART_RRH_URL,
-// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL, MOTPART_SCB_URL and
-// MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
+// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL, MOTPART_SCB_URL,
+// MOTPART_PRH_URL and MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
 // os.LookupEnv, or a map in tests. The window and the command line both
 // use it.
 //
@@ -55,6 +57,7 @@ func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 		{"MOTPART_BANKID_URL", &o.BankIDURL},
 		{"MOTPART_BANKID_OIDC_URL", &o.BankIDOIDCURL},
 		{"MOTPART_SCB_URL", &o.SCBURL},
+		{"MOTPART_PRH_URL", &o.PRHURL},
 	} {
 		value, _ := lookup(v.name)
 		value = strings.TrimSpace(value)

@@ -26,6 +26,8 @@ func SourceName(id string) string {
 		return lang.L("BankID")
 	case "scb":
 		return lang.L("SCB, business register")
+	case "prh":
+		return lang.L("PRH, Finnish Trade Register")
 	}
 	return id
 }

@@ -64,6 +64,7 @@ func (v *dossierView) company(dos *dossier.Dossier) []fyne.CanvasObject {
 		addQuoted(lang.L("Sector"), strings.TrimSpace(c.Sector.Code+" "+c.Sector.Description))
 	}
 	quoted = swedishRows(form, c) || quoted // dossierswedish.go
+	finnishRows(form, c)                    // dossierfinnish.go
 	if c.Employees != nil {
 		add(lang.L("Employees"), f.Integer(int64(*c.Employees)))
 	}

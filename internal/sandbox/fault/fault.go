@@ -36,6 +36,8 @@ const (
 	// ServiceSCB is SCB's business register API (Sök på var and the
 	// sector file), over mutual TLS.
 	ServiceSCB Service = "scb"
+	// ServicePRH is PRH's YTJ open-data API.
+	ServicePRH Service = "prh"
 )
 
 // Fault is what a service does wrong, switched on with [Switches.Set].

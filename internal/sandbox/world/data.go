@@ -153,8 +153,8 @@ func New() (*World, error) {
 		},
 		Units:          append(worldUnits(), amlUnits()...),
 		Persons:        append(worldPersons(), amlPersons()...),
-		Foreign:        append(worldForeign(), amlForeign()...),
-		Ownerships:     append(worldOwnerships(), amlOwnerships()...),
+		Foreign:        append(append(worldForeign(), amlForeign()...), prhForeign()...),
+		Ownerships:     append(append(worldOwnerships(), amlOwnerships()...), prhOwnerships()...),
 		ForeignPersons: append(worldForeignPersons(), amlForeignPersons()...),
 		ForeignRoles:   amlForeignRoles(),
 		Screenings:     amlScreenings(),
@@ -227,7 +227,7 @@ func worldOwnerships() []Ownership {
 		{Company: "310191493", Owner: org(RichestOrgNr), Percent: 100, Shares: 3000},
 		// Cross-holding: A owns 30% of B, B owns 10% of A.
 		{Company: CrossHoldingBOrgNr, Owner: org(CrossHoldingAOrgNr), Percent: 30, Shares: 300},
-		{Company: CrossHoldingBOrgNr, Owner: per(pKari), Percent: 70, Shares: 700},
+		{Company: CrossHoldingBOrgNr, Owner: per(pKari), Percent: 60, Shares: 600},
 		{Company: CrossHoldingAOrgNr, Owner: org(CrossHoldingBOrgNr), Percent: 10, Shares: 100},
 		{Company: CrossHoldingAOrgNr, Owner: per(pHans), Percent: 90, Shares: 900},
 		// Foreign owners: a German GmbH and a Swedish AB.

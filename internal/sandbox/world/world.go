@@ -371,6 +371,9 @@ func (w *World) index() error {
 	if err := w.indexSE(); err != nil {
 		return err
 	}
+	if err := w.checkFI(); err != nil {
+		return err
+	}
 	w.holdings = make(map[string][]*Ownership)
 	for i := range w.Ownerships {
 		o := &w.Ownerships[i]
