@@ -13,10 +13,10 @@ import (
 func TestSignNewCertificate(t *testing.T) {
 	firm := "3123456-3" // world.FIFirmYTunnus
 	tests := []struct {
-		name                  string
+		name                   string
 		env, customer, tid, pw string
-		bits                  int
-		want                  string // "" for OK, else the PKI code
+		bits                   int
+		want                   string // "" for OK, else the PKI code
 	}{
 		{"good pair", "TEST", firm, world.VeroTransferID, world.VeroTransferPassword, 2048, ""},
 		{"production accepted", "PRODUCTION", world.FIYTunnus, world.VeroTransferID2, world.VeroTransferPassword2, 2048, ""},
