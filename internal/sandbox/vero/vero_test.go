@@ -2,6 +2,7 @@ package vero
 
 import (
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"testing"
 	"time"
 
@@ -246,5 +247,41 @@ func TestMalformedRequests(t *testing.T) {
 		if r.http != 500 || r.status != "Fault" {
 			t.Fatalf("%q: HTTP %d %s, want a SOAP Fault with 500", body, r.http, r.status)
 		}
+	}
+}
+
+// TestRenewDemoCertificate renews certificates the sandbox CA issued
+// itself (the demo .pfx): accepted with country FI when DemoIssuer is the
+// sandbox CA, refused otherwise.
+func TestRenewDemoCertificate(t *testing.T) {
+	const cust = "0201256-6"
+	tests := []struct {
+		name    string
+		country string
+		demo    bool // DemoIssuer set
+		want    string
+	}{
+		{"demo certificate", "FI", true, ""},
+		{"demo issuer not set", "FI", false, CodeBadSignature},
+		{"not Finnish", "SE", true, CodeBadSignature},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, Options{NoRenewWindow: true})
+			if tt.demo {
+				f.srv.opts.DemoIssuer = f.root.Cert()
+			}
+			key, _ := csr(t, 2048, cust)
+			cert, err := f.root.Issue(&x509.Certificate{Subject: pkix.Name{CommonName: cust, Country: []string{tt.country}},
+				NotBefore: t0, NotAfter: t0.Add(ca.VeroValidity), KeyUsage: x509.KeyUsageDigitalSignature}, &key.PublicKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, req := csr(t, 2048, cust)
+			r := f.post(t, renewXML(t, cust, req, key, cert, false))
+			if r.code != tt.want || (tt.want == "") != (r.status == "OK") {
+				t.Fatalf("%s %q, want %q", r.status, r.code, tt.want)
+			}
+		})
 	}
 }
