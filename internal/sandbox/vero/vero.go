@@ -23,6 +23,8 @@
 //     Options.Environment names one (then the other is PKI008);
 //   - a renewed certificate supersedes the one that signed the renewal
 //     once the new one has been fetched: the old one cannot renew again;
+//   - the SOAPAction header is not checked: the body's first element
+//     names the operation;
 //   - a renewal may also be signed with a certificate Options.DemoIssuer
 //     (the sandbox CA) issued with country FI: the demo .pfx;
 //   - a request the simulator cannot read is a SOAP Fault (HTTP 500,

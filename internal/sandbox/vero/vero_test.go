@@ -3,6 +3,9 @@ package vero
 import (
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -283,5 +286,31 @@ func TestRenewDemoCertificate(t *testing.T) {
 				t.Fatalf("%s %q, want %q", r.status, r.code, tt.want)
 			}
 		})
+	}
+}
+
+func TestPathsAndMethods(t *testing.T) {
+	f := newFixture(t, Options{})
+	tests := []struct {
+		method, path string
+		want         int
+	}{
+		{http.MethodPost, DevPath, http.StatusOK},
+		{http.MethodPost, Path, http.StatusOK},
+		{http.MethodGet, Path, http.StatusMethodNotAllowed},
+		{http.MethodPost, "/2017/10/Other", http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		env := `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>` + getXML(f.w.Firm.YTunnus, "1") + `</s:Body></s:Envelope>`
+		env = strings.Replace(env, "<cer:GetCertificateRequest>", `<cer:GetCertificateRequest xmlns:cer="`+Namespace+`">`, 1)
+		req := httptest.NewRequest(tt.method, tt.path, strings.NewReader(env))
+		rec := httptest.NewRecorder()
+		f.srv.ServeHTTP(rec, req)
+		if rec.Code != tt.want {
+			t.Errorf("%s %s: %d, want %d\n%s", tt.method, tt.path, rec.Code, tt.want, rec.Body)
+		}
+		if tt.want == http.StatusOK && !strings.Contains(rec.Body.String(), "<ErrorCode>"+CodeRetrievalIDUnknown+"</ErrorCode>") {
+			t.Errorf("%s %s: %s", tt.method, tt.path, rec.Body)
+		}
 	}
 }
