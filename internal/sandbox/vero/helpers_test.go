@@ -48,17 +48,34 @@ type fixture struct {
 	mu    sync.Mutex
 }
 
+// sharedPKI makes the sandbox CA and Vero's PKI once for every test: they
+// hold no state, and their RSA keys are slow to make.
+var sharedPKI = func() func() (*ca.Authority, *ca.Vero, error) {
+	type made struct {
+		root *ca.Authority
+		pki  *ca.Vero
+	}
+	once := sync.OnceValues(func() (made, error) {
+		root, err := ca.New(t0)
+		if err != nil {
+			return made{}, err
+		}
+		pki, err := root.NewVero(t0)
+		return made{root, pki}, err
+	})
+	return func() (*ca.Authority, *ca.Vero, error) {
+		m, err := once()
+		return m.root, m.pki, err
+	}
+}()
+
 func newFixture(t *testing.T, opts Options) *fixture {
 	t.Helper()
 	w, err := world.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := ca.New(t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pki, err := root.NewVero(t0)
+	root, pki, err := sharedPKI()
 	if err != nil {
 		t.Fatal(err)
 	}
