@@ -16,6 +16,7 @@ import (
 	"github.com/motpart/motpart/internal/sandbox/prh"
 	"github.com/motpart/motpart/internal/sandbox/rrh"
 	"github.com/motpart/motpart/internal/sandbox/scb"
+	"github.com/motpart/motpart/internal/sandbox/vero"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -41,11 +42,28 @@ const (
 	ServiceSCB = fault.ServiceSCB
 	// ServicePRH is PRH's YTJ open-data API (Finnish companies).
 	ServicePRH = fault.ServicePRH
+	// ServiceVero is Vero's certificate service (SOAP).
+	ServiceVero = fault.ServiceVero
 )
 
 // Fault is what a service does wrong, switched on with [Sandbox.SetFault];
 // see [fault.Fault].
 type Fault = fault.Fault
+
+// VeroSignature spoils the signature of Vero's replies, for
+// [Fault.VeroSignature].
+type VeroSignature = fault.VeroSignature
+
+// The ways a Vero reply's signature can be wrong.
+const (
+	// VeroUnsigned sends replies without a signature.
+	VeroUnsigned = fault.VeroUnsigned
+	// VeroTampered changes a reply after signing it.
+	VeroTampered = fault.VeroTampered
+	// VeroForeignSigner signs with a certificate the sandbox CA did not
+	// issue.
+	VeroForeignSigner = fault.VeroForeignSigner
+)
 
 // GrunndataStatus is a forced grunndataWS responseHeader, for
 // [Fault.GrunndataStatus].
@@ -117,6 +135,7 @@ func (s *Sandbox) services(issuer *string) []service {
 		{ServiceBankID, "", func(string) http.Handler { return s.bankid }, bankid.WriteError, nil},
 		{ServiceSCB, scb.BasePath, func(string) http.Handler { return s.scb }, scb.WriteError, s.scbTLS},
 		{ServicePRH, "", func(string) http.Handler { return prh.New(s.world) }, prh.WriteError, nil},
+		{ServiceVero, vero.Path, func(string) http.Handler { return s.vero }, vero.WriteError, nil},
 	}
 }
 

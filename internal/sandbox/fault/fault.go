@@ -2,7 +2,8 @@
 // service does wrong (latency, an HTTP status, a malformed or truncated
 // body, a hanging request, Maskinporten's token faults, a forced
 // grunndataWS status, BankID's reports that are not PDFs and sessions that
-// never finish), shared by every simulator, and the handler wrapper
+// never finish, Vero's replies unsigned or wrongly signed), shared by every
+// simulator, and the handler wrapper
 // that applies them.
 package fault
 
@@ -38,6 +39,25 @@ const (
 	ServiceSCB Service = "scb"
 	// ServicePRH is PRH's YTJ open-data API.
 	ServicePRH Service = "prh"
+	// ServiceVero is Vero's certificate service (SOAP: SignNewCertificate,
+	// GetCertificate, RenewCertificate).
+	ServiceVero Service = "vero"
+)
+
+// VeroSignature is how Vero's simulator spoils the XML signature of its
+// replies, for [Fault.VeroSignature].
+type VeroSignature string
+
+// The ways a Vero reply's signature can be wrong.
+const (
+	// VeroUnsigned sends replies without a ds:Signature.
+	VeroUnsigned VeroSignature = "unsigned"
+	// VeroTampered changes the reply after signing it, so its digest no
+	// longer matches.
+	VeroTampered VeroSignature = "tampered"
+	// VeroForeignSigner signs correctly, but with a certificate the
+	// sandbox CA did not issue.
+	VeroForeignSigner VeroSignature = "foreign"
 )
 
 // Fault is what a service does wrong, switched on with [Switches.Set].
@@ -91,6 +111,11 @@ type Fault struct {
 	// finish: their entities stay IN_PROGRESS however long the client
 	// polls, until the session expires. For ServiceBankID only.
 	NeverFinish bool
+
+	// VeroSignature spoils the signature of every reply of Vero's
+	// simulator (unsigned, tampered or signed by a foreign certificate);
+	// "" signs properly. For ServiceVero only, until the fault is changed.
+	VeroSignature VeroSignature
 
 	// GrunndataStatus makes every grunndataWS operation answer this
 	// responseHeader for whatever number is asked, after the account is
