@@ -73,17 +73,12 @@ func New(cfg Config, hc *transport.Client) (*Client, error) {
 	return &Client{cfg: cfg, hc: hc, ver: verifier{roots: cfg.ServicesCA, now: cfg.Now}}, nil
 }
 
-// Customer names the company a certificate is for.
-type Customer struct {
-	ID   string // the Y-tunnus (CustomerId)
-	Name string // the company name (CustomerName), optional
-}
-
-// SignNewCertificate sends a new certificate's request csr (DER) with the
+// SignNewCertificate sends a new certificate's request csr (DER) for the
+// company customerID (its Y-tunnus) called customerName, with the
 // TransferId and TransferPassword and returns the RetrievalId. It sends
 // once; the caller must have recorded the attempt.
-func (c *Client) SignNewCertificate(ctx context.Context, cu Customer, transferID string, transferPassword []byte, csr []byte) (string, error) {
-	el := c.request("SignNewCertificateRequest", cu)
+func (c *Client) SignNewCertificate(ctx context.Context, customerID, customerName string, transferID string, transferPassword []byte, csr []byte) (string, error) {
+	el := c.request("SignNewCertificateRequest", customerID, customerName)
 	el.CreateElement("TransferId").SetText(transferID)
 	el.CreateElement("TransferPassword").SetText(string(transferPassword))
 	el.CreateElement("CertificateRequest").SetText(base64.StdEncoding.EncodeToString(csr))
@@ -96,8 +91,8 @@ func (c *Client) SignNewCertificate(ctx context.Context, cu Customer, transferID
 
 // GetCertificate asks for the certificate of retrievalID. When it is not
 // ready the error is an *Error with problem.CodeVeroNotReady (IsNotReady).
-func (c *Client) GetCertificate(ctx context.Context, cu Customer, retrievalID string) (*x509.Certificate, error) {
-	el := c.request("GetCertificateRequest", cu)
+func (c *Client) GetCertificate(ctx context.Context, customerID, customerName string, retrievalID string) (*x509.Certificate, error) {
+	el := c.request("GetCertificateRequest", customerID, customerName)
 	el.CreateElement("RetrievalId").SetText(retrievalID)
 	res, err := c.call(ctx, "get", "getCertificate", el, "GetCertificateResponse")
 	if err != nil {
@@ -121,8 +116,8 @@ func (c *Client) GetCertificate(ctx context.Context, cu Customer, retrievalID st
 // RenewCertificate sends the new request csr (DER, the new key) signed as
 // an enveloped XML signature with the current key and certificate, and
 // returns the RetrievalId.
-func (c *Client) RenewCertificate(ctx context.Context, cu Customer, csr []byte, currentKey crypto.Signer, current *x509.Certificate) (string, error) {
-	el, err := c.RenewRequest(cu, csr, currentKey, current)
+func (c *Client) RenewCertificate(ctx context.Context, customerID, customerName string, csr []byte, currentKey crypto.Signer, current *x509.Certificate) (string, error) {
+	el, err := c.RenewRequest(customerID, customerName, csr, currentKey, current)
 	if err != nil {
 		return "", err
 	}
@@ -135,8 +130,8 @@ func (c *Client) RenewCertificate(ctx context.Context, cu Customer, csr []byte, 
 
 // RenewRequest builds the signed RenewCertificateRequest element
 // (registries.md §2.5), as RenewCertificate sends it.
-func (c *Client) RenewRequest(cu Customer, csr []byte, currentKey crypto.Signer, current *x509.Certificate) (*etree.Element, error) {
-	el := c.request("RenewCertificateRequest", cu)
+func (c *Client) RenewRequest(customerID, customerName string, csr []byte, currentKey crypto.Signer, current *x509.Certificate) (*etree.Element, error) {
+	el := c.request("RenewCertificateRequest", customerID, customerName)
 	el.CreateElement("CertificateRequest").SetText(base64.StdEncoding.EncodeToString(csr))
 	signed, err := signEnveloped(el, currentKey, current)
 	if err != nil {
@@ -148,13 +143,13 @@ func (c *Client) RenewRequest(cu Customer, csr []byte, currentKey crypto.Signer,
 // request starts a request element: the top-level element qualified (its
 // namespace declared on it, so that it signs alone), the children
 // unqualified.
-func (c *Client) request(name string, cu Customer) *etree.Element {
+func (c *Client) request(name, customerID, customerName string) *etree.Element {
 	el := etree.NewElement("cer:" + name)
 	el.CreateAttr("xmlns:cer", Namespace)
 	el.CreateElement("Environment").SetText(c.cfg.Environment)
-	el.CreateElement("CustomerId").SetText(cu.ID)
-	if cu.Name != "" {
-		el.CreateElement("CustomerName").SetText(cu.Name)
+	el.CreateElement("CustomerId").SetText(customerID)
+	if customerName != "" {
+		el.CreateElement("CustomerName").SetText(customerName)
 	}
 	return el
 }

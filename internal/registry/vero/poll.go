@@ -38,7 +38,7 @@ func WaitDelay(attempt int) time.Duration {
 // when not nil, hears each call before its wait. It stops at the first
 // answer that is not "not ready"; after MaxAttempts calls the error is the
 // last "not ready" one.
-func (c *Client) Await(ctx context.Context, cu Customer, retrievalID string, done int, now func() time.Time, sleep func(context.Context, time.Duration) error, before func(Poll)) (*x509.Certificate, int, error) {
+func (c *Client) Await(ctx context.Context, customerID, customerName string, retrievalID string, done int, now func() time.Time, sleep func(context.Context, time.Duration) error, before func(Poll)) (*x509.Certificate, int, error) {
 	var err error
 	for attempt := done + 1; attempt <= MaxAttempts; attempt++ {
 		d := WaitDelay(attempt)
@@ -49,7 +49,7 @@ func (c *Client) Await(ctx context.Context, cu Customer, retrievalID string, don
 			return nil, attempt - 1, err
 		}
 		var cert *x509.Certificate
-		cert, err = c.GetCertificate(ctx, cu, retrievalID)
+		cert, err = c.GetCertificate(ctx, customerID, customerName, retrievalID)
 		if err == nil {
 			return cert, attempt, nil
 		}
