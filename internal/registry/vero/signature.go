@@ -115,7 +115,7 @@ func detach(el *etree.Element) *etree.Element {
 		}
 	}
 	for prefix, uri := range ctx.Prefixes() {
-		if declared[prefix] || prefix == "xml" {
+		if declared[prefix] || prefix == "xml" || prefix == "xmlns" {
 			continue
 		}
 		if prefix == "" {
