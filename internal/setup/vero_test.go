@@ -109,7 +109,7 @@ func TestOrderFICertificateAgainstTheSimulator(t *testing.T) {
 	if got.Info.Identity.YTunnus.String() != world.FIFirmYTunnus {
 		t.Errorf("Y-tunnus %q, want %q", got.Info.Identity.YTunnus.String(), world.FIFirmYTunnus)
 	}
-	if want := veroStart.Add(30*time.Second + 45*time.Second).AddDate(2, 0, 0); got.Info.NotAfter.Sub(want).Abs() > 48*time.Hour {
+	if want := veroStart.Add(30*time.Second+45*time.Second).AddDate(2, 0, 0); got.Info.NotAfter.Sub(want).Abs() > 48*time.Hour {
 		t.Errorf("valid until %v, want about %v (2 years)", got.Info.NotAfter, want)
 	}
 	// Ready after a minute: the first call at 30 s is too early, the
