@@ -2,11 +2,16 @@ package setup
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/motpart/motpart/internal/certs"
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/problem"
@@ -329,4 +334,63 @@ func sum(ds []time.Duration) time.Duration {
 		s += d
 	}
 	return s
+}
+
+// TestVeroRenewalAnswersOfTheSimulator sends RenewCertificate straight
+// from the client, past the desk's own checks, to see the simulator's
+// refusals mapped; and renews an imported certificate through the desk.
+func TestVeroRenewalAnswersOfTheSimulator(t *testing.T) {
+	r := newVeroRig(t, time.Minute)
+	sb := r.sandbox(t)
+	svc, err := r.conn.FICertificates("sandbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := r.clock.Now()
+	tests := []struct {
+		name              string
+		notBefore, expiry time.Time
+		want              problem.Code
+	}{
+		{"a year left", now.AddDate(-1, 0, 0), now.AddDate(1, 0, 0), problem.CodeVeroRenewalTooEarly},
+		{"expired", now.AddDate(-2, 0, -1), now.AddDate(0, 0, -1), problem.CodeVeroRenewalRefused},
+		{"30 days left", now.AddDate(-2, 1, 0), now.AddDate(0, 0, 30), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			demo, err := sb.VeroCertificate(world.FIFirmYTunnus, "Fjordlys Tilitoimisto Oy", tt.notBefore, tt.expiry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cur, err := certs.Parse(demo.Data, demo.Password, demo.FileName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			key, err := rsa.GenerateKey(rand.Reader, 2048)
+			if err != nil {
+				t.Fatal(err)
+			}
+			csr, err := x509.CreateCertificateRequest(rand.Reader, &x509.CertificateRequest{Subject: pkix.Name{CommonName: world.FIFirmYTunnus}}, key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, err := svc.RenewCertificate(context.Background(), world.FIFirmYTunnus, "Fjordlys Tilitoimisto Oy", csr, cur.Signer(), cur.Leaf())
+			if got := problem.CodeOf(err); got != tt.want || (tt.want == "" && id == "") {
+				t.Fatalf("RenewCertificate = %q, %v; want code %q", id, err, tt.want)
+			}
+		})
+	}
+	// An imported Incomes Register certificate in its last 30 days renews
+	// through the desk, in the desk's environment.
+	demo, err := sb.VeroCertificate(world.FIFirmYTunnus, "Fjordlys Tilitoimisto Oy", now.AddDate(-2, 1, 0), now.AddDate(0, 0, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.ImportCertificate("Imported FI", demo.Data, demo.FileName, demo.Password); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.RenewFICertificate(context.Background(), "Imported FI", nil)
+	if err != nil || got.Name != "Imported FI" || got.Info.DaysLeft < 700 {
+		t.Fatalf("RenewFICertificate = %+v, %v", got, err)
+	}
 }
