@@ -19,7 +19,7 @@ const certUsage = `usage: motpart cert inspect [--json] FILE
        motpart cert export NAME OUT.pfx
        motpart cert remove NAME
        motpart cert order-fi --business-id ID --name NAME --transfer-id ID [--env test|production] [--cert-name NAME]
-       motpart cert order-fi --resume
+       motpart cert order-fi --resume | --discard
        motpart cert renew NAME
 `
 

@@ -24,6 +24,7 @@ func (s *session) certOrderFI(args []string) int {
 	env := fs.String("env", "", "test, production or sandbox (default: the environment in Settings)")
 	certName := fs.String("cert-name", "", "what to call the certificate in the vault (default \"Tulorekisteri ID\")")
 	resume := fs.Bool("resume", false, "continue the order that was sent but not finished")
+	discard := fs.Bool("discard", false, "forget the order that was sent but not finished")
 	if err := parseFlags(fs, args); err != nil || fs.NArg() != 0 {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
@@ -41,6 +42,13 @@ func (s *session) certOrderFI(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var stored certinfo.Stored
+	if *discard {
+		if err := d.DiscardFIOrder(); err != nil {
+			return s.fail("cert order-fi", err)
+		}
+		fmt.Fprintln(s.stdout, "The unfinished order is forgotten. Order again with a new TransferID.")
+		return exitOK
+	}
 	if *resume {
 		stored, err = d.ResumeFIOrder(ctx, s.fiProgress)
 	} else {
@@ -49,7 +57,7 @@ func (s *session) certOrderFI(args []string) int {
 			return exitUsage
 		}
 		if order, st, ok, perr := d.PendingFIOrder(); perr == nil && ok {
-			fmt.Fprintf(s.stderr, "An order of %q (%s) was sent and not finished (%s). Continue it with `motpart cert order-fi --resume`.\n", order.Name, order.BusinessID, st.Step)
+			fmt.Fprintf(s.stderr, "An order of %q (%s) was sent and not finished (%s). Continue it with `motpart cert order-fi --resume`, or forget it with --discard.\n", order.Name, order.BusinessID, st.Step)
 		}
 		pw, perr := s.password("MOTPART_TRANSFER_PASSWORD", "TransferPassword (from Vero's secure e-mail; its PIN came by SMS): ", false)
 		if perr != nil {

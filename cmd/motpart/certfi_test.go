@@ -50,6 +50,7 @@ func TestCertOrderFIAndRenew(t *testing.T) {
 		{"renewal too early", "", nil, []string{"cert", "renew", "--env", "sandbox", "Tulorekisteri " + world.FIFirmYTunnus}, exitFailed, "", "last 60 days"},
 		{"renew a missing certificate", "", nil, []string{"cert", "renew", "--env", "sandbox", "nothing"}, exitFailed, "", "motpart cert renew"},
 		{"nothing to resume", "", nil, []string{"cert", "order-fi", "--env", "sandbox", "--resume"}, exitFailed, "", "no unfinished"},
+		{"nothing to discard", "", nil, []string{"cert", "order-fi", "--env", "sandbox", "--discard"}, exitFailed, "", "no unfinished"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -301,3 +301,17 @@ func reportFI(progress func(dossier.FIOrderState), s dossier.FIOrderState) {
 		progress(s)
 	}
 }
+
+// DiscardFIOrder forgets the pending order, as when Vero will never issue
+// it and the user orders again with a new TransferID. The certificate, if
+// Vero issues it later, can no longer be fetched by Motpart.
+func (d *Desk) DiscardFIOrder() error {
+	p, err := d.pending()
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		return problem.New(problem.CodeVeroNoPendingOrder, nil)
+	}
+	return d.dropPending(p.Order.Name, "vero.discard")
+}

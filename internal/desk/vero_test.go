@@ -114,6 +114,14 @@ func TestFIOrderRecordsTheAttemptBeforeSending(t *testing.T) {
 			if f.signs != 1 {
 				t.Errorf("SignNewCertificate called %d times, want once", f.signs)
 			}
+			if _, _, ok, _ := d.PendingFIOrder(); ok {
+				if err := d.DiscardFIOrder(); err != nil {
+					t.Errorf("DiscardFIOrder: %v", err)
+				}
+			}
+			if err := d.DiscardFIOrder(); problem.CodeOf(err) != problem.CodeVeroNoPendingOrder {
+				t.Errorf("DiscardFIOrder with none pending: %v", err)
+			}
 		})
 	}
 }
