@@ -99,6 +99,8 @@ func TestSandboxServeSaysWhereEverythingIs(t *testing.T) {
 		{"grunndataWS account", `  grunndataWS user +\S+ / \S+`},
 		{"SCB", `  SCB Sök på var \(mutual TLS\) +https://127\.0\.0\.1:\d+/nv0101/v1/sokpavar`},
 		{"SCB sector file", `  SCB sector file +https://127\.0\.0\.1:\d+/nv0101/v1/sokpavar/api/Je/SektorFil`},
+		{"Vero", `  Vero certificate service \(SOAP\) +https://127\.0\.0\.1:\d+/2017/10/CertificateServices`},
+		{"Vero TransferIds", `  Vero TransferIds +` + world.VeroDemoTransferID + ` / ` + world.VeroDemoTransferPassword + ` for ` + world.FIFirmYTunnus + ` .*`},
 		{"Swedish holding company", `  ` + world.SEHoldingOrgNr + ` +Norrsken Kapital AB: owns 25 % of ` + world.RichestOrgNr},
 		{"CA", `  MOTPART_EXTRA_CA=` + regexp.QuoteMeta(filepath.Join(dir, "sandbox-ca.pem"))},
 		{"richest number", `  ` + world.RichestOrgNr + `  SOLSTRAND INDUSTRIER ASA: everything filled in.*`},

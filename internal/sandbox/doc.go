@@ -40,9 +40,22 @@
 //     the sandbox's own HMAC header, and PDFs made with gofpdf), and scb
 //     (SCB's business register over mutual TLS: HamtaForetag,
 //     RaknaForetag, kodtabell and the sector file, the Swedish units of
-//     the world, 10 calls per 10 s per API-Id on the sandbox's clock).
+//     the world, 10 calls per 10 s per API-Id on the sandbox's clock), and
+//     vero (Vero's certificate service for the Incomes Register, SOAP 1.1:
+//     the world's single-use TransferIds (world.VeroTransferID...),
+//     RetrievalIds ready after [Config.VeroReadyAfter] on the sandbox's
+//     clock, 2-year certificates with CN = the Y-tunnus from ca.Vero's
+//     issuing CA "Sim Data Providers Test Issuing CA v1", renewal checked
+//     for its enveloped XML signature, its signer and the 60-day window
+//     ([Config.VeroNoRenewWindow]), every reply signed by a services
+//     certificate of the sandbox CA).
 //
-// Hooks for tests: [Sandbox.SetFault], [Sandbox.IssueSCBCertificate]
+// Hooks for tests: [Sandbox.SetFault] (with [Fault.VeroSignature] for an
+// unsigned, tampered or foreign-signed Vero reply),
+// [Sandbox.VeroCertificate] issues an Incomes Register certificate of
+// Vero's CA for any dates, [Sandbox.SetVeroRenewWindow],
+// [Sandbox.VeroCount] and [Sandbox.VeroTransferUsed],
+// [Sandbox.IssueSCBCertificate]
 // issues an SCB certificate for any API-Id (or none),
 // [Sandbox.SetSCBSubscription] and [Sandbox.SetSCBSectorVariant] change
 // what SCB's simulator sends, [Sandbox.ChangeOwners] files a new
@@ -172,4 +185,13 @@
 //     sandbox's own; the sector file holds the active units only, with
 //     ".." for an unknown value, as a zip whose one member is sektor.txt
 //     (application/zip).
+//   - Vero (registries.md §2): the PKI error codes are the sandbox's own
+//     (vero.Codes: PKI001–PKI008 as §2.3 suggests, PKI009 for a
+//     CustomerId that is not the TransferId's, PKI010 for a missing or
+//     too long element); a wrong TransferPassword leaves the TransferId
+//     usable; TEST and PRODUCTION are both accepted unless
+//     [Config.VeroEnvironment] names one; a renewed certificate cannot
+//     renew again once its successor has been fetched; the demo .pfx
+//     (issued by the sandbox CA itself) may sign a renewal too; an
+//     unreadable request is a SOAP Fault with HTTP 500.
 package sandbox

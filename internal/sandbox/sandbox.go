@@ -296,7 +296,8 @@ func New(cfg Config) (*Sandbox, error) {
 		ready = 0
 	}
 	s.vero = vero.New(w, vero.Options{Now: cfg.Now, ReadyAfter: ready, NoRenewWindow: cfg.VeroNoRenewWindow,
-		Environment: cfg.VeroEnvironment, Fault: func() fault.Fault { return s.faults.Get(ServiceVero) }}, s.veroCA)
+		Environment: cfg.VeroEnvironment, Fault: func() fault.Fault { return s.faults.Get(ServiceVero) },
+		DemoIssuer: authority.Cert()}, s.veroCA)
 	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err

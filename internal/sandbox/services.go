@@ -47,6 +47,21 @@ const (
 // see [fault.Fault].
 type Fault = fault.Fault
 
+// VeroSignature spoils the signature of Vero's replies, for
+// [Fault.VeroSignature].
+type VeroSignature = fault.VeroSignature
+
+// The ways a Vero reply's signature can be wrong.
+const (
+	// VeroUnsigned sends replies without a signature.
+	VeroUnsigned = fault.VeroUnsigned
+	// VeroTampered changes a reply after signing it.
+	VeroTampered = fault.VeroTampered
+	// VeroForeignSigner signs with a certificate the sandbox CA did not
+	// issue.
+	VeroForeignSigner = fault.VeroForeignSigner
+)
+
 // GrunndataStatus is a forced grunndataWS responseHeader, for
 // [Fault.GrunndataStatus].
 type GrunndataStatus = fault.GrunndataStatus

@@ -2,7 +2,8 @@
 // service does wrong (latency, an HTTP status, a malformed or truncated
 // body, a hanging request, Maskinporten's token faults, a forced
 // grunndataWS status, BankID's reports that are not PDFs and sessions that
-// never finish), shared by every simulator, and the handler wrapper
+// never finish, Vero's replies unsigned or wrongly signed), shared by every
+// simulator, and the handler wrapper
 // that applies them.
 package fault
 

@@ -23,6 +23,10 @@
 //     Options.Environment names one (then the other is PKI008);
 //   - a renewed certificate supersedes the one that signed the renewal
 //     once the new one has been fetched: the old one cannot renew again;
+//   - the SOAPAction header is not checked: the body's first element
+//     names the operation;
+//   - a renewal may also be signed with a certificate Options.DemoIssuer
+//     (the sandbox CA) issued with country FI: the demo .pfx;
 //   - a request the simulator cannot read is a SOAP Fault (HTTP 500,
 //     faultcode soap:Client), as SOAP 1.1 says.
 package vero
@@ -75,6 +79,11 @@ type Options struct {
 	// Fault returns the service's current fault (for VeroSignature); nil
 	// means none.
 	Fault func() fault.Fault
+	// DemoIssuer, when set, is a CA (the sandbox CA) whose certificates
+	// with country FI are accepted as current Incomes Register
+	// certificates for renewal too, so that the demo .pfx, which the
+	// sandbox CA issues itself, can be renewed. [U] the sandbox's own.
+	DemoIssuer *x509.Certificate
 }
 
 // Server is the simulator, an http.Handler. It is safe for concurrent use.
