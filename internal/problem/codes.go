@@ -177,6 +177,28 @@ const (
 	CodeOutputWriteFailed      Code = "output_write_failed"       // the classified file could not be written (disk full, no permission)
 )
 
+// Vero's certificate service for the Incomes Register (mapped in the vero
+// client). The PKI codes in the comments are the sandbox's own list
+// (registries.md §2.3); Vero's real list is not public, so any other code
+// is CodeVeroError with Vero's own words kept beside.
+const (
+	CodeVeroNotConnected      Code = "vero_not_connected"       // no certificate service is set up for this environment
+	CodeVeroTransferIDUnknown Code = "vero_transfer_id_unknown" // PKI001 (sandbox): the TransferID is not known
+	CodeVeroTransferPassword  Code = "vero_transfer_password"   // PKI002 (sandbox): the TransferPassword is wrong or was used already
+	CodeVeroCSRRejected       Code = "vero_csr_rejected"        // PKI003 (sandbox): the certificate request was refused
+	CodeVeroRetrievalUnknown  Code = "vero_retrieval_unknown"   // PKI004 (sandbox): the RetrievalId is not known
+	CodeVeroNotReady          Code = "vero_not_ready"           // PKI005 (sandbox): the certificate is not ready, even after every try
+	CodeVeroRenewalRefused    Code = "vero_renewal_refused"     // PKI006 (sandbox): the renewal's signature or certificate was refused
+	CodeVeroRenewalTooEarly   Code = "vero_renewal_too_early"   // PKI007 (sandbox): renewal is only possible in the last 60 days
+	CodeVeroWrongEnvironment  Code = "vero_wrong_environment"   // PKI008 (sandbox): the environment does not match the address
+	CodeVeroError             Code = "vero_error"               // another error code from Vero; its words are kept beside
+	CodeVeroBadSignature      Code = "vero_bad_signature"       // the answer's XML signature is missing or does not verify
+	CodeVeroOrderPending      Code = "vero_order_pending"       // an earlier order was sent and not finished; resume it first
+	CodeVeroNoPendingOrder    Code = "vero_no_pending_order"    // there is no unfinished order to resume
+	CodeVeroNotRenewable      Code = "vero_not_renewable"       // the certificate is not an Incomes Register certificate from Vero
+	CodeVeroOrderIncomplete   Code = "vero_order_incomplete"    // the business ID, company name, TransferID or password is missing
+)
+
 // Certificate problems (internal/certs maps its codes to these).
 const (
 	CodeCertNotPKCS12     Code = "cert_not_pkcs12"     // the file is not a PKCS#12 certificate file
@@ -331,6 +353,21 @@ var texts = [...]struct {
 	{CodeCustomerColumnNotFound, "No column of the customer file holds organisation numbers, or the column chosen is not in it. Choose the column that holds the numbers."},
 	{CodeCustomerFileUnreadable, "The customer file could not be read. Save it as CSV or Excel (.xlsx) and try again."},
 	{CodeOutputWriteFailed, "The classified file could not be written, and nothing was left half-written. Check that there is room on the disk and that you may write to the folder."},
+	{CodeVeroNotConnected, "Vero's certificate service is not set up for this environment. Choose the test or production environment, or use the sandbox."},
+	{CodeVeroTransferIDUnknown, "Vero does not know this TransferID. Check it against the secure e-mail from Vero, or order a new one in the Incomes Register e-service."},
+	{CodeVeroTransferPassword, "Vero did not accept the TransferPassword: it is wrong or was used already. A TransferPassword works only once; order a new TransferID and password in the Incomes Register e-service."},
+	{CodeVeroCSRRejected, "Vero refused the certificate request. Report it; Motpart makes the request itself."},
+	{CodeVeroRetrievalUnknown, "Vero no longer knows this order. Order the certificate again with a new TransferID."},
+	{CodeVeroNotReady, "Vero has not finished the certificate yet. Try again later; the order is kept and continues where it stopped."},
+	{CodeVeroRenewalRefused, "Vero refused the renewal: the current certificate is not valid for it. Check that it has not expired; otherwise order a new certificate."},
+	{CodeVeroRenewalTooEarly, "The certificate can be renewed only in the last 60 days of its validity. Renew it when the reminder comes."},
+	{CodeVeroWrongEnvironment, "Vero says the environment does not match the address. Check the environment chosen (test or production)."},
+	{CodeVeroError, "Vero's certificate service reported an error. Vero's own words are shown beside; if it keeps happening, contact Vero."},
+	{CodeVeroBadSignature, "The answer from the certificate service is not signed by Vero, so Motpart did not use it. Check the address; if it keeps happening, report it."},
+	{CodeVeroOrderPending, "An earlier certificate order was sent and not finished. Continue that order first."},
+	{CodeVeroNoPendingOrder, "There is no unfinished certificate order to continue."},
+	{CodeVeroNotRenewable, "This certificate was not issued by Vero's certificate service, so Motpart cannot renew it. Order a new Incomes Register certificate instead."},
+	{CodeVeroOrderIncomplete, "Enter the business ID, the company name, the TransferID and the TransferPassword from Vero's secure e-mail."},
 	{CodeCertNotPKCS12, "This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
 	{CodeCertDamaged, "The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 	{CodeCertWrongPassword, "The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case."},

@@ -394,6 +394,36 @@ func codeText(c problem.Code) string {
 		return lang.L("Maskinporten refused the token request. Check the client id, the scopes, the certificate and the computer's clock in Settings.")
 	case problem.CodeMPConfig:
 		return lang.L("Motpart could not make the Maskinporten request. Check the Maskinporten settings and the certificate chosen for it.")
+	case problem.CodeVeroNotConnected:
+		return lang.L("Vero's certificate service is not set up for this environment. Choose the test or production environment, or use the sandbox.")
+	case problem.CodeVeroTransferIDUnknown:
+		return lang.L("Vero does not know this TransferID. Check it against the secure e-mail from Vero, or order a new one in the Incomes Register e-service.")
+	case problem.CodeVeroTransferPassword:
+		return lang.L("Vero did not accept the TransferPassword: it is wrong or was used already. A TransferPassword works only once; order a new TransferID and password in the Incomes Register e-service.")
+	case problem.CodeVeroCSRRejected:
+		return lang.L("Vero refused the certificate request. Report it; Motpart makes the request itself.")
+	case problem.CodeVeroRetrievalUnknown:
+		return lang.L("Vero no longer knows this order. Order the certificate again with a new TransferID.")
+	case problem.CodeVeroNotReady:
+		return lang.L("Vero has not finished the certificate yet. Try again later; the order is kept and continues where it stopped.")
+	case problem.CodeVeroRenewalRefused:
+		return lang.L("Vero refused the renewal: the current certificate is not valid for it. Check that it has not expired; otherwise order a new certificate.")
+	case problem.CodeVeroRenewalTooEarly:
+		return lang.L("The certificate can be renewed only in the last 60 days of its validity. Renew it when the reminder comes.")
+	case problem.CodeVeroWrongEnvironment:
+		return lang.L("Vero says the environment does not match the address. Check the environment chosen (test or production).")
+	case problem.CodeVeroError:
+		return lang.L("Vero's certificate service reported an error. Vero's own words are shown beside; if it keeps happening, contact Vero.")
+	case problem.CodeVeroBadSignature:
+		return lang.L("The answer from the certificate service is not signed by Vero, so Motpart did not use it. Check the address; if it keeps happening, report it.")
+	case problem.CodeVeroOrderPending:
+		return lang.L("An earlier certificate order was sent and not finished. Continue that order first.")
+	case problem.CodeVeroNoPendingOrder:
+		return lang.L("There is no unfinished certificate order to continue.")
+	case problem.CodeVeroNotRenewable:
+		return lang.L("This certificate was not issued by Vero's certificate service, so Motpart cannot renew it. Order a new Incomes Register certificate instead.")
+	case problem.CodeVeroOrderIncomplete:
+		return lang.L("Enter the business ID, the company name, the TransferID and the TransferPassword from Vero's secure e-mail.")
 	case problem.CodeCertNotPKCS12:
 		return lang.L("This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file.")
 	case problem.CodeCertDamaged:
