@@ -304,10 +304,14 @@ func (s *Screen) openWizard() *certWizard {
 	return s.wizard
 }
 
-// CloseWizard closes the wizard if it is open.
+// CloseWizard closes the import wizard and the order wizard if open (an
+// order being awaited stays pending, to be resumed).
 func (s *Screen) CloseWizard() {
 	if s.wizard != nil {
 		s.wizard.close()
+	}
+	if s.orderWizard != nil {
+		s.orderWizard.close()
 	}
 }
 
