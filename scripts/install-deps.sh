@@ -11,7 +11,7 @@ set -eu
 
 build="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
 shots="xvfb xauth imagemagick x11-utils openssl"
-test="gcc libc6-dev libxml2-utils poppler-utils"
+test="gcc libc6-dev libxml2-utils poppler-utils xmlsec1"
 bench="time"
 classify="time python3-pandas"
 

@@ -18,6 +18,9 @@ const certUsage = `usage: motpart cert inspect [--json] FILE
        motpart cert list [--json]
        motpart cert export NAME OUT.pfx
        motpart cert remove NAME
+       motpart cert order-fi --business-id ID --name NAME --transfer-id ID [--env test|production] [--cert-name NAME]
+       motpart cert order-fi --resume
+       motpart cert renew NAME
 `
 
 // runCert runs `motpart cert SUBCOMMAND`.
@@ -37,6 +40,10 @@ func (s *session) runCert(args []string) int {
 		return s.certExport(args[1:])
 	case "remove":
 		return s.certRemove(args[1:])
+	case "order-fi":
+		return s.certOrderFI(args[1:])
+	case "renew":
+		return s.certRenew(args[1:])
 	}
 	fmt.Fprintf(s.stderr, "motpart cert: unknown subcommand %q\n%s", args[0], certUsage)
 	return exitUsage

@@ -14,6 +14,7 @@ import (
 	"github.com/motpart/motpart/internal/sandbox"
 	simbankid "github.com/motpart/motpart/internal/sandbox/bankid"
 	simscb "github.com/motpart/motpart/internal/sandbox/scb"
+	simvero "github.com/motpart/motpart/internal/sandbox/vero"
 	"github.com/motpart/motpart/internal/sandbox/world"
 	"github.com/motpart/motpart/internal/setup"
 )
@@ -92,6 +93,7 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 		{"BankID AML sign-in (OIDC)", ep.BankIDOIDC},
 		{"SCB Sök på var (mutual TLS)", ep.SCB},
 		{"SCB sector file", ep.SCB + "/api/Je/SektorFil"},
+		{"Vero certificate service (SOAP)", ep.Vero},
 	} {
 		fmt.Fprintf(tw, "  %s\t%s\n", row[0], row[1])
 	}
@@ -103,7 +105,10 @@ func describeSandbox(w io.Writer, sb *sandbox.Sandbox, out, caFile string) error
 		simbankid.SignatureHeader, simbankid.DefaultWebhookSecret)
 	fmt.Fprintf(tw, "  SCB client certificate\tthe SCB demo certificate below (API-Id %s, every variable); %s sees the basic variables only\n",
 		sandbox.DemoSCBAPIID, sandbox.DemoSCBBasicAPIID)
-	fmt.Fprintf(tw, "  SCB limit\t%d calls per %v per API-Id (429 above it)\n\n", simscb.RateCalls, simscb.RateWindow)
+	fmt.Fprintf(tw, "  SCB limit\t%d calls per %v per API-Id (429 above it)\n", simscb.RateCalls, simscb.RateWindow)
+	fmt.Fprintf(tw, "  Vero TransferIds\t%s / %s for %s (each works once; %s / %s is used already)\n",
+		world.VeroDemoTransferID, world.VeroDemoTransferPassword, sb.World().Firm.YTunnus, world.VeroUsedTransferID, world.VeroUsedTransferPassword)
+	fmt.Fprintf(tw, "  Vero certificates\tready %v after the request; renewal in the last 60 days only\n\n", simvero.DefaultReadyAfter)
 	fmt.Fprintf(tw, "For a run of `motpart lookup --env test` against them from another terminal, set:\n")
 	for _, row := range [][2]string{
 		{"MOTPART_BRREG_URL", ep.Brreg},

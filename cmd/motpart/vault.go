@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/sandbox"
 	"github.com/motpart/motpart/internal/setup"
 	"github.com/motpart/motpart/internal/vault"
 )
@@ -37,6 +39,11 @@ type session struct {
 	// Argon2id fast.
 	vaultParams  vault.Params
 	vaultOptions vault.OpenOptions
+	// sleep and sandbox are zero except in tests, which wait for nothing
+	// between a certificate order's polls and make the sandbox's Vero
+	// answer at once.
+	sleep   func(ctx context.Context, d time.Duration) error
+	sandbox sandbox.Config
 }
 
 // defaultVaultPath is Motpart/vault.db in the user's configuration folder.
@@ -86,8 +93,9 @@ func (s *session) desk() *desk.Desk { return s.deskWith(setup.Overrides{}) }
 // and addresses.
 func (s *session) deskWith(o setup.Overrides) *desk.Desk {
 	d, _ := setup.NewDesk(setup.Config{
-		Desk:      desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions},
+		Desk:      desk.Config{VaultPath: s.vaultPath, VaultParams: s.vaultParams, VaultOptions: s.vaultOptions, Sleep: s.sleep},
 		Overrides: o,
+		Sandbox:   s.sandbox,
 	})
 	return d
 }

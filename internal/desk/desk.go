@@ -66,6 +66,10 @@ type Config struct {
 	// Classifier reads SCB's sector file and customer files and
 	// classifies them; nil: the classify use cases fail.
 	Classifier Classifier
+	// FICertificates connects to Vero's certificate service of an
+	// environment, for ordering and renewing Incomes Register
+	// certificates; nil: those use cases fail (CodeVeroNotConnected).
+	FICertificates FICertificateConnector
 }
 
 // Desk carries out what a user asks for. Make one with New.

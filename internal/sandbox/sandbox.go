@@ -23,6 +23,7 @@ import (
 	"github.com/motpart/motpart/internal/sandbox/maskinporten"
 	"github.com/motpart/motpart/internal/sandbox/rrh"
 	"github.com/motpart/motpart/internal/sandbox/scb"
+	"github.com/motpart/motpart/internal/sandbox/vero"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -134,6 +135,18 @@ type Config struct {
 	SCBGeneratedRows int
 	// SCBGeneratedSeed is the seed of SCBGeneratedRows.
 	SCBGeneratedSeed int64
+
+	// VeroReadyAfter is how long after SignNewCertificate or
+	// RenewCertificate Vero's certificate is ready, on the sandbox's clock
+	// (Now); 0 means vero.DefaultReadyAfter, negative ready at once.
+	VeroReadyAfter time.Duration
+	// VeroNoRenewWindow lets a Vero certificate be renewed at any time,
+	// not only in its last 60 days, for demos;
+	// [Sandbox.SetVeroRenewWindow] changes it while running.
+	VeroNoRenewWindow bool
+	// VeroEnvironment, "TEST" or "PRODUCTION", is the only Environment
+	// Vero's simulator accepts; "" accepts both.
+	VeroEnvironment string
 }
 
 // Endpoints are the simulators' base URLs.
@@ -159,6 +172,10 @@ type Endpoints struct {
 	// https://127.0.0.1:PORT/nv0101/v1/sokpavar; the sector file is
 	// SCB + "/api/Je/SektorFil".
 	SCB string
+	// Vero is Vero's certificate service endpoint,
+	// https://127.0.0.1:PORT/2017/10/CertificateServices (the same
+	// simulator answers at /DEV/2017/10/CertificateServices).
+	Vero string
 }
 
 // Sandbox is the set of simulators with their world, CA and fault
@@ -173,6 +190,11 @@ type Sandbox struct {
 	rrh      *rrh.Server
 	bankid   *bankid.Server
 	scb      *scb.Server
+	vero     *vero.Server
+
+	veroOnce sync.Once
+	veroPKI  *ca.Vero
+	veroErr  error
 
 	demoOnce sync.Once
 	demo     []DemoCertificate
@@ -261,6 +283,20 @@ func New(cfg Config) (*Sandbox, error) {
 	s.scb = scb.New(w, scb.Options{Now: cfg.Now, Roots: authority.Pool(), Subscriptions: subs, Variant: cfg.SCBSectorVariant,
 		MaxRows: cfg.SCBMaxRows, RetryAfter: cfg.SCBRetryAfter, SectorFile: cfg.SCBSectorFile,
 		GeneratedRows: cfg.SCBGeneratedRows, GeneratedSeed: cfg.SCBGeneratedSeed})
+	switch cfg.VeroEnvironment {
+	case "", "TEST", "PRODUCTION":
+	default:
+		return nil, fmt.Errorf("sandbox: VeroEnvironment %q: want TEST, PRODUCTION or empty", cfg.VeroEnvironment)
+	}
+	ready := cfg.VeroReadyAfter
+	switch {
+	case ready == 0:
+		ready = vero.DefaultReadyAfter
+	case ready < 0:
+		ready = 0
+	}
+	s.vero = vero.New(w, vero.Options{Now: cfg.Now, ReadyAfter: ready, NoRenewWindow: cfg.VeroNoRenewWindow,
+		Environment: cfg.VeroEnvironment, Fault: func() fault.Fault { return s.faults.Get(ServiceVero) }}, s.veroCA)
 	s.rrh, err = rrh.New(w, s.rrhOptions())
 	if err != nil {
 		return nil, err
@@ -335,12 +371,12 @@ func (s *Sandbox) Start(ctx context.Context) error {
 		})
 	}
 	s.endpoints = Endpoints{Brreg: bases[0], Grunndata: bases[1], Maskinporten: bases[2], RRH: bases[3],
-		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm, SCB: bases[5]}
+		BankID: bases[4], BankIDOIDC: bases[4] + bankid.Realm, SCB: bases[5], Vero: bases[6]}
 	s.wg.Go(s.bankidWorker)
 	s.started = true
 	if s.cfg.Logger != nil {
 		s.cfg.Logger.Info("sandbox started", "brreg", s.endpoints.Brreg, "grunndata", s.endpoints.Grunndata,
-			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID, "scb", s.endpoints.SCB)
+			"maskinporten", s.endpoints.Maskinporten, "rrh", s.endpoints.RRH, "bankid", s.endpoints.BankID, "scb", s.endpoints.SCB, "vero", s.endpoints.Vero)
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/motpart/motpart/internal/sandbox/maskinporten"
 	"github.com/motpart/motpart/internal/sandbox/rrh"
 	"github.com/motpart/motpart/internal/sandbox/scb"
+	"github.com/motpart/motpart/internal/sandbox/vero"
 	"github.com/motpart/motpart/internal/sandbox/world"
 )
 
@@ -38,6 +39,8 @@ const (
 	ServiceBankID = fault.ServiceBankID
 	// ServiceSCB is SCB's business register API over mutual TLS.
 	ServiceSCB = fault.ServiceSCB
+	// ServiceVero is Vero's certificate service (SOAP).
+	ServiceVero = fault.ServiceVero
 )
 
 // Fault is what a service does wrong, switched on with [Sandbox.SetFault];
@@ -113,6 +116,7 @@ func (s *Sandbox) services(issuer *string) []service {
 		{ServiceRRH, "", func(base string) http.Handler { return s.rrh.Handler(base, *issuer) }, rrh.ErrorWriter(s.rrhOptions()), nil},
 		{ServiceBankID, "", func(string) http.Handler { return s.bankid }, bankid.WriteError, nil},
 		{ServiceSCB, scb.BasePath, func(string) http.Handler { return s.scb }, scb.WriteError, s.scbTLS},
+		{ServiceVero, vero.Path, func(string) http.Handler { return s.vero }, vero.WriteError, nil},
 	}
 }
 

@@ -13,8 +13,8 @@ import (
 // Overrides change, for one run, what the settings say: the command line
 // fills them from --env, and both entry points from $MOTPART_BRREG_URL,
 // $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL,
-// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL, $MOTPART_SCB_URL and
-// $MOTPART_EXTRA_CA.
+// $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL, $MOTPART_SCB_URL,
+// $MOTPART_VERO_URL, $MOTPART_VERO_CA and $MOTPART_EXTRA_CA.
 type Overrides struct {
 	Environment     desk.Environment
 	BrregURL        string
@@ -26,6 +26,11 @@ type Overrides struct {
 	BankIDURL, BankIDOIDCURL string
 	// SCBURL is SCB's Sök på var API ($MOTPART_SCB_URL).
 	SCBURL string
+	// VeroURL is Vero's certificate service ($MOTPART_VERO_URL), and
+	// VeroCAPEM the services CA its answers' signer must chain to, read
+	// from the PEM file $MOTPART_VERO_CA (never used for the sandbox).
+	VeroURL   string
+	VeroCAPEM []byte
 	// ExtraRootsPEM are roots trusted besides the system's (never used for
 	// the sandbox, which trusts only its own CA).
 	ExtraRootsPEM []byte
@@ -34,7 +39,8 @@ type Overrides struct {
 // OverridesFromEnv reads the environment variables that point the
 // register clients elsewhere for one run: MOTPART_BRREG_URL,
 // MOTPART_GRUNNDATA_URL, MOTPART_MASKINPORTEN_URL, MOTPART_RRH_URL,
-// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL, MOTPART_SCB_URL and
+// MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL, MOTPART_SCB_URL,
+// MOTPART_VERO_URL, MOTPART_VERO_CA (a PEM file of Vero's services CA) and
 // MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
 // os.LookupEnv, or a map in tests. The window and the command line both
 // use it.
@@ -55,6 +61,7 @@ func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 		{"MOTPART_BANKID_URL", &o.BankIDURL},
 		{"MOTPART_BANKID_OIDC_URL", &o.BankIDOIDCURL},
 		{"MOTPART_SCB_URL", &o.SCBURL},
+		{"MOTPART_VERO_URL", &o.VeroURL},
 	} {
 		value, _ := lookup(v.name)
 		value = strings.TrimSpace(value)
@@ -66,6 +73,13 @@ func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 			return o, problem.New(problem.CodeBadSetting, fmt.Errorf("%s must be an https:// address, not %q", v.name, value))
 		}
 		*v.dst = value
+	}
+	if path, ok := lookup("MOTPART_VERO_CA"); ok && path != "" {
+		pem, err := os.ReadFile(path)
+		if err != nil {
+			return o, fmt.Errorf("MOTPART_VERO_CA: %w", err)
+		}
+		o.VeroCAPEM = pem
 	}
 	if path, ok := lookup("MOTPART_EXTRA_CA"); ok && path != "" {
 		pem, err := os.ReadFile(path)

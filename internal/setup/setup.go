@@ -22,7 +22,7 @@ import (
 type Config struct {
 	// Desk configures the use cases: the vault file, its parameters, the
 	// clock, identity options, the source time limit. NewDesk fills in
-	// its Connector, OwnersFiles, Classifier (when nil) and Environment.
+	// its Connector, FICertificates, OwnersFiles, Classifier (when nil) and Environment.
 	Desk desk.Config
 	// Overrides change the registers' environment and addresses for this
 	// run, above what the settings say.
@@ -43,6 +43,7 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	c := NewConnector(cfg.Overrides, cfg.Sandbox, now)
 	c.sleep = cfg.Desk.Sleep
 	cfg.Desk.Connector = c
+	cfg.Desk.FICertificates = c.FICertificates
 	cfg.Desk.OwnersFiles = OwnersFiles{}
 	if cfg.Desk.Classifier == nil {
 		cfg.Desk.Classifier = Classifier{}

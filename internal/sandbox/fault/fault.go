@@ -36,6 +36,25 @@ const (
 	// ServiceSCB is SCB's business register API (Sök på var and the
 	// sector file), over mutual TLS.
 	ServiceSCB Service = "scb"
+	// ServiceVero is Vero's certificate service (SOAP: SignNewCertificate,
+	// GetCertificate, RenewCertificate).
+	ServiceVero Service = "vero"
+)
+
+// VeroSignature is how Vero's simulator spoils the XML signature of its
+// replies, for [Fault.VeroSignature].
+type VeroSignature string
+
+// The ways a Vero reply's signature can be wrong.
+const (
+	// VeroUnsigned sends replies without a ds:Signature.
+	VeroUnsigned VeroSignature = "unsigned"
+	// VeroTampered changes the reply after signing it, so its digest no
+	// longer matches.
+	VeroTampered VeroSignature = "tampered"
+	// VeroForeignSigner signs correctly, but with a certificate the
+	// sandbox CA did not issue.
+	VeroForeignSigner VeroSignature = "foreign"
 )
 
 // Fault is what a service does wrong, switched on with [Switches.Set].
@@ -89,6 +108,11 @@ type Fault struct {
 	// finish: their entities stay IN_PROGRESS however long the client
 	// polls, until the session expires. For ServiceBankID only.
 	NeverFinish bool
+
+	// VeroSignature spoils the signature of every reply of Vero's
+	// simulator (unsigned, tampered or signed by a foreign certificate);
+	// "" signs properly. For ServiceVero only, until the fault is changed.
+	VeroSignature VeroSignature
 
 	// GrunndataStatus makes every grunndataWS operation answer this
 	// responseHeader for whatever number is asked, after the account is
