@@ -306,15 +306,16 @@ report_once 311111116
 every kyc-dialog --vault "$vault" --lookup 311111116 --kyc-report
 every kyc-documents --vault "$vault" --lookup 311111116 --tab 3
 # Finland: ordering the Incomes Register certificate from Vero, step by
-# step and while Vero prepares it; then renewing one that ends in 40 days
-# (imported last, so the shots above keep their banner). Nothing is sent:
+# step and while Vero prepares it; then renewing one that ends in 20 days,
+# which the banner names and offers to renew (imported last, so the shots
+# above keep their banner). Nothing is sent:
 # the window shows the state of the second attempt.
 every vero-order-1 --vault "$vault" --vero-order 1
 every vero-order-2 --vault "$vault" --vero-order 2
 every vero-order-3 --vault "$vault" --vero-order 3
 every vero-order-4 --vault "$vault" --vero-order 4
 every vero-order-progress --vault "$vault" --vero-order 4 --vero-progress
-client ir 40 "/C=FI/O=Esimerkki Oy/CN=0116297-6" "Tulo-2026" "$pki/tulorekisteri.p12"
+client ir 20 "/C=FI/O=Esimerkki Oy/CN=0116297-6" "Tulo-2026" "$pki/tulorekisteri.p12"
 MOTPART_CERT_PASSWORD="Tulo-2026" "$bin/motpart" --vault "$vault" cert import --name "Tulorekisteri 0116297-6" "$pki/tulorekisteri.p12" >/dev/null
 every vero-renew --vault "$vault" --vero-renew "Tulorekisteri 0116297-6"
 unset MOTPART_PASSWORD

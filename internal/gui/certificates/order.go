@@ -244,6 +244,9 @@ func (w *orderWizard) show(step int) {
 		w.next.SetIcon(theme.MailSendIcon())
 	case orderProgress:
 		w.title.SetText(lang.L("Vero is preparing the certificate"))
+		if w.renew != "" {
+			w.title.SetText(lang.L("Vero is preparing the new certificate for “{{.Name}}”", map[string]any{"Name": w.renew}))
+		}
 		objects = []fyne.CanvasObject{w.state, w.busy}
 		w.back.Hide()
 		w.next.Hide()
