@@ -27,6 +27,8 @@ type veroClock struct {
 	now time.Time
 	// sleeps counts the desk's waits.
 	sleeps int
+	// stopped, while set, makes every wait end as if the app stopped.
+	stopped bool
 }
 
 func (c *veroClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
@@ -37,6 +39,9 @@ func (c *veroClock) sleep(ctx context.Context, d time.Duration) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.stopped {
+		return context.Canceled
+	}
 	c.now = c.now.Add(d)
 	c.sleeps++
 	return nil
@@ -128,5 +133,42 @@ func TestOrderFromVeroSandbox(t *testing.T) {
 	}
 	if s.pending.Visible() {
 		t.Error("a pending order is offered after it was received")
+	}
+}
+
+// TestResumeFromVeroSandbox: the app stops while Vero prepares the
+// certificate; the screen offers the order, and Resume fetches it
+// without ordering again.
+func TestResumeFromVeroSandbox(t *testing.T) {
+	s, clock := newVeroApp(t)
+	clock.stopped = true
+	onUI(func() {
+		test.Tap(s.order)
+		w := s.orderWizard
+		test.Type(w.businessID, world.FIYTunnus)
+		test.Type(w.company, "Pohjoistuuli Energia Oy")
+		test.Tap(w.next)
+		test.Type(w.transferID, world.VeroTransferID2)
+		test.Type(w.password, world.VeroTransferPassword2)
+		test.Tap(w.next)
+		test.Tap(w.next)
+		test.Tap(w.next)
+	})
+	s.host.WaitIdle()
+	onUI(func() { test.Tap(s.orderWizard.cancel) })
+	s.host.WaitIdle()
+	onUI(s.Reload)
+	if s.orderWizard != nil || !s.pending.Visible() || len(s.stored) != 0 {
+		t.Fatalf("after stopping: wizard %v, pending offered %v, stored %+v", s.orderWizard != nil, s.pending.Visible(), s.stored)
+	}
+	clock.stopped = false
+	onUI(func() { test.Tap(s.resume) })
+	s.host.WaitIdle()
+	w := s.orderWizard
+	if w == nil || w.step != orderDone || len(s.stored) != 1 || s.pending.Visible() {
+		t.Fatalf("after Resume: wizard %v, stored %+v, pending %v", w != nil, s.stored, s.pending.Visible())
+	}
+	if !strings.HasPrefix(w.result.Text, "Stored as “Incomes Register 1572860-0”") {
+		t.Errorf("result %q", w.result.Text)
 	}
 }

@@ -2,7 +2,6 @@ package certificates
 
 import (
 	"context"
-	"errors"
 	"image/color"
 	"strings"
 
@@ -401,7 +400,7 @@ func (w *orderWizard) run(work func(context.Context, func(dossier.FIOrderState))
 			w.saved(stored) // it came just before Cancel
 			w.finish()
 			return
-		case byUser || errors.Is(err, context.Canceled):
+		case byUser:
 			w.finish() // closed by Cancel: the order is kept for Resume
 			return
 		case err != nil:
