@@ -420,15 +420,6 @@ func (w *orderWizard) run(work func(context.Context, func(dossier.FIOrderState))
 	})
 }
 
-// showState shows the progress step with st in words.
-func (w *orderWizard) showState(st dossier.FIOrderState) {
-	w.show(orderProgress)
-	w.busy.Show()
-	w.busy.Start()
-	w.state.SetText(orderStateText(st))
-	w.dialog.Fit()
-}
-
 // storedUntil is the last day of a stored certificate, in words.
 func storedUntil(c certinfo.Stored) string {
 	if c.Info == nil {

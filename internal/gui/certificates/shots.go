@@ -80,3 +80,12 @@ func (s *Screen) OpenRenewShot(name string, next time.Time) {
 	w.dialog.Show()
 	w.showState(dossier.FIOrderState{Step: dossier.FIStepWaiting, RetrievalID: "R-2", NextTry: next})
 }
+
+// showState shows the progress step with st in words.
+func (w *orderWizard) showState(st dossier.FIOrderState) {
+	w.show(orderProgress)
+	w.busy.Show()
+	w.busy.Start()
+	w.state.SetText(orderStateText(st))
+	w.dialog.Fit()
+}
