@@ -5,7 +5,8 @@
 # built with the screenshots tag (`make screenshots` builds it), whose extra
 # flags (--screen, --search, --lookup, --tab, --import, --import-to-name,
 # --order-aml, --order-now, --order-wait, --kyc-report, --kyc-make,
-# --classify, --classify-out, --classify-pause, --classify-refresh, --size)
+# --classify, --classify-out, --classify-pause, --classify-refresh,
+# --vero-order, --vero-progress, --vero-renew, --size)
 # put the window in the state to show. It uses a throw-away home
 # directory, so it never touches the user's own vault or preferences.
 #
@@ -306,5 +307,18 @@ every aml-bankid-se --vault "$vault" --lookup 556789-0123
 report_once 311111116
 every kyc-dialog --vault "$vault" --lookup 311111116 --kyc-report
 every kyc-documents --vault "$vault" --lookup 311111116 --tab 3
+# Finland: ordering the Incomes Register certificate from Vero, step by
+# step and while Vero prepares it; then renewing one that ends in 20 days,
+# which the banner names and offers to renew (imported last, so the shots
+# above keep their banner). Nothing is sent:
+# the window shows the state of the second attempt.
+every vero-order-1 --vault "$vault" --vero-order 1
+every vero-order-2 --vault "$vault" --vero-order 2
+every vero-order-3 --vault "$vault" --vero-order 3
+every vero-order-4 --vault "$vault" --vero-order 4
+every vero-order-progress --vault "$vault" --vero-order 4 --vero-progress
+client ir 20 "/C=FI/O=Esimerkki Oy/CN=0116297-6" "Tulo-2026" "$pki/tulorekisteri.p12"
+MOTPART_CERT_PASSWORD="Tulo-2026" "$bin/motpart" --vault "$vault" cert import --name "Tulorekisteri 0116297-6" "$pki/tulorekisteri.p12" >/dev/null
+every vero-renew --vault "$vault" --vero-renew "Tulorekisteri 0116297-6"
 unset MOTPART_PASSWORD
 echo "screenshots: done in $(($(date +%s) - start)) s"

@@ -28,6 +28,9 @@ import (
 //	--classify FILE [--classify-out OUT            open FILE on Classify customers; classify it
 //	  [--classify-pause F]]                        into OUT, held at fraction F of the rows
 //	--classify-refresh                             fetch SCB's sector file on Classify customers
+//	--vero-order N [--vero-progress]               open the order of the Incomes Register certificate
+//	                                               on step N (1 to 4), or on its progress
+//	--vero-renew NAME                              open the renewal of certificate NAME on its progress
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -48,6 +51,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	classifyOut := fs.String("classify-out", "", "with --classify: classify the file and save the result here")
 	classifyPause := fs.Float64("classify-pause", 0, "with --classify-out: hold the run once this fraction (0 to 1) of the rows is done")
 	classifyRefresh := fs.Bool("classify-refresh", false, "fetch SCB's sector file into the vault on Classify customers")
+	veroOrder := fs.Int("vero-order", 0, "open the order of the Incomes Register certificate on this step (1 to 4); nothing is sent")
+	veroProgress := fs.Bool("vero-progress", false, "with --vero-order: show the progress while Vero prepares the certificate")
+	veroRenew := fs.String("vero-renew", "", "open the renewal of this stored certificate on its progress; nothing is sent")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -75,6 +81,18 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 			}
 			if err := ui.OpenImport(*importFile, password, *importToName); err != nil {
 				fmt.Fprintf(os.Stderr, "motpart-desktop: --import: %v\n", err)
+			}
+		}
+		// The next try shown in the progress is a minute from now.
+		next := time.Now().Add(time.Minute)
+		if *veroOrder > 0 {
+			if err := ui.OpenVeroOrder(*veroOrder, *veroProgress, next); err != nil {
+				fmt.Fprintf(os.Stderr, "motpart-desktop: --vero-order: %v\n", err)
+			}
+		}
+		if *veroRenew != "" {
+			if err := ui.OpenVeroRenew(*veroRenew, next); err != nil {
+				fmt.Fprintf(os.Stderr, "motpart-desktop: --vero-renew: %v\n", err)
 			}
 		}
 		if *classifyRefresh && !ui.ClassifyRefresh() {

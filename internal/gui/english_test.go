@@ -179,6 +179,8 @@ var sameInEveryLanguage = map[string]bool{
 	"Finland":                       true,
 	"TEST":                          true, // the test environment's band (Swedish and Norwegian)
 	"{{.Count}} min":                true,
+	"TransferID":                    true, // the names of Vero's transfer codes
+	"TransferPassword":              true,
 }
 
 // TestNoTranslationIsTheEnglish: a Swedish, Norwegian or Finnish text that

@@ -78,6 +78,19 @@ func (d *fakeDesk) ImportCertificate(string, []byte, string, string) (*certinfo.
 func (d *fakeDesk) Certificates() ([]certinfo.Stored, error)         { return d.expiring, nil }
 func (d *fakeDesk) ExpiringCertificates() ([]certinfo.Stored, error) { return d.expiring, nil }
 func (d *fakeDesk) RemoveCertificate(string) error                   { return nil }
+func (d *fakeDesk) OrderFICertificate(context.Context, dossier.FIOrder, []byte, func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	return certinfo.Stored{}, problem.New(problem.CodeCertNotFound, nil)
+}
+func (d *fakeDesk) PendingFIOrder() (dossier.FIOrder, dossier.FIOrderState, bool, error) {
+	return dossier.FIOrder{}, dossier.FIOrderState{}, false, nil
+}
+func (d *fakeDesk) ResumeFIOrder(context.Context, func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	return certinfo.Stored{}, problem.New(problem.CodeCertNotFound, nil)
+}
+func (d *fakeDesk) CanRenewFI(string) error { return problem.New(problem.CodeCertNotFound, nil) }
+func (d *fakeDesk) RenewFICertificate(context.Context, string, func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	return certinfo.Stored{}, problem.New(problem.CodeCertNotFound, nil)
+}
 func (d *fakeDesk) ExportCertificate(string, string) ([]byte, error) { return nil, nil }
 func (d *fakeDesk) Lookup(context.Context, string) (*dossier.Dossier, error) {
 	return nil, problem.New(problem.CodeNoAccess, nil)

@@ -2,7 +2,10 @@
 
 package gui
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // This file is built only with the screenshots tag, into the program that
 // `make screenshots` runs under Xvfb: it lets cmd/desktop's extra flags put
@@ -45,6 +48,28 @@ func (a *App) OpenImport(path string, password *string, toName bool) error {
 	}
 	a.showScreen(ScreenCertificates)
 	return a.certificates.OpenImport(path, password, toName)
+}
+
+// OpenVeroOrder opens the order of the Incomes Register certificate on
+// step (1 to 4), or on its progress, for a picture; nothing is sent.
+func (a *App) OpenVeroOrder(step int, progress bool, next time.Time) error {
+	if a.certificates == nil {
+		return errors.New("the vault is locked")
+	}
+	a.showScreen(ScreenCertificates)
+	a.certificates.OpenOrderShot(step, progress, next)
+	return nil
+}
+
+// OpenVeroRenew opens the renewal of the certificate name on its
+// progress, for a picture; nothing is sent.
+func (a *App) OpenVeroRenew(name string, next time.Time) error {
+	if a.certificates == nil {
+		return errors.New("the vault is locked")
+	}
+	a.showScreen(ScreenCertificates)
+	a.certificates.OpenRenewShot(name, next)
+	return nil
 }
 
 // OrderAML opens the order dialog for the dossier shown, as Ctrl+Shift+O

@@ -1,6 +1,7 @@
 package certificates
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/gui/guikit"
 )
 
@@ -22,6 +24,13 @@ type banner struct {
 	text *widget.Label
 	// now is the clock that decides the day of a notification.
 	now func() time.Time
+	// renewNow renews an Incomes Register certificate from Vero; it is
+	// shown when the first certificate is one the desk can renew.
+	renewNow *widget.Button
+	// renew opens the renewal of the named certificate.
+	renew func(name string)
+	// renewName is the certificate Renew now renews.
+	renewName string
 }
 
 func newBanner(h *guikit.Host, d Desk, show func()) *banner {
@@ -29,7 +38,15 @@ func newBanner(h *guikit.Host, d Desk, show func()) *banner {
 	b.text = guikit.WrapLabel("")
 	b.text.Importance = widget.WarningImportance
 	showButton := widget.NewButton(lang.L("Show"), show)
-	b.box = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), showButton, b.text)
+	b.renewNow = widget.NewButtonWithIcon(lang.L("Renew now"), theme.ViewRefreshIcon(), func() {
+		if b.renew != nil {
+			b.renew(b.renewName)
+		}
+	})
+	b.renewNow.Importance = widget.HighImportance
+	b.renewNow.Hide()
+	b.box = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())),
+		container.NewHBox(b.renewNow, showButton), b.text)
 	b.box.Hide()
 	return b
 }
@@ -55,6 +72,12 @@ func (b *banner) refresh() {
 		text += " " + lang.L("({{.Count}} certificates need attention.)", map[string]any{"Count": len(soon)})
 	}
 	b.text.SetText(text)
+	b.renewName = ""
+	b.renewNow.Hide()
+	if slices.Contains(first.Info.Uses, certinfo.UseIncomesRegister) && b.desk.CanRenewFI(first.Name) == nil {
+		b.renewName = first.Name
+		b.renewNow.Show()
+	}
 	b.box.Show()
 	today := b.now().Format(guikit.DateLayout)
 	if b.host.Prefs.LastExpiryNotice() != today {

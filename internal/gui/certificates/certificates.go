@@ -27,6 +27,14 @@ type Screen struct {
 	stored  []certinfo.Stored
 	// wizard is the open certificate wizard, if any.
 	wizard *certWizard
+	// order is the button that opens the order wizard, orderWizard that
+	// wizard (or the renewal) while open.
+	order       *widget.Button
+	orderWizard *orderWizard
+	// pending offers to resume an order that was sent but not received,
+	// with the button resume.
+	pending *fyne.Container
+	resume  *widget.Button
 	// banner warns of certificates about to expire.
 	banner *banner
 	// show brings this screen forward in the window.
@@ -62,15 +70,22 @@ func New(h *guikit.Host, d Desk, show func()) *Screen {
 	s.notice.Hide()
 	s.add = widget.NewButtonWithIcon(lang.L("Import a certificate…"), theme.ContentAddIcon(), func() { s.OpenWizard() })
 	s.add.Importance = widget.HighImportance
+	s.order = widget.NewButtonWithIcon(lang.L("Order the Incomes Register certificate…"), theme.MailSendIcon(), func() { s.OpenOrder() })
+	s.banner.renew = s.OpenRenew
+	s.resume = widget.NewButtonWithIcon(lang.L("Resume"), theme.MediaPlayIcon(), func() { s.ResumeOrder() })
+	s.resume.Importance = widget.HighImportance
+	s.pending = container.NewBorder(nil, nil, nil, s.resume,
+		guikit.WrapLabel(lang.L("An order of the Incomes Register certificate was sent but not received.")))
+	s.pending.Hide()
 	return s
 }
 
 // Content is the screen.
 func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Certificates"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, title, s.add)
+	top := container.NewBorder(nil, nil, title, container.NewHBox(s.order, s.add))
 	s.Reload()
-	s.page = container.NewBorder(container.NewVBox(top, s.message, s.notice), nil, nil, nil,
+	s.page = container.NewBorder(container.NewVBox(top, s.message, s.notice, s.pending), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(s.empty, s.list)))
 	return container.NewPadded(s.page)
 }
@@ -97,6 +112,7 @@ func (s *Screen) Reload() {
 		s.empty.Hide()
 	}
 	s.banner.refresh()
+	s.refreshPending()
 }
 
 // row shows one certificate: name, holder, use and days left, highlighted
@@ -288,10 +304,14 @@ func (s *Screen) openWizard() *certWizard {
 	return s.wizard
 }
 
-// CloseWizard closes the wizard if it is open.
+// CloseWizard closes the import wizard and the order wizard if open (an
+// order being awaited stays pending, to be resumed).
 func (s *Screen) CloseWizard() {
 	if s.wizard != nil {
 		s.wizard.close()
+	}
+	if s.orderWizard != nil {
+		s.orderWizard.close()
 	}
 }
 
@@ -300,4 +320,73 @@ func (s *Screen) Drop(u fyne.URI) {
 	w := s.openWizard()
 	w.show(stepFile)
 	w.loadURI(u)
+}
+
+// refreshPending offers to resume an order of the Incomes Register
+// certificate that was sent but not received.
+func (s *Screen) refreshPending() {
+	_, _, ok, err := s.desk.PendingFIOrder()
+	if err != nil {
+		fyne.LogError("reading the pending certificate order", err)
+	}
+	if ok && s.orderWizard == nil {
+		s.pending.Show()
+	} else {
+		s.pending.Hide()
+	}
+	s.relayout()
+}
+
+// openOrder builds the order wizard (or renewal, with renew set), one at
+// a time; nil when one is open already.
+func (s *Screen) openOrder(renew string) *orderWizard {
+	s.host.Activity()
+	if s.orderWizard != nil {
+		return nil
+	}
+	var w *orderWizard
+	w = newOrderWizard(s.host, s.desk, renew, s.ordered, func() {
+		if s.orderWizard == w {
+			s.orderWizard = nil
+		}
+		s.refreshPending()
+	})
+	s.orderWizard = w
+	s.pending.Hide()
+	return w
+}
+
+// OpenOrder opens the wizard that orders the Incomes Register certificate
+// from Vero.
+func (s *Screen) OpenOrder() {
+	if w := s.openOrder(""); w != nil {
+		w.open()
+	}
+}
+
+// ResumeOrder goes on waiting for an order that was sent but not
+// received, in the wizard's progress step.
+func (s *Screen) ResumeOrder() {
+	if w := s.openOrder(""); w != nil {
+		w.resume()
+	}
+}
+
+// OpenRenew renews the Incomes Register certificate name from Vero,
+// showing the progress.
+func (s *Screen) OpenRenew(name string) {
+	if w := s.openOrder(name); w != nil {
+		w.startRenew()
+	}
+}
+
+// ordered lists a certificate Vero issued and says it is stored.
+func (s *Screen) ordered(c certinfo.Stored) {
+	s.Reload()
+	s.changed()
+	if c.Info != nil {
+		s.notice.SetText(lang.L("Stored: {{.Name}}, valid until {{.Date}}.", map[string]any{"Name": c.Name, "Date": storedUntil(c)}))
+		s.notice.Show()
+		s.relayout()
+	}
 }

@@ -4,7 +4,12 @@
 // to expire.
 package certificates
 
-import "github.com/motpart/motpart/internal/certinfo"
+import (
+	"context"
+
+	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/dossier"
+)
 
 // Desk is what the Certificates screen asks of Motpart's use cases;
 // internal/desk.Desk provides it. Errors carry a *problem.Error with a
@@ -31,4 +36,23 @@ type Desk interface {
 	Setting(key string) (string, error)
 	// SetSettings stores several settings ("" removes one), all or none.
 	SetSettings(values map[string]string) error
+
+	// EnvironmentName is "sandbox", "test" or "production": with practice
+	// data the order wizard also offers the sandbox's certificate service.
+	EnvironmentName() string
+	// OrderFICertificate orders the Incomes Register certificate from
+	// Vero with the TransferID and TransferPassword, waits until it is
+	// ready, telling progress how far it came, and stores it.
+	OrderFICertificate(ctx context.Context, o dossier.FIOrder, transferPassword []byte, progress func(dossier.FIOrderState)) (certinfo.Stored, error)
+	// PendingFIOrder is an order that was sent but whose certificate was
+	// not received (the app stopped in between), if any.
+	PendingFIOrder() (dossier.FIOrder, dossier.FIOrderState, bool, error)
+	// ResumeFIOrder goes on waiting for the pending order.
+	ResumeFIOrder(ctx context.Context, progress func(dossier.FIOrderState)) (certinfo.Stored, error)
+	// CanRenewFI says (nil) when the stored certificate name can be
+	// renewed from Vero now.
+	CanRenewFI(name string) error
+	// RenewFICertificate renews the stored Incomes Register certificate
+	// name, telling progress how far it came.
+	RenewFICertificate(ctx context.Context, name string, progress func(dossier.FIOrderState)) (certinfo.Stored, error)
 }

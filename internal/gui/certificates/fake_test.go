@@ -2,6 +2,7 @@ package certificates
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/gui/guitest"
 	"github.com/motpart/motpart/internal/ident"
@@ -47,6 +49,95 @@ type fakeDesk struct {
 	days     int               // days left of the certificates it imports
 	settings map[string]string // the settings kept in the vault
 	uses     []certinfo.Use    // when set, what the certificates it reads are for
+	vero     fakeVero          // Vero's certificate service
+}
+
+// fakeVero is Vero's certificate service behind the fake desk: an order
+// with password opens, states are told in order, and the certificate it
+// issues has days left at fakeNow.
+type fakeVero struct {
+	env      string // the desk's environment
+	password string // the TransferPassword that works
+	states   []dossier.FIOrderState
+	days     int
+	// pending is an order sent but not received.
+	pending *dossier.FIOrder
+	// orders, resumed and renewed count what was asked.
+	orders  []dossier.FIOrder
+	resumed int
+	renewed []string
+	// wait, when set, blocks the waiting until the context ends.
+	wait bool
+}
+
+func (d *fakeDesk) EnvironmentName() string { return d.vero.env }
+
+// issue tells the states and stores the certificate o.Name, or ends with
+// the context's error when wait is set.
+func (d *fakeDesk) issue(ctx context.Context, name, holder string, progress func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	for _, st := range d.vero.states {
+		progress(st)
+	}
+	if d.vero.wait {
+		<-ctx.Done()
+		return certinfo.Stored{}, fmt.Errorf("waiting for Vero: %w", ctx.Err())
+	}
+	info := fakeInfo(holder, d.vero.days)
+	info.Identity = certinfo.Identity{Country: "FI"}
+	info.Uses = []certinfo.Use{certinfo.UseIncomesRegister}
+	c := certinfo.Stored{Name: name, Info: info}
+	d.stored = slices.DeleteFunc(d.stored, func(s certinfo.Stored) bool { return s.Name == name })
+	d.stored = append(d.stored, c)
+	return c, nil
+}
+
+func (d *fakeDesk) OrderFICertificate(ctx context.Context, o dossier.FIOrder, password []byte, progress func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	d.vero.orders = append(d.vero.orders, o)
+	if string(password) != d.vero.password {
+		return certinfo.Stored{}, problem.New(problem.CodeVeroTransferPassword, nil)
+	}
+	d.vero.pending = &o
+	c, err := d.issue(ctx, o.Name, o.CompanyName, progress)
+	if err == nil {
+		d.vero.pending = nil
+	}
+	return c, err
+}
+
+func (d *fakeDesk) PendingFIOrder() (dossier.FIOrder, dossier.FIOrderState, bool, error) {
+	if d.vero.pending == nil {
+		return dossier.FIOrder{}, dossier.FIOrderState{}, false, nil
+	}
+	return *d.vero.pending, dossier.FIOrderState{Step: "sent", RetrievalID: "R1"}, true, nil
+}
+
+func (d *fakeDesk) ResumeFIOrder(ctx context.Context, progress func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	d.vero.resumed++
+	if d.vero.pending == nil {
+		return certinfo.Stored{}, problem.New(problem.CodeCertNotFound, nil)
+	}
+	c, err := d.issue(ctx, d.vero.pending.Name, d.vero.pending.CompanyName, progress)
+	if err == nil {
+		d.vero.pending = nil
+	}
+	return c, err
+}
+
+func (d *fakeDesk) CanRenewFI(name string) error {
+	for _, c := range d.stored {
+		if c.Name == name && slices.Contains(c.Info.Uses, certinfo.UseIncomesRegister) {
+			return nil
+		}
+	}
+	return problem.New(problem.CodeCertNotFound, nil)
+}
+
+func (d *fakeDesk) RenewFICertificate(ctx context.Context, name string, progress func(dossier.FIOrderState)) (certinfo.Stored, error) {
+	if err := d.CanRenewFI(name); err != nil {
+		return certinfo.Stored{}, err
+	}
+	d.vero.renewed = append(d.vero.renewed, name)
+	return d.issue(ctx, name, "Renewed Oy", progress)
 }
 
 func (d *fakeDesk) Setting(key string) (string, error) { return d.settings[key], nil }

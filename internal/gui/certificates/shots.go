@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/motpart/motpart/internal/certinfo"
+	"github.com/motpart/motpart/internal/dossier"
 )
 
 // This file is built only with the screenshots tag, for `make screenshots`.
@@ -42,4 +44,48 @@ func (s *Screen) OpenImport(path string, password *string, toName bool) error {
 		w.forward()
 	}
 	return nil
+}
+
+// OpenOrderShot opens the order wizard for a picture, filled with the
+// sandbox's example company, on step (1 to 4), or with progress on the
+// progress step, showing Vero's second attempt due at next. Nothing is
+// sent to Vero.
+func (s *Screen) OpenOrderShot(step int, progress bool, next time.Time) {
+	w := s.openOrder("")
+	if w == nil {
+		return
+	}
+	w.open()
+	w.businessID.SetText("0116297-6")
+	w.company.SetText("Esimerkki Oy")
+	w.transferID.SetText("5d7f3e2a-1c9b-4f60-8e0a-3b2d9c4f7a11")
+	w.password.SetText("Kc7#pR2x")
+	w.checkCompany()
+	for i := 1; i < step && i < 4; i++ {
+		w.forward()
+	}
+	if progress {
+		w.showState(dossier.FIOrderState{Step: dossier.FIStepWaiting, RetrievalID: "R-1", Attempts: 2, NextTry: next})
+	}
+}
+
+// OpenRenewShot opens the renewal of the certificate name for a picture,
+// on its progress step with Vero's first answer, next try at next.
+// Nothing is sent to Vero.
+func (s *Screen) OpenRenewShot(name string, next time.Time) {
+	w := s.openOrder(name)
+	if w == nil {
+		return
+	}
+	w.dialog.Show()
+	w.showState(dossier.FIOrderState{Step: dossier.FIStepWaiting, RetrievalID: "R-2", NextTry: next})
+}
+
+// showState shows the progress step with st in words.
+func (w *orderWizard) showState(st dossier.FIOrderState) {
+	w.show(orderProgress)
+	w.busy.Show()
+	w.busy.Start()
+	w.state.SetText(orderStateText(st))
+	w.dialog.Fit()
 }
