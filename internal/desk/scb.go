@@ -23,7 +23,7 @@ import (
 )
 
 // SourceSCB is the ID of SCB's Företagsregister as a dossier's source.
-const SourceSCB = "scb"
+const SourceSCB = dossier.SourceSCB
 
 // SwedishSource answers for SCB's Företagsregister: one dossier.Answer
 // whose Source has the ID "scb".

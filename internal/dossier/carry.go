@@ -23,8 +23,8 @@ func Parts() []Part {
 }
 
 // Sources lists the IDs of the sources that answer for p: the company and
-// its roles come from Enhetsregisteret and grunndataWS (a Finnish
-// company from PRH), the sub-units from
+// its roles come from Enhetsregisteret and grunndataWS (a Swedish
+// company from SCB, a Finnish one from PRH), the sub-units from
 // Enhetsregisteret, the owners from the Register of beneficial owners.
 func (p Part) Sources() []string {
 	switch p {
@@ -33,7 +33,7 @@ func (p Part) Sources() []string {
 	case PartSubUnits:
 		return []string{SourceBrreg}
 	}
-	return []string{SourceBrreg, SourceGrunndata, SourcePRH}
+	return []string{SourceBrreg, SourceGrunndata, SourceSCB, SourcePRH}
 }
 
 // Carried says that a part of a dossier is its last known value, kept from

@@ -30,6 +30,7 @@ const (
 	SourceGrunndata = "grunndata" // grunndataWS
 	SourceOwners    = "rrh"       // the Register of beneficial owners
 	SourcePRH       = "prh"       // PRH's open data (Finnish companies)
+	SourceSCB       = "scb"       // SCB's Företagsregister (Swedish companies)
 )
 
 // Answered reports whether s is an answer of its source about the unit,

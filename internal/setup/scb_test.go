@@ -444,3 +444,31 @@ func TestSCBAPIIDHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestSwedishLookupTwice: a second lookup that SCB answers carries nothing
+// over from the first (SCB answers for the company part as Brønnøysund's
+// sources do); one SCB does not answer keeps the first's company as last
+// known, from SCB.
+func TestSwedishLookupTwice(t *testing.T) {
+	d, sb, _ := newSCBDesk(t, sandbox.Config{})
+	ctx := context.Background()
+	var name string
+	for range 2 {
+		dos, err := d.Lookup(ctx, world.SEOrgNr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(dos.Carried) != 0 || dos.Company == nil {
+			t.Fatalf("carried %+v, company %+v", dos.Carried, dos.Company)
+		}
+		name = dos.Company.Name
+	}
+	sb.SetFault(sandbox.ServiceSCB, sandbox.Fault{Status: 500})
+	dos, err := d.Lookup(ctx, world.SEOrgNr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := dos.CarriedPart(dossier.PartCompany); !ok || c.Source != desk.SourceSCB || dos.Company == nil || dos.Company.Name != name {
+		t.Errorf("carried %+v, company %+v", dos.Carried, dos.Company)
+	}
+}
