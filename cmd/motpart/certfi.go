@@ -29,19 +29,15 @@ func (s *session) certOrderFI(args []string) int {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}
-	o, err := s.overrides(*env)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "motpart cert order-fi: %v\n", err)
-		return exitUsage
+	d, status := s.openDesk("cert order-fi", *env)
+	if d == nil {
+		return status
 	}
-	d := s.deskWith(o)
 	defer d.Close()
-	if err := s.unlock(d); err != nil {
-		return s.fail("cert order-fi", err)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var stored certinfo.Stored
+	var err error
 	if *discard {
 		if err := d.DiscardFIOrder(); err != nil {
 			return s.fail("cert order-fi", err)
@@ -83,16 +79,11 @@ func (s *session) certRenew(args []string) int {
 		fmt.Fprint(s.stderr, certUsage)
 		return exitUsage
 	}
-	o, err := s.overrides(*env)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "motpart cert renew: %v\n", err)
-		return exitUsage
+	d, status := s.openDesk("cert renew", *env)
+	if d == nil {
+		return status
 	}
-	d := s.deskWith(o)
 	defer d.Close()
-	if err := s.unlock(d); err != nil {
-		return s.fail("cert renew", err)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	stored, err := d.RenewFICertificate(ctx, fs.Arg(0), s.fiProgress)

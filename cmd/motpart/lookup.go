@@ -31,6 +31,24 @@ func (s *session) overrides(env string) (setup.Overrides, error) {
 	return o, err
 }
 
+// openDesk opens the vault for command cmd with the environment env
+// ("" for the setting's) and the environment variables' overrides: the
+// desk, or nil and the exit status after saying why (a bad --env or
+// variable is a usage error). The caller closes the desk.
+func (s *session) openDesk(cmd, env string) (*desk.Desk, int) {
+	o, err := s.overrides(env)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "motpart %s: %v\n", cmd, err)
+		return nil, exitUsage
+	}
+	d := s.deskWith(o)
+	if err := s.unlock(d); err != nil {
+		d.Close()
+		return nil, s.fail(cmd, err)
+	}
+	return d, exitOK
+}
+
 // runLookup runs `motpart lookup [--json] [--reveal] [--env E] NUMBER`.
 func (s *session) runLookup(args []string) int {
 	fs := flag.NewFlagSet("motpart lookup", flag.ContinueOnError)
@@ -42,16 +60,11 @@ func (s *session) runLookup(args []string) int {
 		fmt.Fprint(s.stderr, "usage: motpart [--vault PATH] lookup [--json] [--reveal] [--env sandbox|test|production] NUMBER\n")
 		return exitUsage
 	}
-	o, err := s.overrides(*env)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "motpart lookup: %v\n", err)
-		return exitUsage
+	d, status := s.openDesk("lookup", *env)
+	if d == nil {
+		return status
 	}
-	d := s.deskWith(o)
 	defer d.Close()
-	if err := s.unlock(d); err != nil {
-		return s.fail("lookup", err)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	lookup := d.Lookup // identity numbers masked

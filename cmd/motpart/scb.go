@@ -49,17 +49,13 @@ func (s *session) scbSectorFile(args []string) int {
 		fmt.Fprint(s.stderr, scbUsage)
 		return exitUsage
 	}
-	o, err := s.overrides(*env)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "motpart scb sector-file: %v\n", err)
-		return exitUsage
+	d, status := s.openDesk("scb sector-file", *env)
+	if d == nil {
+		return status
 	}
-	d := s.deskWith(o)
 	defer d.Close()
-	if err := s.unlock(d); err != nil {
-		return s.fail("scb sector-file", err)
-	}
 	var info dossier.SectorFileInfo
+	var err error
 	ok := true
 	if *refresh {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -28,17 +28,12 @@ func (s *session) runSearch(args []string) int {
 		fmt.Fprint(s.stderr, searchUsage)
 		return exitUsage
 	}
-	o, err := s.overrides(*env)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "motpart search: %v\n", err)
-		return exitUsage
-	}
 	name := strings.Join(fs.Args(), " ")
-	d := s.deskWith(o)
-	defer d.Close()
-	if err := s.unlock(d); err != nil {
-		return s.fail("search", err)
+	d, status := s.openDesk("search", *env)
+	if d == nil {
+		return status
 	}
+	defer d.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := d.SearchByName(ctx, name)
