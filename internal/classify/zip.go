@@ -2,15 +2,15 @@ package classify
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"path"
 	"strings"
+
+	"github.com/motpart/motpart/internal/zipguard"
 )
 
 // Defaults of ZipLimits.
@@ -152,7 +152,7 @@ func (l ZipLimits) scanSectorZip(r io.ReaderAt, size int64, row func(*sectorRead
 // openZip opens a zip, refusing one that announces more than MaxEntries
 // entries before its central directory is read.
 func (l ZipLimits) openZip(r io.ReaderAt, size int64) (*zip.Reader, error) {
-	if n, err := zipEntryCount(r, size); err == nil && n > uint64(l.MaxEntries) {
+	if n, err := zipguard.EntryCount(r, size); err == nil && n > uint64(l.MaxEntries) {
 		return nil, &LimitError{Limit: LimitEntries, Max: int64(l.MaxEntries)}
 	}
 	zr, err := zip.NewReader(r, size)
@@ -199,36 +199,6 @@ func withEntry(err error, entry string) error {
 		fe.Entry = entry
 	}
 	return err
-}
-
-// zipEntryCount reads the number of entries from the end-of-central-
-// directory record (or its zip64 version), so that a zip announcing
-// millions of entries is refused before they are read.
-func zipEntryCount(r io.ReaderAt, size int64) (uint64, error) {
-	const eocdLen = 22
-	if size < eocdLen {
-		return 0, errors.New("too small")
-	}
-	n := min(size, eocdLen+65535)
-	buf := make([]byte, n)
-	if _, err := r.ReadAt(buf, size-n); err != nil && !errors.Is(err, io.EOF) {
-		return 0, err
-	}
-	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
-	if i < 0 || len(buf)-i < eocdLen {
-		return 0, errors.New("no end of central directory")
-	}
-	count := uint64(binary.LittleEndian.Uint16(buf[i+10:]))
-	if i >= 20 && string(buf[i-20:i-16]) == "PK\x06\x07" {
-		off := int64(binary.LittleEndian.Uint64(buf[i-20+8:]))
-		var rec [56]byte
-		if off >= 0 && off+56 <= size {
-			if _, err := r.ReadAt(rec[:], off); err == nil && string(rec[:4]) == "PK\x06\x06" {
-				count = max(count, binary.LittleEndian.Uint64(rec[32:]))
-			}
-		}
-	}
-	return count, nil
 }
 
 // countReader counts the bytes read through it.

@@ -2,9 +2,7 @@ package rrh
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -13,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/zipguard"
 )
 
 // Kind is the format of a full-register file.
@@ -147,7 +146,7 @@ func ReadTotalStream(r io.Reader, kind Kind, fn func(*dossier.Owners) error) (St
 func (l Limits) ReadTotal(r io.ReaderAt, size int64, fn func(*dossier.Owners) error) (Stats, error) {
 	l = l.withDefaults()
 	var st Stats
-	n, err := zipEntryCount(r, size)
+	n, err := zipguard.EntryCount(r, size)
 	if err == nil && n > uint64(l.MaxEntries) {
 		return st, &LimitError{Limit: LimitEntries, Max: int64(l.MaxEntries)}
 	}
@@ -232,38 +231,6 @@ func withEntry(err error, entry string) error {
 		fe.Entry = entry
 	}
 	return err
-}
-
-// zipEntryCount reads the number of entries from the end-of-central-
-// directory record (or its zip64 version), before the zip reader loads
-// the central directory, so that a zip announcing millions of entries is
-// refused without reading them.
-func zipEntryCount(r io.ReaderAt, size int64) (uint64, error) {
-	const eocdLen = 22
-	if size < eocdLen {
-		return 0, errors.New("too small")
-	}
-	n := min(size, eocdLen+65535)
-	buf := make([]byte, n)
-	if _, err := r.ReadAt(buf, size-n); err != nil && !errors.Is(err, io.EOF) {
-		return 0, err
-	}
-	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
-	if i < 0 || len(buf)-i < eocdLen {
-		return 0, errors.New("no end of central directory")
-	}
-	count := uint64(binary.LittleEndian.Uint16(buf[i+10:]))
-	// A zip64 locator just before the record points to the zip64 record.
-	if i >= 20 && string(buf[i-20:i-16]) == "PK\x06\x07" {
-		off := int64(binary.LittleEndian.Uint64(buf[i-20+8:]))
-		var rec [56]byte
-		if off >= 0 && off+56 <= size {
-			if _, err := r.ReadAt(rec[:], off); err == nil && string(rec[:4]) == "PK\x06\x06" {
-				count = max(count, binary.LittleEndian.Uint64(rec[32:]))
-			}
-		}
-	}
-	return count, nil
 }
 
 // countReader counts the bytes read through it.
