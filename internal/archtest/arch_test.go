@@ -89,6 +89,13 @@ func rules() []rule {
 		forbidden: []string{internal + "desk", internal + "registry", internal + "vault", internal + "sandbox",
 			internal + "setup", internal + "certs", internal + "gui", "net/http$"},
 		why: "the report is made from the vocabulary the desk hands it",
+	}, {
+		// The client portfolio is vocabulary with its pure rules (how two
+		// snapshots differ): the window reads it, the desk fills it.
+		from: internal + "portfolio",
+		forbidden: []string{internal + "desk", internal + "registry", internal + "vault", internal + "sandbox",
+			internal + "setup", internal + "certs", internal + "gui", internal + "report", "fyne.io/", "net/http$"},
+		why: "the portfolio's vocabulary imports only the other vocabulary (dossier, ident)",
 	}}
 	for _, p := range lower {
 		rs = append(rs, rule{from: internal + p, forbidden: []string{"fyne.io/"}, why: "nothing below gui imports Fyne"})

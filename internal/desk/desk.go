@@ -70,6 +70,9 @@ type Config struct {
 	// environment, for ordering and renewing Incomes Register
 	// certificates; nil: those use cases fail (CodeVeroNotConnected).
 	FICertificates FICertificateConnector
+	// SandboxClock moves the sandbox's clock (AdvanceSandbox); nil
+	// outside the sandbox.
+	SandboxClock SandboxClock
 }
 
 // Desk carries out what a user asks for. Make one with New.

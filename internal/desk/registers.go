@@ -161,6 +161,9 @@ type Registers struct {
 	NoFinnish error
 	// FinnishSearch searches PRH's companies by name; nil when it cannot.
 	FinnishSearch UnitSearcher
+	// Feeds is Enhetsregisteret's change feeds, for checking the
+	// Norwegian clients; nil when they cannot be read.
+	Feeds UnitFeed
 	// Release drops what the clients hold (the Maskinporten signer,
 	// cached tokens, the grunndataWS password), so that nothing of them
 	// stays reachable; a client used after it answers that it is closed.

@@ -199,6 +199,17 @@ const (
 	CodeVeroOrderIncomplete   Code = "vero_order_incomplete"    // the business ID, company name, TransferID or password is missing
 )
 
+// The client portfolio (internal/portfolio, desk/clients*.go).
+const (
+	CodeClientExists         Code = "client_exists"           // the number is already one of the firm's clients
+	CodeNotAClient           Code = "not_a_client"            // the number is not one of the firm's clients
+	CodeCheckRunning         Code = "check_running"           // a check of the clients is already running
+	CodeNoPendingCheck       Code = "no_pending_check"        // there is no interrupted check to resume
+	CodeFeedTooOld           Code = "feed_too_old"            // the register no longer serves its change feed from the position asked
+	CodeImportNoNumberColumn Code = "import_no_number_column" // no column of the import file holds organisation numbers
+	CodeNotSandbox           Code = "not_sandbox"             // the action exists only in the sandbox
+)
+
 // Certificate problems (internal/certs maps its codes to these).
 const (
 	CodeCertNotPKCS12     Code = "cert_not_pkcs12"     // the file is not a PKCS#12 certificate file
@@ -368,6 +379,13 @@ var texts = [...]struct {
 	{CodeVeroNoPendingOrder, "There is no unfinished certificate order to continue."},
 	{CodeVeroNotRenewable, "This certificate was not issued by Vero's certificate service, so Motpart cannot renew it. Order a new Incomes Register certificate instead."},
 	{CodeVeroOrderIncomplete, "Enter the business ID, the company name, the TransferID and the TransferPassword from Vero's secure e-mail."},
+	{CodeClientExists, "This company is already one of your clients."},
+	{CodeNotAClient, "This company is not one of your clients. Add it from its dossier or import your client list."},
+	{CodeCheckRunning, "A check of your clients is already running. Wait for it to finish, or pause it first."},
+	{CodeNoPendingCheck, "There is no interrupted check to continue. Start a new check."},
+	{CodeFeedTooOld, "The register no longer keeps its list of changes that far back. Every client is looked up again instead; this takes longer."},
+	{CodeImportNoNumberColumn, "No column of this file holds organisation numbers. Choose the column with the numbers, or check that it is the right file."},
+	{CodeNotSandbox, "This works only in the sandbox, the practice environment."},
 	{CodeCertNotPKCS12, "This is not a certificate file (.pfx or .p12). Save the attachment from the register's e-mail and choose that file."},
 	{CodeCertDamaged, "The file is damaged or incomplete. Save the attachment from the e-mail again, or ask the register to send the file again."},
 	{CodeCertWrongPassword, "The password does not open this file. Check that it is the password that came with this certificate, and mind upper and lower case."},

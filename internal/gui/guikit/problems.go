@@ -394,6 +394,20 @@ func codeText(c problem.Code) string {
 		return lang.L("Maskinporten refused the token request. Check the client id, the scopes, the certificate and the computer's clock in Settings.")
 	case problem.CodeMPConfig:
 		return lang.L("Motpart could not make the Maskinporten request. Check the Maskinporten settings and the certificate chosen for it.")
+	case problem.CodeClientExists:
+		return lang.L("This company is already one of your clients.")
+	case problem.CodeNotAClient:
+		return lang.L("This company is not one of your clients. Add it from its dossier or import your client list.")
+	case problem.CodeCheckRunning:
+		return lang.L("A check of your clients is already running. Wait for it to finish, or pause it first.")
+	case problem.CodeNoPendingCheck:
+		return lang.L("There is no interrupted check to continue. Start a new check.")
+	case problem.CodeFeedTooOld:
+		return lang.L("The register no longer keeps its list of changes that far back. Every client is looked up again instead; this takes longer.")
+	case problem.CodeImportNoNumberColumn:
+		return lang.L("No column of this file holds organisation numbers. Choose the column with the numbers, or check that it is the right file.")
+	case problem.CodeNotSandbox:
+		return lang.L("This works only in the sandbox, the practice environment.")
 	case problem.CodeVeroNotConnected:
 		return lang.L("Vero's certificate service is not set up for this environment. Choose the test or production environment, or use the sandbox.")
 	case problem.CodeVeroTransferIDUnknown:

@@ -1,0 +1,9 @@
+// Package portfolio is the vocabulary of the firm's client portfolio: the
+// clients kept in the vault, the snapshot a check takes of each, the
+// changes between two snapshots with the risk each means, and the
+// progress and outcome of a check. It holds plain data types and the
+// pure rules that compare snapshots; it does no I/O. The desk fills and
+// stores them; the window and the command line read them.
+//
+// It imports only the other vocabulary packages (dossier, ident).
+package portfolio
