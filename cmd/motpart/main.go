@@ -187,6 +187,8 @@ func (s *session) dispatch(args []string) int {
 		return s.runReport(args[1:])
 	case "scb":
 		return s.runSCB(args[1:])
+	case "clients":
+		return s.runClients(args[1:])
 	}
 	fmt.Fprintf(stderr, "motpart: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
