@@ -98,6 +98,9 @@ func (d *differ) company() {
 			d.add(PartCompany, FieldStatus, s.end, "", s.code, "")
 		}
 	}
+	if d.old.factless() || d.new.factless() {
+		return // a register said "deleted" and gave no facts to compare
+	}
 	if !sameText(d.old.Name, d.new.Name) {
 		d.add(PartCompany, FieldName, ReasonRenamed, "", d.old.Name, d.new.Name)
 	}
@@ -110,6 +113,12 @@ func (d *differ) company() {
 	if o, n := strings.Join(d.old.Industry, "; "), strings.Join(d.new.Industry, "; "); !sameText(o, n) {
 		d.add(PartCompany, FieldIndustry, ReasonIndustryChanged, "", o, n)
 	}
+}
+
+// factless reports whether s is of a deleted unit whose register gave no
+// facts but the deletion.
+func (s *Snapshot) factless() bool {
+	return s.Name == "" && s.hasStatus(string(dossier.StandingDeleted))
 }
 
 // statusDate is the date of status code in s, "" when none.
