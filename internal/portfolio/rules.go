@@ -27,30 +27,30 @@ func reasonTable() []reasonInfo {
 		{ReasonOwnersFewerIdentified, RiskHigh, "Fewer beneficial owners identified"},
 
 		{ReasonRenamed, RiskMedium, "Renamed"},
-		{ReasonCEOChanged, RiskMedium, "CEO changed"},
-		{ReasonChairChanged, RiskMedium, "Chair of the board changed"},
-		{ReasonBoardMemberAdded, RiskMedium, "Board member added"},
+		{ReasonCEOChanged, RiskMedium, "New CEO"},
+		{ReasonChairChanged, RiskMedium, "New chair of the board"},
+		{ReasonBoardMemberAdded, RiskMedium, "New board member"},
 		{ReasonBoardMemberLeft, RiskMedium, "Board member left"},
-		{ReasonAuditorAppointed, RiskMedium, "New auditor"},
+		{ReasonAuditorAppointed, RiskMedium, "Auditor appointed"},
 		{ReasonSignatureChanged, RiskMedium, "Signature rights changed"},
 		{ReasonProcurationChanged, RiskMedium, "Procuration changed"},
 		{ReasonBeneficialOwnerGone, RiskMedium, "Beneficial owner gone"},
 		{ReasonOwnerPositionChanged, RiskMedium, "Beneficial owner's position changed"},
-		{ReasonOwnersStatusChanged, RiskMedium, "Beneficial owners' registration changed"},
+		{ReasonOwnersStatusChanged, RiskMedium, "Owners register status changed"},
 		{ReasonShareholdingChanged, RiskMedium, "Shareholding changed"},
 		{ReasonClosed, RiskMedium, "Closed down"},
-		{ReasonReinstated, RiskMedium, "Registered again"},
+		{ReasonReinstated, RiskMedium, "Reinstated"},
 
 		{ReasonBusinessAddressChanged, RiskLow, "Business address changed"},
 		{ReasonPostalAddressChanged, RiskLow, "Postal address changed"},
 		{ReasonIndustryChanged, RiskLow, "Industry changed"},
 		{ReasonAccountantChanged, RiskLow, "Accountant changed"},
-		{ReasonRoleChanged, RiskLow, "Role changed"},
+		{ReasonRoleChanged, RiskLow, "A role changed"},
 		{ReasonBankruptcyEnded, RiskLow, "Bankruptcy ended"},
 		{ReasonLiquidationEnded, RiskLow, "Liquidation ended"},
 		{ReasonForcedDissolutionEnded, RiskLow, "Forced dissolution ended"},
-		{ReasonSanctionsCleared, RiskLow, "Sanctions list hit cleared"},
-		{ReasonPEPCleared, RiskLow, "Politically exposed person cleared"},
+		{ReasonSanctionsCleared, RiskLow, "Sanctions list hit gone"},
+		{ReasonPEPCleared, RiskLow, "Politically exposed person gone"},
 	}
 }
 
@@ -70,8 +70,9 @@ func ReasonRisk(r Reason) Risk {
 	return i.risk
 }
 
-// ReasonText is a reason in English words ("Auditor resigned"); an
-// unknown reason is its code.
+// ReasonText is a reason in English words ("Auditor resigned"), the same
+// the window translates (internal/gui/clients); an unknown reason is its
+// code.
 func ReasonText(r Reason) string {
 	if i, ok := lookupReason(r); ok {
 		return i.text
