@@ -78,18 +78,18 @@ func ReadStart(r Reader, n int) (header []string, rows [][]string, err error) {
 
 // ReferenceWords are header words, folded by FoldHeader, that name a
 // column of the firm's own reference for a customer, in English,
-// Swedish, Norwegian and Finnish.
+// Swedish, Norwegian and Finnish. A bare "Kund", "Kunde" or "Asiakas" is
+// left out: it names the customer's name as often as its number.
 var ReferenceWords = []string{
 	"reference", "ref", "yourref", "ourref", "customerno", "customernumber", "customerid", "clientno",
 	"clientnumber", "clientid", "referens", "kundnr", "kundnummer", "kundid", "kundref", "referanse",
-	"kundenr", "kundenummer", "kunde", "kund", "viite", "asiakasnumero", "asiakasnro", "asiakas",
-	"asiakastunnus", "viitenumero",
+	"kundenr", "kundenummer", "viite", "asiakasnumero", "asiakasnro", "asiakastunnus", "viitenumero",
 }
 
 // ResponsibleWords are header words, folded by FoldHeader, that name a
 // column of the person at the firm responsible for a customer.
 var ResponsibleWords = []string{
-	"responsible", "responsibleperson", "owner", "accountmanager", "manager", "ansvarig",
+	"responsible", "responsibleperson", "accountmanager", "ansvarig",
 	"ansvarigperson", "kundansvarig", "handlaggare", "ansvarlig", "kundeansvarlig", "saksbehandler",
 	"vastuuhenkilo", "vastuuhenkilö", "vastuu", "yhteyshenkilo", "vastuullinen",
 }
