@@ -186,4 +186,3 @@ func formatTime(t time.Time, layout string) string {
 	}
 	return t.UTC().Format(layout)
 }
-
