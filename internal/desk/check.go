@@ -163,10 +163,6 @@ func (d *Desk) CheckDue() (bool, error) {
 // defaults filled in.
 func (d *Desk) checkSettings() (ClientSettings, error) {
 	s, err := d.ClientSettings()
-	if err == errNotBuilt {
-		// deskclients writes ClientSettings; until then, the defaults.
-		s, err = ClientSettings{}, nil
-	}
 	if err != nil {
 		return s, err
 	}

@@ -223,9 +223,23 @@ func TestCheckClientsFeeds(t *testing.T) {
 	w.change(numbers[3], now.Add(-time.Hour))
 	w.change("999999999", now.Add(-time.Hour))
 	w.change(numbers[7], now.Add(-time.Minute))
-	sum, err = d.CheckClients(context.Background(), nil)
+	w.mu.Lock()
+	w.units[numbers[3]] = "Renamed AS"
+	w.mu.Unlock()
+	var found []portfolio.Change
+	sum, err = d.CheckClients(context.Background(), func(p portfolio.Progress) { found = append(found, p.Found...) })
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(found) != 1 || found[0].Reason != portfolio.ReasonRenamed || found[0].Number != numbers[3] ||
+		found[0].Old != "Unit 3 AS" || found[0].New != "Renamed AS" || found[0].Name != "Renamed AS" || found[0].ID != sum.Run+"-000001" {
+		t.Errorf("changes found %+v, want the rename of %s", found, numbers[3])
+	}
+	if stored, err := d.ClientChanges(portfolio.ChangeFilter{}); err != nil || len(stored) != 1 || stored[0].ID != found[0].ID {
+		t.Errorf("changes stored %+v, %v", stored, err)
+	}
+	if sum.Changes != 1 {
+		t.Errorf("summary counts %d changes, want 1", sum.Changes)
 	}
 	if got := w.lookups(); got != 2 {
 		t.Errorf("daily check: %d lookups, want 2", got)
