@@ -123,8 +123,9 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
 	}
 
-	rest := organisations{brreg.NewREST(brregURL, t)}
-	regs := &desk.Registers{Organisations: rest, Names: rest, Search: rest}
+	restClient := brreg.NewREST(brregURL, t)
+	rest := organisations{restClient}
+	regs := &desk.Registers{Organisations: rest, Names: rest, Search: rest, Feeds: feeds{restClient}}
 	var closers []func()
 	if user != "" {
 		g := &registrations{now: c.now, g: brreg.NewGrunndata(grunndataURL, user, password, t)}
