@@ -54,3 +54,25 @@ func feedError(err error) error {
 	}
 	return err
 }
+
+// sandboxClock is the sandbox's clock as the desk moves it
+// (desk.SandboxClock): the Connector's simulators, started when first
+// asked. Should they fail to start, Now is the connector's clock and
+// Advance does nothing; every lookup then says why (Connect fails too).
+type sandboxClock struct{ c *Connector }
+
+// Now implements desk.SandboxClock.
+func (s sandboxClock) Now() time.Time {
+	sb, err := s.c.Sandbox(context.Background())
+	if err != nil {
+		return s.c.now()
+	}
+	return sb.Now()
+}
+
+// Advance implements desk.SandboxClock.
+func (s sandboxClock) Advance(d time.Duration) {
+	if sb, err := s.c.Sandbox(context.Background()); err == nil {
+		sb.Advance(d)
+	}
+}
