@@ -94,6 +94,8 @@ func maxTime(a, b time.Time) time.Time {
 func (d *Desk) runCheck(ctx context.Context, run *checkRun, refs []clientRef, concurrency int, out *progressQueue) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// The storing goroutine owns run.Progress from here on.
+	runID, feed := run.Progress.Run, run.Progress.Feed
 	st := &checkState{run: run, progress: out}
 	named := make(map[string]bool, len(run.Named))
 	for _, n := range run.Named {
@@ -119,14 +121,14 @@ func (d *Desk) runCheck(ctx context.Context, run *checkRun, refs []clientRef, co
 	}
 plan:
 	for _, ref := range refs {
-		if ref.Run == run.Progress.Run {
+		if ref.Run == runID {
 			continue // settled before the run was interrupted
 		}
 		switch {
 		case !connected[ref.Country]:
 			results <- settled{ref: ref, outcome: portfolio.OutcomeNotCovered, problem: string(problem.CodeCountryNotConnected)}
 			continue
-		case ref.Country == string(ident.CountryNO) && run.Progress.Feed == portfolio.FeedUsed &&
+		case ref.Country == string(ident.CountryNO) && feed == portfolio.FeedUsed &&
 			!named[ref.Number] && ref.Checked && !ref.Failed:
 			results <- settled{ref: ref, outcome: portfolio.OutcomeFeed}
 			continue
