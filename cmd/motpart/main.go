@@ -35,6 +35,13 @@ Usage:
       change its password, show its audit log and whether the chain is intact,
       or open a damaged vault from its header's copy (the repair is logged).
 
+  motpart [--vault PATH] vault backup [FILE] | restore FILE
+      Write a backup of the vault (still encrypted, opened with the vault's
+      password) to FILE, by default Motpart-backup-YYYY-MM-DD.vault in the
+      current folder; it is a consistent copy even while Motpart is running.
+      Restore replaces the vault by the backup FILE once it has opened with
+      its password, and keeps the replaced vault beside it.
+
   motpart [--vault PATH] notes add ORGNR TEXT | list [--json] ORGNR | edit ORGNR ID TEXT | remove ORGNR ID
       The firm's dated notes on a client, kept in the vault.
 
