@@ -129,6 +129,10 @@ Usage:
       certificates, and organisation numbers to try. SCB's simulator serves
       ZIP as its sector file when given, with the header variant NAME.
 
+  motpart version [--json]
+      Say which version of Motpart this is: version, commit, build date,
+      Go version and platform.
+
   motpart help
       Show this text.
 
@@ -170,6 +174,8 @@ func (s *session) dispatch(args []string) int {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	case "version", "--version":
+		return s.runVersion(args[1:])
 	case "ident":
 		return runIdent(args[1:], stdout, stderr)
 	case "vault":
