@@ -134,3 +134,7 @@ func (d *Desk) BackupDue() (bool, error) {
 	}
 	return d.cfg.Now().Sub(taken) > BackupReminderAfter, nil
 }
+
+// SuggestedBackupName is the file name a backup taken now is offered
+// under (BackupName of the desk's clock).
+func (d *Desk) SuggestedBackupName() string { return BackupName(d.cfg.Now()) }

@@ -29,14 +29,21 @@ type BackupInfo struct {
 // the vault file itself, still encrypted and opened with the same
 // password. It is written to a hidden sibling of dest, synced and renamed
 // into place, so dest is whole or absent; an existing dest is not
-// replaced (ErrExists). Cancelling ctx stops the copy.
+// replaced (ErrExists) unless it is an empty file, as a save dialog leaves
+// it. Cancelling ctx stops the copy.
 //
 // A blob being written at the time (written over several transactions)
 // is in the copy as an interrupted write, which Open removes.
 func (v *Vault) Backup(ctx context.Context, dest string) (BackupInfo, error) {
 	info := BackupInfo{Path: dest}
-	if _, err := os.Lstat(dest); err == nil {
-		return info, fmt.Errorf("vault: backup: %w: %s", ErrExists, dest)
+	// An empty file is what a save dialog leaves when it was asked for a
+	// name: it is replaced. Anything else is kept.
+	emptyDest := false
+	if fi, err := os.Lstat(dest); err == nil {
+		if !fi.Mode().IsRegular() || fi.Size() > 0 {
+			return info, fmt.Errorf("vault: backup: %w: %s", ErrExists, dest)
+		}
+		emptyDest = true
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return info, fmt.Errorf("vault: backup: %w", err)
 	}
@@ -81,7 +88,12 @@ func (v *Vault) Backup(ctx context.Context, dest string) (BackupInfo, error) {
 	}
 	// os.Link fails when dest appeared meanwhile, where a rename would
 	// replace it; filesystems without hard links fall back to a rename.
-	if err := os.Link(tmp, dest); err == nil {
+	if emptyDest {
+		if err := os.Rename(tmp, dest); err != nil {
+			_ = os.Remove(tmp)
+			return info, fmt.Errorf("vault: backup: %w", err)
+		}
+	} else if err := os.Link(tmp, dest); err == nil {
 		_ = os.Remove(tmp)
 	} else if errors.Is(err, fs.ErrExist) {
 		_ = os.Remove(tmp)

@@ -92,6 +92,17 @@ func TestBackupRefusesExistingAndCancelled(t *testing.T) {
 	if got, _ := os.ReadFile(dest); string(got) != "mine" {
 		t.Fatalf("the file was changed: %q", got)
 	}
+	empty := filepath.Join(dir, "from a save dialog.vault")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.Backup(context.Background(), empty); err != nil {
+		t.Fatalf("Backup over an empty file: %v", err)
+	}
+	if fi, err := os.Stat(empty); err != nil || fi.Size() == 0 {
+		t.Fatalf("the empty file was not replaced: %v", err)
+	}
+	_ = os.Remove(empty)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	other := filepath.Join(dir, "cancelled.vault")

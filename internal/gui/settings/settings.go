@@ -58,6 +58,8 @@ type Screen struct {
 	// report is who makes the KYC reports, saved with the registers.
 	report *reportSection
 	scb    *scbSection
+	// backup is the vault's backup and restore, and the About box.
+	backup *backupSection
 }
 
 // Setting keys of internal/desk (the window reaches them through Desk).
@@ -132,6 +134,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.environment.OnChanged = func(string) { s.bankID.environmentChosen(s.environment.SelectedIndex()) }
 	s.report = newReportSection(h)
 	s.scb = newSCBSection(h)
+	s.backup = newBackupSection(s)
 	s.loadRegisters()
 	return s
 }
@@ -388,6 +391,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Language"), s.Language),
 		widget.NewFormItem(lang.L("Lock after"), s.AutoLock),
 		widget.NewFormItem(lang.L("Vault password"), container.NewHBox(change)),
+		widget.NewFormItem(lang.L("Backup"), container.NewVBox(container.NewHBox(s.backup.BackUp, s.backup.Restore), s.backup.last)),
+		widget.NewFormItem(lang.L("Motpart"), container.NewHBox(s.backup.About)),
 	)
 	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
