@@ -119,7 +119,8 @@ func NewFeed(o FeedOptions) *Feed {
 }
 
 // AddUnit appends an entry for orgnr to the units' feed (the sub-units'
-// when sub is set) and returns its oppdateringsid.
+// when sub is set) and returns its oppdateringsid. at is kept to the
+// millisecond, as the feed writes it.
 func (f *Feed) AddUnit(sub bool, orgnr string, at time.Time, kind string, changes []FeedChange) int64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -130,7 +131,7 @@ func (f *Feed) AddUnit(sub bool, orgnr string, at time.Time, kind string, change
 	id := *next
 	*next++
 	if !f.drop[id] {
-		*list = append(*list, FeedEntry{ID: id, OrgNr: orgnr, Time: at.UTC(), Kind: kind, Changes: changes})
+		*list = append(*list, FeedEntry{ID: id, OrgNr: orgnr, Time: at.UTC().Truncate(time.Millisecond), Kind: kind, Changes: changes})
 	}
 	return id
 }
@@ -143,7 +144,7 @@ func (f *Feed) AddRoles(orgnr string, at time.Time) int64 {
 	id := f.nextR
 	f.nextR++
 	if !f.drop[id] {
-		f.roles = append(f.roles, RoleEvent{ID: id, OrgNr: orgnr, Time: at.UTC()})
+		f.roles = append(f.roles, RoleEvent{ID: id, OrgNr: orgnr, Time: at.UTC().Truncate(time.Millisecond)})
 	}
 	return id
 }
@@ -185,7 +186,7 @@ type jsonUnitUpdate struct {
 	Dato    string              `json:"dato"`
 	OrgNr   string              `json:"organisasjonsnummer"`
 	Kind    string              `json:"endringstype"`
-	Changes []FeedChange        `json:"endringer,omitempty"`
+	Changes *[]FeedChange       `json:"endringer,omitempty"`
 	Links   map[string]jsonLink `json:"_links"`
 }
 
@@ -305,10 +306,11 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 		it := jsonUnitUpdate{ID: e.ID, Dato: e.Time.Format(FeedTimeFormat), OrgNr: e.OrgNr, Kind: e.Kind,
 			Links: map[string]jsonLink{link: b.link("/" + collection + "/" + e.OrgNr)}}
 		if changes {
-			it.Changes = e.Changes
-			if it.Changes == nil {
-				it.Changes = []FeedChange{}
+			list := e.Changes
+			if list == nil {
+				list = []FeedChange{}
 			}
+			it.Changes = &list
 		}
 		items = append(items, it)
 	}
