@@ -21,4 +21,3 @@ func (s *Sandbox) bankidWorker() {
 // answered ("token", "create", "status", "jsonData", "report",
 // "webhook"...); see bankid.Server.Count.
 func (s *Sandbox) BankIDCount(kind string) int { return s.bankid.Count(kind) }
-

@@ -37,4 +37,3 @@ func (s *Sandbox) WriteDemoCertificates(dir string) error {
 	}
 	return ca.WriteDemoCertificates(dir, certs)
 }
-
