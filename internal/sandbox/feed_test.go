@@ -129,6 +129,16 @@ func TestFeedUnitsPagingAndCursor(t *testing.T) {
 			}
 		})
 	}
+	// organisasjonsnummer takes a comma-separated list.
+	var want []int64
+	for _, e := range units {
+		if (e.OrgNr == units[0].OrgNr || e.OrgNr == units[1].OrgNr) && len(want) < 20 {
+			want = append(want, e.ID)
+		}
+	}
+	if got := pageIDs(unitFeed(t, s, false, url.Values{"organisasjonsnummer": {units[0].OrgNr + "," + units[1].OrgNr}}), "oppdaterteEnheter"); !slices.Equal(got, want) {
+		t.Errorf("organisasjonsnummer filter: %v, want %v", got, want)
+	}
 	// An entry's shape and links.
 	p := unitFeed(t, s, false, url.Values{"size": {"1"}, "includeChanges": {"true"}})
 	e := p.Embedded["oppdaterteEnheter"][0]

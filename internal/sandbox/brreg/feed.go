@@ -239,7 +239,9 @@ func (b *brreg) timeParam(w http.ResponseWriter, r *http.Request, q url.Values, 
 // unitFeed serves /oppdateringer/enheter and /oppdateringer/underenheter:
 // the entries with an oppdateringsid of at least oppdateringsid, or else
 // dated at or after dato, or else every entry kept; paged by page and
-// size; only those of organisasjonsnummer when given.
+// size; only those of organisasjonsnummer (a comma-separated list) when
+// given. The three parameters are the 2020 OpenAPI's; page, size and
+// includeChanges are the digest's.
 func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
@@ -267,7 +269,13 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 		return
 	}
 	changes := q.Get("includeChanges") == "true"
-	orgnr := q.Get("organisasjonsnummer")
+	var orgnrs map[string]bool // the OpenAPI's comma-separated list
+	if v := q.Get("organisasjonsnummer"); v != "" {
+		orgnrs = map[string]bool{}
+		for _, n := range commaList(v) {
+			orgnrs[n] = true
+		}
+	}
 
 	f := b.feed
 	f.mu.Lock()
@@ -286,7 +294,7 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 	var hits []FeedEntry
 	for _, e := range list[kept:] {
 		switch {
-		case from > 0 && e.ID < from, from == 0 && !since.IsZero() && e.Time.Before(since), orgnr != "" && e.OrgNr != orgnr:
+		case from > 0 && e.ID < from, from == 0 && !since.IsZero() && e.Time.Before(since), orgnrs != nil && !orgnrs[e.OrgNr]:
 			continue
 		}
 		hits = append(hits, e)
@@ -334,7 +342,8 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 	if page+1 < pages {
 		out.Links.First, out.Links.Next, out.Links.Last = pageLink(0), pageLink(page+1), pageLink(pages-1)
 	}
-	b.writeJSON(w, r, http.StatusOK, "application/hal+json", out)
+	// The 2020 OpenAPI gives application/json.
+	b.writeJSON(w, r, http.StatusOK, "application/json", out)
 }
 
 // roleFeed serves /oppdateringer/roller: a bare array of CloudEvents, those
