@@ -2,7 +2,11 @@ package sandbox
 
 import (
 	"encoding/json"
+	"net/url"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -208,5 +212,74 @@ func TestStoryIndependentOfOtherClocks(t *testing.T) {
 	tok := tokenFor(t, s, world.ScopeRRHRapporteringspliktig)
 	if tok == "" {
 		t.Error("no token")
+	}
+}
+
+// movingClock is a Config.Now a test moves by hand.
+type movingClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *movingClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *movingClock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func TestStoryOnlyOnAdvance(t *testing.T) {
+	t.Parallel()
+	clock := &movingClock{now: time.Now().UTC()}
+	s := start(t, Config{Now: clock.Now, FeedNoisePerDay: 5})
+	entries := len(s.Feed().Units(false)) + len(s.Feed().Units(true))
+	// Config.Now moving three days plays nothing: only Advance does.
+	clock.add(3 * 24 * time.Hour)
+	if s.StoryApplied() != 0 {
+		t.Errorf("the real clock played %d story events", s.StoryApplied())
+	}
+	if got := len(s.Feed().Units(false)) + len(s.Feed().Units(true)); got != entries {
+		t.Errorf("the feeds grew from %d to %d without Advance", entries, got)
+	}
+	if n, _ := s.World().Unit(world.StoryRenamedOrgNr); n.Name != "FJORDGLIMT REISER AS" {
+		t.Errorf("renamed without Advance: %s", n.Name)
+	}
+	if got, want := s.Now(), clock.Now(); !got.Equal(want) {
+		t.Errorf("Now %v, want Config.Now %v", got, want)
+	}
+	s.Advance(time.Hour)
+	if got, want := s.Now(), clock.Now().Add(time.Hour); !got.Equal(want) {
+		t.Errorf("Now after Advance %v, want %v", got, want)
+	}
+	// Five noise entries a day: one hour plays none of day 0's.
+	if got := len(s.Feed().Units(false)) + len(s.Feed().Units(true)); got != entries {
+		t.Errorf("an hour added %d entries, want none", got-entries)
+	}
+	s.Advance(23 * time.Hour)
+	if got := len(s.Feed().Units(false)) + len(s.Feed().Units(true)); got != entries+5+3 {
+		t.Errorf("a day added %d entries, want 5 of noise and 3 of the story", got-entries)
+	}
+}
+
+func TestFeedRolesWindow(t *testing.T) {
+	t.Parallel()
+	s, _ := frozenStart(t, Config{FeedNoisePerDay: 9, FeedWindow: 5 * 24 * time.Hour})
+	first := s.Feed().Roles()[0].ID
+	if first == RoleFeedBaseID {
+		t.Fatal("no role event left the window")
+	}
+	status, body := feedGet(t, s, "/oppdateringer/roller", url.Values{"afterId": {strconv.FormatInt(RoleFeedBaseID, 10)}})
+	if status != 400 || !strings.Contains(string(body), "for gammel") {
+		t.Errorf("afterId out of the window: %d %s", status, body)
+	}
+	// The last id gone is still a good cursor: nothing after it is lost.
+	status, _ = feedGet(t, s, "/oppdateringer/roller", url.Values{"afterId": {strconv.FormatInt(first-1, 10)}})
+	if status != 200 {
+		t.Errorf("afterId of the last event gone: %d, want 200", status)
 	}
 }
