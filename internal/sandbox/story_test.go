@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -281,5 +283,45 @@ func TestFeedRolesWindow(t *testing.T) {
 	status, _ = feedGet(t, s, "/oppdateringer/roller", url.Values{"afterId": {strconv.FormatInt(first-1, 10)}})
 	if status != 200 {
 		t.Errorf("afterId of the last event gone: %d, want 200", status)
+	}
+}
+
+// TestStoryConcurrent reads the world and the feeds while the clock
+// moves (for the race detector): every answer is 200.
+func TestStoryConcurrent(t *testing.T) {
+	t.Parallel()
+	s, _ := frozenStart(t, Config{FeedNoisePerDay: 20})
+	c := client(s)
+	base := s.Endpoints().Brreg
+	paths := []string{"/enheter/" + world.StoryRenamedOrgNr, "/enheter/" + world.StoryBoardMemberOrgNr + "/roller",
+		"/oppdateringer/enheter?size=50", "/oppdateringer/roller?size=50"}
+	var wg sync.WaitGroup
+	statuses := make([]int, len(paths)*5)
+	for i := range statuses {
+		wg.Go(func() {
+			req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+paths[i%len(paths)], nil)
+			if err != nil {
+				return
+			}
+			resp, err := c.Do(req)
+			if err != nil {
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			_ = resp.Body.Close()
+			statuses[i] = resp.StatusCode
+		})
+	}
+	for range 3 {
+		s.Advance(24 * time.Hour)
+	}
+	wg.Wait()
+	for i, st := range statuses {
+		if st != 200 {
+			t.Errorf("%s: %d", paths[i%len(paths)], st)
+		}
+	}
+	if s.StoryApplied() != len(world.Story()) {
+		t.Errorf("%d events applied, want all %d", s.StoryApplied(), len(world.Story()))
 	}
 }
