@@ -214,7 +214,9 @@
 //     default, [Config.FeedWindow]); a cursor (oppdateringsid, afterId)
 //     older than the window answers 400 with a Spring error saying the id
 //     is too old, or with [Config.FeedTooOldSkips] serves from the oldest
-//     entry kept; an empty page leaves "_embedded" out (Spring HATEOAS),
+//     entry kept; a dato before the window serves from the oldest entry
+//     kept (nothing tells the client what it missed); an empty page
+//     leaves "_embedded" out (Spring HATEOAS),
 //     or with [Config.FeedEmptyArray] holds an empty array; size is 20 by
 //     default (roles 100) and at most 10 000; afterId means strictly
 //     after, and wins over afterTime; endringer (with includeChanges) are
