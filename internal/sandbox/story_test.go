@@ -190,6 +190,13 @@ func TestStoryDays(t *testing.T) {
 	if at, err := time.Parse(time.RFC3339Nano, last["time"].(string)); err != nil || !at.Equal(start.Add(24*time.Hour+10*time.Hour)) {
 		t.Errorf("RRH's change dated %v, want %v", last["time"], start.Add(24*time.Hour+10*time.Hour))
 	}
+	status, _, body := rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+world.StoryNewOwnerOrgNr, tok)
+	if status != 200 {
+		t.Fatalf("RRH v1 after the story: %d %s", status, body)
+	}
+	if owners := objectAt(t, decode[map[string]any](t, body), "registreringer", 0)["reelleRettighetshavere"].([]any); len(owners) != 2 {
+		t.Errorf("RRH serves %d owners after the story, want 2", len(owners))
+	}
 }
 
 func TestStoryIndependentOfOtherClocks(t *testing.T) {

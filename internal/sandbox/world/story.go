@@ -39,7 +39,8 @@ const (
 
 	// StoryNewOwnerOrgNr (NORDKAPP REVISJON AS) files a new registration
 	// in the register of beneficial owners at 24 h + 10 h (day 2): its
-	// owner before, and StoryNewOwnerID with 25–50 % (int1, direct). Only
+	// owner before, now with 50–75 % (int2) instead of 75–100 %, and
+	// StoryNewOwnerID with 25–50 % (int1, direct). Only
 	// the register of beneficial owners changes (its change log gets an
 	// event); Enhetsregisteret's feeds get nothing.
 	StoryNewOwnerOrgNr = AuditorOrgNr
@@ -133,10 +134,19 @@ func Story() []StoryEvent {
 }
 
 // StoryOwners returns the beneficial owners StoryNewOwnerOrgNr files on
-// day 2: those it had, and StoryNewOwnerID.
+// day 2: those it had (75–100 % become 50–75 %), and StoryNewOwnerID.
 func (w *World) StoryOwners() (status string, owners []BeneficialOwner) {
 	_, before := w.BeneficialOwners(StoryNewOwnerOrgNr)
-	owners = slices.Clone(before)
+	for _, o := range before {
+		// The owner who had 75–100 % now has 50–75 %: the shares add up.
+		o.Positions = slices.Clone(o.Positions)
+		for i, p := range o.Positions {
+			if p.Type == RRHPositionOwner && p.Interval == RRHInterval3 {
+				o.Positions[i].Interval = RRHInterval2
+			}
+		}
+		owners = append(owners, o)
+	}
 	owners = append(owners, BeneficialOwner{PersonID: StoryNewOwnerID,
 		Positions: []Position{{Type: RRHPositionOwner, Interval: RRHInterval1, Basis: []string{RRHBasisDirect}}}})
 	return RRHStatusArid, owners

@@ -87,8 +87,12 @@ func TestStoryUnits(t *testing.T) {
 		t.Errorf("the new owner's unit has no filing")
 	}
 	status, owners := w.StoryOwners()
-	if status != RRHStatusArid || owners[len(owners)-1].PersonID != StoryNewOwnerID {
+	if status != RRHStatusArid || len(owners) != 2 || owners[1].PersonID != StoryNewOwnerID ||
+		owners[0].Positions[0].Interval != RRHInterval2 || owners[1].Positions[0].Interval != RRHInterval1 {
 		t.Errorf("story owners %s %+v", status, owners)
+	}
+	if _, before := w.BeneficialOwners(StoryNewOwnerOrgNr); before[0].Positions[0].Interval != RRHInterval3 {
+		t.Errorf("StoryOwners changed the world's owners: %+v", before)
 	}
 	if err := w.CheckOwners("story", owners); err != nil {
 		t.Error(err)
