@@ -36,6 +36,12 @@ type Config struct {
 // builds its register clients (for the sandbox it starts, which tests and
 // `motpart sandbox serve` use). Closing the desk stops the sandbox.
 func NewDesk(cfg Config) (*desk.Desk, *Connector) {
+	dc, c := deskConfig(cfg)
+	return desk.New(dc), c
+}
+
+// deskConfig is the desk's configuration NewDesk wires, and its Connector.
+func deskConfig(cfg Config) (desk.Config, *Connector) {
 	now := cfg.Desk.Now
 	if now == nil {
 		now = time.Now
@@ -64,7 +70,7 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 		// it outside the sandbox environment.
 		cfg.Desk.SandboxClock = sandboxClock{c}
 	}
-	return desk.New(cfg.Desk), c
+	return cfg.Desk, c
 }
 
 // sandboxExamples are the sandbox world's numbers the first Lookup screen
