@@ -103,18 +103,18 @@ func (d *differ) company() {
 	if d.old.factless() || d.new.factless() {
 		return // a register said "deleted" and gave no facts to compare
 	}
-	if !sameText(d.old.Name, d.new.Name) {
-		d.add(PartCompany, FieldName, ReasonRenamed, "", d.old.Name, d.new.Name)
+	// A deleted unit's register answers with a minimal body (name, form,
+	// dates): a fact it leaves out is not a fact gone.
+	wasDeleted, deleted := d.old.hasStatus(string(dossier.StandingDeleted)), d.new.hasStatus(string(dossier.StandingDeleted))
+	fact := func(f Field, r Reason, o, n string) {
+		if !sameText(o, n) && !(deleted && n == "") && !(wasDeleted && o == "") {
+			d.add(PartCompany, f, r, "", o, n)
+		}
 	}
-	if !sameText(d.old.BusinessAddress, d.new.BusinessAddress) {
-		d.add(PartCompany, FieldBusinessAddress, ReasonBusinessAddressChanged, "", d.old.BusinessAddress, d.new.BusinessAddress)
-	}
-	if !sameText(d.old.PostalAddress, d.new.PostalAddress) {
-		d.add(PartCompany, FieldPostalAddress, ReasonPostalAddressChanged, "", d.old.PostalAddress, d.new.PostalAddress)
-	}
-	if o, n := strings.Join(d.old.Industry, "; "), strings.Join(d.new.Industry, "; "); !sameText(o, n) {
-		d.add(PartCompany, FieldIndustry, ReasonIndustryChanged, "", o, n)
-	}
+	fact(FieldName, ReasonRenamed, d.old.Name, d.new.Name)
+	fact(FieldBusinessAddress, ReasonBusinessAddressChanged, d.old.BusinessAddress, d.new.BusinessAddress)
+	fact(FieldPostalAddress, ReasonPostalAddressChanged, d.old.PostalAddress, d.new.PostalAddress)
+	fact(FieldIndustry, ReasonIndustryChanged, strings.Join(d.old.Industry, "; "), strings.Join(d.new.Industry, "; "))
 }
 
 // factless reports whether s is of a deleted unit whose register gave no

@@ -145,8 +145,9 @@ func diffCases() []diffCase {
 			[]want{{FieldStatus, ReasonForcedDissolution, "", "under_forced_dissolution", "", "brreg"}}},
 		{"forced dissolution ended", nil, func(o, _ *dossier.Dossier) { o.Company.UnderForcedDissolution = true },
 			[]want{{FieldStatus, ReasonForcedDissolutionEnded, "under_forced_dissolution", "", "", "brreg"}}},
-		{"deleted, its roles gone with it", nil, func(_, n *dossier.Dossier) {
+		{"deleted: a minimal body, its roles gone with it", nil, func(_, n *dossier.Dossier) {
 			n.Company.Deleted, n.Company.DeletedDate, n.Roles = true, "2026-02-03", nil
+			n.Company.BusinessAddress, n.Company.PostalAddress, n.Company.Industry = nil, nil, nil
 			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-03"
 		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"}}},
 		{"deleted, said by the source only", nil, func(_, n *dossier.Dossier) {
@@ -154,8 +155,15 @@ func diffCases() []diffCase {
 			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-04"
 			n.Sources[1].Status = dossier.StatusNotFound
 		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-04", "brreg"}}},
+		{"deleted and renamed", nil, func(_, n *dossier.Dossier) {
+			n.Company.Deleted, n.Company.DeletedDate, n.Company.Name = true, "2026-02-03", "Fjord Konsult AS under avvikling"
+		}, []want{
+			{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"},
+			{FieldName, ReasonRenamed, "Fjord Konsult AS", "Fjord Konsult AS under avvikling", "", "brreg"},
+		}},
 		{"reinstated after deletion", nil, func(o, _ *dossier.Dossier) {
 			o.Company.Deleted, o.Company.DeletedDate = true, "2025-01-01"
+			o.Company.BusinessAddress, o.Company.Industry = nil, nil
 		}, []want{{FieldStatus, ReasonReinstated, "deleted", "", "", "brreg"}}},
 		{"closed", nil, func(_, n *dossier.Dossier) { n.Company.ClosedDate = "2026-01-31" },
 			[]want{{FieldStatus, ReasonClosed, "", "closed", "2026-01-31", "brreg"}}},
