@@ -241,3 +241,39 @@ func TestKeep(t *testing.T) {
 		t.Error("the board read again made no change against the kept empty board")
 	}
 }
+
+// FuzzSnapshotOf: any dossier JSON makes a snapshot without panicking,
+// the same twice, that does not differ from itself, and that survives a
+// JSON round trip.
+func FuzzSnapshotOf(f *testing.F) {
+	for _, d := range []*dossier.Dossier{norwegian(t0), finnish(t0), swedish(t0)} {
+		b, _ := json.Marshal(d)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"number":"1","sources":[{"id":"brreg","status":"deleted","date":"2020-01-01"}]}`))
+	f.Add([]byte(`{"number":"1","company":{"name":"x","deleted":true},"roles":[{"type":{"code":"LEDE"},"person":{"name":"a"}},{"type":{"code":"LEDE"},"person":{"name":"A"}}],"sources":[{"id":"brreg","status":"found","missing":["roles"]}],"carried":[{"part":"roles","source":"grunndata"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d dossier.Dossier
+		if json.Unmarshal(data, &d) != nil {
+			return
+		}
+		s := SnapshotOf(&d)
+		if again := SnapshotOf(&d); !reflect.DeepEqual(s, again) {
+			t.Fatalf("not deterministic:\n%+v\n%+v", s, again)
+		}
+		if got := Diff(s, s); len(got) != 0 {
+			t.Fatalf("Diff(s, s) = %+v", got)
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Snapshot
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if got := Diff(s, back); len(got) != 0 {
+			t.Fatalf("Diff across a round trip = %+v", got)
+		}
+	})
+}
