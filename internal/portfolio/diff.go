@@ -149,7 +149,11 @@ const (
 	roleAuditor     = "REVI"
 	roleAccountant  = "REGN"
 	roleSignature   = "SIGN"
+	roleSignJointly = "SIFE" // signature, jointly
+	roleSignAlone   = "SIHV" // signature, each alone
 	roleProcuration = "PROK"
+	roleProcJointly = "POFE" // procuration, jointly
+	roleProcAlone   = "POHV" // procuration, each alone
 )
 
 // RoleField is the field a change of a role of type code is about.
@@ -163,9 +167,9 @@ func RoleField(code string) Field {
 		return FieldAuditor
 	case roleAccountant:
 		return FieldAccountant
-	case roleSignature:
+	case roleSignature, roleSignJointly, roleSignAlone:
 		return FieldSignature
-	case roleProcuration:
+	case roleProcuration, roleProcJointly, roleProcAlone:
 		return FieldProcuration
 	}
 	return FieldOtherRole
@@ -236,6 +240,30 @@ func (s roleSet) holders() string {
 		hs = append(hs, s[k][0].Holder)
 	}
 	return strings.Join(hs, ", ")
+}
+
+// rights is the set's holders with the words of their roles as one line,
+// in key order: "Kari Nordmann (Signatur); Ola Hansen (Prokura)".
+func (s roleSet) rights() string {
+	var ls []string
+	for _, k := range s.keys() {
+		ls = append(ls, holderLine(s[k]))
+	}
+	return strings.Join(ls, "; ")
+}
+
+// sameRights reports whether two sets hold the same holders with the same
+// role types (the words aside: sources word them differently).
+func sameRights(a, b roleSet) bool {
+	if !sameKeys(a, b) {
+		return false
+	}
+	for k, rs := range a {
+		if !slices.Equal(roleTypes(rs), roleTypes(b[k])) {
+			return false
+		}
+	}
+	return true
 }
 
 // since is the latest date the set's roles give, "" when none.
@@ -324,17 +352,21 @@ func (d *differ) roles() {
 	case !sameKeys(oa, na):
 		d.add(PartRoles, FieldAuditor, ReasonAuditorResigned, na.since(), oa.holders(), na.holders())
 	}
+	if o, n := of(d.old, roleAccountant), of(d.new, roleAccountant); !sameKeys(o, n) {
+		d.add(PartRoles, FieldAccountant, ReasonAccountantChanged, n.since(), o.holders(), n.holders())
+	}
+	// Who signs, and how (alone or jointly): a holder's line names the
+	// kind of right.
 	for _, x := range []struct {
-		code   string
+		codes  []string
 		field  Field
 		reason Reason
 	}{
-		{roleAccountant, FieldAccountant, ReasonAccountantChanged},
-		{roleSignature, FieldSignature, ReasonSignatureChanged},
-		{roleProcuration, FieldProcuration, ReasonProcurationChanged},
+		{[]string{roleSignature, roleSignJointly, roleSignAlone}, FieldSignature, ReasonSignatureChanged},
+		{[]string{roleProcuration, roleProcJointly, roleProcAlone}, FieldProcuration, ReasonProcurationChanged},
 	} {
-		if o, n := of(d.old, x.code), of(d.new, x.code); !sameKeys(o, n) {
-			d.add(PartRoles, x.field, x.reason, n.since(), o.holders(), n.holders())
+		if o, n := of(d.old, x.codes...), of(d.new, x.codes...); !sameRights(o, n) {
+			d.add(PartRoles, x.field, x.reason, n.since(), o.rights(), n.rights())
 		}
 	}
 

@@ -227,9 +227,13 @@ func diffCases() []diffCase {
 		}, []want{{FieldAccountant, ReasonAccountantChanged, "Regnskap AS", "Tall AS", "2026-01-21", "brreg"}}},
 		{"signature changed", nil, func(_, n *dossier.Dossier) {
 			n.Roles = append(n.Roles, person("SIGN", "Signatur", "Ola Hansen", "1980-02-02", "2026-01-22"))
-		}, []want{{FieldSignature, ReasonSignatureChanged, "Kari Nordmann", "Kari Nordmann, Ola Hansen", "2026-01-22", "brreg"}}},
+		}, []want{{FieldSignature, ReasonSignatureChanged, "Kari Nordmann (Signatur)", "Kari Nordmann (Signatur); Ola Hansen (Signatur)", "2026-01-22", "brreg"}}},
+		{"signature jointly instead of alone", nil, func(o, n *dossier.Dossier) {
+			o.Roles[roleIndex(o, "SIGN", "Kari Nordmann")].Type = dossier.Code{Code: "SIHV", Description: "Signatur hver for seg"}
+			n.Roles[roleIndex(n, "SIGN", "Kari Nordmann")].Type = dossier.Code{Code: "SIFE", Description: "Signatur i fellesskap"}
+		}, []want{{FieldSignature, ReasonSignatureChanged, "Kari Nordmann (Signatur hver for seg)", "Kari Nordmann (Signatur i fellesskap)", "2020-01-01", "brreg"}}},
 		{"procuration ended", nil, func(_, n *dossier.Dossier) { dropRole(n, "PROK", "Per Olsen") },
-			[]want{{FieldProcuration, ReasonProcurationChanged, "Per Olsen", "", "", "brreg"}}},
+			[]want{{FieldProcuration, ReasonProcurationChanged, "Per Olsen (Prokura)", "", "", "brreg"}}},
 		{"other role changed", nil, func(_, n *dossier.Dossier) {
 			n.Roles[roleIndex(n, "KONT", "Lise Berg")].Person = &dossier.Person{Name: "Tor Vik", BirthDate: "1991-01-01"}
 		}, []want{{FieldOtherRole, ReasonRoleChanged, "Kontaktperson: Lise Berg", "Kontaktperson: Tor Vik", "2021-01-01", "brreg"}}},
@@ -334,6 +338,11 @@ func diffCases() []diffCase {
 			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-03"
 			n.Sources[2].Status = dossier.StatusNotFound
 		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"}}},
+		{"the sources word the roles differently", nil, func(_, n *dossier.Dossier) {
+			for i := range n.Roles {
+				n.Roles[i].Type.Description += " (grunndata)"
+			}
+		}, nil},
 		{"roles listed in another order", nil, func(_, n *dossier.Dossier) { slices.Reverse(n.Roles) }, nil},
 	}
 }
