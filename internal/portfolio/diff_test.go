@@ -256,6 +256,9 @@ func diffCases() []diffCase {
 		{"fewer owners identified", nil, func(_, n *dossier.Dossier) {
 			n.Owners.Status.Code = dossier.OwnersSomeIdentified
 		}, []want{{FieldOwnersStatus, ReasonOwnersFewerIdentified, dossier.OwnersAllIdentified, dossier.OwnersSomeIdentified, "2024-05-01", "rrh"}}},
+		{"an owner given by birth year only this time", nil, func(_, n *dossier.Dossier) {
+			n.Owners.Owners[0].BirthDate, n.Owners.Owners[0].BirthYear = "", "1970"
+		}, nil},
 		{"owners register's status otherwise", nil, func(_, n *dossier.Dossier) {
 			n.Owners.Status.Code, n.Owners.Owners = dossier.OwnersNorwegianState, nil
 		}, []want{

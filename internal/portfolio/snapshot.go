@@ -298,7 +298,13 @@ func ownersOf(s *Snapshot, o *dossier.Owners) {
 			}
 			x.Key = key
 		} else {
-			x.Key = personKey(x.Name, cmp.Or(b.BirthDate, b.BirthYear))
+			// By birth year: the register's answers give a birth date or
+			// only the year, depending on the way they were read.
+			year := strings.TrimSpace(b.BirthYear)
+			if bd := strings.TrimSpace(b.BirthDate); year == "" && len(bd) >= 4 {
+				year = bd[:4]
+			}
+			x.Key = personKey(x.Name, year)
 		}
 		for _, p := range b.Positions {
 			x.Positions = append(x.Positions, positionLine(p))

@@ -28,7 +28,7 @@ func TestSnapshotOf(t *testing.T) {
 			{Type: "SIGN", Text: "Signatur", Holder: "Kari Nordmann", Key: "person:kari nordmann|1970-01-01", Since: "2020-01-01"},
 		},
 		OwnersStatus: dossier.OwnersAllIdentified, OwnersRegistered: "2024-05-01",
-		Owners: []Owner{{Key: "person:kari nordmann|1970-01-01", Name: "Kari Nordmann", Positions: []string{"ownership 50–74.99 % direct"}}},
+		Owners: []Owner{{Key: "person:kari nordmann|1970", Name: "Kari Nordmann", Positions: []string{"ownership 50–74.99 % direct"}}},
 		Shareholders: []Shareholder{
 			{Key: "person:kari nordmann|1970-01-01", Name: "Kari Nordmann", Share: "60 %"},
 			{Key: "unit:555555555", Name: "Holding AS", Share: "40 %"},
@@ -187,7 +187,7 @@ func TestDuplicateExemptOwners(t *testing.T) {
 	for _, o := range s.Owners {
 		keys = append(keys, o.Key)
 	}
-	want := []string{"exempt:1960|NOR", "exempt:1960|NOR#2", "person:kari nordmann|1970-01-01"}
+	want := []string{"exempt:1960|NOR", "exempt:1960|NOR#2", "person:kari nordmann|1970"}
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
