@@ -123,7 +123,14 @@ func forEachChange(tx *vault.Tx, fn func(portfolio.Change) error) error {
 // clientNumber parses number as a NO, SE or FI organisation number with
 // the desk's options; problem.CodeNotOrgNr when it is not one.
 func (d *Desk) clientNumber(number string) (ident.Number, error) {
-	n, err := ident.ParseOrgNr(number, d.identOptions(""))
+	return parseClientNumber(number, d.identOptions(""))
+}
+
+// parseClientNumber is clientNumber with the options given: reading them
+// asks the vault for the environment, too slow for every row of an
+// import.
+func parseClientNumber(number string, opt ident.Options) (ident.Number, error) {
+	n, err := ident.ParseOrgNr(number, opt)
 	if err != nil {
 		return n, problem.New(problem.CodeNotOrgNr, err)
 	}
