@@ -137,7 +137,8 @@ func (d *Desk) PreviewClientImport(path string) (portfolio.ImportPreview, error)
 // when none is found); the reference and responsible columns are only
 // read when given. It adds all the new clients in one transaction at the
 // end: cancelled or failed, it adds none. A file of more than 100,000
-// rows is refused. progress is called with rows read and the total (-1
+// rows is refused. A row's Line counts the file's records (a quoted
+// line break inside a CSV field does not start a new one). progress is called with rows read and the total (-1
 // when unknown).
 func (d *Desk) ImportClients(ctx context.Context, path string, opt portfolio.ImportOptions, progress func(done, total int)) (portfolio.ImportReport, error) {
 	var rep portfolio.ImportReport
