@@ -34,10 +34,12 @@ type changesView struct {
 
 func newChangesView(s *Screen) *changesView {
 	v := &changesView{s: s}
-	v.Risk = widget.NewSelect(riskChoices(), func(string) { v.reload() })
+	v.Risk = widget.NewSelect(riskChoices(), nil)
 	v.Risk.SetSelectedIndex(1)
-	v.Period = widget.NewSelect(periodChoices(), func(string) { v.reload() })
+	v.Risk.OnChanged = func(string) { v.reload() }
+	v.Period = widget.NewSelect(periodChoices(), nil)
 	v.Period.SetSelectedIndex(1)
+	v.Period.OnChanged = func(string) { v.reload() }
 	v.Export = widget.NewButtonWithIcon(lang.L("Export the changes…"), theme.DocumentSaveIcon(), func() { s.openExportOf(true) })
 	v.Message = guikit.WrapLabel("")
 	v.list = container.NewVBox()

@@ -87,6 +87,7 @@ type Screen struct {
 	importShown *ImportDialog
 	// lastDialog is the add, edit, remove or export dialog opened last.
 	lastForm    *guikit.FormDialog
+	formEntries []*guikit.Entry
 	lastConfirm *guikit.ConfirmDialog
 	lastExport  *exportDialog
 }
@@ -99,10 +100,12 @@ func New(h *guikit.Host, d Desk, open func(number string)) *Screen {
 	s.Filter.SetPlaceHolder(lang.L("Filter by name, number or reference"))
 	s.Filter.OnChanged = func(string) { s.apply() }
 	s.Filter.OnSubmitted = func(string) { s.openChosen() }
-	s.Country = widget.NewSelect(countryChoices(), func(string) { s.apply() })
+	s.Country = widget.NewSelect(countryChoices(), nil)
 	s.Country.SetSelectedIndex(0)
-	s.Risk = widget.NewSelect(riskChoices(), func(string) { s.apply() })
+	s.Country.OnChanged = func(string) { s.apply() }
+	s.Risk = widget.NewSelect(riskChoices(), nil)
 	s.Risk.SetSelectedIndex(0)
+	s.Risk.OnChanged = func(string) { s.apply() }
 	s.Count = widget.NewLabel("")
 	s.Message = guikit.WrapLabel("")
 	s.Message.Importance = widget.DangerImportance
@@ -367,4 +370,27 @@ func columnTitle(col int) string {
 		return lang.L("Risk flags")
 	}
 	return lang.L("Last checked")
+}
+
+// StartCheck starts Check all, or continues the interrupted check, as
+// the button does; the window calls it at unlock when a check is due.
+func (s *Screen) StartCheck() { s.check.Start() }
+
+// PauseCheck pauses the running check, keeping it to continue later.
+func (s *Screen) PauseCheck() { s.check.PauseCheck() }
+
+// CheckRunning reports whether a check runs.
+func (s *Screen) CheckRunning() bool { return s.check.Running() }
+
+// SetOnCheckProgress sets what is told a short progress text ("143 of
+// 300") while a check runs, and "" when it stops.
+func (s *Screen) SetOnCheckProgress(f func(text string)) { s.check.SetOnRunning(f) }
+
+// Close pauses a running check (the vault is being locked) and stops an
+// import.
+func (s *Screen) Close() {
+	s.check.Close()
+	if d := s.importShown; d != nil && d.cancel != nil {
+		d.cancel()
+	}
 }

@@ -20,6 +20,7 @@ func (s *Screen) openAdd() {
 	number := guikit.NewEntry(s.host)
 	number.SetPlaceHolder(lang.L("Organisation number (NO, SE, FI)"))
 	reference, responsible := guikit.NewEntry(s.host), guikit.NewEntry(s.host)
+	s.formEntries = []*guikit.Entry{number, reference, responsible}
 	s.lastForm = guikit.NewFormDialog(s.host.Win, lang.L("Add a client"), lang.L("Add client"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Number"), number),
 		widget.NewFormItem(lang.L("Reference"), reference),
@@ -57,6 +58,7 @@ func (s *Screen) openEdit() {
 	reference, responsible := guikit.NewEntry(s.host), guikit.NewEntry(s.host)
 	reference.SetText(c.Reference)
 	responsible.SetText(c.Responsible)
+	s.formEntries = []*guikit.Entry{reference, responsible}
 	s.lastForm = guikit.NewFormDialog(s.host.Win, lang.L("Edit client"), lang.L("Save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Client"), widget.NewLabel(clientTitle(c))),
 		widget.NewFormItem(lang.L("Reference"), reference),
