@@ -220,7 +220,7 @@ func classify(ctx context.Context, in Input, idx *Index, out Output, progress fu
 	if err != nil {
 		return Summary{}, err
 	}
-	defer rw.abort()
+	defer rw.Abort()
 
 	c := classifier{idx: idx, words: out.Words.withDefaults(), now: now, col: col, width: len(header), sum: &sum}
 	sum.BySector, sum.ByLegalForm = map[string]int{}, map[string]int{}

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/motpart/motpart/internal/sheet"
 )
 
 func FuzzReadSectorFile(f *testing.F) {
@@ -56,7 +57,7 @@ func FuzzCSVReader(f *testing.F) {
 	f.Add(to1252(f, "Kund\tOrgnr\nÅkeri €\t556074-7569\n"))
 	f.Add([]byte("a;\"b\n;c\";d\r\n\"unterminated"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := newCSVReader(bytes.NewReader(data))
+		c, err := sheet.NewCSVReader(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
@@ -82,33 +83,6 @@ func FuzzCSVReader(f *testing.F) {
 			cl.idx, cl.words, cl.col, cl.width, cl.sum = testIndex(), DefaultWords(), 1, 3, &Summary{BySector: map[string]int{}, ByLegalForm: map[string]int{}, SectorTexts: map[string]string{}, LegalFormTexts: map[string]string{}}
 			if out := cl.row(r); len(out) < 3 {
 				t.Fatalf("output row %q shorter than the header", out)
-			}
-		}
-	})
-}
-
-func FuzzXLSXReader(f *testing.F) {
-	p := makeXLSX(f, [][]any{{"Kund", "Orgnr"}, {"Åkeri", 5560747569}, {"Anna", "811218-9876"}})
-	seed, err := os.ReadFile(p)
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(seed)
-	f.Add(makeZip(f, zipEntry{"[Content_Types].xml", "<Types/>", 8}))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		x, err := newXLSXReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			var fe *FormatError
-			var le *LimitError
-			if !errors.As(err, &fe) && !errors.As(err, &le) {
-				t.Fatalf("error of an unexpected type %T: %v", err, err)
-			}
-			return
-		}
-		defer x.Close()
-		for range 10000 {
-			if _, err := x.Next(); err != nil {
-				return
 			}
 		}
 	})

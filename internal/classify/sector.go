@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/motpart/motpart/internal/sheet"
 )
 
 // SectorRecord is one row of SCB's sector file: a legal unit, or a sole
@@ -115,31 +117,7 @@ func foldHeader(s string) string {
 }
 
 // FormatError is a sector or customer file that cannot be read.
-type FormatError struct {
-	// Entry is the zip entry, when in a zip; Line the line (from 1) or
-	// row where the problem is, when known.
-	Entry string
-	Line  int
-	Err   error
-}
-
-// Error implements error.
-func (e *FormatError) Error() string {
-	s := "classify: the file cannot be read"
-	if e.Entry != "" {
-		s += " (" + e.Entry + ")"
-	}
-	if e.Line > 0 {
-		s += fmt.Sprintf(" at line %d", e.Line)
-	}
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
-
-// Unwrap returns the cause.
-func (e *FormatError) Unwrap() error { return e.Err }
+type FormatError = sheet.FormatError
 
 // ErrNoNumberColumn is the cause of a FormatError for a sector file whose
 // header names neither PeOrgNr nor OrgNr.

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/motpart/motpart/internal/sheet"
 	"github.com/motpart/motpart/internal/zipguard"
 )
 
@@ -55,45 +56,15 @@ func (l ZipLimits) withDefaults() ZipLimits {
 
 // LimitError is a limit that a file passed: it is refused rather than read
 // without bounds.
-type LimitError struct {
-	// Limit is LimitLine, LimitEntries, LimitEntrySize or LimitRatio.
-	Limit string
-	// Max is the limit's value; Entry the zip entry, when in a zip; Line
-	// the line, for LimitLine.
-	Max   int64
-	Entry string
-	Line  int
-}
+type LimitError = sheet.LimitError
 
 // The limits of LimitError.Limit.
 const (
-	LimitLine      = "line_length"       // a line longer than MaxSectorLine
-	LimitEntries   = "entries"           // more zip entries than MaxEntries
-	LimitEntrySize = "entry_size"        // an entry larger than MaxEntrySize
-	LimitRatio     = "compression_ratio" // an entry compressed more than MaxRatio
+	LimitLine      = sheet.LimitLine      // a line longer than MaxSectorLine or MaxCustomerLine
+	LimitEntries   = sheet.LimitEntries   // more zip entries than MaxEntries
+	LimitEntrySize = sheet.LimitEntrySize // an entry larger than MaxEntrySize
+	LimitRatio     = sheet.LimitRatio     // an entry compressed more than MaxRatio
 )
-
-// Error implements error.
-func (e *LimitError) Error() string {
-	var what string
-	switch e.Limit {
-	case LimitLine:
-		what = fmt.Sprintf("line %d is longer than %d bytes", e.Line, e.Max)
-	case LimitEntries:
-		what = fmt.Sprintf("the zip file holds more than %d entries", e.Max)
-	case LimitEntrySize:
-		what = fmt.Sprintf("a file in it is larger than %d bytes", e.Max)
-	case LimitRatio:
-		what = fmt.Sprintf("a file in it is compressed more than %d times, like a zip bomb", e.Max)
-	default:
-		what = "a limit was passed"
-	}
-	s := "classify: the file was refused: " + what
-	if e.Entry != "" {
-		s += " (" + e.Entry + ")"
-	}
-	return s
-}
 
 // ReadSectorZip reads the sector file as SCB sends it, a zip of size bytes
 // holding sektor.txt, with the default ZipLimits; see

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/motpart/motpart/internal/portfolio"
 	"github.com/motpart/motpart/internal/problem"
@@ -103,83 +102,11 @@ func putChange(tx *vault.Tx, c portfolio.Change) error {
 	return tx.Put(changesBucket, c.ID, data)
 }
 
-// CONTRACT: the stubs below are written by the helpers "deskclients"
-// (the list, import, export, changes, settings, sandbox clock) and
-// "deskcheck" (the check). Until then they fail.
+// CONTRACT: the stubs below are written by the helper "deskcheck" (the
+// check). Until then they fail. The other use cases of the portfolio are
+// in clientlist.go, clientimport.go and clientexport.go.
 
 var errNotBuilt = problem.New(problem.CodeInternal, errors.New("not built yet"))
-
-// Clients returns every client, by name (then number), with Flags and
-// Risk filled from the changes of the last portfolio.FlagDays days.
-func (d *Desk) Clients() ([]portfolio.Client, error) { return nil, errNotBuilt }
-
-// Client returns one client; problem.CodeNotAClient when the number is
-// not one.
-func (d *Desk) Client(number string) (portfolio.Client, error) {
-	return portfolio.Client{}, errNotBuilt
-}
-
-// IsClient reports whether the number (in any form Identify takes) is one
-// of the clients.
-func (d *Desk) IsClient(number string) (bool, error) { return false, errNotBuilt }
-
-// AddClient adds a client by its number, with the firm's reference and the
-// responsible person; the name and standing are taken from its saved
-// dossier when there is one. problem.CodeClientExists when it is one
-// already; problem.CodeNotOrgNr when the number is not valid. Audited.
-func (d *Desk) AddClient(number, reference, responsible string) (portfolio.Client, error) {
-	return portfolio.Client{}, errNotBuilt
-}
-
-// UpdateClient changes a client's reference and responsible person.
-func (d *Desk) UpdateClient(number, reference, responsible string) error { return errNotBuilt }
-
-// RemoveClient removes a client with its snapshots and changes. Audited.
-func (d *Desk) RemoveClient(number string) error { return errNotBuilt }
-
-// PreviewClientImport reads the start of a CSV or XLSX file and finds the
-// columns holding the numbers, the reference and the responsible person.
-func (d *Desk) PreviewClientImport(path string) (portfolio.ImportPreview, error) {
-	return portfolio.ImportPreview{}, errNotBuilt
-}
-
-// ImportClients imports the clients of a CSV (",", ";" or tab; UTF-8,
-// UTF-8 with BOM or Windows-1252) or XLSX file, reporting every row. It
-// adds all the new clients in one transaction at the end: cancelled or
-// failed, it adds none. progress is called with rows read and the total
-// (-1 when unknown).
-func (d *Desk) ImportClients(ctx context.Context, path string, opt portfolio.ImportOptions, progress func(done, total int)) (portfolio.ImportReport, error) {
-	return portfolio.ImportReport{}, errNotBuilt
-}
-
-// ClientChanges returns the changes the filter keeps, newest first (by
-// Detected, then Number).
-func (d *Desk) ClientChanges(f portfolio.ChangeFilter) ([]portfolio.Change, error) {
-	return nil, errNotBuilt
-}
-
-// ExportClients writes the client list to path, as XLSX or CSV by its
-// extension (CSV: UTF-8 with BOM, ";" and CRLF, as Excel opens it), whole
-// or not at all.
-func (d *Desk) ExportClients(path string) error { return errNotBuilt }
-
-// ExportChanges writes the changes the filter keeps to path, as
-// ExportClients writes.
-func (d *Desk) ExportChanges(path string, f portfolio.ChangeFilter) error { return errNotBuilt }
-
-// ClientSettings returns the client portfolio's settings.
-func (d *Desk) ClientSettings() (ClientSettings, error) { return ClientSettings{}, errNotBuilt }
-
-// SetClientSettings stores the client portfolio's settings.
-func (d *Desk) SetClientSettings(s ClientSettings) error { return errNotBuilt }
-
-// SandboxNow is the sandbox's time; problem.CodeNotSandbox outside it.
-func (d *Desk) SandboxNow() (time.Time, error) { return time.Time{}, errNotBuilt }
-
-// AdvanceSandbox moves the sandbox's clock ahead by dur, so that the
-// changes of its world due by then happen; problem.CodeNotSandbox outside
-// the sandbox. Audited.
-func (d *Desk) AdvanceSandbox(dur time.Duration) error { return errNotBuilt }
 
 // CheckClients checks every client, or resumes the interrupted check,
 // and returns when it is done or ctx ends. Norway's clients are looked up

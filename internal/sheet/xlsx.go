@@ -1,6 +1,7 @@
-package classify
+package sheet
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -8,43 +9,44 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/motpart/motpart/internal/zipguard"
 	"github.com/xuri/excelize/v2"
 )
 
-// xlsxLimits bound an XLSX customer file. Its XML compresses well, so the
+// xlsxLimits bound an XLSX file. Its XML compresses well, so the
 // ratio allowed is higher than for the sector file; the sizes that the
 // zip's headers declare are checked before excelize reads it, and Go's zip
 // reader fails an entry that expands past its declared size. (Deflate
 // cannot compress more than about 1,000 times: a bomb nests zips or
 // repeats entries, which the entry count and excelize's total size limit
 // bound.)
-var xlsxLimits = ZipLimits{
+var xlsxLimits = zipLimits{
 	MaxEntries:   MaxXLSXEntries,
 	MaxEntrySize: 1 << 30,
 	MaxRatio:     500,
 	RatioGrace:   1 << 20,
 }
 
-// xlsxReader reads the first sheet of an XLSX workbook row by row.
-type xlsxReader struct {
+// XLSXReader reads the first sheet of an XLSX workbook row by row.
+type XLSXReader struct {
 	f     *excelize.File
 	rows  *excelize.Rows
 	file  *os.File
 	total int
 }
 
-// openXLSX opens the XLSX file at path.
-func openXLSX(path string) (*xlsxReader, error) {
+// OpenXLSX opens the XLSX file at path.
+func OpenXLSX(path string) (*XLSXReader, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("classify: %w", err)
+		return nil, fmt.Errorf("sheet: %w", err)
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("classify: %w", err)
+		return nil, fmt.Errorf("sheet: %w", err)
 	}
-	x, err := newXLSXReader(f, st.Size())
+	x, err := NewXLSXReader(f, st.Size())
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -53,8 +55,8 @@ func openXLSX(path string) (*xlsxReader, error) {
 	return x, nil
 }
 
-// newXLSXReader reads an XLSX workbook of size bytes from r.
-func newXLSXReader(r io.ReaderAt, size int64) (*xlsxReader, error) {
+// NewXLSXReader reads an XLSX workbook of size bytes from r.
+func NewXLSXReader(r io.ReaderAt, size int64) (*XLSXReader, error) {
 	l := xlsxLimits
 	zr, err := l.openZip(r, size)
 	if err != nil {
@@ -86,7 +88,7 @@ func newXLSXReader(r io.ReaderAt, size int64) (*xlsxReader, error) {
 		wb.Close()
 		return nil, &FormatError{Err: fmt.Errorf("reading sheet %q: %w", sheets[0], err)}
 	}
-	x := &xlsxReader{f: wb, rows: rows, total: -1}
+	x := &XLSXReader{f: wb, rows: rows, total: -1}
 	// The dimension is only a hint: a workbook written without it says "A1".
 	if dim, err := wb.GetSheetDimension(sheets[0]); err == nil && dimensionRows(dim) > 1 {
 		x.total = dimensionRows(dim)
@@ -112,8 +114,8 @@ func dimensionRows(dim string) int {
 	return n
 }
 
-// Next implements rowReader.
-func (x *xlsxReader) Next() ([]string, error) {
+// Next implements Reader.
+func (x *XLSXReader) Next() ([]string, error) {
 	if !x.rows.Next() {
 		if err := x.rows.Error(); err != nil {
 			return nil, &FormatError{Err: err}
@@ -127,11 +129,14 @@ func (x *xlsxReader) Next() ([]string, error) {
 	return cols, nil
 }
 
-// Total implements rowReader.
-func (x *xlsxReader) Total() int { return x.total }
+// Total implements Reader.
+func (x *XLSXReader) Total() int { return x.total }
 
-// Close implements rowReader.
-func (x *xlsxReader) Close() error {
+// Format implements Reader: "XLSX".
+func (x *XLSXReader) Format() string { return "XLSX" }
+
+// Close implements Reader.
+func (x *XLSXReader) Close() error {
 	err := x.rows.Close()
 	if cerr := x.f.Close(); err == nil {
 		err = cerr
@@ -144,55 +149,25 @@ func (x *xlsxReader) Close() error {
 	return err
 }
 
-// xlsxWriter writes rows to a new workbook with excelize's stream writer,
-// every value a text cell (numbers keep their leading zeros), and writes
-// the workbook to w on Close.
-type xlsxWriter struct {
-	w    io.Writer
-	f    *excelize.File
-	sw   *excelize.StreamWriter
-	row  int
-	vals []any
+// zipLimits bound the zip an XLSX workbook is.
+type zipLimits struct {
+	MaxEntries           int
+	MaxEntrySize         int64
+	MaxRatio, RatioGrace int64
 }
 
-func newXLSXWriter(w io.Writer) (*xlsxWriter, error) {
-	f := excelize.NewFile()
-	sw, err := f.NewStreamWriter("Sheet1")
+// openZip opens a zip, refusing one that announces more than MaxEntries
+// entries before its central directory is read.
+func (l zipLimits) openZip(r io.ReaderAt, size int64) (*zip.Reader, error) {
+	if n, err := zipguard.EntryCount(r, size); err == nil && n > uint64(l.MaxEntries) {
+		return nil, &LimitError{Limit: LimitEntries, Max: int64(l.MaxEntries)}
+	}
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("classify: %w", err)
+		return nil, &FormatError{Err: fmt.Errorf("not a readable zip file: %w", err)}
 	}
-	return &xlsxWriter{w: w, f: f, sw: sw}, nil
+	if len(zr.File) > l.MaxEntries {
+		return nil, &LimitError{Limit: LimitEntries, Max: int64(l.MaxEntries)}
+	}
+	return zr, nil
 }
-
-// Write adds a row.
-func (x *xlsxWriter) Write(row []string) error {
-	x.row++
-	cell, err := excelize.CoordinatesToCellName(1, x.row)
-	if err != nil {
-		return fmt.Errorf("classify: writing XLSX: %w", err)
-	}
-	x.vals = x.vals[:0]
-	for _, s := range row {
-		x.vals = append(x.vals, s)
-	}
-	if err := x.sw.SetRow(cell, x.vals); err != nil {
-		return fmt.Errorf("classify: writing XLSX row %d: %w", x.row, err)
-	}
-	return nil
-}
-
-// Close finishes the workbook and writes it out.
-func (x *xlsxWriter) Close() error {
-	defer x.f.Close()
-	if err := x.sw.Flush(); err != nil {
-		return fmt.Errorf("classify: writing XLSX: %w", err)
-	}
-	if _, err := x.f.WriteTo(x.w); err != nil {
-		return fmt.Errorf("classify: writing XLSX: %w", err)
-	}
-	return nil
-}
-
-// abort discards the workbook.
-func (x *xlsxWriter) abort() { x.f.Close() }
