@@ -178,8 +178,8 @@ func TestExport(t *testing.T) {
 		path    string
 		want    string
 	}{
-		{"clients as xlsx", false, "Excel (XLSX)", "/tmp/out", "clients /tmp/out.xlsx"},
-		{"changes as csv", true, "CSV", "/tmp/c.csv", "changes /tmp/c.csv medium"},
+		{"clients as xlsx", false, "Excel (XLSX)", "/tmp/out", "clients /tmp/out.xlsx Organisation number"},
+		{"changes as csv", true, "CSV", "/tmp/c.csv", "changes /tmp/c.csv medium Auditor resigned"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

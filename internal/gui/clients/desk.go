@@ -29,10 +29,11 @@ type Desk interface {
 	// ClientChanges returns the changes the filter keeps, newest first.
 	ClientChanges(f portfolio.ChangeFilter) ([]portfolio.Change, error)
 	// ExportClients writes the client list to path (XLSX or CSV by its
-	// extension).
-	ExportClients(path string) error
-	// ExportChanges writes the changes the filter keeps to path.
-	ExportChanges(path string, f portfolio.ChangeFilter) error
+	// extension) in the words of l.
+	ExportClients(path string, l portfolio.Labels) error
+	// ExportChanges writes the changes the filter keeps to path in the
+	// words of l.
+	ExportChanges(path string, f portfolio.ChangeFilter, l portfolio.Labels) error
 	// SandboxNow is the sandbox's time; an error outside the sandbox.
 	SandboxNow() (time.Time, error)
 	// AdvanceSandbox moves the sandbox's clock ahead by dur.

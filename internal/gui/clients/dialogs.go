@@ -157,9 +157,9 @@ func (s *Screen) openExportOf(changes bool) {
 			}
 			s.host.Background(func() error {
 				if ofChanges {
-					return s.desk.ExportChanges(path, f)
+					return s.desk.ExportChanges(path, f, Labels())
 				}
-				return s.desk.ExportClients(path)
+				return s.desk.ExportClients(path, Labels())
 			}, func(err error) {
 				if err != nil {
 					guikit.ShowProblem(s.host, err)

@@ -158,17 +158,17 @@ func (d *fakeDesk) ClientChanges(f portfolio.ChangeFilter) ([]portfolio.Change, 
 	return out, nil
 }
 
-func (d *fakeDesk) ExportClients(path string) error {
+func (d *fakeDesk) ExportClients(path string, l portfolio.Labels) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.exports = append(d.exports, "clients "+path)
+	d.exports = append(d.exports, "clients "+path+" "+l.Column(portfolio.ColumnNumber))
 	return nil
 }
 
-func (d *fakeDesk) ExportChanges(path string, f portfolio.ChangeFilter) error {
+func (d *fakeDesk) ExportChanges(path string, f portfolio.ChangeFilter, l portfolio.Labels) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.exports = append(d.exports, "changes "+path+" "+f.MinRisk.String())
+	d.exports = append(d.exports, "changes "+path+" "+f.MinRisk.String()+" "+l.Reason(portfolio.ReasonAuditorResigned))
 	return nil
 }
 

@@ -278,3 +278,70 @@ func StandingText(st dossier.Standing, known bool) (string, widget.Importance) {
 	}
 	return lang.L("Active"), widget.SuccessImportance
 }
+
+// Labels are the words exports are written in, in the user's language.
+func Labels() portfolio.Labels {
+	return portfolio.Labels{
+		Column: ColumnText,
+		Standing: func(st dossier.Standing) string {
+			text, _ := StandingText(st, true)
+			return text
+		},
+		Risk:    RiskText,
+		Field:   FieldText,
+		Reason:  ReasonText,
+		Outcome: ExportOutcomeText,
+	}
+}
+
+// ExportOutcomeText is a client's last outcome in an export: "Not
+// checked" before the first check.
+func ExportOutcomeText(o portfolio.Outcome) string {
+	if o == "" {
+		return lang.L("Not checked")
+	}
+	return OutcomeText(o)
+}
+
+// ColumnText is an export column's header.
+func ColumnText(c portfolio.Column) string {
+	switch c {
+	case portfolio.ColumnNumber:
+		return lang.L("Organisation number")
+	case portfolio.ColumnCountry:
+		return lang.L("Country")
+	case portfolio.ColumnName:
+		return lang.L("Name")
+	case portfolio.ColumnReference:
+		return lang.L("Reference")
+	case portfolio.ColumnResponsible:
+		return lang.L("Responsible")
+	case portfolio.ColumnAdded:
+		return lang.L("Added")
+	case portfolio.ColumnStanding:
+		return lang.L("Status")
+	case portfolio.ColumnRisk:
+		return lang.L("Risk")
+	case portfolio.ColumnFlags:
+		return lang.L("Risk flags")
+	case portfolio.ColumnLastChecked:
+		return lang.L("Last checked")
+	case portfolio.ColumnLastOutcome:
+		return lang.L("Last check")
+	case portfolio.ColumnDetected:
+		return lang.L("Detected")
+	case portfolio.ColumnDate:
+		return lang.L("Date")
+	case portfolio.ColumnSource:
+		return lang.L("Source")
+	case portfolio.ColumnField:
+		return lang.L("Field")
+	case portfolio.ColumnOld:
+		return lang.L("Before")
+	case portfolio.ColumnNew:
+		return lang.L("After")
+	case portfolio.ColumnReason:
+		return lang.L("Change")
+	}
+	return string(c)
+}
