@@ -20,11 +20,11 @@ import (
 // Screen is the Settings tab. Language and AutoLock are exported so the
 // window and end-to-end tests can reach them.
 type Screen struct {
-	host     *guikit.Host
-	desk     Desk
+	host *guikit.Host
+	desk Desk
 	// clients is the Clients section (clients.go); nil when the desk is
 	// not a ClientsDesk.
-	clients *clientsSection
+	clients  *clientsSection
 	Language *widget.Select
 	AutoLock *widget.Select
 	// passwordDialog is the open change-password dialog, if any.
