@@ -132,6 +132,12 @@ func (d *fakeDesk) BankIDAddresses(hosts string) (string, string) {
 // languages and autoLocks record the callbacks.
 func newTestScreen(t *testing.T, d *fakeDesk) (s *Screen, win fyne.Window, languages *[]string, autoLocks *int) {
 	t.Helper()
+	return newTestScreenOn(t, d)
+}
+
+// newTestScreenOn is newTestScreen on any Desk.
+func newTestScreenOn(t *testing.T, d Desk) (s *Screen, win fyne.Window, languages *[]string, autoLocks *int) {
+	t.Helper()
 	t.Setenv("LANGUAGE", "en")
 	fa := test.NewTempApp(t)
 	if _, err := guikit.ApplyLanguage("en"); err != nil {
