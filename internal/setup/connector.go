@@ -221,6 +221,13 @@ func (c *Connector) Sandbox(ctx context.Context) (*sandbox.Sandbox, error) {
 	return sb, nil
 }
 
+// running returns the simulators when they run, else nil.
+func (c *Connector) running() *sandbox.Sandbox {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sb
+}
+
 // Close stops the simulators if they were started.
 func (c *Connector) Close() error {
 	c.mu.Lock()

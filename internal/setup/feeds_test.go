@@ -118,10 +118,17 @@ func TestSandboxOverridesReachTheSandbox(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dc, c := deskConfig(Config{Overrides: tt.overrides, Sandbox: sandbox.Config{Now: now, FeedNoisePerDay: -1}})
+			dc, c := deskConfig(Config{Desk: desk.Config{Now: now}, Overrides: tt.overrides, Sandbox: sandbox.Config{Now: now, FeedNoisePerDay: -1}})
 			defer c.Close()
 			if (dc.SandboxClock != nil) != tt.wantClock {
 				t.Fatalf("SandboxClock = %v, want one: %v", dc.SandboxClock, tt.wantClock)
+			}
+			if dc.SandboxClock != nil {
+				// Before the simulators run, the clock is the connector's
+				// and asking for it starts nothing.
+				if got := dc.SandboxClock.Now(); !got.Equal(start) || c.running() != nil {
+					t.Errorf("before the sandbox runs: Now = %v, running %v; want %v and not running", got, c.running() != nil, start)
+				}
 			}
 			sb, err := c.Sandbox(context.Background())
 			if err != nil {

@@ -66,8 +66,8 @@ func deskConfig(cfg Config) (desk.Config, *Connector) {
 	}
 	if env := cfg.Desk.Environment; (env == "" || env == desk.EnvSandbox) && cfg.Desk.SandboxClock == nil {
 		// The sandbox may run (the settings choose when the run does
-		// not): its clock starts it when asked. The desk refuses to move
-		// it outside the sandbox environment.
+		// not): its clock is the connector's until the simulators run.
+		// The desk refuses to move it outside the sandbox environment.
 		cfg.Desk.SandboxClock = sandboxClock{c}
 	}
 	return cfg.Desk, c
