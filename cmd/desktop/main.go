@@ -51,6 +51,7 @@ func main() {
 	}
 	d, _ := setup.NewDesk(setup.Config{Desk: desk.Config{VaultPath: *vaultPath}, Overrides: overrides})
 	ui := gui.New(fa, releasingDesk{d})
+	ui.SetAbout(about())
 	if pw, ok := os.LookupEnv("MOTPART_PASSWORD"); ok {
 		if err := ui.Unlock([]byte(pw)); err != nil {
 			fmt.Fprintf(os.Stderr, "motpart-desktop: unlocking with $MOTPART_PASSWORD: %v\n", err)

@@ -195,7 +195,7 @@ func (s *session) openVault(cmd string) (*desk.Desk, int) {
 // runVault runs `motpart vault SUBCOMMAND`.
 func (s *session) runVault(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(s.stderr, "usage: motpart vault init|info|passwd|audit|repair\n")
+		fmt.Fprint(s.stderr, "usage: motpart vault init|info|passwd|audit|repair|backup|restore\n")
 		return exitUsage
 	}
 	switch args[0] {
@@ -209,8 +209,12 @@ func (s *session) runVault(args []string) int {
 		return s.vaultAudit(args[1:])
 	case "repair":
 		return s.vaultRepair(args[1:])
+	case "backup":
+		return s.vaultBackup(args[1:])
+	case "restore":
+		return s.vaultRestore(args[1:])
 	}
-	fmt.Fprintf(s.stderr, "motpart vault: unknown subcommand %q (want init, info, passwd, audit or repair)\n", args[0])
+	fmt.Fprintf(s.stderr, "motpart vault: unknown subcommand %q (want init, info, passwd, audit, repair, backup or restore)\n", args[0])
 	return exitUsage
 }
 

@@ -86,6 +86,9 @@ func New(fa fyne.App, d Desk) *App {
 	return a
 }
 
+// SetAbout sets what the About box says of this build.
+func (a *App) SetAbout(about guikit.About) { a.host.About = about }
+
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.win }
 
@@ -150,6 +153,7 @@ func (a *App) showMain() {
 	a.settings = settings.New(a.host, a.desk, a.changeLanguage, a.startAutoLock)
 	a.classify = classify.New(a.host, a.desk)
 	a.certificates.SetOnChanged(a.settings.ReloadCertificates)
+	a.settings.SetOnRestored(a.lock)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Look up"), theme.SearchIcon(), a.lookup.Content()),
 		container.NewTabItemWithIcon(lang.L("Certificates"), theme.AccountIcon(), a.certificates.Content()),
@@ -165,7 +169,7 @@ func (a *App) showMain() {
 	a.lockButton = widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), a.lock)
 	title := widget.NewLabelWithStyle("Motpart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewBorder(nil, nil, title, a.lockButton)
-	a.win.SetContent(container.NewBorder(container.NewVBox(guikit.NewBand(a.host), bar, a.certificates.Banner()), nil, nil, nil, a.tabs))
+	a.win.SetContent(container.NewBorder(container.NewVBox(guikit.NewBand(a.host), bar, a.certificates.Banner(), a.settings.BackupBanner()), nil, nil, nil, a.tabs))
 	a.win.SetOnDropped(a.dropped)
 	a.focusCurrent()
 	a.setScreen(ScreenLookup)

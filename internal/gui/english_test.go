@@ -181,6 +181,7 @@ var sameInEveryLanguage = map[string]bool{
 	"{{.Count}} min":                true,
 	"TransferID":                    true, // the names of Vero's transfer codes
 	"TransferPassword":              true,
+	"Motpart":                       true, // the program's name
 }
 
 // TestNoTranslationIsTheEnglish: a Swedish, Norwegian or Finnish text that

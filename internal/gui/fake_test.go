@@ -118,9 +118,14 @@ func (d *fakeDesk) RefreshOwnersCopy(context.Context) (int, error) { return 0, n
 func (d *fakeDesk) OwnersCopy() (dossier.OwnersCopy, bool, error) {
 	return dossier.OwnersCopy{}, false, nil
 }
-func (d *fakeDesk) OwnerScopes() []string                            { return nil }
-func (d *fakeDesk) BankIDAddresses(string) (string, string)          { return "", "" }
-func (d *fakeDesk) OwnershipGraph(*dossier.Dossier) *ownership.Graph { return &ownership.Graph{} }
+func (d *fakeDesk) OwnerScopes() []string                              { return nil }
+func (d *fakeDesk) BankIDAddresses(string) (string, string)            { return "", "" }
+func (d *fakeDesk) BackupVault(context.Context, string) (int64, error) { return 0, nil }
+func (d *fakeDesk) RestoreVault(string, []byte) (string, error)        { return "", nil }
+func (d *fakeDesk) LastBackup() (time.Time, bool, error)               { return time.Time{}, false, nil }
+func (d *fakeDesk) BackupDue() (bool, error)                           { return false, nil }
+func (d *fakeDesk) SuggestedBackupName() string                        { return "Motpart-backup.vault" }
+func (d *fakeDesk) OwnershipGraph(*dossier.Dossier) *ownership.Graph   { return &ownership.Graph{} }
 
 // newFakeApp is the window on d, in English, on a headless test app.
 func newFakeApp(t *testing.T, d *fakeDesk) *App {

@@ -143,7 +143,8 @@ func TestReasons(t *testing.T) {
 
 func TestRoleField(t *testing.T) {
 	for code, want := range map[string]Field{"LEDE": FieldBoard, "NEST": FieldBoard, "MEDL": FieldBoard, "VARA": FieldBoard,
-		"DAGL": FieldCEO, "REVI": FieldAuditor, "REGN": FieldAccountant, "SIGN": FieldSignature, "PROK": FieldProcuration,
+		"DAGL": FieldCEO, "REVI": FieldAuditor, "REGN": FieldAccountant, "SIGN": FieldSignature, "SIFE": FieldSignature, "SIHV": FieldSignature,
+		"PROK": FieldProcuration, "POFE": FieldProcuration, "POHV": FieldProcuration,
 		"KONT": FieldOtherRole, "dagl": FieldCEO, "": FieldOtherRole} {
 		if got := RoleField(code); got != want {
 			t.Errorf("RoleField(%q) = %s, want %s", code, got, want)

@@ -39,7 +39,9 @@ func Diff(old, new Snapshot) []Change {
 		// A deleted unit's roles are gone with it: its deletion says so.
 		d.roles()
 	}
-	if old.Knows(PartOwners) && new.Knows(PartOwners) {
+	if old.Knows(PartOwners) && new.Knows(PartOwners) &&
+		!(new.hasStatus(string(dossier.StandingDeleted)) && new.OwnersStatus == "" && len(new.Owners) == 0) {
+		// Nor does a deleted unit's registration of owners outlive it.
 		d.owners()
 	}
 	if old.Knows(PartAML) && new.Knows(PartAML) {
@@ -101,18 +103,18 @@ func (d *differ) company() {
 	if d.old.factless() || d.new.factless() {
 		return // a register said "deleted" and gave no facts to compare
 	}
-	if !sameText(d.old.Name, d.new.Name) {
-		d.add(PartCompany, FieldName, ReasonRenamed, "", d.old.Name, d.new.Name)
+	// A deleted unit's register answers with a minimal body (name, form,
+	// dates): a fact it leaves out is not a fact gone.
+	wasDeleted, deleted := d.old.hasStatus(string(dossier.StandingDeleted)), d.new.hasStatus(string(dossier.StandingDeleted))
+	fact := func(f Field, r Reason, o, n string) {
+		if !sameText(o, n) && !(deleted && n == "") && !(wasDeleted && o == "") {
+			d.add(PartCompany, f, r, "", o, n)
+		}
 	}
-	if !sameText(d.old.BusinessAddress, d.new.BusinessAddress) {
-		d.add(PartCompany, FieldBusinessAddress, ReasonBusinessAddressChanged, "", d.old.BusinessAddress, d.new.BusinessAddress)
-	}
-	if !sameText(d.old.PostalAddress, d.new.PostalAddress) {
-		d.add(PartCompany, FieldPostalAddress, ReasonPostalAddressChanged, "", d.old.PostalAddress, d.new.PostalAddress)
-	}
-	if o, n := strings.Join(d.old.Industry, "; "), strings.Join(d.new.Industry, "; "); !sameText(o, n) {
-		d.add(PartCompany, FieldIndustry, ReasonIndustryChanged, "", o, n)
-	}
+	fact(FieldName, ReasonRenamed, d.old.Name, d.new.Name)
+	fact(FieldBusinessAddress, ReasonBusinessAddressChanged, d.old.BusinessAddress, d.new.BusinessAddress)
+	fact(FieldPostalAddress, ReasonPostalAddressChanged, d.old.PostalAddress, d.new.PostalAddress)
+	fact(FieldIndustry, ReasonIndustryChanged, strings.Join(d.old.Industry, "; "), strings.Join(d.new.Industry, "; "))
 }
 
 // factless reports whether s is of a deleted unit whose register gave no
@@ -135,196 +137,6 @@ func (s *Snapshot) statusDate(code string) string {
 // aside (sources differ in both).
 func sameText(a, b string) bool {
 	return strings.EqualFold(oneLine(a), oneLine(b))
-}
-
-// Role codes of Enhetsregisteret's roles (rolletype).
-const (
-	roleChair       = "LEDE"
-	roleDeputyChair = "NEST"
-	roleMember      = "MEDL"
-	roleDeputy      = "VARA"
-	roleCEO         = "DAGL"
-	roleAuditor     = "REVI"
-	roleAccountant  = "REGN"
-	roleSignature   = "SIGN"
-	roleProcuration = "PROK"
-)
-
-// RoleField is the field a change of a role of type code is about.
-func RoleField(code string) Field {
-	switch strings.ToUpper(strings.TrimSpace(code)) {
-	case roleChair, roleDeputyChair, roleMember, roleDeputy:
-		return FieldBoard
-	case roleCEO:
-		return FieldCEO
-	case roleAuditor:
-		return FieldAuditor
-	case roleAccountant:
-		return FieldAccountant
-	case roleSignature:
-		return FieldSignature
-	case roleProcuration:
-		return FieldProcuration
-	}
-	return FieldOtherRole
-}
-
-// roleSet is the roles of one kind, by holder key.
-type roleSet map[string][]Role
-
-// rolesWhere collects the roles of s for which keep says yes.
-func rolesWhere(rs []Role, keep func(Role) bool) roleSet {
-	set := roleSet{}
-	for _, r := range rs {
-		if keep(r) {
-			set[r.Key] = append(set[r.Key], r)
-		}
-	}
-	for k := range set {
-		sortRoles(set[k])
-	}
-	return set
-}
-
-// keys lists the set's keys, sorted.
-func (s roleSet) keys() []string {
-	ks := make([]string, 0, len(s))
-	for k := range s {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
-}
-
-// holders is the set's holders as one line, in key order.
-func (s roleSet) holders() string {
-	var hs []string
-	for _, k := range s.keys() {
-		hs = append(hs, s[k][0].Holder)
-	}
-	return strings.Join(hs, ", ")
-}
-
-// since is the latest date the set's roles give, "" when none.
-func (s roleSet) since() string {
-	latest := ""
-	for _, rs := range s {
-		for _, r := range rs {
-			latest = max(latest, r.Since)
-		}
-	}
-	return latest
-}
-
-// sameKeys reports whether two sets hold the same holders.
-func sameKeys(a, b roleSet) bool {
-	return slices.Equal(a.keys(), b.keys())
-}
-
-// holderLine is a holder with the words of the roles held: "Kari
-// Nordmann (Styremedlem)".
-func holderLine(rs []Role) string {
-	var texts []string
-	for _, r := range rs {
-		texts = append(texts, cmp.Or(r.Text, r.Type))
-	}
-	slices.Sort(texts)
-	return rs[0].Holder + " (" + strings.Join(slices.Compact(texts), ", ") + ")"
-}
-
-// roleTypes are the distinct types of rs, sorted.
-func roleTypes(rs []Role) []string {
-	var ts []string
-	for _, r := range rs {
-		ts = append(ts, r.Type)
-	}
-	slices.Sort(ts)
-	return slices.Compact(ts)
-}
-
-// roles compares the roles: the board as a whole and its chair, then the
-// CEO, auditor, accountant, signature and procuration, then each other
-// role type.
-func (d *differ) roles() {
-	of := func(s *Snapshot, types ...string) roleSet {
-		return rolesWhere(s.Roles, func(r Role) bool { return slices.Contains(types, r.Type) })
-	}
-	board := []string{roleChair, roleDeputyChair, roleMember, roleDeputy}
-	ob, nb := of(d.old, board...), of(d.new, board...)
-	for _, k := range nb.keys() {
-		if _, ok := ob[k]; !ok {
-			d.add(PartRoles, FieldBoard, ReasonBoardMemberAdded, nb.since(), "", holderLine(nb[k]))
-		}
-	}
-	for _, k := range ob.keys() {
-		if _, ok := nb[k]; !ok {
-			d.add(PartRoles, FieldBoard, ReasonBoardMemberLeft, nb.since(), holderLine(ob[k]), "")
-		}
-	}
-	if oc, nc := of(d.old, roleChair), of(d.new, roleChair); !sameKeys(oc, nc) {
-		d.add(PartRoles, FieldBoard, ReasonChairChanged, nc.since(), oc.holders(), nc.holders())
-	}
-	for _, k := range nb.keys() {
-		o, ok := ob[k]
-		if !ok {
-			continue
-		}
-		ot, nt := roleTypes(o), roleTypes(nb[k])
-		// A move to or from the chair is the chair's change.
-		if !slices.Equal(ot, nt) && slices.Contains(ot, roleChair) == slices.Contains(nt, roleChair) {
-			d.add(PartRoles, FieldBoard, ReasonRoleChanged, nb.since(), holderLine(o), holderLine(nb[k]))
-		}
-	}
-
-	if oc, nc := of(d.old, roleCEO), of(d.new, roleCEO); !sameKeys(oc, nc) {
-		d.add(PartRoles, FieldCEO, ReasonCEOChanged, nc.since(), oc.holders(), nc.holders())
-	}
-	oa, na := of(d.old, roleAuditor), of(d.new, roleAuditor)
-	switch {
-	case slices.ContainsFunc(na.keys(), func(k string) bool { _, ok := oa[k]; return !ok }):
-		d.add(PartRoles, FieldAuditor, ReasonAuditorAppointed, na.since(), oa.holders(), na.holders())
-	case !sameKeys(oa, na):
-		d.add(PartRoles, FieldAuditor, ReasonAuditorResigned, na.since(), oa.holders(), na.holders())
-	}
-	for _, x := range []struct {
-		code   string
-		field  Field
-		reason Reason
-	}{
-		{roleAccountant, FieldAccountant, ReasonAccountantChanged},
-		{roleSignature, FieldSignature, ReasonSignatureChanged},
-		{roleProcuration, FieldProcuration, ReasonProcurationChanged},
-	} {
-		if o, n := of(d.old, x.code), of(d.new, x.code); !sameKeys(o, n) {
-			d.add(PartRoles, x.field, x.reason, n.since(), o.holders(), n.holders())
-		}
-	}
-
-	var others []string
-	for _, r := range slices.Concat(d.old.Roles, d.new.Roles) {
-		if RoleField(r.Type) == FieldOtherRole {
-			others = append(others, r.Type)
-		}
-	}
-	slices.Sort(others)
-	for _, t := range slices.Compact(others) {
-		if o, n := of(d.old, t), of(d.new, t); !sameKeys(o, n) {
-			text := t
-			for _, r := range slices.Concat(d.new.Roles, d.old.Roles) {
-				if r.Type == t && r.Text != "" {
-					text = r.Text
-					break
-				}
-			}
-			line := func(s roleSet) string {
-				if len(s) == 0 {
-					return ""
-				}
-				return text + ": " + s.holders()
-			}
-			d.add(PartRoles, FieldOtherRole, ReasonRoleChanged, n.since(), line(o), line(n))
-		}
-	}
 }
 
 // ownersRank orders the owners register's statuses by how many owners

@@ -145,8 +145,9 @@ func diffCases() []diffCase {
 			[]want{{FieldStatus, ReasonForcedDissolution, "", "under_forced_dissolution", "", "brreg"}}},
 		{"forced dissolution ended", nil, func(o, _ *dossier.Dossier) { o.Company.UnderForcedDissolution = true },
 			[]want{{FieldStatus, ReasonForcedDissolutionEnded, "under_forced_dissolution", "", "", "brreg"}}},
-		{"deleted, its roles gone with it", nil, func(_, n *dossier.Dossier) {
+		{"deleted: a minimal body, its roles gone with it", nil, func(_, n *dossier.Dossier) {
 			n.Company.Deleted, n.Company.DeletedDate, n.Roles = true, "2026-02-03", nil
+			n.Company.BusinessAddress, n.Company.PostalAddress, n.Company.Industry = nil, nil, nil
 			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-03"
 		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"}}},
 		{"deleted, said by the source only", nil, func(_, n *dossier.Dossier) {
@@ -154,8 +155,15 @@ func diffCases() []diffCase {
 			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-04"
 			n.Sources[1].Status = dossier.StatusNotFound
 		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-04", "brreg"}}},
+		{"deleted and renamed", nil, func(_, n *dossier.Dossier) {
+			n.Company.Deleted, n.Company.DeletedDate, n.Company.Name = true, "2026-02-03", "Fjord Konsult AS under avvikling"
+		}, []want{
+			{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"},
+			{FieldName, ReasonRenamed, "Fjord Konsult AS", "Fjord Konsult AS under avvikling", "", "brreg"},
+		}},
 		{"reinstated after deletion", nil, func(o, _ *dossier.Dossier) {
 			o.Company.Deleted, o.Company.DeletedDate = true, "2025-01-01"
+			o.Company.BusinessAddress, o.Company.Industry = nil, nil
 		}, []want{{FieldStatus, ReasonReinstated, "deleted", "", "", "brreg"}}},
 		{"closed", nil, func(_, n *dossier.Dossier) { n.Company.ClosedDate = "2026-01-31" },
 			[]want{{FieldStatus, ReasonClosed, "", "closed", "2026-01-31", "brreg"}}},
@@ -219,9 +227,13 @@ func diffCases() []diffCase {
 		}, []want{{FieldAccountant, ReasonAccountantChanged, "Regnskap AS", "Tall AS", "2026-01-21", "brreg"}}},
 		{"signature changed", nil, func(_, n *dossier.Dossier) {
 			n.Roles = append(n.Roles, person("SIGN", "Signatur", "Ola Hansen", "1980-02-02", "2026-01-22"))
-		}, []want{{FieldSignature, ReasonSignatureChanged, "Kari Nordmann", "Kari Nordmann, Ola Hansen", "2026-01-22", "brreg"}}},
+		}, []want{{FieldSignature, ReasonSignatureChanged, "Kari Nordmann (Signatur)", "Kari Nordmann (Signatur); Ola Hansen (Signatur)", "2026-01-22", "brreg"}}},
+		{"signature jointly instead of alone", nil, func(o, n *dossier.Dossier) {
+			o.Roles[roleIndex(o, "SIGN", "Kari Nordmann")].Type = dossier.Code{Code: "SIHV", Description: "Signatur hver for seg"}
+			n.Roles[roleIndex(n, "SIGN", "Kari Nordmann")].Type = dossier.Code{Code: "SIFE", Description: "Signatur i fellesskap"}
+		}, []want{{FieldSignature, ReasonSignatureChanged, "Kari Nordmann (Signatur hver for seg)", "Kari Nordmann (Signatur i fellesskap)", "2020-01-01", "brreg"}}},
 		{"procuration ended", nil, func(_, n *dossier.Dossier) { dropRole(n, "PROK", "Per Olsen") },
-			[]want{{FieldProcuration, ReasonProcurationChanged, "Per Olsen", "", "", "brreg"}}},
+			[]want{{FieldProcuration, ReasonProcurationChanged, "Per Olsen (Prokura)", "", "", "brreg"}}},
 		{"other role changed", nil, func(_, n *dossier.Dossier) {
 			n.Roles[roleIndex(n, "KONT", "Lise Berg")].Person = &dossier.Person{Name: "Tor Vik", BirthDate: "1991-01-01"}
 		}, []want{{FieldOtherRole, ReasonRoleChanged, "Kontaktperson: Lise Berg", "Kontaktperson: Tor Vik", "2021-01-01", "brreg"}}},
@@ -244,6 +256,9 @@ func diffCases() []diffCase {
 		{"fewer owners identified", nil, func(_, n *dossier.Dossier) {
 			n.Owners.Status.Code = dossier.OwnersSomeIdentified
 		}, []want{{FieldOwnersStatus, ReasonOwnersFewerIdentified, dossier.OwnersAllIdentified, dossier.OwnersSomeIdentified, "2024-05-01", "rrh"}}},
+		{"an owner given by birth year only this time", nil, func(_, n *dossier.Dossier) {
+			n.Owners.Owners[0].BirthDate, n.Owners.Owners[0].BirthYear = "", "1970"
+		}, nil},
 		{"owners register's status otherwise", nil, func(_, n *dossier.Dossier) {
 			n.Owners.Status.Code, n.Owners.Owners = dossier.OwnersNorwegianState, nil
 		}, []want{
@@ -304,6 +319,32 @@ func diffCases() []diffCase {
 		{"the sources spell the same address differently", nil, func(_, n *dossier.Dossier) {
 			n.Company.BusinessAddress = &dossier.Address{Lines: []string{"STORGATA  1"}, PostalCode: "0155", City: "Oslo", CountryCode: "NOR", Municipality: "OSLO"}
 			n.Company.Name = "FJORD KONSULT AS"
+		}, nil},
+		{"a source that gives no birth dates answers instead", nil, func(_, n *dossier.Dossier) {
+			for _, r := range n.Roles {
+				if r.Person != nil {
+					r.Person.BirthDate = ""
+				}
+			}
+			n.Sources[0].Status = dossier.StatusFailed
+		}, nil},
+		{"two of one name, one without a birth date, are not guessed", nil, func(o, n *dossier.Dossier) {
+			o.Roles = append(o.Roles, person("MEDL", "Styremedlem", "Ola Hansen", "1999-09-09", "2020-01-01"))
+			n.Roles = append(n.Roles, person("MEDL", "Styremedlem", "Ola Hansen", "1999-09-09", "2020-01-01"))
+			n.Roles[roleIndex(n, "MEDL", "Ola Hansen")].Person.BirthDate = ""
+		}, []want{
+			{FieldBoard, ReasonBoardMemberAdded, "", "Ola Hansen (Styremedlem)", "2020-01-01", "brreg"},
+			{FieldBoard, ReasonBoardMemberLeft, "Ola Hansen (Styremedlem)", "", "2020-01-01", "brreg"},
+		}},
+		{"deleted: the owners' registration goes with the unit", nil, func(_, n *dossier.Dossier) {
+			n.Company.Deleted, n.Company.DeletedDate, n.Roles, n.Owners = true, "2026-02-03", nil, nil
+			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-03"
+			n.Sources[2].Status = dossier.StatusNotFound
+		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"}}},
+		{"the sources word the roles differently", nil, func(_, n *dossier.Dossier) {
+			for i := range n.Roles {
+				n.Roles[i].Type.Description += " (grunndata)"
+			}
 		}, nil},
 		{"roles listed in another order", nil, func(_, n *dossier.Dossier) { slices.Reverse(n.Roles) }, nil},
 	}

@@ -5,5 +5,12 @@
 // pure rules that compare snapshots; it does no I/O. The desk fills and
 // stores them; the window and the command line read them.
 //
+// The rules: SnapshotOf reads a dossier into a Snapshot of the parts its
+// sources answered for (or carried from the last lookup); Diff compares
+// two snapshots field by field, only where both know the part; each
+// Change has a Reason, and ReasonRisk the Risk it means; SortChanges,
+// FilterChanges, MaxRisk and Flags are the one rule desk, window and
+// tests share for listing them.
+//
 // It imports only the other vocabulary packages (dossier, ident).
 package portfolio

@@ -180,7 +180,10 @@ type Change struct {
 	// "rrh", "scb", "prh", "bankid".
 	Source string `json:"source"`
 	// Field is what it is about; Old and New the values before and after
-	// as one line each ("" for none).
+	// as one line each ("" for none). For FieldStatus they are status
+	// codes (a dossier.Standing or StatusStruckOff), for FieldOwnersStatus
+	// the owners register's status codes (dossier.Owners*), which the
+	// window translates; otherwise the register's own words.
 	Field Field  `json:"field"`
 	Old   string `json:"old,omitempty"`
 	New   string `json:"new,omitempty"`

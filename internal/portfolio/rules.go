@@ -12,6 +12,13 @@ type reasonInfo struct {
 // in the order the window lists them. Risks follow issue 18: what ends
 // the client or hides who owns it is high; a change of the people who run
 // or own it is medium; addresses, industry and what ended is low.
+//
+// Each reason has one risk, so that a client's flags and the window's
+// filter agree with the words: an owners register status change towards
+// fewer identified owners is a reason of its own
+// (ReasonOwnersFewerIdentified, high) beside ReasonOwnersStatusChanged
+// (medium). An auditor replaced by another is ReasonAuditorAppointed
+// (medium); ReasonAuditorResigned (high) is an auditor gone with none new.
 func reasonTable() []reasonInfo {
 	return []reasonInfo{
 		{ReasonBankruptcyOpened, RiskHigh, "Bankruptcy opened"},

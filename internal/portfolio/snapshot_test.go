@@ -28,7 +28,7 @@ func TestSnapshotOf(t *testing.T) {
 			{Type: "SIGN", Text: "Signatur", Holder: "Kari Nordmann", Key: "person:kari nordmann|1970-01-01", Since: "2020-01-01"},
 		},
 		OwnersStatus: dossier.OwnersAllIdentified, OwnersRegistered: "2024-05-01",
-		Owners: []Owner{{Key: "person:kari nordmann|1970-01-01", Name: "Kari Nordmann", Positions: []string{"ownership 50–74.99 % direct"}}},
+		Owners: []Owner{{Key: "person:kari nordmann|1970", Name: "Kari Nordmann", Positions: []string{"ownership 50–74.99 % direct"}}},
 		Shareholders: []Shareholder{
 			{Key: "person:kari nordmann|1970-01-01", Name: "Kari Nordmann", Share: "60 %"},
 			{Key: "unit:555555555", Name: "Holding AS", Share: "40 %"},
@@ -187,7 +187,7 @@ func TestDuplicateExemptOwners(t *testing.T) {
 	for _, o := range s.Owners {
 		keys = append(keys, o.Key)
 	}
-	want := []string{"exempt:1960|NOR", "exempt:1960|NOR#2", "person:kari nordmann|1970-01-01"}
+	want := []string{"exempt:1960|NOR", "exempt:1960|NOR#2", "person:kari nordmann|1970"}
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
@@ -197,4 +197,83 @@ func TestDuplicateExemptOwners(t *testing.T) {
 	if len(got) != 1 || got[0].Reason != ReasonBeneficialOwnerGone || got[0].Old != "exempt from disclosure" {
 		t.Errorf("one exempt owner of two gone: %+v", got)
 	}
+}
+
+func TestKeep(t *testing.T) {
+	full := SnapshotOf(norwegian(t0))
+	noRoles := norwegian(t0)
+	noRoles.Roles = nil
+	emptyRoles := SnapshotOf(noRoles)
+
+	unread := norwegian(t1)
+	unread.Company, unread.Roles, unread.Owners, unread.AML = nil, nil, nil, nil
+	for i := range unread.Sources {
+		unread.Sources[i].Status = dossier.StatusFailed
+	}
+	rolesUnread := norwegian(t1)
+	rolesUnread.Roles = nil
+	rolesUnread.Sources[0].Missing = []dossier.Part{dossier.PartRoles}
+	rolesUnread.Sources[1].Status = dossier.StatusFailed
+
+	cases := []struct {
+		name      string
+		now, prev Snapshot
+		want      Snapshot
+	}{
+		{"nothing read keeps everything", SnapshotOf(unread), full, func() Snapshot { s := full; s.Taken = t1; return s }()},
+		{"an empty part known before is kept", SnapshotOf(rolesUnread), emptyRoles, func() Snapshot { s := emptyRoles; s.Taken = t1; return s }()},
+		{"what was read wins", SnapshotOf(norwegian(t1)), emptyRoles, SnapshotOf(norwegian(t1))},
+		{"nothing known before", SnapshotOf(unread), Snapshot{}, SnapshotOf(unread)},
+	}
+	for _, tc := range cases {
+		got := tc.now.Keep(tc.prev)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, got, tc.want)
+		}
+		if d := Diff(tc.prev, got); tc.name != "what was read wins" && len(d) != 0 {
+			t.Errorf("%s: kept snapshot differs from the last: %+v", tc.name, d)
+		}
+	}
+	// A board read again after a check that could not read it is compared
+	// with the last board known.
+	kept := SnapshotOf(rolesUnread).Keep(emptyRoles)
+	if d := Diff(kept, SnapshotOf(norwegian(t1))); len(d) == 0 {
+		t.Error("the board read again made no change against the kept empty board")
+	}
+}
+
+// FuzzSnapshotOf: any dossier JSON makes a snapshot without panicking,
+// the same twice, that does not differ from itself, and that survives a
+// JSON round trip.
+func FuzzSnapshotOf(f *testing.F) {
+	for _, d := range []*dossier.Dossier{norwegian(t0), finnish(t0), swedish(t0)} {
+		b, _ := json.Marshal(d)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"number":"1","sources":[{"id":"brreg","status":"deleted","date":"2020-01-01"}]}`))
+	f.Add([]byte(`{"number":"1","company":{"name":"x","deleted":true},"roles":[{"type":{"code":"LEDE"},"person":{"name":"a"}},{"type":{"code":"LEDE"},"person":{"name":"A"}}],"sources":[{"id":"brreg","status":"found","missing":["roles"]}],"carried":[{"part":"roles","source":"grunndata"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d dossier.Dossier
+		if json.Unmarshal(data, &d) != nil {
+			return
+		}
+		s := SnapshotOf(&d)
+		if again := SnapshotOf(&d); !reflect.DeepEqual(s, again) {
+			t.Fatalf("not deterministic:\n%+v\n%+v", s, again)
+		}
+		if got := Diff(s, s); len(got) != 0 {
+			t.Fatalf("Diff(s, s) = %+v", got)
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Snapshot
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if got := Diff(s, back); len(got) != 0 {
+			t.Fatalf("Diff across a round trip = %+v", got)
+		}
+	})
 }

@@ -66,6 +66,31 @@
 // received by path (so a test can assert that concurrent look-ups shared
 // one token request).
 //
+// # The story: the world changes over time
+//
+// The world New builds stays as it is until a test (or the app, through
+// desk.SandboxClock) moves the sandbox's clock: [Sandbox.Now] is
+// Config.Now plus every [Sandbox.Advance], and Advance plays, in order and
+// once, the story events (world.Story: on day 1 a rename, a new board
+// member, a new general manager; on day 2 a bankruptcy and a new
+// beneficial owner in RRH; on day 3 an auditor gone, a deletion, an
+// address change; the units are world.Story*OrgNr) and the change feeds'
+// noise due by then. Each event makes a copy of the world with its unit
+// changed ([world.World.Apply]), which Enhetsregisteret's REST API and
+// grunndataWS serve from then on ([Sandbox.World] returns it); the owner
+// change goes to RRH's register and change log (dated at the story's
+// time). Only the story follows the sandbox's clock: Maskinporten, BankID,
+// Vero, SCB and RRH's tokens keep Config.Now.
+//
+// The feeds ([brreg.Feed], served at /oppdateringer/enheter,
+// /oppdateringer/underenheter and /oppdateringer/roller) hold an entry per
+// story event (Endring or Sletting; a roles event when roles changed),
+// [Config.FeedNoisePerDay] entries a sandbox day for other units (and as
+// many a day for [FeedHistoryDays] before the start), ids contiguous from
+// [FeedBaseID] (roles from [RoleFeedBaseID]) but for [Config.FeedDropIDs],
+// and keep [Config.FeedWindow] of sandbox time. [Config.Population] adds
+// generated units for benchmarks ([Sandbox.PopulationNumbers]).
+//
 // A simulator writes the wire format from the world itself, never through
 // the client packages it imitates (nor desk or gui), so a client and its
 // simulator cannot share one mistake. The simulators' own tables (the
@@ -185,6 +210,19 @@
 //     sandbox's own; the sector file holds the active units only, with
 //     ".." for an unknown value, as a zip whose one member is sektor.txt
 //     (application/zip).
+//   - Enhetsregisteret's change feeds: how far back they go (30 days by
+//     default, [Config.FeedWindow]); a cursor (oppdateringsid, afterId)
+//     older than the window answers 400 with a Spring error saying the id
+//     is too old, or with [Config.FeedTooOldSkips] serves from the oldest
+//     entry kept; a dato before the window serves from the oldest entry
+//     kept (nothing tells the client what it missed); an empty page
+//     leaves "_embedded" out (Spring HATEOAS),
+//     or with [Config.FeedEmptyArray] holds an empty array; size is 20 by
+//     default (roles 100) and at most 10 000; afterId means strictly
+//     after, and wins over afterTime; endringer (with includeChanges) are
+//     JSON Patch objects {op, path, value}, empty for a role change; a
+//     role change also gives an Endring in the units' feed; the sub-units'
+//     feed has its own sequence from the same base.
 //   - Vero (registries.md §2): the PKI error codes are the sandbox's own
 //     (vero.Codes: PKI001–PKI008 as §2.3 suggests, PKI009 for a
 //     CustomerId that is not the TransferId's, PKI010 for a missing or

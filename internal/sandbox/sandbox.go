@@ -453,26 +453,6 @@ func (s *Sandbox) Close() error {
 	return errors.Join(errs...)
 }
 
-// bankidWorker sends BankID's webhooks that fall due while nobody asks
-// about their sessions, until the sandbox closes.
-func (s *Sandbox) bankidWorker() {
-	t := time.NewTicker(s.cfg.BankIDWebhookInterval)
-	defer t.Stop()
-	for {
-		select {
-		case <-s.closing:
-			return
-		case <-t.C:
-			s.bankid.Advance()
-		}
-	}
-}
-
-// BankIDCount returns how many requests of a kind BankID's simulator
-// answered ("token", "create", "status", "jsonData", "report",
-// "webhook"...); see bankid.Server.Count.
-func (s *Sandbox) BankIDCount(kind string) int { return s.bankid.Count(kind) }
-
 // World returns the sandbox's world as the story has made it so far
 // (read-only): the world New built until [Sandbox.Advance] plays a story
 // event.
@@ -497,42 +477,6 @@ func (s *Sandbox) CACertPEM() []byte { return s.ca.PEM() }
 
 // CAPool returns a pool holding only the sandbox CA.
 func (s *Sandbox) CAPool() *x509.CertPool { return s.ca.Pool() }
-
-// DemoCertificates returns the demo client certificates issued by the
-// sandbox CA to the world's accounting firm: an SCB one (API-Id in the CN
-// and the file name), a Norwegian enterprise one (organisasjonsnummer in
-// serialNumber and organizationIdentifier, RSA 2048) and a Finnish one
-// (Y-tunnus in the CN). They are made on first use. On error it returns
-// nil; [Sandbox.WriteDemoCertificates] reports the error.
-func (s *Sandbox) DemoCertificates() []DemoCertificate {
-	certs, err := s.demoCertificates()
-	if err != nil {
-		return nil
-	}
-	out := make([]DemoCertificate, len(certs))
-	for i, c := range certs {
-		c.Data = append([]byte(nil), c.Data...)
-		out[i] = c
-	}
-	return out
-}
-
-func (s *Sandbox) demoCertificates() ([]DemoCertificate, error) {
-	s.demoOnce.Do(func() {
-		s.demo, s.demoErr = s.ca.DemoCertificates(s.world, s.cfg.Now())
-	})
-	return s.demo, s.demoErr
-}
-
-// WriteDemoCertificates writes the demo certificates into dir (made if
-// missing), each file readable by its owner only (0600).
-func (s *Sandbox) WriteDemoCertificates(dir string) error {
-	certs, err := s.demoCertificates()
-	if err != nil {
-		return err
-	}
-	return ca.WriteDemoCertificates(dir, certs)
-}
 
 // SetFault sets the fault of one service, replacing the one before; the
 // zero Fault heals it. It takes effect with the next request.

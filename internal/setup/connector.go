@@ -80,7 +80,7 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 	clientID, cert := s.MaskinportenClientID, conn.Certificate
 	bid := bankIDAccount{clientID: s.BankIDClientID, secret: s.BankIDSecret}
 	bid.apiURL, bid.oidcURL = bankIDHosts(s.BankIDHosts, s.Environment)
-	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: c.overrides.ExtraRootsPEM}
+	tcfg := transport.Config{UserAgent: UserAgent(), ExtraRootsPEM: c.overrides.ExtraRootsPEM}
 	scbURL := scb.DefaultBaseURL
 	prhURL := prh.DefaultBaseURL
 	var sb *sandbox.Sandbox
@@ -219,6 +219,13 @@ func (c *Connector) Sandbox(ctx context.Context) (*sandbox.Sandbox, error) {
 	}
 	c.sb = sb
 	return sb, nil
+}
+
+// running returns the simulators when they run, else nil.
+func (c *Connector) running() *sandbox.Sandbox {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sb
 }
 
 // Close stops the simulators if they were started.

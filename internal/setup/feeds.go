@@ -56,18 +56,20 @@ func feedError(err error) error {
 }
 
 // sandboxClock is the sandbox's clock as the desk moves it
-// (desk.SandboxClock): the Connector's simulators, started when first
-// asked. Should they fail to start, Now is the connector's clock and
-// Advance does nothing; every lookup then says why (Connect fails too).
+// (desk.SandboxClock). Now never starts the simulators: while they do not
+// run (outside the sandbox, or before the desk connects) it is the
+// connector's clock, so that a desk that asks for the time in another
+// environment gets the real one. Advance starts them when need be (the
+// desk moves the clock only in the sandbox environment); should they fail
+// to start, it does nothing, and Connect says why.
 type sandboxClock struct{ c *Connector }
 
 // Now implements desk.SandboxClock.
 func (s sandboxClock) Now() time.Time {
-	sb, err := s.c.Sandbox(context.Background())
-	if err != nil {
-		return s.c.now()
+	if sb := s.c.running(); sb != nil {
+		return sb.Now()
 	}
-	return sb.Now()
+	return s.c.now()
 }
 
 // Advance implements desk.SandboxClock.

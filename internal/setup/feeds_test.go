@@ -96,3 +96,63 @@ func TestFeedsAdapter(t *testing.T) {
 		}
 	}
 }
+
+// TestSandboxOverridesReachTheSandbox: MOTPART_SANDBOX_ADVANCE starts the
+// sandbox's story that far ahead, MOTPART_SANDBOX_POPULATION generates
+// its units, and the desk's SandboxClock moves the same clock.
+func TestSandboxOverridesReachTheSandbox(t *testing.T) {
+	start := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	now := func() time.Time { return start }
+	tests := []struct {
+		name           string
+		overrides      Overrides
+		wantAhead      time.Duration
+		wantPopulation int
+		wantClock      bool
+	}{
+		{"nothing", Overrides{}, 0, 0, true},
+		{"advance 72h", Overrides{SandboxAdvance: 72 * time.Hour}, 72 * time.Hour, 0, true},
+		{"population", Overrides{SandboxPopulation: 25}, 0, 25, true},
+		{"sandbox named", Overrides{Environment: desk.EnvSandbox, SandboxAdvance: time.Hour}, time.Hour, 0, true},
+		{"production named", Overrides{Environment: desk.EnvProduction}, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dc, c := deskConfig(Config{Desk: desk.Config{Now: now}, Overrides: tt.overrides, Sandbox: sandbox.Config{Now: now, FeedNoisePerDay: -1}})
+			defer c.Close()
+			if (dc.SandboxClock != nil) != tt.wantClock {
+				t.Fatalf("SandboxClock = %v, want one: %v", dc.SandboxClock, tt.wantClock)
+			}
+			if dc.SandboxClock != nil {
+				// Before the simulators run, the clock is the connector's
+				// and asking for it starts nothing.
+				if got := dc.SandboxClock.Now(); !got.Equal(start) || c.running() != nil {
+					t.Errorf("before the sandbox runs: Now = %v, running %v; want %v and not running", got, c.running() != nil, start)
+				}
+			}
+			sb, err := c.Sandbox(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sb.Now().Sub(start); got != tt.wantAhead {
+				t.Errorf("the sandbox is %v ahead, want %v", got, tt.wantAhead)
+			}
+			if got := len(sb.PopulationNumbers()); got != tt.wantPopulation {
+				t.Errorf("population %d, want %d", got, tt.wantPopulation)
+			}
+			if tt.wantAhead >= 72*time.Hour && sb.StoryApplied() == 0 {
+				t.Error("72 h ahead, nothing of the story has happened")
+			}
+			if dc.SandboxClock == nil {
+				return
+			}
+			if got := dc.SandboxClock.Now(); !got.Equal(start.Add(tt.wantAhead)) {
+				t.Errorf("SandboxClock.Now = %v, want %v", got, start.Add(tt.wantAhead))
+			}
+			dc.SandboxClock.Advance(24 * time.Hour)
+			if got := sb.Now(); !got.Equal(start.Add(tt.wantAhead + 24*time.Hour)) {
+				t.Errorf("after Advance(24h) the sandbox says %v, want %v", got, start.Add(tt.wantAhead+24*time.Hour))
+			}
+		})
+	}
+}

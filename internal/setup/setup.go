@@ -36,6 +36,12 @@ type Config struct {
 // builds its register clients (for the sandbox it starts, which tests and
 // `motpart sandbox serve` use). Closing the desk stops the sandbox.
 func NewDesk(cfg Config) (*desk.Desk, *Connector) {
+	dc, c := deskConfig(cfg)
+	return desk.New(dc), c
+}
+
+// deskConfig is the desk's configuration NewDesk wires, and its Connector.
+func deskConfig(cfg Config) (desk.Config, *Connector) {
 	now := cfg.Desk.Now
 	if now == nil {
 		now = time.Now
@@ -60,11 +66,11 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	}
 	if env := cfg.Desk.Environment; (env == "" || env == desk.EnvSandbox) && cfg.Desk.SandboxClock == nil {
 		// The sandbox may run (the settings choose when the run does
-		// not): its clock starts it when asked. The desk refuses to move
-		// it outside the sandbox environment.
+		// not): its clock is the connector's until the simulators run.
+		// The desk refuses to move it outside the sandbox environment.
 		cfg.Desk.SandboxClock = sandboxClock{c}
 	}
-	return desk.New(cfg.Desk), c
+	return cfg.Desk, c
 }
 
 // sandboxExamples are the sandbox world's numbers the first Lookup screen

@@ -23,7 +23,7 @@ import (
 // The transport never retries: a TransferPassword works once.
 func (c *Connector) FICertificates(environment string) (desk.FICertificateService, error) {
 	cfg := vero.Config{Now: c.now}
-	tcfg := transport.Config{UserAgent: "Motpart/0.1", ExtraRootsPEM: c.overrides.ExtraRootsPEM, Retries: -1}
+	tcfg := transport.Config{UserAgent: UserAgent(), ExtraRootsPEM: c.overrides.ExtraRootsPEM, Retries: -1}
 	switch desk.Environment(environment) {
 	case desk.EnvProduction:
 		cfg.URL, cfg.Environment = vero.ProductionURL, vero.EnvProduction

@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"testing"
+	"time"
 )
 
 // The version the desk prints is FyneApp.toml's, the one the window's
@@ -42,5 +44,22 @@ func TestVersionOf(t *testing.T) {
 				t.Errorf("versionOf = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestBuildAndUserAgent(t *testing.T) {
+	info := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "80c8315aa1b2c3d4e5f6"}, {Key: "vcs.time", Value: "2026-12-03T14:56:00Z"}, {Key: "vcs.modified", Value: "true"}}}
+	b := buildOf(info, "windows/amd64")
+	want := Build{Version: baseVersion + "+80c8315aa1b2.dirty", Commit: "80c8315aa1b2c3d4e5f6", Modified: true,
+		Date: time.Date(2026, 12, 3, 14, 56, 0, 0, time.UTC), Go: "go1.26.8", Platform: "windows/amd64"}
+	if b != want {
+		t.Fatalf("buildOf = %+v, want %+v", b, want)
+	}
+	if ua := userAgentOf(b); ua != "Motpart/"+baseVersion+"+80c8315aa1b2.dirty (windows/amd64)" {
+		t.Fatalf("user agent %q", ua)
+	}
+	if ua := UserAgent(); !strings.HasPrefix(ua, "Motpart/"+baseVersion) || strings.Contains(ua, "0.1\"") {
+		t.Fatalf("UserAgent() = %q", ua)
 	}
 }

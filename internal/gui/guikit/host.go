@@ -28,6 +28,8 @@ type Host struct {
 	// Hints says what the icon-only buttons made with Hints.IconButton do;
 	// a screen shows Hints.Label near them.
 	Hints *HintLine
+	// About describes this build, for the About box.
+	About About
 
 	// onActivity is told of every user action; see SetOnActivity.
 	onActivity func()

@@ -60,6 +60,8 @@ type Desk interface {
 	AMLDesk
 	// ReportDesk makes KYC reports and bundles.
 	ReportDesk
+	// ClientDesk knows the firm's clients (client.go).
+	ClientDesk
 }
 
 // ReportDesk is what the Lookup screen asks of the KYC report use cases

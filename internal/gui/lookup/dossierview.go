@@ -59,6 +59,8 @@ type dossierView struct {
 	banner fyne.CanvasObject
 	// documents is the Documents tab.
 	documents *documentsTab
+	// client is the dossier's "Add to my clients" control (client.go).
+	client *clientControl
 }
 
 func newDossierView(h *guikit.Host, d Desk, open func(string)) *dossierView {
@@ -73,6 +75,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	v.linked = map[string]bool{}
 	v.roleTable = nil
 	v.reveals = nil
+	v.client = nil
 	v.banner, v.documents, v.orderButton, v.orderReason, v.reportButton, v.reportReason = nil, nil, nil, nil, nil, nil
 	if dos == nil {
 		v.tabs = nil
@@ -143,7 +146,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	if v.banner = screeningBanner(dos.AML); v.banner != nil {
 		top = append(top, v.banner)
 	}
-	top = append(top, v.orderRow(dos))
+	top = append(top, container.NewBorder(nil, nil, nil, v.clientRow(dos), v.orderRow(dos)))
 	v.box.Objects = append(top, v.tabs)
 	v.box.Refresh()
 }

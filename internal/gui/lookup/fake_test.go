@@ -47,6 +47,8 @@ type fakeDesk struct {
 	fakeAML
 	// fakeReports answers the KYC report use cases (fakereport_test.go).
 	fakeReports
+	// fakeClients answers the client portfolio's (client_test.go).
+	fakeClients
 }
 
 func newFakeDesk() *fakeDesk {

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"time"
 
 	"github.com/motpart/motpart/internal/certinfo"
 	"github.com/motpart/motpart/internal/dossier"
@@ -38,4 +39,18 @@ type Desk interface {
 	// BankIDAddresses returns the addresses of BankID's AML API and OIDC
 	// realm for a hosts setting (prod, preprod, current).
 	BankIDAddresses(hosts string) (api, oidc string)
+	// BackupVault writes a backup of the vault to path (an empty file
+	// there is replaced, anything else kept) and returns its size.
+	BackupVault(ctx context.Context, path string) (int64, error)
+	// RestoreVault replaces the vault by the backup at path once it opens
+	// with password, keeping the replaced vault at aside; the vault is
+	// locked afterwards.
+	RestoreVault(path string, password []byte) (aside string, err error)
+	// LastBackup says when the newest backup was taken.
+	LastBackup() (taken time.Time, ok bool, err error)
+	// BackupDue says whether no backup is newer than 30 days.
+	BackupDue() (bool, error)
+	// SuggestedBackupName is the file name a backup taken now is offered
+	// under.
+	SuggestedBackupName() string
 }

@@ -20,8 +20,11 @@ import (
 // Screen is the Settings tab. Language and AutoLock are exported so the
 // window and end-to-end tests can reach them.
 type Screen struct {
-	host     *guikit.Host
-	desk     Desk
+	host *guikit.Host
+	desk Desk
+	// clients is the Clients section (clients.go); nil when the desk is
+	// not a ClientsDesk.
+	clients  *clientsSection
 	Language *widget.Select
 	AutoLock *widget.Select
 	// passwordDialog is the open change-password dialog, if any.
@@ -58,6 +61,8 @@ type Screen struct {
 	// report is who makes the KYC reports, saved with the registers.
 	report *reportSection
 	scb    *scbSection
+	// backup is the vault's backup and restore, and the About box.
+	backup *backupSection
 }
 
 // Setting keys of internal/desk (the window reaches them through Desk).
@@ -91,9 +96,13 @@ func environmentNames() []string {
 
 // New builds the Settings screen on h, asking d. changeLanguage is called
 // with the language a person chose ("" for the system's); autoLockChanged
-// after the auto-lock delay in the preferences changed.
+// after the auto-lock delay in the preferences changed. When d is also a
+// ClientsDesk the screen has a Clients section.
 func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChanged func()) *Screen {
 	s := &Screen{host: h, desk: d}
+	if cd, ok := d.(ClientsDesk); ok {
+		s.clients = newClientsSection(h, cd)
+	}
 	s.Language = languageSelect(h.Prefs, changeLanguage)
 	s.AutoLock = autoLockSelect(h.Prefs, autoLockChanged)
 	s.environment = widget.NewSelect(environmentNames(), nil)
@@ -132,6 +141,7 @@ func New(h *guikit.Host, d Desk, changeLanguage func(code string), autoLockChang
 	s.environment.OnChanged = func(string) { s.bankID.environmentChosen(s.environment.SelectedIndex()) }
 	s.report = newReportSection(h)
 	s.scb = newSCBSection(h)
+	s.backup = newBackupSection(s)
 	s.loadRegisters()
 	return s
 }
@@ -388,6 +398,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Language"), s.Language),
 		widget.NewFormItem(lang.L("Lock after"), s.AutoLock),
 		widget.NewFormItem(lang.L("Vault password"), container.NewHBox(change)),
+		widget.NewFormItem(lang.L("Backup"), container.NewVBox(container.NewHBox(s.backup.BackUp, s.backup.Restore), s.backup.last)),
+		widget.NewFormItem(lang.L("Motpart"), container.NewHBox(s.backup.About)),
 	)
 	path := widget.NewLabel(lang.L("Vault file: {{.Path}}", map[string]any{"Path": s.desk.VaultPath()}))
 	path.Wrapping = fyne.TextWrapBreak
@@ -436,6 +448,12 @@ func (s *Screen) Content() fyne.CanvasObject {
 	page.Add(widget.NewSeparator())
 	for _, o := range s.report.content() {
 		page.Add(o)
+	}
+	if s.clients != nil {
+		page.Add(widget.NewSeparator())
+		for _, o := range s.clients.content() {
+			page.Add(o)
+		}
 	}
 	save := container.NewVBox(widget.NewSeparator(), s.regsMessage, container.NewHBox(s.saveRegs))
 	return container.NewPadded(container.NewBorder(nil, save, nil, nil, container.NewVScroll(page)))

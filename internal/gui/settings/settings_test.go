@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -24,6 +25,11 @@ func onUI(f func()) { uiThread.Do(f) }
 // fakeDesk keeps settings in a map and the vault password in a string; it
 // has an offline copy when copyDate is set.
 type fakeDesk struct {
+	// backups are the paths BackupVault wrote; restored the backups
+	// RestoreVault took; due says a backup is due.
+	backups  []string
+	restored []string
+	due      bool
 	password string
 	settings map[string]string
 	copyDate string
@@ -89,6 +95,30 @@ func (d *fakeDesk) OwnersCopy() (dossier.OwnersCopy, bool, error) {
 
 func (d *fakeDesk) OwnerScopes() []string { return []string{"brreg:reelle/forvaltning"} }
 
+func (d *fakeDesk) BackupVault(_ context.Context, path string) (int64, error) {
+	d.backups = append(d.backups, path)
+	d.due = false
+	return 4 << 20, nil
+}
+
+func (d *fakeDesk) RestoreVault(path string, password []byte) (string, error) {
+	if string(password) != d.password {
+		return "", problem.New(problem.CodeWrongPassword, nil)
+	}
+	d.restored = append(d.restored, path)
+	return "/home/anna/.config/Motpart/vault.db.before-restore-20261203-173000", nil
+}
+
+func (d *fakeDesk) LastBackup() (time.Time, bool, error) {
+	if len(d.backups) == 0 {
+		return time.Time{}, false, nil
+	}
+	return time.Date(2026, 12, 3, 17, 30, 0, 0, time.UTC), true, nil
+}
+
+func (d *fakeDesk) BackupDue() (bool, error)    { return d.due, nil }
+func (d *fakeDesk) SuggestedBackupName() string { return "Motpart-backup-2026-12-03.vault" }
+
 // BankIDAddresses answers as the desk's table does (registries.md §5.2).
 func (d *fakeDesk) BankIDAddresses(hosts string) (string, string) {
 	prefix := "-" + hosts
@@ -101,6 +131,12 @@ func (d *fakeDesk) BankIDAddresses(hosts string) (string, string) {
 // newTestScreen is the Settings screen on d in an English 900×900 window;
 // languages and autoLocks record the callbacks.
 func newTestScreen(t *testing.T, d *fakeDesk) (s *Screen, win fyne.Window, languages *[]string, autoLocks *int) {
+	t.Helper()
+	return newTestScreenOn(t, d)
+}
+
+// newTestScreenOn is newTestScreen on any Desk.
+func newTestScreenOn(t *testing.T, d Desk) (s *Screen, win fyne.Window, languages *[]string, autoLocks *int) {
 	t.Helper()
 	t.Setenv("LANGUAGE", "en")
 	fa := test.NewTempApp(t)

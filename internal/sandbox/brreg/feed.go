@@ -119,7 +119,8 @@ func NewFeed(o FeedOptions) *Feed {
 }
 
 // AddUnit appends an entry for orgnr to the units' feed (the sub-units'
-// when sub is set) and returns its oppdateringsid.
+// when sub is set) and returns its oppdateringsid. at is kept to the
+// millisecond, as the feed writes it.
 func (f *Feed) AddUnit(sub bool, orgnr string, at time.Time, kind string, changes []FeedChange) int64 {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -130,7 +131,7 @@ func (f *Feed) AddUnit(sub bool, orgnr string, at time.Time, kind string, change
 	id := *next
 	*next++
 	if !f.drop[id] {
-		*list = append(*list, FeedEntry{ID: id, OrgNr: orgnr, Time: at.UTC(), Kind: kind, Changes: changes})
+		*list = append(*list, FeedEntry{ID: id, OrgNr: orgnr, Time: at.UTC().Truncate(time.Millisecond), Kind: kind, Changes: changes})
 	}
 	return id
 }
@@ -143,7 +144,7 @@ func (f *Feed) AddRoles(orgnr string, at time.Time) int64 {
 	id := f.nextR
 	f.nextR++
 	if !f.drop[id] {
-		f.roles = append(f.roles, RoleEvent{ID: id, OrgNr: orgnr, Time: at.UTC()})
+		f.roles = append(f.roles, RoleEvent{ID: id, OrgNr: orgnr, Time: at.UTC().Truncate(time.Millisecond)})
 	}
 	return id
 }
@@ -185,7 +186,7 @@ type jsonUnitUpdate struct {
 	Dato    string              `json:"dato"`
 	OrgNr   string              `json:"organisasjonsnummer"`
 	Kind    string              `json:"endringstype"`
-	Changes []FeedChange        `json:"endringer,omitempty"`
+	Changes *[]FeedChange       `json:"endringer,omitempty"`
 	Links   map[string]jsonLink `json:"_links"`
 }
 
@@ -238,7 +239,9 @@ func (b *brreg) timeParam(w http.ResponseWriter, r *http.Request, q url.Values, 
 // unitFeed serves /oppdateringer/enheter and /oppdateringer/underenheter:
 // the entries with an oppdateringsid of at least oppdateringsid, or else
 // dated at or after dato, or else every entry kept; paged by page and
-// size; only those of organisasjonsnummer when given.
+// size; only those of organisasjonsnummer (a comma-separated list) when
+// given. The three parameters are the 2020 OpenAPI's; page, size and
+// includeChanges are the digest's.
 func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
@@ -266,7 +269,13 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 		return
 	}
 	changes := q.Get("includeChanges") == "true"
-	orgnr := q.Get("organisasjonsnummer")
+	var orgnrs map[string]bool // the OpenAPI's comma-separated list
+	if v := q.Get("organisasjonsnummer"); v != "" {
+		orgnrs = map[string]bool{}
+		for _, n := range commaList(v) {
+			orgnrs[n] = true
+		}
+	}
 
 	f := b.feed
 	f.mu.Lock()
@@ -285,7 +294,7 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 	var hits []FeedEntry
 	for _, e := range list[kept:] {
 		switch {
-		case from > 0 && e.ID < from, from == 0 && !since.IsZero() && e.Time.Before(since), orgnr != "" && e.OrgNr != orgnr:
+		case from > 0 && e.ID < from, from == 0 && !since.IsZero() && e.Time.Before(since), orgnrs != nil && !orgnrs[e.OrgNr]:
 			continue
 		}
 		hits = append(hits, e)
@@ -305,10 +314,11 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 		it := jsonUnitUpdate{ID: e.ID, Dato: e.Time.Format(FeedTimeFormat), OrgNr: e.OrgNr, Kind: e.Kind,
 			Links: map[string]jsonLink{link: b.link("/" + collection + "/" + e.OrgNr)}}
 		if changes {
-			it.Changes = e.Changes
-			if it.Changes == nil {
-				it.Changes = []FeedChange{}
+			list := e.Changes
+			if list == nil {
+				list = []FeedChange{}
 			}
+			it.Changes = &list
 		}
 		items = append(items, it)
 	}
@@ -332,7 +342,8 @@ func (b *brreg) unitFeed(w http.ResponseWriter, r *http.Request, sub bool) {
 	if page+1 < pages {
 		out.Links.First, out.Links.Next, out.Links.Last = pageLink(0), pageLink(page+1), pageLink(pages-1)
 	}
-	b.writeJSON(w, r, http.StatusOK, "application/hal+json", out)
+	// The 2020 OpenAPI gives application/json.
+	b.writeJSON(w, r, http.StatusOK, "application/json", out)
 }
 
 // roleFeed serves /oppdateringer/roller: a bare array of CloudEvents, those

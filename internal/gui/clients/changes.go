@@ -1,0 +1,168 @@
+package clients
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/portfolio"
+)
+
+// maxChanges is how many changes the view shows at most (the newest);
+// the export has them all.
+const maxChanges = 500
+
+// changesView lists the changes found, grouped by client, newest first,
+// filtered by risk and period.
+type changesView struct {
+	s *Screen
+	// Risk and Period filter the changes; Export saves them.
+	Risk, Period *widget.Select
+	Export       *widget.Button
+	// Message says what went wrong, or that there is nothing to show.
+	Message *widget.Label
+	list    *fyne.Container
+	// Shown are the changes shown, in order.
+	Shown []portfolio.Change
+	// Groups are the clients' headings, in order: a click opens the
+	// dossier.
+	Groups []*widget.Button
+}
+
+func newChangesView(s *Screen) *changesView {
+	v := &changesView{s: s}
+	v.Risk = widget.NewSelect(riskChoices(), nil)
+	v.Risk.SetSelectedIndex(1)
+	v.Risk.OnChanged = func(string) { v.reload() }
+	v.Period = widget.NewSelect(periodChoices(), nil)
+	v.Period.SetSelectedIndex(1)
+	v.Period.OnChanged = func(string) { v.reload() }
+	v.Export = widget.NewButtonWithIcon(lang.L("Export the changes…"), theme.DocumentSaveIcon(), func() { s.openExportOf(true) })
+	v.Message = guikit.WrapLabel("")
+	v.list = container.NewVBox()
+	return v
+}
+
+func (v *changesView) content() fyne.CanvasObject {
+	bar := container.NewBorder(nil, nil, container.NewHBox(v.Risk, v.Period), v.Export)
+	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(v.Message, v.list)))
+}
+
+// periodChoices are the period filter's options.
+func periodChoices() []string {
+	return []string{lang.L("Last 7 days"), lang.L("Last 30 days"), lang.L("Last 12 months"), lang.L("All time")}
+}
+
+// periodDays are the days of periodChoices (0: all).
+var periodDays = []int{7, 30, 365, 0}
+
+// filter is the filter the choices make.
+func (v *changesView) filter() portfolio.ChangeFilter {
+	f := portfolio.ChangeFilter{MinRisk: riskFloors[max(v.Risk.SelectedIndex(), 0)]}
+	if days := periodDays[max(v.Period.SelectedIndex(), 0)]; days > 0 {
+		f.Since = v.s.now().AddDate(0, 0, -days)
+	}
+	return f
+}
+
+// reload reads the changes the filter keeps and shows them.
+func (v *changesView) reload() {
+	f := v.filter()
+	f.Limit = maxChanges
+	var list []portfolio.Change
+	v.s.host.Background(func() error {
+		var err error
+		list, err = v.s.desk.ClientChanges(f)
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.show(nil)
+			v.Message.Importance = widget.DangerImportance
+			v.Message.SetText(guikit.ProblemText(err))
+			return
+		}
+		v.show(list)
+	})
+}
+
+// show draws list: one heading per client (in the order of its newest
+// change), then a row per change.
+func (v *changesView) show(list []portfolio.Change) {
+	v.Shown = list
+	v.Groups = nil
+	v.list.Objects = nil
+	v.Message.Importance = widget.MediumImportance
+	switch {
+	case len(list) == 0:
+		v.Message.SetText(lang.L("No changes in this period at this risk."))
+	case len(list) >= maxChanges:
+		v.Message.SetText(lang.L("The newest {{.Count}} changes; export them to see all.", map[string]any{"Count": maxChanges}))
+	default:
+		v.Message.SetText(lang.L("{{.Count}} changes", map[string]any{"Count": len(list)}))
+	}
+	var order []string
+	byClient := map[string][]portfolio.Change{}
+	for _, c := range list {
+		if _, ok := byClient[c.Number]; !ok {
+			order = append(order, c.Number)
+		}
+		byClient[c.Number] = append(byClient[c.Number], c)
+	}
+	for _, number := range order {
+		changes := byClient[number]
+		name := changes[0].Name
+		title := number
+		if name != "" {
+			title = name + " (" + number + ")"
+		}
+		head := widget.NewButtonWithIcon(title, theme.SearchIcon(), func() {
+			v.s.host.Activity()
+			if v.s.open != nil {
+				v.s.open(number)
+			}
+		})
+		head.Alignment = widget.ButtonAlignLeading
+		head.Importance = widget.LowImportance
+		v.Groups = append(v.Groups, head)
+		cells := make([]fyne.CanvasObject, 0, 5*len(changes))
+		for _, c := range changes {
+			cells = append(cells, changeRow(c)...)
+		}
+		v.list.Add(head)
+		v.list.Add(guikit.NewTable(5, 3, cells...))
+		v.list.Add(widget.NewSeparator())
+	}
+	v.list.Refresh()
+}
+
+// changeRow is one change's cells: its date, risk badge, reason, old →
+// new, and the source that said it.
+func changeRow(c portfolio.Change) []fyne.CanvasObject {
+	f := guikit.Format()
+	date := f.Day(c.Detected.Local())
+	if c.Date != "" {
+		date = f.Date(c.Date)
+	}
+	badge := widget.NewLabelWithStyle(RiskText(c.Risk), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	badge.Importance = RiskImportance(c.Risk)
+	what := guikit.WrapLabel(oldNew(c))
+	what.SizeName = theme.SizeNameCaptionText
+	source := widget.NewLabel(guikit.SourceName(c.Source))
+	source.SizeName = theme.SizeNameCaptionText
+	return []fyne.CanvasObject{widget.NewLabel(date), badge, widget.NewLabel(ReasonText(c.Reason)), what, source}
+}
+
+// oldNew says what a change changed: "old → new", with a dash for none.
+func oldNew(c portfolio.Change) string {
+	old, now := c.Old, c.New
+	if old == "" {
+		old = "–"
+	}
+	if now == "" {
+		now = "–"
+	}
+	return FieldText(c.Field) + ": " + old + " → " + now
+}
