@@ -125,22 +125,18 @@ func TestCheckStory(t *testing.T) {
 		lookedUp int // the story's clients the feeds name (noise may name more)
 		want     []string
 	}{
-		{72 * time.Hour, 6, []string{
+		{24 * time.Hour, 3, []string{
 			world.StoryRenamedOrgNr + " " + string(portfolio.ReasonRenamed),
 			world.StoryBoardMemberOrgNr + " " + string(portfolio.ReasonBoardMemberAdded),
 			world.StoryNewCEOOrgNr + " " + string(portfolio.ReasonCEOChanged),
+		}},
+		{48 * time.Hour, 5, []string{
 			world.StoryBankruptOrgNr + " " + string(portfolio.ReasonBankruptcyOpened),
 			world.StoryNewOwnerOrgNr + " " + string(portfolio.ReasonNewBeneficialOwner),
+			// The new owner's share comes out of the existing owner's.
+			world.StoryNewOwnerOrgNr + " " + string(portfolio.ReasonOwnerPositionChanged),
 			world.StoryAuditorResignedOrgNr + " " + string(portfolio.ReasonAuditorResigned),
-		}},
-		{8 * time.Hour, 2, []string{
 			world.StoryDeletedOrgNr + " " + string(portfolio.ReasonDeleted),
-			// Enhetsregisteret gives a deleted unit's name and deletion
-			// only; portfolio.Diff takes its addresses and industry for
-			// emptied (low risk).
-			world.StoryDeletedOrgNr + " " + string(portfolio.ReasonBusinessAddressChanged),
-			world.StoryDeletedOrgNr + " " + string(portfolio.ReasonPostalAddressChanged),
-			world.StoryDeletedOrgNr + " " + string(portfolio.ReasonIndustryChanged),
 			world.StoryMovedOrgNr + " " + string(portfolio.ReasonBusinessAddressChanged),
 		}},
 	}
@@ -258,10 +254,10 @@ func TestCheckFeedFallbacks(t *testing.T) {
 			if sum.Feed != tt.want || sum.LookedUp != len(storyClients) || sum.ViaFeed != 0 {
 				t.Errorf("check: %+v, want feed %s and every client looked up", sum.Progress, tt.want)
 			}
-			// The story's first seven events (the deletion with its
-			// emptied addresses and industry: four changes).
-			if len(c.found) != 10 {
-				t.Errorf("%d changes found, want the story's 10: %v", len(c.found), reasons(c.found))
+			// The whole story: eight events, the new owner's with the
+			// existing owner's smaller share.
+			if len(c.found) != 9 {
+				t.Errorf("%d changes found, want the story's 9: %v", len(c.found), reasons(c.found))
 			}
 		})
 	}
