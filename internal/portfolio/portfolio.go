@@ -294,8 +294,12 @@ type ImportRow struct {
 
 // ImportReport is what an import did, row by row.
 type ImportReport struct {
-	Rows                                       []ImportRow `json:"rows"`
-	Added, Existing, Duplicate, Invalid, Empty int
+	Rows      []ImportRow `json:"rows"`
+	Added     int         `json:"added"`
+	Existing  int         `json:"existing"`
+	Duplicate int         `json:"duplicate"`
+	Invalid   int         `json:"invalid"`
+	Empty     int         `json:"empty"`
 }
 
 // ImportPreview is the start of a file to import, for choosing columns.

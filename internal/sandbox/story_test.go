@@ -79,34 +79,38 @@ func TestStoryDays(t *testing.T) {
 		t.Fatalf("name before the story %q", got)
 	}
 
-	days := []struct {
+	day1 := []string{world.StoryRenamedOrgNr + " Endring", world.StoryBoardMemberOrgNr + " Endring", world.StoryNewCEOOrgNr + " Endring"}
+	day2 := append(slices.Clone(day1), world.StoryBankruptOrgNr+" Endring")
+	day3 := append(slices.Clone(day2), world.StoryAuditorResignedOrgNr+" Endring")
+	all := append(slices.Clone(day3), world.StoryDeletedOrgNr+" Sletting", world.StoryMovedOrgNr+" Endring")
+	roles12 := []string{world.StoryBoardMemberOrgNr, world.StoryNewCEOOrgNr}
+	roles3 := append(slices.Clone(roles12), world.StoryAuditorResignedOrgNr)
+	steps := []struct {
+		advance time.Duration
 		applied int
 		entries []string
 		roles   []string
 	}{
-		{3, []string{world.StoryRenamedOrgNr + " Endring", world.StoryBoardMemberOrgNr + " Endring", world.StoryNewCEOOrgNr + " Endring"},
-			[]string{world.StoryBoardMemberOrgNr, world.StoryNewCEOOrgNr}},
-		{5, []string{world.StoryRenamedOrgNr + " Endring", world.StoryBoardMemberOrgNr + " Endring", world.StoryNewCEOOrgNr + " Endring",
-			world.StoryBankruptOrgNr + " Endring"},
-			[]string{world.StoryBoardMemberOrgNr, world.StoryNewCEOOrgNr}},
-		{8, []string{world.StoryRenamedOrgNr + " Endring", world.StoryBoardMemberOrgNr + " Endring", world.StoryNewCEOOrgNr + " Endring",
-			world.StoryBankruptOrgNr + " Endring", world.StoryAuditorResignedOrgNr + " Endring", world.StoryDeletedOrgNr + " Sletting",
-			world.StoryMovedOrgNr + " Endring"},
-			[]string{world.StoryBoardMemberOrgNr, world.StoryNewCEOOrgNr, world.StoryAuditorResignedOrgNr}},
+		{24 * time.Hour, 3, day1, roles12},
+		{24 * time.Hour, 5, day2, roles12},
+		{24 * time.Hour, 6, day3, roles3},
+		{2 * time.Hour, 8, all, roles3},
 	}
-	for i, d := range days {
-		s.Advance(24 * time.Hour)
-		if got, want := s.Now(), frozen.Add(time.Duration(i+1)*24*time.Hour); !got.Equal(want) {
-			t.Errorf("day %d: Now %v, want %v", i+1, got, want)
+	var moved time.Duration
+	for i, d := range steps {
+		s.Advance(d.advance)
+		moved += d.advance
+		if got, want := s.Now(), frozen.Add(moved); !got.Equal(want) {
+			t.Errorf("step %d: Now %v, want %v", i+1, got, want)
 		}
 		if got := s.StoryApplied(); got != d.applied {
-			t.Errorf("day %d: %d events applied, want %d", i+1, got, d.applied)
+			t.Errorf("step %d: %d events applied, want %d", i+1, got, d.applied)
 		}
 		if got := storyEntries(s); !slices.Equal(got, d.entries) {
-			t.Errorf("day %d: feed entries\n got %v\nwant %v", i+1, got, d.entries)
+			t.Errorf("step %d: feed entries\n got %v\nwant %v", i+1, got, d.entries)
 		}
 		if got := storyRoles(s); !slices.Equal(got, d.roles) {
-			t.Errorf("day %d: role events %v, want %v", i+1, got, d.roles)
+			t.Errorf("step %d: role events %v, want %v", i+1, got, d.roles)
 		}
 	}
 
@@ -122,12 +126,17 @@ func TestStoryDays(t *testing.T) {
 		}
 	}
 
+	at := map[world.StoryKind]time.Time{}
+	for _, e := range events {
+		at[e.Kind] = start.Add(e.After)
+	}
+
 	// The REST API shows the changed world.
 	if got := name(world.StoryRenamedOrgNr); got != world.StoryNewName {
 		t.Errorf("REST name after the story %q, want %q", got, world.StoryNewName)
 	}
 	_, _, m := getJSON(t, c, base+"/enheter/"+world.StoryBankruptOrgNr)
-	if m["konkurs"] != true || m["konkursdato"] != start.Add(24*time.Hour+9*time.Hour).Format("2006-01-02") {
+	if m["konkurs"] != true || m["konkursdato"] != at[world.StoryBankruptcy].Format("2006-01-02") {
 		t.Errorf("bankrupt unit: konkurs %v konkursdato %v", m["konkurs"], m["konkursdato"])
 	}
 	_, _, m = getJSON(t, c, base+"/enheter/"+world.StoryDeletedOrgNr)
@@ -187,8 +196,8 @@ func TestStoryDays(t *testing.T) {
 	if d := objectAt(t, last, "data"); d["organisasjonsnummer"] != world.StoryNewOwnerOrgNr {
 		t.Errorf("RRH's last change %v, want one for %s", last, world.StoryNewOwnerOrgNr)
 	}
-	if at, err := time.Parse(time.RFC3339Nano, last["time"].(string)); err != nil || !at.Equal(start.Add(24*time.Hour+10*time.Hour)) {
-		t.Errorf("RRH's change dated %v, want %v", last["time"], start.Add(24*time.Hour+10*time.Hour))
+	if when, err := time.Parse(time.RFC3339Nano, last["time"].(string)); err != nil || !when.Equal(at[world.StoryNewOwner]) {
+		t.Errorf("RRH's change dated %v, want %v", last["time"], at[world.StoryNewOwner])
 	}
 	status, _, body := rrhGet(t, s, "/api/oppslag/v1/virksomheter/"+world.StoryNewOwnerOrgNr, tok)
 	if status != 200 {
@@ -206,13 +215,14 @@ func TestStoryIndependentOfOtherClocks(t *testing.T) {
 	if !s.Now().Equal(frozen) || s.StoryApplied() != 0 {
 		t.Fatalf("a negative Advance moved the clock to %v", s.Now())
 	}
-	s.Advance(9*time.Hour - time.Millisecond)
+	first := world.Story()[0].After
+	s.Advance(first - time.Millisecond)
 	if s.StoryApplied() != 0 {
 		t.Fatalf("the first event came early")
 	}
 	s.Advance(time.Millisecond)
 	if s.StoryApplied() != 1 {
-		t.Fatalf("the first event did not come at 9 h: %d applied", s.StoryApplied())
+		t.Fatalf("the first event did not come at %v: %d applied", first, s.StoryApplied())
 	}
 	if got := s.Feed().Units(false); len(got) != 1 || got[0].ID != FeedBaseID || got[0].OrgNr != world.StoryRenamedOrgNr {
 		t.Errorf("without noise the feed holds %v", got)
@@ -319,7 +329,7 @@ func TestStoryConcurrent(t *testing.T) {
 			statuses[i] = resp.StatusCode
 		})
 	}
-	for range 3 {
+	for range 4 {
 		s.Advance(24 * time.Hour)
 	}
 	wg.Wait()

@@ -88,7 +88,7 @@ func TestStoryUnits(t *testing.T) {
 	}
 	status, owners := w.StoryOwners()
 	if status != RRHStatusArid || len(owners) != 2 || owners[1].PersonID != StoryNewOwnerID ||
-		owners[0].Positions[0].Interval != RRHInterval2 || owners[1].Positions[0].Interval != RRHInterval1 {
+		owners[0].Positions[0].Interval != RRHInterval3 || owners[1].Positions[0].Interval != RRHInterval1 {
 		t.Errorf("story owners %s %+v", status, owners)
 	}
 	if _, before := w.BeneficialOwners(StoryNewOwnerOrgNr); before[0].Positions[0].Interval != RRHInterval3 {
