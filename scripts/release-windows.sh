@@ -40,8 +40,13 @@ cp FyneApp.toml "$work/FyneApp.toml.orig"
 restore() { cp "$work/FyneApp.toml.orig" "$root/FyneApp.toml"; rm -f "$root/cmd/desktop/$name.exe" "$root/cmd/desktop/$name.exe.manifest"; }
 trap restore EXIT INT TERM
 echo "release-windows: $name.exe (cgo, $cc)"
-CC=$cc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-	$go tool fyne package --target windows --src cmd/desktop --exe "$name.exe" \
+# The fyne command is built first, for this machine: `go tool fyne` with
+# CC or GOOS in its environment would build fyne itself with MinGW or for
+# Windows. It is go.mod's tool version; fyne package sets GOOS=windows and
+# CGO_ENABLED=1 for the build it runs, CC says which C compiler.
+$go build -o "$work/fyne" fyne.io/tools/cmd/fyne
+CC=$cc GOARCH=amd64 \
+	"$work/fyne" package --target windows --src cmd/desktop --exe "$name.exe" \
 	--name "$name" --app-id "$appid" --app-version "$version" --app-build "${build:-1}" \
 	--icon "$root/$icon" --tags "$tags" --release
 mv "cmd/desktop/$name.exe" "$stage/$name.exe"
