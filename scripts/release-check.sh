@@ -67,17 +67,16 @@ step() {
 contains() {
 	text=$1
 	shift
-	out=$("$@" 2>&1)
+	# A file, not $(...): Wine's background processes would hold a pipe open.
+	"$@" >"$tmp/out" 2>&1 </dev/null
 	status=$?
-	printf '%s\n' "$out"
+	cat "$tmp/out"
 	[ $status -eq 0 ] || return $status
-	printf '%s\n' "$out" | grep -qF -- "$text" || { echo "(no \"$text\" in the output)"; return 1; }
+	grep -qF -- "$text" "$tmp/out" || { echo "(no \"$text\" in the output)"; return 1; }
 }
 
 echo "release-check: Motpart $version, $(date -u '+%Y-%m-%d %H:%M UTC'), $(wine --version 2>/dev/null)"
-for f in "$zip" "$tarball"; do
-	[ -f "$f" ] || { echo "FAIL  $f is missing: run make release first"; exit 1; }
-done
+[ -f "$zip" ] || { echo "FAIL  $zip is missing: run make release first"; exit 1; }
 
 # ---- Windows, under Wine ----------------------------------------------------
 export WINEPREFIX="$tmp/wine" WINEARCH=win64 WINEDEBUG=-all DISPLAY="$display"
@@ -120,6 +119,10 @@ make_prefix() {
 			/v AppData /t REG_SZ /d "$appdata_w" /f || return 1
 	done
 	wineserver -k
+	# Wine's server and services outlive each command: started here with no
+	# output, they hold no step's output open.
+	wineserver -p </dev/null >/dev/null 2>&1
+	wine wineboot </dev/null >/dev/null 2>&1
 	unzip -q "$zip" -d "$home_u/Mina program" || return 1
 	ls -l "$prog_u"
 }
@@ -150,7 +153,8 @@ cert_import() {
 	[ -n "$file" ] || { echo "no demo certificate in the sandbox's output"; return 1; }
 	echo "importing C:\\users\\$user\\Mina certifikat\\$file"
 	(export MOTPART_CERT_PASSWORD="$pw"; win cert import --name "Åsas certifikat" "$home_w\\Mina certifikat\\$file") || return 1
-	win cert list | tee "$tmp/certs.txt"
+	win cert list >"$tmp/certs.txt" 2>&1
+	cat "$tmp/certs.txt"
 	grep -qF "Åsas certifikat" "$tmp/certs.txt"
 }
 
@@ -235,6 +239,7 @@ else
 fi
 
 tar_check() {
+	[ -f "$tarball" ] || { echo "$tarball is missing"; return 1; }
 	mkdir -p "$tmp/home" "$tmp/unpack"
 	tar -C "$tmp/unpack" -xJf "$tarball" || return 1
 	HOME="$tmp/home" make -C "$tmp/unpack/Motpart-$version" install || return 1
