@@ -51,12 +51,12 @@ step() {
 	n=$((n + 1))
 	log="$tmp/step$n.log"
 	if "$@" >"$log" 2>&1; then
-		echo "PASS  $name"
+		printf 'PASS  %s\n' "$name"
 		passed=$((passed + 1))
 		status=0
 	else
 		status=$?
-		echo "FAIL  $name (exit status $status)"
+		printf 'FAIL  %s (exit status %s)\n' "$name" "$status"
 		failed=$((failed + 1))
 	fi
 	tail -n 15 "$log" | sed 's/^/      | /'
@@ -77,6 +77,8 @@ contains() {
 
 echo "release-check: Motpart $version, $(date -u '+%Y-%m-%d %H:%M UTC'), $(wine --version 2>/dev/null)"
 [ -f "$zip" ] || { echo "FAIL  $zip is missing: run make release first"; exit 1; }
+
+# printf, not echo: dash's echo reads the backslashes of Windows paths.
 
 # ---- Windows, under Wine ----------------------------------------------------
 export WINEPREFIX="$tmp/wine" WINEARCH=win64 WINEDEBUG=-all DISPLAY="$display"
@@ -151,7 +153,7 @@ cert_import() {
 	file=$(printf '%s\n' "$line" | sed -n 's/^ *"\([^"]*\)".*/\1/p')
 	pw=$(printf '%s\n' "$line" | sed -n 's/.*password "\([^"]*\)".*/\1/p')
 	[ -n "$file" ] || { echo "no demo certificate in the sandbox's output"; return 1; }
-	echo "importing C:\\users\\$user\\Mina certifikat\\$file"
+	printf 'importing %s\n' "$home_w\\Mina certifikat\\$file"
 	(export MOTPART_CERT_PASSWORD="$pw"; win cert import --name "Åsas certifikat" "$home_w\\Mina certifikat\\$file") || return 1
 	win cert list >"$tmp/certs.txt" 2>&1
 	cat "$tmp/certs.txt"
@@ -160,7 +162,7 @@ cert_import() {
 
 vault_at_default() {
 	ls -l "$vault_u" || return 1
-	echo "the vault is at $appdata_w\\Motpart\\vault.db"
+	printf 'the vault is at %s\n' "$appdata_w\\Motpart\\vault.db"
 }
 
 backup() {
