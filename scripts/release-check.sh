@@ -126,11 +126,13 @@ make_prefix() {
 	wineserver -p </dev/null >/dev/null 2>&1
 	wine wineboot </dev/null >/dev/null 2>&1
 	unzip -q "$zip" -d "$home_u/Mina program" || return 1
-	ls -l "$prog_u"
+	ls -l "$prog_u" "$prog_u/cli"
+	# Windows tells no file from one whose name differs in case only.
+	[ ! -e "$prog_u/motpart.exe" ] || { echo "motpart.exe beside Motpart.exe: one would overwrite the other on Windows"; return 1; }
 }
 
 # win COMMAND... runs the Windows command line from its folder.
-win() { (cd "$prog_u" && wine ./motpart.exe "$@"); }
+win() { (cd "$prog_u/cli" && wine ./motpart.exe "$@"); }
 
 # sandbox_certs DIR: the sandbox's demo certificates, written by the Linux
 # command line (the simulators run until stopped; the files are there first).

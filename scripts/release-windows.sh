@@ -4,7 +4,9 @@
 #
 #   Motpart-VERSION/Motpart.exe   the window: cgo with MinGW-w64, packaged by
 #                                 `fyne package` (icon, version, manifest)
-#   Motpart-VERSION/motpart.exe   the command line, without cgo
+#   Motpart-VERSION/cli/motpart.exe   the command line, without cgo: in a
+#                                 folder of its own because Windows does not
+#                                 tell motpart.exe from Motpart.exe
 #   Motpart-VERSION/READ-ME.txt   a short READ-ME in en, sv, nb and fi (CRLF)
 #   Motpart-VERSION/licenses/     every linked module's licence files
 #
@@ -54,7 +56,7 @@ restore
 trap - EXIT INT TERM
 
 echo "release-windows: motpart.exe (no cgo)"
-CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $go build -trimpath -ldflags '-s -w' -o "$stage/motpart.exe" ./cmd/motpart
+CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $go build -trimpath -ldflags '-s -w' -o "$stage/cli/motpart.exe" ./cmd/motpart
 
 echo "release-windows: READ-ME and licences"
 # Notepad has read LF since 2018, but older editors and Excel-minded users
