@@ -15,8 +15,12 @@ PKGS    := ./...
 # -race needs cgo, which needs gcc: use it when it is there.
 RACE    := $(shell [ "$$($(GO) env CGO_ENABLED 2>/dev/null)" = 1 ] && command -v gcc >/dev/null && echo -race)
 FUZZTIME ?= 30s
+# Releases go to dist/, never bin/. VERSION is FyneApp.toml's (setup's
+# baseVersion equals it, a test checks).
+DIST    := dist
+VERSION := $(shell sed -n 's/^Version *= *"\([^"]*\)".*/\1/p' FyneApp.toml)
 
-.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots package screenshots bench bench-classify memsoak fuzz clean
+.PHONY: all run build desktop cli test test-aged check unit deps-build deps-test deps-shots deps-release deps-release-check package release release-check install uninstall cross-check screenshots bench bench-classify memsoak fuzz clean
 
 all: build
 
@@ -59,14 +63,43 @@ deps-test:
 deps-shots:
 	@scripts/install-deps.sh shots
 
-## package: Motpart.tar.xz for Linux: the binary, the .desktop file (from
-## FyneApp.toml) and the icon, with `make install` inside.
+## package: the Linux tarball dist/Motpart-VERSION-linux-amd64.tar.xz: the
+## window, the command line, the .desktop file (names in en/sv/nb/fi), the
+## icon, the licences and a Makefile with `make install` (scripts/release-linux.sh).
+## It builds in dist/linux, never bin/, and redoes only what changed.
 package: deps-build
-	$(GO) build -tags $(APPTAGS) -trimpath -ldflags '-s -w' -o $(BIN)/motpart-desktop ./cmd/desktop
-	@# fyne package bumps the build number in FyneApp.toml; keep the file as committed
-	cp FyneApp.toml $(BIN)/FyneApp.toml.orig
-	$(GO) tool fyne package --target linux --exe $(BIN)/motpart-desktop; status=$$?; \
-		mv $(BIN)/FyneApp.toml.orig FyneApp.toml; exit $$status
+	GO=$(GO) APPTAGS=$(APPTAGS) scripts/release-linux.sh $(DIST)
+
+## release: everything in dist/: the Windows zip (window cross-built with
+## MinGW-w64 and packaged by fyne package, motpart.exe, READ-ME, licences),
+## the Linux tarball and the .deb (nFPM). docs/RELEASE.md.
+release: deps-release
+	GO=$(GO) APPTAGS=$(APPTAGS) scripts/release-windows.sh $(DIST)
+	GO=$(GO) APPTAGS=$(APPTAGS) scripts/release-linux.sh $(DIST) deb
+
+## release-check: start the Windows build under Wine (Xvfb), install the .deb
+## and the tarball, and print PASS/FAIL per step (scripts/release-check.sh).
+release-check: deps-release-check release
+	scripts/release-check.sh $(DIST)
+
+## install / uninstall: the packaged program for you alone, no root:
+## ~/.local/bin, ~/.local/share/applications, ~/.local/share/icons
+## (PREFIX=... to change). The vault is never touched.
+install: package
+	$(MAKE) -C $(DIST)/linux/Motpart-$(VERSION) install
+
+uninstall:
+	$(MAKE) -f packaging/linux/Makefile uninstall
+
+## cross-check: compile checks for macOS and Windows without cgo (CI runs it).
+cross-check:
+	GO=$(GO) TAGS=$(TAGS) scripts/release-crosscheck.sh
+
+deps-release:
+	@scripts/install-deps.sh release
+
+deps-release-check:
+	@scripts/install-deps.sh release-check
 
 ## screenshots: the real window under Xvfb, one PNG per screen in docs/screenshots.
 ## It runs bin/motpart-desktop-shots, the window built with the screenshots
@@ -110,4 +143,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf $(BIN) Motpart.tar.xz
+	rm -rf $(BIN) $(DIST) Motpart.tar.xz

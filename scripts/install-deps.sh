@@ -7,6 +7,8 @@
 #   scripts/install-deps.sh shots   packages to take screenshots under Xvfb
 #   scripts/install-deps.sh bench   packages the benchmark scripts use
 #   scripts/install-deps.sh bench-classify   and pandas, for the classification comparison
+#   scripts/install-deps.sh release packages to cross-build for Windows (MinGW-w64) and pack
+#   scripts/install-deps.sh release-check   and Wine under Xvfb, to start the Windows build
 set -eu
 
 build="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
@@ -14,6 +16,9 @@ shots="xvfb xauth imagemagick x11-utils openssl"
 test="gcc libc6-dev libxml2-utils poppler-utils xmlsec1"
 bench="time"
 classify="time python3-pandas"
+release="gcc-mingw-w64-x86-64 zip xz-utils"
+# wine64 runs the 64-bit Motpart.exe; unzip unpacks the zip for the check.
+releasecheck="wine wine64 xvfb xauth imagemagick unzip"
 
 want=""
 for set in "$@"; do
@@ -23,6 +28,8 @@ for set in "$@"; do
 	shots) want="$want $build $shots" ;;
 	bench) want="$want $bench" ;;
 	bench-classify) want="$want $classify" ;;
+	release) want="$want $build $release" ;;
+	release-check) want="$want $build $release $releasecheck" ;;
 	*) echo "install-deps: unknown set $set" >&2; exit 2 ;;
 	esac
 done
