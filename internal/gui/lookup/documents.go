@@ -3,7 +3,7 @@ package lookup
 import (
 	"context"
 	"net/url"
-	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -164,9 +164,21 @@ func openDocument(h *guikit.Host, d AMLDesk, doc dossier.Document) {
 	})
 }
 
-// fileURL is the file:// URL of an absolute path.
-func fileURL(path string) *url.URL {
-	return &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+// fileURL is the file:// URL of an absolute path on this system.
+func fileURL(path string) *url.URL { return fileURLOf(path, runtime.GOOS == "windows") }
+
+// fileURLOf is the file:// URL of an absolute path, a Windows one when
+// windows: C:\Users\Åsa\x.pdf is file:///C:/Users/%C3%85sa/x.pdf, the drive
+// in the path and not taken for a host (which the system's handler then
+// fails to open).
+func fileURLOf(path string, windows bool) *url.URL {
+	if windows {
+		path = strings.ReplaceAll(path, `\`, "/")
+		if len(path) >= 2 && path[1] == ':' {
+			path = "/" + path
+		}
+	}
+	return &url.URL{Scheme: "file", Path: path}
 }
 
 // saveAs asks where to save the document, in the downloads folder, and
