@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,6 +58,8 @@ type Screen struct {
 	sortDesc bool
 	// selected is the number of the client selected ("" none).
 	selected string
+	// generation counts reloads, so that only the latest is shown.
+	generation int
 
 	// Filter narrows by name, number or reference; Country and Risk by
 	// country and risk.
@@ -134,9 +137,11 @@ func New(h *guikit.Host, d Desk, open func(number string)) *Screen {
 func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("My clients"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(s.Country, s.Risk), s.Filter)
-	actions := container.NewHBox(s.Open, s.Add, s.Edit, s.Remove, widget.NewSeparator(), s.Import, s.Export)
-	list := container.NewBorder(container.NewVBox(filters, s.Message), container.NewBorder(nil, nil, actions, s.Count), nil, nil, s.Table)
+	// Rows that wrap keep the screen within an 800-pixel window in every
+	// language.
+	filters := container.NewVBox(s.Filter, container.New(layout.NewRowWrapLayout(), s.Country, s.Risk))
+	actions := container.New(layout.NewRowWrapLayout(), s.Open, s.Add, s.Edit, s.Remove, s.Import, s.Export, s.Count)
+	list := container.NewBorder(container.NewVBox(filters, s.Message), actions, nil, nil, s.Table)
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Clients"), theme.ListIcon(), list),
 		container.NewTabItemWithIcon(lang.L("Changes"), theme.HistoryIcon(), s.changes.content()),
@@ -147,7 +152,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 			s.changes.reload()
 		}
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, title, s.sandbox.content()), s.check.content())
+	top := container.NewVBox(container.New(layout.NewRowWrapLayout(), title, s.sandbox.content()), s.check.content())
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.Tabs))
 }
 
@@ -169,12 +174,17 @@ var riskFloors = []portfolio.Risk{portfolio.RiskNone, portfolio.RiskMedium, port
 
 // Reload reads the client list again and shows it.
 func (s *Screen) Reload() {
+	s.generation++
+	gen := s.generation
 	var list []portfolio.Client
 	s.host.Background(func() error {
 		var err error
 		list, err = s.desk.Clients()
 		return err
 	}, func(err error) {
+		if gen != s.generation {
+			return // a later reload shows its own answer
+		}
 		if err != nil {
 			s.Message.SetText(guikit.ProblemText(err))
 			s.Message.Show()

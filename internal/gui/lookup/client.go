@@ -103,3 +103,14 @@ func (c *clientControl) open() {
 	c.form.Show()
 	h.Win.Canvas().Focus(reference)
 }
+
+// OpenSaved shows the dossier saved by the last lookup of number, as a
+// click in the history does, without asking the registers; when none is
+// saved it looks the number up.
+func (s *Screen) OpenSaved(number string) {
+	if _, err := s.desk.SavedDossier(number); err != nil {
+		s.Open(number, 0)
+		return
+	}
+	s.openSaved(number)
+}
