@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -101,45 +100,3 @@ func putChange(tx *vault.Tx, c portfolio.Change) error {
 	}
 	return tx.Put(changesBucket, c.ID, data)
 }
-
-// CONTRACT: the stubs below are written by the helper "deskcheck" (the
-// check). Until then they fail. The other use cases of the portfolio are
-// in clientlist.go, clientimport.go and clientexport.go.
-
-var errNotBuilt = problem.New(problem.CodeInternal, errors.New("not built yet"))
-
-// CheckClients checks every client, or resumes the interrupted check,
-// and returns when it is done or ctx ends. Norway's clients are looked up
-// again only when the change feeds name them (every one at the first
-// check, or when the feeds cannot be used); Sweden's and Finland's are
-// looked up within their registers' limits. Each client settled is stored
-// with its snapshot and changes in the same transaction as the
-// checkpoint, so a check stopped (ctx cancelled: paused) or killed goes
-// on where it stopped and counts nothing twice. progress is called after
-// each step, off the caller's goroutine. problem.CodeCheckRunning when a
-// check runs already.
-func (d *Desk) CheckClients(ctx context.Context, progress func(portfolio.Progress)) (portfolio.Summary, error) {
-	return portfolio.Summary{}, errNotBuilt
-}
-
-// PendingCheck returns the interrupted check's progress; ok is false when
-// there is none.
-func (d *Desk) PendingCheck() (p portfolio.Progress, ok bool, err error) {
-	return portfolio.Progress{}, false, errNotBuilt
-}
-
-// AbandonCheck forgets the interrupted check: the clients it settled stay
-// settled, the feeds' positions stay where the last finished check left
-// them. problem.CodeNoPendingCheck when there is none.
-func (d *Desk) AbandonCheck() error { return errNotBuilt }
-
-// LastCheck returns the last finished check's summary; ok is false when
-// none finished yet.
-func (d *Desk) LastCheck() (s portfolio.Summary, ok bool, err error) {
-	return portfolio.Summary{}, false, errNotBuilt
-}
-
-// CheckDue reports whether the settings ask for a check at start and the
-// last finished check is older than a day (or there was none, with
-// clients to check).
-func (d *Desk) CheckDue() (bool, error) { return false, errNotBuilt }

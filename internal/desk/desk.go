@@ -73,6 +73,11 @@ type Config struct {
 	// SandboxClock moves the sandbox's clock (AdvanceSandbox); nil
 	// outside the sandbox.
 	SandboxClock SandboxClock
+	// FeedIDSlack is how far apart two consecutive ids of a change feed
+	// may be before the check takes it for a gap: 0 asks for contiguous
+	// ids (the sandbox's), a negative value checks no ids. Whether the
+	// real feeds' ids are contiguous is [U] (registries.md §3.2).
+	FeedIDSlack int64
 }
 
 // Desk carries out what a user asks for. Make one with New.
@@ -95,6 +100,11 @@ type Desk struct {
 	aml amlState // the AML orders followed, their watchers and opened files
 
 	scbMu sync.Mutex // one refresh of SCB's sector file at a time
+
+	checkMu sync.Mutex // one check of the clients at a time (TryLock)
+	// checkBatch is how many clients looked up one transaction of a
+	// check stores at most: 0 means batchLookups; tests make it small.
+	checkBatch int
 }
 
 // New returns a Desk configured by cfg.

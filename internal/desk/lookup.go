@@ -58,77 +58,11 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 	if err != nil {
 		return nil, problem.New(problem.CodeNotOrgNr, err)
 	}
-	if !d.Unlocked() {
-		return nil, problem.New(problem.CodeLocked, nil)
-	}
-	dos := &dossier.Dossier{Number: n.String(), Country: string(n.Country())}
-	switch n.Country() {
-	case ident.CountryNO:
-		regs, err := d.registers(ctx)
-		if err != nil {
-			return nil, err
-		}
-		d.lookupNorway(ctx, regs, n.String(), dos)
-	case ident.CountrySE:
-		if !d.swedishConnected(ctx) {
-			// Without SCB a Swedish number is like any other country's.
-			if err := d.lookupUnconnected(n, dos); err != nil {
-				return nil, err
-			}
-			break
-		}
-		regs, err := d.registers(ctx)
-		if err != nil {
-			return nil, err
-		}
-		d.lookupSweden(ctx, regs, n.String(), dos)
-		if d.CanOrderAML(n) == nil {
-			src, err := d.bankIDSource(dos.Number)
-			if err != nil {
-				return nil, err
-			}
-			dos.Sources = append(dos.Sources, src)
-		}
-	case ident.CountryFI:
-		if !d.finnishConnected(ctx) {
-			if err := d.lookupUnconnected(n, dos); err != nil {
-				return nil, err
-			}
-			break
-		}
-		regs, err := d.registers(ctx)
-		if err != nil {
-			return nil, err
-		}
-		d.lookupFinland(ctx, regs, n.String(), dos)
-		if d.CanOrderAML(n) == nil {
-			src, err := d.bankIDSource(dos.Number)
-			if err != nil {
-				return nil, err
-			}
-			dos.Sources = append(dos.Sources, src)
-		}
-	default:
-		if err := d.lookupUnconnected(n, dos); err != nil {
-			return nil, err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, problem.New(problem.CodeCanceled, err)
-	}
-	if err := d.attachAML(dos); err != nil {
-		return nil, err
-	}
-	dos.Fetched = d.cfg.Now().UTC()
-	saved, err := d.savedDossier(dos.Number)
-	switch problem.CodeOf(err) {
-	case "", problem.CodeNoDossier, problem.CodeVaultDamaged:
-		// Nothing to keep when there is no readable earlier dossier.
-	default:
+	dos, hadSaved, err := d.gather(ctx, n)
+	if err != nil {
 		return dos, err
 	}
-	dos.CarryOver(saved)
-	if saved != nil && dos.Outcome() == dossier.OutcomeUnreachable {
+	if hadSaved && dos.Outcome() == dossier.OutcomeUnreachable {
 		// Nothing answered: the saved dossier and its history entry stay
 		// as they are, and the lookup only leaves its audit entry.
 		return dos, d.auditLookup(dos.Number)
@@ -137,6 +71,91 @@ func (d *Desk) lookup(ctx context.Context, number string) (*dossier.Dossier, err
 		return dos, err
 	}
 	return dos, nil
+}
+
+// gather asks the registers of n's country and returns the dossier, with
+// what no source answered for carried over from the saved dossier
+// (hadSaved says there was one). It writes nothing: Lookup saves the
+// dossier with a history entry, a check saves it with the client's
+// snapshot.
+func (d *Desk) gather(ctx context.Context, n ident.Number) (dos *dossier.Dossier, hadSaved bool, err error) {
+	if !d.Unlocked() {
+		return nil, false, problem.New(problem.CodeLocked, nil)
+	}
+	dos = &dossier.Dossier{Number: n.String(), Country: string(n.Country())}
+	switch n.Country() {
+	case ident.CountryNO:
+		regs, err := d.registers(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		d.lookupNorway(ctx, regs, n.String(), dos)
+	case ident.CountrySE:
+		if !d.swedishConnected(ctx) {
+			// Without SCB a Swedish number is like any other country's.
+			if err := d.lookupUnconnected(n, dos); err != nil {
+				return nil, false, err
+			}
+			break
+		}
+		regs, err := d.registers(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		d.lookupSweden(ctx, regs, n.String(), dos)
+		if err := d.addBankIDSource(n, dos); err != nil {
+			return nil, false, err
+		}
+	case ident.CountryFI:
+		if !d.finnishConnected(ctx) {
+			if err := d.lookupUnconnected(n, dos); err != nil {
+				return nil, false, err
+			}
+			break
+		}
+		regs, err := d.registers(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		d.lookupFinland(ctx, regs, n.String(), dos)
+		if err := d.addBankIDSource(n, dos); err != nil {
+			return nil, false, err
+		}
+	default:
+		if err := d.lookupUnconnected(n, dos); err != nil {
+			return nil, false, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, false, problem.New(problem.CodeCanceled, err)
+	}
+	if err := d.attachAML(dos); err != nil {
+		return nil, false, err
+	}
+	dos.Fetched = d.cfg.Now().UTC()
+	saved, err := d.savedDossier(dos.Number)
+	switch problem.CodeOf(err) {
+	case "", problem.CodeNoDossier, problem.CodeVaultDamaged:
+		// Nothing to keep when there is no readable earlier dossier.
+	default:
+		return dos, false, err
+	}
+	dos.CarryOver(saved)
+	return dos, saved != nil, nil
+}
+
+// addBankIDSource adds BankID's outcome to the dossier of a Swedish or
+// Finnish number when its AML service may be ordered for it.
+func (d *Desk) addBankIDSource(n ident.Number, dos *dossier.Dossier) error {
+	if d.CanOrderAML(n) != nil {
+		return nil
+	}
+	src, err := d.bankIDSource(dos.Number)
+	if err != nil {
+		return err
+	}
+	dos.Sources = append(dos.Sources, src)
+	return nil
 }
 
 // lookupUnconnected is the lookup of a number of a country no register

@@ -151,11 +151,15 @@ const (
 	ReasonBeneficialOwnerGone    Reason = "beneficial_owner_gone"
 	ReasonOwnerPositionChanged   Reason = "owner_position_changed"
 	ReasonOwnersStatusChanged    Reason = "owners_status_changed"
-	ReasonShareholdingChanged    Reason = "shareholding_changed"
-	ReasonSanctionsHit           Reason = "sanctions_hit"
-	ReasonSanctionsCleared       Reason = "sanctions_cleared"
-	ReasonPEPHit                 Reason = "pep_hit"
-	ReasonPEPCleared             Reason = "pep_cleared"
+	// ReasonOwnersFewerIdentified is an owners status change towards
+	// fewer identified owners (all → some → none identified, or no
+	// registration any more): high, where other status changes are medium.
+	ReasonOwnersFewerIdentified Reason = "owners_fewer_identified"
+	ReasonShareholdingChanged   Reason = "shareholding_changed"
+	ReasonSanctionsHit          Reason = "sanctions_hit"
+	ReasonSanctionsCleared      Reason = "sanctions_cleared"
+	ReasonPEPHit                Reason = "pep_hit"
+	ReasonPEPCleared            Reason = "pep_cleared"
 )
 
 // Change is one difference between two snapshots of a client.
@@ -335,9 +339,12 @@ type Snapshot struct {
 	Industry        []string `json:"industry,omitempty"` // "62.010 Programmeringstjenester"
 	Roles           []Role   `json:"roles,omitempty"`
 	// OwnersStatus is the owners register's registration status code.
-	OwnersStatus string        `json:"owners_status,omitempty"`
-	Owners       []Owner       `json:"owners,omitempty"`
-	Shareholders []Shareholder `json:"shareholders,omitempty"`
+	OwnersStatus string `json:"owners_status,omitempty"`
+	// OwnersRegistered is the day (YYYY-MM-DD) the owners' registration
+	// was made, when the register gives it: the date of owner changes.
+	OwnersRegistered string        `json:"owners_registered,omitempty"`
+	Owners           []Owner       `json:"owners,omitempty"`
+	Shareholders     []Shareholder `json:"shareholders,omitempty"`
 	// Sanctions and PEP are the names of the hits of the latest AML
 	// screening; Screened its date ("" when none was made).
 	Sanctions []string `json:"sanctions,omitempty"`
@@ -345,13 +352,37 @@ type Snapshot struct {
 	Screened  string   `json:"screened,omitempty"`
 }
 
+// The parts of a snapshot, as Snapshot.Known and Snapshot.Sources name them.
+const (
+	PartCompany = "company" // name, status, addresses, industry
+	PartRoles   = "roles"   // board, CEO, auditor, accountant, signature...
+	PartOwners  = "owners"  // the beneficial owners and their registration
+	PartAML     = "aml"     // BankID's shareholders and screening
+)
+
+// Knows reports whether part p was read for s (or carried from the last
+// lookup).
+func (s *Snapshot) Knows(p string) bool {
+	for _, k := range s.Known {
+		if k == p {
+			return true
+		}
+	}
+	return false
+}
+
 // Status is one status flag of a snapshot with its date.
 type Status struct {
 	// Code is a dossier.Standing ("bankrupt", "deleted"...) or
-	// "struck_off".
+	// StatusStruckOff.
 	Code string `json:"code"`
 	Date string `json:"date,omitempty"`
 }
+
+// StatusStruckOff is the Status code of a Swedish or Finnish company
+// removed from the trade register (or the Tax Agency's register) without
+// being deleted.
+const StatusStruckOff = "struck_off"
 
 // Role is one role holder in a snapshot.
 type Role struct {

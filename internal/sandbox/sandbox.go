@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/motpart/motpart/internal/sandbox/bankid"
@@ -147,6 +148,33 @@ type Config struct {
 	// VeroEnvironment, "TEST" or "PRODUCTION", is the only Environment
 	// Vero's simulator accepts; "" accepts both.
 	VeroEnvironment string
+
+	// FeedNoisePerDay is how many entries Enhetsregisteret's change feeds
+	// get a sandbox day for units the story leaves alone (and as many a
+	// day for FeedHistoryDays before the start), so that a daily check
+	// pages through a realistic feed; 0 means DefaultFeedNoisePerDay,
+	// negative none. The units are picked deterministically.
+	FeedNoisePerDay int
+	// FeedWindow is how long, in sandbox time, the feeds keep an entry;
+	// 0 means 30 days. [U] the register does not say.
+	FeedWindow time.Duration
+	// FeedTooOldSkips serves a feed cursor older than the oldest entry
+	// kept from that entry on (the client sees a jump in the ids) instead
+	// of answering 400 with a Spring error saying the id is too old. [U]
+	FeedTooOldSkips bool
+	// FeedDropIDs are feed ids (oppdateringsid, or a roles event's id)
+	// consumed but never served: a gap for a client to notice.
+	FeedDropIDs []int64
+	// FeedEmptyArray writes an empty feed page with "_embedded" holding
+	// an empty array instead of leaving "_embedded" out (the default, as
+	// Spring HATEOAS does). [U]
+	FeedEmptyArray bool
+	// Population adds that many generated Norwegian AS units (39xxxxxxx)
+	// to the world, each with a chair, a general manager, an auditor, an
+	// address and a NACE code, and every other one with a filing in the
+	// register of beneficial owners: for benchmarks. See
+	// [Sandbox.PopulationNumbers].
+	Population int
 }
 
 // Endpoints are the simulators' base URLs.
@@ -184,16 +212,25 @@ type Endpoints struct {
 // Sandbox is the set of simulators with their world, CA and fault
 // switches. Its methods are safe for concurrent use.
 type Sandbox struct {
-	cfg      Config
-	world    *world.World
-	ca       *ca.Authority
-	faults   fault.Switches
-	requests requestCounter
-	mp       *maskinporten.Server
-	rrh      *rrh.Server
-	bankid   *bankid.Server
-	scb      *scb.Server
-	vero     *vero.Server
+	cfg   Config
+	world *world.World // the world as New built it
+	// current is the world as the story has made it so far; offset is
+	// the sandbox time's lead on cfg.Now, in nanoseconds.
+	current   atomic.Pointer[world.World]
+	offset    atomic.Int64
+	storyMu   sync.Mutex // serialises Advance
+	story     story
+	noisePool []string // the units the feeds' noise picks from
+	noiseSub  []bool   // whether each is a sub-unit
+	popNrs    []string // the generated population's numbers
+	ca        *ca.Authority
+	faults    fault.Switches
+	requests  requestCounter
+	mp        *maskinporten.Server
+	rrh       *rrh.Server
+	bankid    *bankid.Server
+	scb       *scb.Server
+	vero      *vero.Server
 
 	veroOnce sync.Once
 	veroPKI  *ca.Vero
@@ -260,7 +297,13 @@ func New(cfg Config) (*Sandbox, error) {
 			return nil, fmt.Errorf("sandbox: port %d for %s out of range", p, svc)
 		}
 	}
-	w, err := world.New()
+	if cfg.Population < 0 {
+		return nil, fmt.Errorf("sandbox: Population %d is negative", cfg.Population)
+	}
+	if cfg.FeedWindow < 0 {
+		return nil, fmt.Errorf("sandbox: FeedWindow %v is negative", cfg.FeedWindow)
+	}
+	w, popNrs, err := world.NewPopulated(cfg.Population)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +311,8 @@ func New(cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sandbox{cfg: cfg, world: w, ca: authority, closing: make(chan struct{})}
+	s := &Sandbox{cfg: cfg, world: w, popNrs: popNrs, ca: authority, closing: make(chan struct{})}
+	s.newStory()
 	s.mp = maskinporten.New(w, maskinporten.Options{Now: cfg.Now, TokenLifetime: cfg.TokenLifetime, Roots: authority.Pool(), Faults: &s.faults})
 	if cfg.BankIDWebhookInterval <= 0 {
 		cfg.BankIDWebhookInterval = 100 * time.Millisecond
@@ -429,8 +473,10 @@ func (s *Sandbox) bankidWorker() {
 // "webhook"...); see bankid.Server.Count.
 func (s *Sandbox) BankIDCount(kind string) int { return s.bankid.Count(kind) }
 
-// World returns the sandbox's world (read-only).
-func (s *Sandbox) World() *world.World { return s.world }
+// World returns the sandbox's world as the story has made it so far
+// (read-only): the world New built until [Sandbox.Advance] plays a story
+// event.
+func (s *Sandbox) World() *world.World { return s.current.Load() }
 
 // Endpoints returns the simulators' base URLs; they are empty before
 // [Sandbox.Start].

@@ -120,12 +120,13 @@ type service struct {
 // services returns the simulators in the order of [Endpoints]. issuer is
 // Maskinporten's base URL, set before the handlers are made.
 func (s *Sandbox) services(issuer *string) []service {
-	b := brreg.Options{Now: s.cfg.Now, Checksum404: s.cfg.BrregChecksum404}
+	b := brreg.Options{Now: s.cfg.Now, Checksum404: s.cfg.BrregChecksum404, World: s.current.Load, Feed: s.story.feed}
 	g := grunndata.Options{
 		User: s.cfg.GrunndataUser, Password: s.cfg.GrunndataPassword,
 		LimitedUser: s.cfg.GrunndataLimitedUser, LimitedPassword: s.cfg.GrunndataLimitedPassword,
 		Now: s.cfg.Now, NoteStatus: s.cfg.GrunndataNoteStatus, ResignedFlag: s.cfg.GrunndataResignedFlag,
 		Status: func() *fault.GrunndataStatus { return s.faults.Get(ServiceGrunndata).GrunndataStatus },
+		World:  s.current.Load,
 	}
 	return []service{
 		{ServiceBrreg, brreg.BasePath, func(base string) http.Handler { return brreg.New(s.world, b, base) }, brreg.ErrorWriter(b), nil},

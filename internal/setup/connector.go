@@ -123,8 +123,9 @@ func (c *Connector) Connect(ctx context.Context, conn desk.Connection) (*desk.Re
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("setting up connections: %w", err))
 	}
 
-	rest := organisations{brreg.NewREST(brregURL, t)}
-	regs := &desk.Registers{Organisations: rest, Names: rest, Search: rest}
+	restClient := brreg.NewREST(brregURL, t)
+	rest := organisations{restClient}
+	regs := &desk.Registers{Organisations: rest, Names: rest, Search: rest, Feeds: feeds{restClient}}
 	var closers []func()
 	if user != "" {
 		g := &registrations{now: c.now, g: brreg.NewGrunndata(grunndataURL, user, password, t)}
@@ -199,7 +200,8 @@ func (c *Connector) demoCertificate(sb *sandbox.Sandbox) *certs.Certificate {
 	return nil
 }
 
-// Sandbox returns the running simulators, starting them on first use.
+// Sandbox returns the running simulators, starting them on first use,
+// with their clock moved ahead by Overrides.SandboxAdvance.
 func (c *Connector) Sandbox(ctx context.Context) (*sandbox.Sandbox, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -210,6 +212,8 @@ func (c *Connector) Sandbox(ctx context.Context) (*sandbox.Sandbox, error) {
 	if err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("building the sandbox: %w", err))
 	}
+	// $MOTPART_SANDBOX_ADVANCE: the story starts that far ahead.
+	sb.Advance(c.overrides.SandboxAdvance)
 	if err := sb.Start(ctx); err != nil {
 		return nil, problem.New(problem.CodeInternal, fmt.Errorf("starting the sandbox: %w", err))
 	}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/motpart/motpart/internal/desk"
 	"github.com/motpart/motpart/internal/problem"
@@ -14,7 +16,9 @@ import (
 // fills them from --env, and both entry points from $MOTPART_BRREG_URL,
 // $MOTPART_GRUNNDATA_URL, $MOTPART_MASKINPORTEN_URL, $MOTPART_RRH_URL,
 // $MOTPART_BANKID_URL, $MOTPART_BANKID_OIDC_URL, $MOTPART_SCB_URL,
-// $MOTPART_PRH_URL, $MOTPART_VERO_URL, $MOTPART_VERO_CA and $MOTPART_EXTRA_CA.
+// $MOTPART_PRH_URL, $MOTPART_VERO_URL, $MOTPART_VERO_CA and $MOTPART_EXTRA_CA;
+// the sandbox's story from $MOTPART_SANDBOX_ADVANCE and
+// $MOTPART_SANDBOX_POPULATION.
 type Overrides struct {
 	Environment     desk.Environment
 	BrregURL        string
@@ -36,14 +40,29 @@ type Overrides struct {
 	// ExtraRootsPEM are roots trusted besides the system's (never used for
 	// the sandbox, which trusts only its own CA).
 	ExtraRootsPEM []byte
+	// SandboxAdvance starts the sandbox's clock that far ahead, so that
+	// the changes its world's story holds until then have happened
+	// ($MOTPART_SANDBOX_ADVANCE, a Go duration such as "72h"): e.g.
+	// `MOTPART_SANDBOX_ADVANCE=72h motpart clients check` sees the world
+	// changed since a check without it.
+	SandboxAdvance time.Duration
+	// SandboxPopulation adds that many synthetic Norwegian units to the
+	// sandbox's world, for benchmarks ($MOTPART_SANDBOX_POPULATION).
+	SandboxPopulation int
 }
+
+// MaxSandboxPopulation is the most synthetic units
+// $MOTPART_SANDBOX_POPULATION may ask for.
+const MaxSandboxPopulation = 1_000_000
 
 // OverridesFromEnv reads the environment variables that point the
 // register clients elsewhere for one run: MOTPART_BRREG_URL,
 // MOTPART_GRUNNDATA_URL, MOTPART_MASKINPORTEN_URL, MOTPART_RRH_URL,
 // MOTPART_BANKID_URL, MOTPART_BANKID_OIDC_URL, MOTPART_SCB_URL,
 // MOTPART_PRH_URL, MOTPART_VERO_URL, MOTPART_VERO_CA (a PEM file of Vero's
-// services CA) and MOTPART_EXTRA_CA (a PEM file of extra trusted roots). lookup is
+// services CA) and MOTPART_EXTRA_CA (a PEM file of extra trusted roots),
+// and the sandbox's MOTPART_SANDBOX_ADVANCE (a Go duration, not negative)
+// and MOTPART_SANDBOX_POPULATION (a count up to MaxSandboxPopulation). lookup is
 // os.LookupEnv, or a map in tests. The window and the command line both
 // use it.
 //
@@ -90,6 +109,20 @@ func OverridesFromEnv(lookup func(string) (string, bool)) (Overrides, error) {
 			return o, fmt.Errorf("MOTPART_EXTRA_CA: %w", err)
 		}
 		o.ExtraRootsPEM = pem
+	}
+	if v, ok := lookup("MOTPART_SANDBOX_ADVANCE"); ok && strings.TrimSpace(v) != "" {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil || d < 0 {
+			return o, problem.New(problem.CodeBadSetting, fmt.Errorf("MOTPART_SANDBOX_ADVANCE must be a duration such as 72h, not %q", v))
+		}
+		o.SandboxAdvance = d
+	}
+	if v, ok := lookup("MOTPART_SANDBOX_POPULATION"); ok && strings.TrimSpace(v) != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 0 || n > MaxSandboxPopulation {
+			return o, problem.New(problem.CodeBadSetting, fmt.Errorf("MOTPART_SANDBOX_POPULATION must be a number of units from 0 to %d, not %q", MaxSandboxPopulation, v))
+		}
+		o.SandboxPopulation = n
 	}
 	return o, nil
 }

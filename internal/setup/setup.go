@@ -40,6 +40,9 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	if now == nil {
 		now = time.Now
 	}
+	if cfg.Sandbox.Population == 0 {
+		cfg.Sandbox.Population = cfg.Overrides.SandboxPopulation // $MOTPART_SANDBOX_POPULATION
+	}
 	c := NewConnector(cfg.Overrides, cfg.Sandbox, now)
 	c.sleep = cfg.Desk.Sleep
 	cfg.Desk.Connector = c
@@ -54,6 +57,12 @@ func NewDesk(cfg Config) (*desk.Desk, *Connector) {
 	}
 	if cfg.Overrides.Environment != "" {
 		cfg.Desk.Environment = cfg.Overrides.Environment
+	}
+	if env := cfg.Desk.Environment; (env == "" || env == desk.EnvSandbox) && cfg.Desk.SandboxClock == nil {
+		// The sandbox may run (the settings choose when the run does
+		// not): its clock starts it when asked. The desk refuses to move
+		// it outside the sandbox environment.
+		cfg.Desk.SandboxClock = sandboxClock{c}
 	}
 	return desk.New(cfg.Desk), c
 }

@@ -61,6 +61,8 @@ func (e *Error) Error() string {
 		b.WriteString("the answer could not be read")
 	case e.Code == CodeCredentials:
 		b.WriteString("the grunndataWS user name or password cannot be sent")
+	case e.Code == CodeFeedTooOld:
+		b.WriteString("the register no longer serves its change feed from that position")
 	case strings.HasPrefix(e.Code, "http_"):
 		fmt.Fprintf(&b, "unexpected HTTP status %d", e.StatusCode)
 	default:
@@ -97,6 +99,8 @@ func (e *Error) Problem() problem.Code {
 		return problem.CodeRequestRejected
 	case CodeCredentials:
 		return problem.CodeCredentialsUnsendable
+	case CodeFeedTooOld:
+		return problem.CodeFeedTooOld
 	}
 	if strings.HasPrefix(e.Code, "http_") {
 		return problem.ForStatus(e.StatusCode)

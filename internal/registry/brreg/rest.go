@@ -34,6 +34,7 @@ const serviceREST = "Enhetsregisteret (data.brreg.no)"
 type REST struct {
 	base string
 	t    *transport.Client
+	feed FeedOptions // the change feeds' [U] parts; see WithFeedOptions
 }
 
 // NewREST returns a client of the open API at baseURL, e.g.

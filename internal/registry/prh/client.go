@@ -13,6 +13,7 @@ import (
 	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/ident"
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/registry/ratelimit"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
 
@@ -30,15 +31,32 @@ type Config struct {
 	// BaseURL is the host, DefaultBaseURL when empty (the API is under
 	// BaseURL + /opendata-ytj-api/v3).
 	BaseURL string
-	// Now is the clock the answers are stamped with; nil: time.Now.
-	Now func() time.Time
+	// Calls and Window are the rate limit the client keeps: at most Calls
+	// requests in any Window. PRH publishes no limit for the open-data API
+	// ([U]: its documentation only asks for moderate use), so the default,
+	// DefaultCalls in DefaultWindow, is a polite guess; Calls < 0 keeps
+	// none. A 429 is still handled by the transport.
+	Calls  int
+	Window time.Duration
+	// Now is the clock the answers are stamped with and the rate limit
+	// reads; nil: time.Now. Sleep waits d or until ctx ends; nil: a timer.
+	// Tests inject both.
+	Now   func() time.Time
+	Sleep func(ctx context.Context, d time.Duration) error
 }
+
+// The default rate limit, [U]: PRH documents none for the open-data API.
+const (
+	DefaultCalls  = 10
+	DefaultWindow = time.Second
+)
 
 // Client asks PRH's YTJ open-data API. It is safe for concurrent use.
 type Client struct {
 	base string
 	now  func() time.Time
 	hc   *transport.Client
+	lim  *ratelimit.Limiter
 }
 
 // New returns a client of the API at cfg.BaseURL over hc.
@@ -58,7 +76,14 @@ func New(cfg Config, hc *transport.Client) (*Client, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Client{base: base + apiPath, now: now, hc: hc}, nil
+	calls, window := cfg.Calls, cfg.Window
+	if calls == 0 {
+		calls = DefaultCalls
+	}
+	if window <= 0 {
+		window = DefaultWindow
+	}
+	return &Client{base: base + apiPath, now: now, hc: hc, lim: ratelimit.New(calls, window, now, cfg.Sleep)}, nil
 }
 
 // Lookup asks PRH for the company with the Finnish business ID number.
@@ -156,7 +181,16 @@ func (c *Client) get(ctx context.Context, q url.Values) (*companiesResult, error
 		return nil, fmt.Errorf("prh: %w", err)
 	}
 	req.Header.Set("Accept", "application/json")
+	done, err := c.lim.Wait(ctx)
+	if err != nil {
+		code := problem.CodeCanceled
+		if errors.Is(err, context.DeadlineExceeded) {
+			code = problem.CodeTimeout
+		}
+		return nil, problem.New(code, fmt.Errorf("prh: waiting for the rate limit: %w", err))
+	}
 	resp, err := c.hc.Do(ctx, req)
+	done()
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motpart/motpart/internal/problem"
+	"github.com/motpart/motpart/internal/registry/ratelimit"
 	"github.com/motpart/motpart/internal/registry/transport"
 )
 
@@ -66,7 +67,7 @@ type Client struct {
 	cfg  Config
 	hc   *transport.Client
 	base string
-	lim  *limiter
+	lim  *ratelimit.Limiter
 
 	mu    sync.Mutex
 	codes map[string]map[string]string // code tables read in this run, by category
@@ -102,7 +103,7 @@ func New(cfg Config, hc *transport.Client) (*Client, error) {
 	if cfg.Sleep == nil {
 		cfg.Sleep = transport.Sleep
 	}
-	return &Client{cfg: cfg, hc: hc, base: base, lim: newLimiter(cfg.Calls, cfg.Window, cfg.Now, cfg.Sleep),
+	return &Client{cfg: cfg, hc: hc, base: base, lim: ratelimit.New(cfg.Calls, cfg.Window, cfg.Now, cfg.Sleep),
 		codes: map[string]map[string]string{}}, nil
 }
 
@@ -132,7 +133,7 @@ func (c *Client) send(ctx context.Context, op, method, path string, body []byte)
 	if err != nil {
 		return nil, err
 	}
-	done, err := c.lim.wait(ctx)
+	done, err := c.lim.Wait(ctx)
 	if err != nil {
 		return nil, &Error{Op: op, Code: problem.CodeCanceled, Err: err}
 	}

@@ -32,7 +32,7 @@ func (c *Client) SectorFile(ctx context.Context, w io.Writer, progress func(read
 		return 0, err
 	}
 	req.Header.Set("Accept", "application/zip, application/octet-stream;q=0.9, */*;q=0.1")
-	done, err := c.lim.wait(ctx)
+	done, err := c.lim.Wait(ctx)
 	if err != nil {
 		return 0, &Error{Op: op, Code: problem.CodeCanceled, Err: err}
 	}

@@ -23,7 +23,15 @@ type Options struct {
 	// Checksum404 answers 404 instead of 400 for a 9-digit number that
 	// fails MOD11. [U] the live behaviour is not documented.
 	Checksum404 bool
+	// World, when set, returns the world as it is now (the sandbox's
+	// story changes it); nil serves New's w for ever.
+	World func() *world.World
+	// Feed holds the change feeds' entries; nil serves empty feeds.
+	Feed *Feed
 }
+
+// w returns the world as it is now.
+func (b *brreg) w() *world.World { return b.current() }
 
 func (o Options) now() time.Time {
 	if o.Now == nil {
@@ -34,9 +42,10 @@ func (o Options) now() time.Time {
 
 // brreg simulates Enhetsregisteret's open REST API.
 type brreg struct {
-	world *world.World
-	opts  Options
-	base  string // absolute base URL, https://127.0.0.1:PORT/enhetsregisteret/api
+	current func() *world.World // the world as it is now
+	feed    *Feed
+	opts    Options
+	base    string // absolute base URL, https://127.0.0.1:PORT/enhetsregisteret/api
 
 	orgForms        map[string]string
 	roleTypes       map[string]world.RoleType
@@ -48,7 +57,15 @@ type brreg struct {
 // is its absolute URL, https://127.0.0.1:PORT/enhetsregisteret/api, for
 // the HAL links.
 func New(w *world.World, opts Options, base string) http.Handler {
-	return &brreg{world: w, opts: opts, base: base,
+	current := opts.World
+	if current == nil {
+		current = func() *world.World { return w }
+	}
+	feed := opts.Feed
+	if feed == nil {
+		feed = NewFeed(FeedOptions{})
+	}
+	return &brreg{current: current, feed: feed, opts: opts, base: base,
 		orgForms: world.OrgForms(), roleTypes: world.RoleTypes(),
 		groups: world.RoleGroups(), representatives: world.Representatives()}
 }
@@ -89,6 +106,12 @@ func (b *brreg) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b.unit(w, r, seg[1], true)
 	case len(seg) == 3 && seg[0] == "enheter" && seg[2] == "roller":
 		b.roles(w, r, seg[1])
+	case len(seg) == 2 && seg[0] == "oppdateringer" && seg[1] == "enheter":
+		b.unitFeed(w, r, false)
+	case len(seg) == 2 && seg[0] == "oppdateringer" && seg[1] == "underenheter":
+		b.unitFeed(w, r, true)
+	case len(seg) == 2 && seg[0] == "oppdateringer" && seg[1] == "roller":
+		b.roleFeed(w, r)
 	case len(seg) == 2 && seg[0] == "organisasjonsformer":
 		b.code(w, r, seg[1], b.orgForms[seg[1]])
 	case len(seg) == 3 && seg[0] == "roller" && seg[1] == "rolletyper":
@@ -132,7 +155,7 @@ func (b *brreg) unit(w http.ResponseWriter, r *http.Request, n string, sub bool)
 	if !ok || !b.checkOrgNr(w, r, n) {
 		return
 	}
-	u, found := b.world.Unit(n)
+	u, found := b.w().Unit(n)
 	if !found || u.IsSubUnit() != sub {
 		what := "Enhet"
 		if sub {
@@ -161,7 +184,7 @@ func (b *brreg) roles(w http.ResponseWriter, r *http.Request, n string) {
 	if !ok || !b.checkOrgNr(w, r, n) {
 		return
 	}
-	u, found := b.world.Unit(n)
+	u, found := b.w().Unit(n)
 	if !found || u.IsSubUnit() {
 		b.error(w, r, http.StatusNotFound, "Enhet med organisasjonsnummer "+n+" ble ikke funnet")
 		return

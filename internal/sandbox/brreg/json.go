@@ -339,9 +339,9 @@ func (b *brreg) roleGroups(u *world.Unit) []jsonRoleGroup {
 			if ro.ElectedBy != "" {
 				jr.ValgtAv = &jsonCodeLinked{Kode: ro.ElectedBy, Beskrivelse: b.representatives[ro.ElectedBy], Links: b.self("/roller/representanter/" + ro.ElectedBy)}
 			}
-			if p, ok := b.world.Person(ro.Person); ok {
+			if p, ok := b.w().Person(ro.Person); ok {
 				jr.Person = &jsonRolePerson{Fodselsdato: world.BirthDate(p.ID), Navn: jsonName{Fornavn: p.First, Mellomnavn: p.Middle, Etternavn: p.Last}, ErDoed: p.Dead}
-			} else if h, ok := b.world.Unit(ro.Unit); ok {
+			} else if h, ok := b.w().Unit(ro.Unit); ok {
 				jr.Enhet = &jsonRoleUnit{Organisasjonsnummer: h.OrgNr, Organisasjonsform: b.orgForm(h.Form), Navn: world.NameLines(h.Name),
 					ErSlettet: h.IsDeleted(), Links: b.self("/enheter/" + h.OrgNr)}
 			}

@@ -160,8 +160,8 @@ func (b *brreg) search(w http.ResponseWriter, r *http.Request, sub bool) {
 		return
 	}
 	var hits []*world.Unit
-	for i := range b.world.Units {
-		u := &b.world.Units[i]
+	for i := range b.w().Units {
+		u := &b.w().Units[i]
 		// [U] Deleted and removed units are left out of searches.
 		if u.IsSubUnit() != sub || u.IsDeleted() || u.Removed || !q.match(u) {
 			continue

@@ -47,11 +47,14 @@ type Options struct {
 	// [fault.Fault.GrunndataStatus], or nil for none; a nil Status means
 	// never.
 	Status func() *fault.GrunndataStatus
+	// World, when set, returns the world as it is now (the sandbox's
+	// story changes it); nil serves New's w for ever.
+	World func() *world.World
 }
 
 // grunndata simulates the ErFr service.
 type grunndata struct {
-	world    *world.World
+	current  func() *world.World // the world as it is now
 	opts     Options
 	endpoint string
 
@@ -69,9 +72,16 @@ func New(w *world.World, opts Options, endpoint string) http.Handler {
 	if opts.Status == nil {
 		opts.Status = func() *fault.GrunndataStatus { return nil }
 	}
-	return &grunndata{world: w, opts: opts, endpoint: endpoint,
+	current := opts.World
+	if current == nil {
+		current = func() *world.World { return w }
+	}
+	return &grunndata{current: current, opts: opts, endpoint: endpoint,
 		orgForms: world.OrgForms(), roleTypes: world.RoleTypes(), representatives: world.Representatives()}
 }
+
+// w returns the world as it is now.
+func (g *grunndata) w() *world.World { return g.current() }
 
 // The SOAP and service namespaces.
 const (

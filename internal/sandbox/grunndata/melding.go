@@ -243,7 +243,7 @@ func (g *grunndata) roller(x *xmlw, u *world.Unit) {
 		x.start("samendring", "beskrivelse", b.description, "registreringsDato", since, "samendringstype", b.samendring)
 		for _, r := range roles {
 			x.start("rolle", "beskrivelse", g.roleTypes[r.Type].Description, "rolletype", r.Type)
-			if p, ok := g.world.Person(r.Person); ok {
+			if p, ok := g.w().Person(r.Person); ok {
 				// [U] A dead person's status code and text.
 				if p.Dead {
 					x.start("person", "beskrivelse", "Død", "statuskode", "D")
@@ -261,7 +261,7 @@ func (g *grunndata) roller(x *xmlw, u *world.Unit) {
 				x.opt("ansvarsandel", r.Share)
 				g.writeResigned(x, r)
 				x.end("person")
-			} else if h, ok := g.world.Unit(r.Unit); ok {
+			} else if h, ok := g.w().Unit(r.Unit); ok {
 				// [U] The holder unit's status attributes.
 				x.start("enhet", "beskrivelse", "Aktiv", "statuskode", "OK")
 				x.leaf("orgnr", h.OrgNr)

@@ -27,7 +27,7 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 	case n == world.FailureOrgNr:
 		return one(-1, -1000, "Det har oppstått en uventet feil. Ved fortsatt gjentakelse, ta kontakt med Brønnøysundregistrene")
 	}
-	u, ok := g.world.Unit(n)
+	u, ok := g.w().Unit(n)
 	if !ok {
 		// [U] The digest leaves the not-found code to the simulator; the
 		// published table's 100 ("aldri opprettet") fits a valid number.
@@ -37,7 +37,7 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 	if u.IsDeleted() {
 		switch u.DeletedAs {
 		case world.DeletedDuplicate, world.DeletedMerged:
-			y, _ := g.world.Unit(u.ReplacedBy)
+			y, _ := g.w().Unit(u.ReplacedBy)
 			if y.IsDeleted() {
 				return one(1, 120, "Enhet "+n+" er slettet som dublett eller sammenslått - korrekt enhet "+y.OrgNr+" er slettet")
 			}
@@ -57,8 +57,8 @@ func (g *grunndata) resolve(orgnr string, op operation) *reply {
 	if u.IsSubUnit() {
 		return one(1, 130, "Enhet "+n+" er en bedrift/virksomhet, juridisk enhet er "+u.Parent)
 	}
-	for i := range g.world.Units {
-		if g.world.Units[i].RegistrationUnit == u.OrgNr {
+	for i := range g.w().Units {
+		if g.w().Units[i].RegistrationUnit == u.OrgNr {
 			return one(1, 200, "Enhet "+n+" som det spørres på er en registreringsenhet")
 		}
 	}
@@ -245,7 +245,7 @@ var statusTexts = map[int]string{
 func (g *grunndata) forced(orgnr string, st fault.GrunndataStatus) *reply {
 	x := strings.TrimSpace(orgnr)
 	y := x
-	u, ok := g.world.Unit(x)
+	u, ok := g.w().Unit(x)
 	if ok {
 		for _, ref := range []string{u.ReplacedBy, u.Parent, u.RegistrationUnit} {
 			if ref != "" {

@@ -225,6 +225,12 @@ func (st *rrhStore) after(seq int64, n int) []rrhEvent {
 // earlier one. It returns the new event's sequence number. arid and nrki
 // need owners; the other statuses take none.
 func (s *Server) ChangeOwners(orgnr, status string, owners ...world.BeneficialOwner) (int64, error) {
+	return s.ChangeOwnersAt(s.opts.Now(), orgnr, status, owners...)
+}
+
+// ChangeOwnersAt is ChangeOwners dated at instead of now: the sandbox's
+// story files its owner change at the story's time.
+func (s *Server) ChangeOwnersAt(at time.Time, orgnr, status string, owners ...world.BeneficialOwner) (int64, error) {
 	if !slices.Contains(world.RRHStatuses(), status) {
 		return 0, fmt.Errorf("sandbox: ChangeOwners: unknown status %q", status)
 	}
@@ -241,7 +247,7 @@ func (s *Server) ChangeOwners(orgnr, status string, owners ...world.BeneficialOw
 	if !ok {
 		return 0, fmt.Errorf("sandbox: ChangeOwners: %s is not required to register", orgnr)
 	}
-	now := s.opts.Now().UTC()
+	now := at.UTC()
 	ts := FormatTime(now)
 	u.regs = append(u.regs, &rrhReg{id: newUUID(), reported: true, registered: ts, status: status,
 		owners: carryOwners(u.current(), slices.Clone(owners), ts)})
