@@ -113,6 +113,34 @@ Usage:
       then no vault is needed). Nothing is left at OUT when it fails or is
       stopped; an existing OUT is kept without --force.
 
+  motpart [--vault PATH] clients import FILE [--column NAME|N] [--reference-column NAME|N] [--responsible-column NAME|N] [--json]
+      Import the firm's clients from a CSV (",", ";" or tab; UTF-8, UTF-8 with
+      BOM or Windows-1252) or XLSX file: the column of the Norwegian, Swedish
+      or Finnish organisation numbers, the reference and the responsible person
+      are found by their headers and contents unless named (by header or by
+      number from 1). Every row is reported; the new clients are added all at
+      once, none when it fails or is stopped. Exit status 1 when a row holds an
+      invalid number or the import failed.
+
+  motpart [--vault PATH] clients list [--json] [--risk low|medium|high] | add NUMBER [--reference R] [--responsible P]
+                         | edit NUMBER [--reference R] [--responsible P] | remove NUMBER
+      The firm's clients, kept in the vault, with their status and the risk
+      flags of the last 30 days' changes (--risk: only those flagged at least
+      that high). remove drops the client's snapshots and changes too.
+
+  motpart [--vault PATH] clients check [--json]
+      Check every client again in the registers (Norway through
+      Enhetsregisteret's change feeds) and store what changed; an interrupted
+      check goes on where it stopped.
+
+  motpart [--vault PATH] clients changes [--since YYYY-MM-DD] [--risk low|medium|high] [--client NUMBER] [--json]
+      The changes the checks found, newest first, with their risk and reason.
+
+  motpart [--vault PATH] clients export --out FILE.{xlsx,csv} [--changes [--since D] [--risk L] [--client N]] [--force]
+      Write the client list, or with --changes the change report, for the AML
+      file: XLSX, or CSV as Excel opens it (UTF-8 with BOM, ";", CRLF). Nothing
+      is left at FILE when it fails; an existing FILE is kept without --force.
+
   motpart [--vault PATH] settings set KEY VALUE | get KEY | list
       The settings Motpart keeps in the vault (secrets are never printed).
 

@@ -19,6 +19,10 @@
 //     looks it up and writes the result beside the original rows, to a
 //     temporary file renamed into place only when it is whole.
 //
+// The customer file itself is read and written by package sheet (CSV
+// sniffing, XLSX within zip bounds, the output written whole or not at
+// all); LimitError and FormatError are sheet's.
+//
 // The package knows nothing of the vault, the desk or SCB's API: the
 // caller says where the sector file comes from.
 package classify

@@ -56,8 +56,8 @@ func numberHeader(h string) bool {
 // numberScore scores a cell for sheet.DetectColumn: 1 for a valid NO, SE
 // or FI organisation number, ½ for the shape of one (9 or 10 digits, or
 // 7 and a check digit, with spaces or hyphens).
-func (d *Desk) numberScore(cell string) float64 {
-	if _, err := d.clientNumber(cell); err == nil {
+func numberScore(cell string, opt ident.Options) float64 {
+	if _, err := parseClientNumber(cell, opt); err == nil {
 		return 1
 	}
 	digits := 0
@@ -78,8 +78,9 @@ func (d *Desk) numberScore(cell string) float64 {
 
 // importColumns finds the columns of header and rows: the numbers, the
 // reference and the responsible person; -1 for each not found.
-func (d *Desk) importColumns(header []string, rows [][]string) (num, ref, resp int) {
-	num = sheet.DetectColumn(header, rows, d.numberScore, numberHeader)
+func importColumns(header []string, rows [][]string, opt ident.Options) (num, ref, resp int) {
+	score := func(cell string) float64 { return numberScore(cell, opt) }
+	num = sheet.DetectColumn(header, rows, score, numberHeader)
 	ref = sheet.ColumnByWords(header, sheet.ReferenceWords, num)
 	resp = sheet.ColumnByWords(header, sheet.ResponsibleWords, num, ref)
 	return num, ref, resp
@@ -124,7 +125,7 @@ func (d *Desk) PreviewClientImport(path string) (portfolio.ImportPreview, error)
 		return portfolio.ImportPreview{}, importProblem(err)
 	}
 	p := portfolio.ImportPreview{Header: header, Format: r.Format()}
-	p.Column, p.ReferenceColumn, p.ResponsibleColumn = d.importColumns(header, rows)
+	p.Column, p.ReferenceColumn, p.ResponsibleColumn = importColumns(header, rows, d.identOptions(""))
 	p.Rows = rows[:min(len(rows), importPreviewRows)]
 	return p, nil
 }
@@ -136,7 +137,8 @@ func (d *Desk) PreviewClientImport(path string) (portfolio.ImportPreview, error)
 // when none is found); the reference and responsible columns are only
 // read when given. It adds all the new clients in one transaction at the
 // end: cancelled or failed, it adds none. A file of more than 100,000
-// rows is refused. progress is called with rows read and the total (-1
+// rows is refused. A row's Line counts the file's records (a quoted
+// line break inside a CSV field does not start a new one). progress is called with rows read and the total (-1
 // when unknown).
 func (d *Desk) ImportClients(ctx context.Context, path string, opt portfolio.ImportOptions, progress func(done, total int)) (portfolio.ImportReport, error) {
 	var rep portfolio.ImportReport
@@ -152,7 +154,7 @@ func (d *Desk) ImportClients(ctx context.Context, path string, opt portfolio.Imp
 		return rep, err
 	}
 	defer r.Close()
-	imp := importer{d: d, opt: opt, existing: existing, seen: map[string]bool{}}
+	imp := importer{d: d, opt: opt, ident: d.identOptions(""), existing: existing, seen: map[string]bool{}}
 	if err := imp.read(ctx, r, progress); err != nil {
 		return rep, err
 	}
@@ -183,6 +185,7 @@ func (d *Desk) clientSet() (map[string]bool, error) {
 type importer struct {
 	d        *Desk
 	opt      portfolio.ImportOptions
+	ident    ident.Options
 	existing map[string]bool
 	seen     map[string]bool
 	report   portfolio.ImportReport
@@ -229,7 +232,7 @@ func (imp *importer) read(ctx context.Context, r sheet.Reader, progress func(don
 			}
 			pending = append(pending, row)
 		}
-		num, _, _ := imp.d.importColumns(header, pending)
+		num, _, _ := importColumns(header, pending, imp.ident)
 		if num < 0 {
 			return problem.New(problem.CodeImportNoNumberColumn, nil)
 		}
@@ -282,7 +285,7 @@ func (imp *importer) row(line int, row []string) {
 	value := cell(row, imp.opt.Column)
 	ir := portfolio.ImportRow{Line: line, Value: cutRunes(value, maxImportCell)}
 	rep := &imp.report
-	n, err := imp.d.clientNumber(value)
+	n, err := parseClientNumber(value, imp.ident)
 	switch {
 	case value == "":
 		ir.Outcome = portfolio.ImportEmpty

@@ -80,10 +80,10 @@ func compareClients(a, b portfolio.Client) int {
 }
 
 // recentFlags returns the changes at portfolio.RiskMedium or above
-// detected in the last portfolio.FlagDays days, by client number (one
-// client's when number is not "").
+// detected since portfolio.FlagsSince, by client number (one client's
+// when number is not "").
 func (d *Desk) recentFlags(tx *vault.Tx, number string) (map[string][]portfolio.Change, error) {
-	since := d.cfg.Now().Add(-portfolio.FlagDays * 24 * time.Hour)
+	since := portfolio.FlagsSince(d.cfg.Now())
 	flags := map[string][]portfolio.Change{}
 	err := forEachChange(tx, func(c portfolio.Change) error {
 		if c.Risk >= portfolio.RiskMedium && !c.Detected.Before(since) && (number == "" || c.Number == number) {
@@ -94,19 +94,10 @@ func (d *Desk) recentFlags(tx *vault.Tx, number string) (map[string][]portfolio.
 	return flags, err
 }
 
-// setFlags fills c's Flags and Risk from its recent changes: each reason
-// once, the highest risk first, then the newest.
-func setFlags(c *portfolio.Client, changes []portfolio.Change) {
-	c.Flags, c.Risk = nil, portfolio.RiskNone
-	slices.SortStableFunc(changes, func(a, b portfolio.Change) int {
-		return cmp.Or(cmp.Compare(b.Risk, a.Risk), b.Detected.Compare(a.Detected))
-	})
-	for _, ch := range changes {
-		if !slices.Contains(c.Flags, ch.Reason) {
-			c.Flags = append(c.Flags, ch.Reason)
-		}
-		c.Risk = max(c.Risk, ch.Risk)
-	}
+// setFlags fills c's Flags and Risk from its recent changes (recentFlags').
+func setFlags(c *portfolio.Client, recent []portfolio.Change) {
+	c.Flags = portfolio.Flags(recent, time.Time{})
+	c.Risk = portfolio.MaxRisk(recent)
 }
 
 // forEachChange calls fn with every stored change.
@@ -123,7 +114,14 @@ func forEachChange(tx *vault.Tx, fn func(portfolio.Change) error) error {
 // clientNumber parses number as a NO, SE or FI organisation number with
 // the desk's options; problem.CodeNotOrgNr when it is not one.
 func (d *Desk) clientNumber(number string) (ident.Number, error) {
-	n, err := ident.ParseOrgNr(number, d.identOptions(""))
+	return parseClientNumber(number, d.identOptions(""))
+}
+
+// parseClientNumber is clientNumber with the options given: reading them
+// asks the vault for the environment, too slow for every row of an
+// import.
+func parseClientNumber(number string, opt ident.Options) (ident.Number, error) {
+	n, err := ident.ParseOrgNr(number, opt)
 	if err != nil {
 		return n, problem.New(problem.CodeNotOrgNr, err)
 	}
@@ -361,20 +359,14 @@ func (d *Desk) ClientChanges(f portfolio.ChangeFilter) ([]portfolio.Change, erro
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(changes, func(a, b portfolio.Change) int {
-		return cmp.Or(b.Detected.Compare(a.Detected), strings.Compare(a.Number, b.Number), strings.Compare(a.ID, b.ID))
-	})
-	if f.Limit > 0 && len(changes) > f.Limit {
-		changes = changes[:f.Limit]
-	}
-	return changes, nil
+	return portfolio.FilterChanges(changes, f), nil
 }
 
-// keepChange reports whether filter f keeps change c (all but its Limit).
+// keepChange reports whether filter f keeps change c, but for its Limit:
+// only those are held while the vault is read.
 func keepChange(f portfolio.ChangeFilter, c portfolio.Change) bool {
-	return (f.Since.IsZero() || !c.Detected.Before(f.Since)) &&
-		c.Risk >= f.MinRisk &&
-		(f.Number == "" || c.Number == f.Number)
+	f.Limit = 0
+	return len(portfolio.FilterChanges([]portfolio.Change{c}, f)) == 1
 }
 
 // ClientSettings returns the client portfolio's settings; Concurrency is

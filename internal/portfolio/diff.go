@@ -39,7 +39,9 @@ func Diff(old, new Snapshot) []Change {
 		// A deleted unit's roles are gone with it: its deletion says so.
 		d.roles()
 	}
-	if old.Knows(PartOwners) && new.Knows(PartOwners) {
+	if old.Knows(PartOwners) && new.Knows(PartOwners) &&
+		!(new.hasStatus(string(dossier.StandingDeleted)) && new.OwnersStatus == "" && len(new.Owners) == 0) {
+		// Nor does a deleted unit's registration of owners outlive it.
 		d.owners()
 	}
 	if old.Knows(PartAML) && new.Knows(PartAML) {
@@ -169,6 +171,37 @@ func RoleField(code string) Field {
 	return FieldOtherRole
 }
 
+// alignBirthDates returns copies of the two lists of roles in which a
+// person one list gives without a birth date takes the key of the one
+// person of that name the other list gives with one: sources differ in
+// whether they give it, and a source answering in place of another must
+// not make every holder leave and come back.
+func alignBirthDates(old, new []Role) ([]Role, []Role) {
+	align := func(rs, other []Role) []Role {
+		out := slices.Clone(rs)
+		for i, r := range out {
+			if !strings.HasPrefix(r.Key, "person:") || !strings.HasSuffix(r.Key, "|") {
+				continue
+			}
+			match := ""
+			for _, o := range other {
+				if o.Key != r.Key && strings.HasPrefix(o.Key, r.Key) && !strings.Contains(o.Key[len(r.Key):], "|") {
+					if match != "" && match != o.Key {
+						match = ""
+						break
+					}
+					match = o.Key
+				}
+			}
+			if match != "" {
+				out[i].Key = match
+			}
+		}
+		return out
+	}
+	return align(old, new), align(new, old)
+}
+
 // roleSet is the roles of one kind, by holder key.
 type roleSet map[string][]Role
 
@@ -246,8 +279,13 @@ func roleTypes(rs []Role) []string {
 // CEO, auditor, accountant, signature and procuration, then each other
 // role type.
 func (d *differ) roles() {
+	oldRoles, newRoles := alignBirthDates(d.old.Roles, d.new.Roles)
 	of := func(s *Snapshot, types ...string) roleSet {
-		return rolesWhere(s.Roles, func(r Role) bool { return slices.Contains(types, r.Type) })
+		rs := newRoles
+		if s == d.old {
+			rs = oldRoles
+		}
+		return rolesWhere(rs, func(r Role) bool { return slices.Contains(types, r.Type) })
 	}
 	board := []string{roleChair, roleDeputyChair, roleMember, roleDeputy}
 	ob, nb := of(d.old, board...), of(d.new, board...)
@@ -301,7 +339,7 @@ func (d *differ) roles() {
 	}
 
 	var others []string
-	for _, r := range slices.Concat(d.old.Roles, d.new.Roles) {
+	for _, r := range slices.Concat(oldRoles, newRoles) {
 		if RoleField(r.Type) == FieldOtherRole {
 			others = append(others, r.Type)
 		}
@@ -310,7 +348,7 @@ func (d *differ) roles() {
 	for _, t := range slices.Compact(others) {
 		if o, n := of(d.old, t), of(d.new, t); !sameKeys(o, n) {
 			text := t
-			for _, r := range slices.Concat(d.new.Roles, d.old.Roles) {
+			for _, r := range slices.Concat(newRoles, oldRoles) {
 				if r.Type == t && r.Text != "" {
 					text = r.Text
 					break

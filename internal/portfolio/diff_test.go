@@ -305,6 +305,27 @@ func diffCases() []diffCase {
 			n.Company.BusinessAddress = &dossier.Address{Lines: []string{"STORGATA  1"}, PostalCode: "0155", City: "Oslo", CountryCode: "NOR", Municipality: "OSLO"}
 			n.Company.Name = "FJORD KONSULT AS"
 		}, nil},
+		{"a source that gives no birth dates answers instead", nil, func(_, n *dossier.Dossier) {
+			for _, r := range n.Roles {
+				if r.Person != nil {
+					r.Person.BirthDate = ""
+				}
+			}
+			n.Sources[0].Status = dossier.StatusFailed
+		}, nil},
+		{"two of one name, one without a birth date, are not guessed", nil, func(o, n *dossier.Dossier) {
+			o.Roles = append(o.Roles, person("MEDL", "Styremedlem", "Ola Hansen", "1999-09-09", "2020-01-01"))
+			n.Roles = append(n.Roles, person("MEDL", "Styremedlem", "Ola Hansen", "1999-09-09", "2020-01-01"))
+			n.Roles[roleIndex(n, "MEDL", "Ola Hansen")].Person.BirthDate = ""
+		}, []want{
+			{FieldBoard, ReasonBoardMemberAdded, "", "Ola Hansen (Styremedlem)", "2020-01-01", "brreg"},
+			{FieldBoard, ReasonBoardMemberLeft, "Ola Hansen (Styremedlem)", "", "2020-01-01", "brreg"},
+		}},
+		{"deleted: the owners' registration goes with the unit", nil, func(_, n *dossier.Dossier) {
+			n.Company.Deleted, n.Company.DeletedDate, n.Roles, n.Owners = true, "2026-02-03", nil, nil
+			n.Sources[0].Status, n.Sources[0].Date = dossier.StatusDeleted, "2026-02-03"
+			n.Sources[2].Status = dossier.StatusNotFound
+		}, []want{{FieldStatus, ReasonDeleted, "", "deleted", "2026-02-03", "brreg"}}},
 		{"roles listed in another order", nil, func(_, n *dossier.Dossier) { slices.Reverse(n.Roles) }, nil},
 	}
 }

@@ -403,3 +403,44 @@ func hitNames(hits []dossier.ScreeningHit) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// Keep returns s with every part it does not know taken from prev where
+// prev knows it, with prev's source: the snapshot to store, so that the
+// next check compares a part read again with its last known values even
+// when this check could not read it. (A lookup's dossier carries parts
+// over already, see dossier.CarryOver; Keep also keeps a part whose last
+// known value was empty, which CarryOver does not.)
+func (s Snapshot) Keep(prev Snapshot) Snapshot {
+	sources := make(map[string]string, len(s.Sources))
+	for k, v := range s.Sources {
+		sources[k] = v
+	}
+	for _, p := range []string{PartCompany, PartRoles, PartOwners, PartAML} {
+		if s.Knows(p) || !prev.Knows(p) {
+			continue
+		}
+		switch p {
+		case PartCompany:
+			s.Found, s.Name, s.Status = prev.Found, prev.Name, slices.Clone(prev.Status)
+			s.BusinessAddress, s.PostalAddress, s.Industry = prev.BusinessAddress, prev.PostalAddress, slices.Clone(prev.Industry)
+		case PartRoles:
+			s.Roles = slices.Clone(prev.Roles)
+		case PartOwners:
+			s.OwnersStatus, s.OwnersRegistered = prev.OwnersStatus, prev.OwnersRegistered
+			s.Owners = slices.Clone(prev.Owners)
+		case PartAML:
+			s.Shareholders, s.Screened = slices.Clone(prev.Shareholders), prev.Screened
+			s.Sanctions, s.PEP = slices.Clone(prev.Sanctions), slices.Clone(prev.PEP)
+		}
+		s.Known = append(slices.Clone(s.Known), p)
+		if id, ok := prev.Sources[p]; ok {
+			sources[p] = id
+		}
+	}
+	slices.Sort(s.Known)
+	s.Sources = sources
+	if len(sources) == 0 {
+		s.Sources = nil
+	}
+	return s
+}

@@ -198,3 +198,46 @@ func TestDuplicateExemptOwners(t *testing.T) {
 		t.Errorf("one exempt owner of two gone: %+v", got)
 	}
 }
+
+func TestKeep(t *testing.T) {
+	full := SnapshotOf(norwegian(t0))
+	noRoles := norwegian(t0)
+	noRoles.Roles = nil
+	emptyRoles := SnapshotOf(noRoles)
+
+	unread := norwegian(t1)
+	unread.Company, unread.Roles, unread.Owners, unread.AML = nil, nil, nil, nil
+	for i := range unread.Sources {
+		unread.Sources[i].Status = dossier.StatusFailed
+	}
+	rolesUnread := norwegian(t1)
+	rolesUnread.Roles = nil
+	rolesUnread.Sources[0].Missing = []dossier.Part{dossier.PartRoles}
+	rolesUnread.Sources[1].Status = dossier.StatusFailed
+
+	cases := []struct {
+		name      string
+		now, prev Snapshot
+		want      Snapshot
+	}{
+		{"nothing read keeps everything", SnapshotOf(unread), full, func() Snapshot { s := full; s.Taken = t1; return s }()},
+		{"an empty part known before is kept", SnapshotOf(rolesUnread), emptyRoles, func() Snapshot { s := emptyRoles; s.Taken = t1; return s }()},
+		{"what was read wins", SnapshotOf(norwegian(t1)), emptyRoles, SnapshotOf(norwegian(t1))},
+		{"nothing known before", SnapshotOf(unread), Snapshot{}, SnapshotOf(unread)},
+	}
+	for _, tc := range cases {
+		got := tc.now.Keep(tc.prev)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, got, tc.want)
+		}
+		if d := Diff(tc.prev, got); tc.name != "what was read wins" && len(d) != 0 {
+			t.Errorf("%s: kept snapshot differs from the last: %+v", tc.name, d)
+		}
+	}
+	// A board read again after a check that could not read it is compared
+	// with the last board known.
+	kept := SnapshotOf(rolesUnread).Keep(emptyRoles)
+	if d := Diff(kept, SnapshotOf(norwegian(t1))); len(d) == 0 {
+		t.Error("the board read again made no change against the kept empty board")
+	}
+}
