@@ -50,6 +50,11 @@ type checkPanel struct {
 	latest portfolio.Progress
 	high   []portfolio.Change
 	shown  time.Time
+	// hold, for screenshots only (shots.go), stops a check's progress
+	// once this fraction of the clients is done, until released closes.
+	hold     float64
+	released chan struct{}
+	held     bool
 }
 
 func newCheckPanel(s *Screen) *checkPanel {
@@ -188,7 +193,16 @@ func (p *checkPanel) progress(pr portfolio.Progress) {
 	if due {
 		p.shown = now
 	}
+	hold, released := p.hold, p.released
 	p.mu.Unlock()
+	if hold > 0 && pr.Total > 0 && float64(pr.Done) >= hold*float64(pr.Total) {
+		p.s.host.Do(func() { p.draw(pr) })
+		p.mu.Lock()
+		p.held = true
+		p.mu.Unlock()
+		<-released
+		return
+	}
 	if due {
 		p.s.host.Do(func() { p.draw(pr) })
 	}
@@ -352,6 +366,12 @@ func (p *checkPanel) DiscardCheck() {
 
 // Close pauses a running check (the vault is being locked).
 func (p *checkPanel) Close() {
+	p.mu.Lock()
+	if p.released != nil {
+		close(p.released)
+		p.released, p.hold = nil, 0
+	}
+	p.mu.Unlock()
 	if p.cancel != nil {
 		p.cancel()
 	}
