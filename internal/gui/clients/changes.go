@@ -50,7 +50,7 @@ func newChangesView(s *Screen) *changesView {
 }
 
 func (v *changesView) content() fyne.CanvasObject {
-	bar := container.New(layout.NewRowWrapLayout(), v.Risk, v.Period, v.Export)
+	bar := container.New(layout.NewRowWrapLayout(), guikit.NaturalWidth(selectWidth, v.Risk), guikit.NaturalWidth(selectWidth, v.Period), v.Export)
 	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(v.Message, v.list)))
 }
 
@@ -145,7 +145,7 @@ func (v *changesView) show(list []portfolio.Change) {
 }
 
 // changeRow is one change: its date, risk badge and reason, and under
-// them old → new and the source that said it.
+// them old » new and the source that said it.
 func changeRow(c portfolio.Change) fyne.CanvasObject {
 	f := guikit.Format()
 	date := f.Day(c.Detected.Local())
@@ -159,7 +159,8 @@ func changeRow(c portfolio.Change) fyne.CanvasObject {
 	return container.NewVBox(container.New(layout.NewRowWrapLayout(), widget.NewLabel(date), badge, widget.NewLabel(ReasonText(c.Reason))), what)
 }
 
-// oldNew says what a change changed: "old → new", with a dash for none.
+// oldNew says what a change changed: "old » new" (the theme's font has
+// no arrow), with a dash for none.
 func oldNew(c portfolio.Change) string {
 	old, now := c.Old, c.New
 	if old == "" {
@@ -168,5 +169,5 @@ func oldNew(c portfolio.Change) string {
 	if now == "" {
 		now = "–"
 	}
-	return FieldText(c.Field) + ": " + old + " → " + now
+	return FieldText(c.Field) + ": " + old + " » " + now
 }

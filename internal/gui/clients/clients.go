@@ -39,7 +39,7 @@ const (
 )
 
 // columnWidths are the table's column widths at the theme's text size.
-var columnWidths = [columns]float32{230, 120, 80, 100, 120, 130, 220, 110}
+var columnWidths = [columns]float32{220, 110, 90, 90, 110, 120, 210, 120}
 
 // Screen is the Clients tab. The widgets a test or the window drives are
 // exported.
@@ -139,7 +139,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	// Rows that wrap keep the screen within an 800-pixel window in every
 	// language.
-	filters := container.NewVBox(s.Filter, container.New(layout.NewRowWrapLayout(), s.Country, s.Risk))
+	filters := container.NewVBox(s.Filter, container.New(layout.NewRowWrapLayout(), guikit.NaturalWidth(selectWidth, s.Country), guikit.NaturalWidth(selectWidth, s.Risk)))
 	actions := container.New(layout.NewRowWrapLayout(), s.Open, s.Add, s.Edit, s.Remove, s.Import, s.Export, s.Count)
 	list := container.NewBorder(container.NewVBox(filters, s.Message), actions, nil, nil, s.Table)
 	s.Tabs = container.NewAppTabs(
@@ -155,6 +155,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewVBox(container.New(layout.NewRowWrapLayout(), title, s.sandbox.content()), s.check.content())
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.Tabs))
 }
+
+// selectWidth keeps the filters' choices readable in every language.
+const selectWidth = 230
 
 // countryChoices are the country filter's options: all, then NO, SE, FI.
 func countryChoices() []string {
@@ -345,7 +348,7 @@ func cellText(c portfolio.Client, col int) (string, widget.Importance, bool) {
 		return c.Responsible, widget.MediumImportance, false
 	case ColStatus:
 		text, imp := StandingText(c.Standing, c.Name != "" || !c.LastChecked.IsZero())
-		return text, imp, true
+		return text, imp, imp == widget.DangerImportance || imp == widget.WarningImportance
 	case ColRisk:
 		words := make([]string, 0, len(c.Flags))
 		for _, r := range c.Flags {
