@@ -50,8 +50,9 @@ type checkPanel struct {
 	latest portfolio.Progress
 	high   []portfolio.Change
 	shown  time.Time
-	// hold, for screenshots only (shots.go), stops a check's progress
-	// once this fraction of the clients is done, until released closes.
+	// hold, for screenshots only (shots.go), stops the progress shown
+	// once this fraction of the clients is done (the goroutine that
+	// reports it waits until released closes).
 	hold     float64
 	released chan struct{}
 	held     bool

@@ -5,8 +5,10 @@ package clients
 // This file is built only with the screenshots tag, for the program that
 // `make screenshots` runs: it holds a check midway for a picture.
 
-// HoldCheckAt makes the next check stop once fraction (0 to 1) of the
-// clients is done, showing its progress, until the screen is closed.
+// HoldCheckAt makes the next check's progress stop once fraction (0 to
+// 1) of the clients is done, showing it until the screen is closed: the
+// goroutine that reports it waits (the desk may finish the check
+// meanwhile; the picture shows it running).
 func (s *Screen) HoldCheckAt(fraction float64) {
 	s.check.mu.Lock()
 	defer s.check.mu.Unlock()
