@@ -126,9 +126,13 @@ func New(h *guikit.Host, d Desk, open func(number string)) *Screen {
 	s.changes = newChangesView(s)
 	s.sandbox = newSandboxStrip(s)
 	s.updateActions()
-	s.Reload()
-	s.check.loadState()
-	s.sandbox.load()
+	// The first reads are quick reads of the vault, made as the screen
+	// is built, so that nothing is redrawn beside the window being
+	// built; later ones run in the background.
+	list, err := d.Clients()
+	s.showList(list, err)
+	s.check.showState(s.check.readState())
+	s.sandbox.show(d.SandboxNow())
 	return s
 }
 
@@ -188,15 +192,20 @@ func (s *Screen) Reload() {
 		if gen != s.generation {
 			return // a later reload shows its own answer
 		}
-		if err != nil {
-			s.Message.SetText(guikit.ProblemText(err))
-			s.Message.Show()
-			return
-		}
-		s.Message.Hide()
-		s.all = list
-		s.apply()
+		s.showList(list, err)
 	})
+}
+
+// showList shows the clients read, or why they could not be.
+func (s *Screen) showList(list []portfolio.Client, err error) {
+	if err != nil {
+		s.Message.SetText(guikit.ProblemText(err))
+		s.Message.Show()
+		return
+	}
+	s.Message.Hide()
+	s.all = list
+	s.apply()
 }
 
 // Shown returns the clients the table shows, in order.
