@@ -146,7 +146,7 @@ func (v *dossierView) show(dos *dossier.Dossier) {
 	if v.banner = screeningBanner(dos.AML); v.banner != nil {
 		top = append(top, v.banner)
 	}
-	top = append(top, v.orderRow(dos), v.clientRow(dos))
+	top = append(top, container.NewBorder(nil, nil, nil, v.clientRow(dos), v.orderRow(dos)))
 	v.box.Objects = append(top, v.tabs)
 	v.box.Refresh()
 }
