@@ -6,6 +6,7 @@
 # flags (--screen, --search, --lookup, --tab, --import, --import-to-name,
 # --order-aml, --order-now, --order-wait, --kyc-report, --kyc-make,
 # --classify, --classify-out, --classify-pause, --classify-refresh,
+# --clients-check, --clients-hold, --clients-changes,
 # --vero-order, --vero-progress, --vero-renew, --size)
 # put the window in the state to show. It uses a throw-away home
 # directory, so it never touches the user's own vault or preferences.
@@ -276,6 +277,29 @@ fi
 every classify-before --vault "$vault" --classify "$customers"
 SHOT_SETTLE=0 every classify-during --vault "$vault" --classify "$customers" --classify-out "$work/kunder-ut.csv" --classify-pause 0.125
 every classify-after --vault "$vault" --classify "$customers" --classify-out "$work/kunder-ut.csv"
+# The client portfolio, in a vault of its own: the story's units of the
+# sandbox and a Swedish and a Finnish company, checked once, then again
+# with the sandbox's story three days on, so the changes show. The list
+# and the Changes view at the full size and at 800x600; a check held
+# midway (its progress shown; on a copy of the vault).
+cvault="$work/clients.db"
+MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$cvault" vault init >/dev/null
+ref=100
+for n in 310583596 310465968 310492108 310531316 310609730 310596663 310191493 311111116 312222221 556677-8899 0116297-6; do
+	ref=$((ref + 7))
+	MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$cvault" clients add --reference "K-$ref" --responsible "Kari Nordmann" "$n" >/dev/null
+done
+MOTPART_PASSWORD="$password" "$bin/motpart" --vault "$cvault" clients check >/dev/null 2>&1
+MOTPART_PASSWORD="$password" MOTPART_SANDBOX_ADVANCE=72h "$bin/motpart" --vault "$cvault" clients check >/dev/null 2>&1
+every clients --vault "$cvault" --screen clients
+every clients-changes --vault "$cvault" --screen clients --clients-changes
+every clients-800 --vault "$cvault" --screen clients --size 800x600
+every clients-changes-800 --vault "$cvault" --screen clients --clients-changes --size 800x600
+for language in $languages; do
+	cp "$cvault" "$work/clients-run.db"
+	SHOT_SETTLE=0 MOTPART_SANDBOX_ADVANCE=72h shot clients-check "$language" --vault "$work/clients-run.db" --clients-check --clients-hold 0.5
+done
+rm -f "$work/clients-run.db"
 # The light theme, to check it is as readable as the dark one.
 export FYNE_THEME=light
 every lookup-dossier-light --vault "$vault" --lookup 311111116

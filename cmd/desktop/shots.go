@@ -17,7 +17,7 @@ import (
 // what applies them to the window once it is built (and, with
 // $MOTPART_PASSWORD, unlocked):
 //
-//	--screen lookup|certificates|settings|import   open on this screen
+//	--screen lookup|certificates|settings|import|classify|clients   open on this screen
 //	--search NUMBER                                type NUMBER into Lookup
 //	--lookup NUMBER [--tab N]                      look NUMBER up and show tab N
 //	--import FILE [--import-to-name]               open the wizard on FILE
@@ -31,6 +31,9 @@ import (
 //	--vero-order N [--vero-progress]               open the order of the Incomes Register certificate
 //	                                               on step N (1 to 4), or on its progress
 //	--vero-renew NAME                              open the renewal of certificate NAME on its progress
+//	--clients-check [--clients-hold F]             on Clients: run Check all, held once fraction F
+//	                                               of the clients is done
+//	--clients-changes                              on Clients: show the Changes view
 //	--size WxH                                     make the window W×H pixels
 //	--ready FILE                                   create FILE once the work above is shown
 //
@@ -54,6 +57,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	veroOrder := fs.Int("vero-order", 0, "open the order of the Incomes Register certificate on this step (1 to 4); nothing is sent")
 	veroProgress := fs.Bool("vero-progress", false, "with --vero-order: show the progress while Vero prepares the certificate")
 	veroRenew := fs.String("vero-renew", "", "open the renewal of this stored certificate on its progress; nothing is sent")
+	clientsCheck := fs.Bool("clients-check", false, "on the Clients screen: run Check all")
+	clientsHold := fs.Float64("clients-hold", 0, "with --clients-check: hold the check once this fraction (0 to 1) of the clients is done")
+	clientsChanges := fs.Bool("clients-changes", false, "on the Clients screen: show the Changes view")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -101,7 +107,10 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 		if *classifyFile != "" && !ui.ClassifyOpen(*classifyFile) {
 			fmt.Fprintln(os.Stderr, "motpart-desktop: --classify needs the vault unlocked")
 		}
-		if *ready != "" || *orderAML || *kycReport || *classifyOut != "" {
+		if *clientsChanges && !*clientsCheck && !ui.ClientsCheck(false, 0, true) {
+			fmt.Fprintln(os.Stderr, "motpart-desktop: --clients-changes needs the vault unlocked")
+		}
+		if *ready != "" || *orderAML || *kycReport || *classifyOut != "" || *clientsCheck {
 			go func() {
 				ui.WaitIdle()
 				if *orderAML {
@@ -112,6 +121,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 				}
 				if *classifyOut != "" {
 					classifyForShots(ui, *classifyOut, *classifyPause)
+				}
+				if *clientsCheck {
+					clientsForShots(ui, *clientsHold, *clientsChanges)
 				}
 				if *ready == "" {
 					return
@@ -179,6 +191,24 @@ func classifyForShots(ui *gui.App, out string, pause float64) {
 	msg := ""
 	fyne.DoAndWait(func() { msg = ui.ClassifyMessage() })
 	fmt.Fprintf(os.Stderr, "motpart-desktop: --classify-out: %s\n", msg)
+}
+
+// clientsForShots runs Check all on the Clients screen and returns once
+// it is held at fraction hold of the clients, or has ended (or after a
+// minute).
+func clientsForShots(ui *gui.App, hold float64, changes bool) {
+	started := false
+	fyne.DoAndWait(func() { started = ui.ClientsCheck(true, hold, changes) })
+	if !started {
+		fmt.Fprintln(os.Stderr, "motpart-desktop: --clients-check needs the vault unlocked")
+		return
+	}
+	for range 240 {
+		time.Sleep(250 * time.Millisecond)
+		if ui.ClientsCheckDone() {
+			return
+		}
+	}
 }
 
 // parseSize reads a window size written WxH, such as 1280x800.

@@ -1,7 +1,7 @@
 // Package gui is Motpart's window, built with Fyne: the App that assembles
 // the screens, navigates between them and locks the vault when it is left
 // alone. Each screen is its own package beside this one (gate, lookup,
-// certificates, settings), declaring the small part of the use cases it
+// certificates, settings, classify, clients), declaring the small part of the use cases it
 // needs; guikit holds what they share. Nothing under internal/gui talks to
 // a register, the vault or the network itself: cmd/desktop passes the use
 // cases in as a Desk. Long work runs in goroutines and changes the screen
@@ -21,6 +21,7 @@ import (
 
 	"github.com/motpart/motpart/internal/gui/certificates"
 	"github.com/motpart/motpart/internal/gui/classify"
+	"github.com/motpart/motpart/internal/gui/clients"
 	"github.com/motpart/motpart/internal/gui/gate"
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/gui/lookup"
@@ -36,6 +37,7 @@ const (
 	ScreenSettings     = "settings"     // the main window's Settings tab
 	ScreenImport       = "import"       // the certificate wizard over Certificates
 	ScreenClassify     = "classify"     // the main window's Classify customers tab
+	ScreenClients      = "clients"      // the main window's Clients tab
 )
 
 // App is Motpart's main window and the state its screens share.
@@ -53,6 +55,10 @@ type App struct {
 	certificates *certificates.Screen
 	settings     *settings.Screen
 	classify     *classify.Screen
+	clients      *clients.Screen
+	// clientsTab is the Clients tab, whose title shows a running check's
+	// progress.
+	clientsTab *container.TabItem
 	// gate is the create or unlock screen; nil while unlocked.
 	gate *gate.Screen
 	// lockButton is the main window's Lock button.
@@ -133,7 +139,10 @@ func (a *App) showGate() {
 	if a.classify != nil {
 		a.classify.Close()
 	}
-	a.tabs, a.lookup, a.certificates, a.settings, a.classify = nil, nil, nil, nil, nil
+	if a.clients != nil {
+		a.clients.Close() // a running check is paused, to continue later
+	}
+	a.tabs, a.lookup, a.certificates, a.settings, a.classify, a.clients, a.clientsTab = nil, nil, nil, nil, nil, nil, nil
 	a.gate = gate.New(a.host, a.desk, !a.desk.VaultExists(), a.showMain)
 	a.win.SetContent(guikit.WithBand(a.host, a.gate.Content()))
 	a.gate.Focus()
@@ -152,6 +161,7 @@ func (a *App) showMain() {
 	a.certificates = certificates.New(a.host, a.desk, func() { a.showScreen(ScreenCertificates) })
 	a.settings = settings.New(a.host, a.desk, a.changeLanguage, a.startAutoLock)
 	a.classify = classify.New(a.host, a.desk)
+	a.clients = clients.New(a.host, a.desk, a.openClient)
 	a.certificates.SetOnChanged(a.settings.ReloadCertificates)
 	a.settings.SetOnRestored(a.lock)
 	a.tabs = container.NewAppTabs(
@@ -160,6 +170,9 @@ func (a *App) showMain() {
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), a.settings.Content()),
 		container.NewTabItemWithIcon(lang.L("Classify customers"), theme.ListIcon(), a.classify.Content()),
 	)
+	a.clientsTab = container.NewTabItemWithIcon(lang.L("Clients"), theme.ContentPasteIcon(), a.clients.Content())
+	a.tabs.Append(a.clientsTab)
+	a.clients.SetOnCheckProgress(a.checkProgress)
 	a.tabs.SetTabLocation(container.TabLocationLeading)
 	a.tabs.OnSelected = func(*container.TabItem) {
 		a.activity()
@@ -175,11 +188,54 @@ func (a *App) showMain() {
 	a.setScreen(ScreenLookup)
 	a.startAutoLock()
 	a.installShortcuts()
+	a.checkIfDue()
+}
+
+// openClient shows a client's dossier on the Lookup screen: the copy
+// saved by its last lookup or check, else a lookup.
+func (a *App) openClient(number string) {
+	if a.showScreen(ScreenLookup) {
+		a.lookup.OpenSaved(number)
+	}
+}
+
+// checkIfDue starts checking the clients in the background when the
+// settings ask for it at start and the last check is more than a day
+// old; the Clients tab shows its progress.
+func (a *App) checkIfDue() {
+	var due bool
+	screen := a.clients
+	a.host.Background(func() error {
+		var err error
+		due, err = a.desk.CheckDue()
+		return err
+	}, func(err error) {
+		if err != nil || !due || a.clients != screen || screen == nil {
+			return
+		}
+		screen.StartCheck()
+	})
+}
+
+// checkProgress shows a running check's progress in the Clients tab's
+// title ("Clients · 143 of 300"), and the plain title when text is "".
+func (a *App) checkProgress(text string) {
+	if a.clientsTab == nil || a.tabs == nil {
+		return
+	}
+	title := lang.L("Clients")
+	if text != "" {
+		title += " · " + text
+	}
+	if a.clientsTab.Text != title {
+		a.clientsTab.Text = title
+		a.tabs.Refresh()
+	}
 }
 
 // screenNames lists the main window's screens in navigation order.
 func screenNames() []string {
-	return []string{ScreenLookup, ScreenCertificates, ScreenSettings, ScreenClassify}
+	return []string{ScreenLookup, ScreenCertificates, ScreenSettings, ScreenClassify, ScreenClients}
 }
 
 // showScreen selects the main window's screen called name and reports
@@ -264,7 +320,7 @@ func (a *App) changeLanguage(code string) {
 //
 //	Ctrl+L          lock
 //	Ctrl+F          the search field
-//	Ctrl+1, 2, 3, 4 Look up, Certificates, Settings, Classify customers
+//	Ctrl+1 to 5     Look up, Certificates, Settings, Classify customers, Clients
 //	Alt+Left/Right  back and forward between dossiers, as in a browser
 //	Ctrl+R          look the dossier up again
 //	Ctrl+Tab        the dossier's next tab (with Shift the previous one)
@@ -295,7 +351,7 @@ func (a *App) installShortcuts() {
 			a.lookup.Search.TypedShortcut(&fyne.ShortcutSelectAll{})
 		}
 	})
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5} {
 		ctrl(key, func() { a.showScreen(screenNames()[i]) })
 	}
 	ctrl(fyne.KeyR, onLookup(func() { a.lookup.LookUp() }))

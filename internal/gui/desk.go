@@ -3,6 +3,7 @@ package gui
 import (
 	"github.com/motpart/motpart/internal/gui/certificates"
 	"github.com/motpart/motpart/internal/gui/classify"
+	"github.com/motpart/motpart/internal/gui/clients"
 	"github.com/motpart/motpart/internal/gui/gate"
 	"github.com/motpart/motpart/internal/gui/lookup"
 	"github.com/motpart/motpart/internal/gui/settings"
@@ -12,13 +13,15 @@ import (
 // screen declares it needs, and locking. internal/desk.Desk provides it;
 // cmd/desktop passes one in. Declaring it here keeps the window's packages
 // free of the vault, the registers and the network, which the use cases
-// reach. Errors carry a *problem.Error with a stable code.
+// reach. Errors carry a *problem.Error with a stable code. A Desk that is
+// also a settings.ClientsDesk gets the Clients section in Settings.
 type Desk interface {
 	gate.Desk
 	lookup.Desk
 	certificates.Desk
 	settings.Desk
 	classify.Desk
+	clients.Desk
 
 	// VaultExists reports whether there is a vault to unlock.
 	VaultExists() bool

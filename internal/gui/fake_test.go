@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,6 +28,10 @@ type fakeDesk struct {
 	expiring []certinfo.Stored
 	// env is the environment while unlocked; lockedEnv while locked.
 	env, lockedEnv string
+	// checkDue is CheckDue's answer; checksRun counts CheckClients
+	// (fakeclients_test.go).
+	checkDue  bool
+	checksRun atomic.Int32
 }
 
 func (d *fakeDesk) Identify(input string, country ident.Country) (ident.Number, error) {

@@ -5,6 +5,8 @@ package gui
 import (
 	"errors"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // This file is built only with the screenshots tag, into the program that
@@ -12,7 +14,8 @@ import (
 // the window in a given state. The shipped window has none of it.
 
 // ShowScreen selects the main window's screen called name (ScreenLookup,
-// ScreenCertificates, ScreenSettings, ScreenClassify or ScreenImport) and reports whether
+// ScreenCertificates, ScreenSettings, ScreenClassify, ScreenClients or
+// ScreenImport) and reports whether
 // there is one (there is none while the vault is locked).
 func (a *App) ShowScreen(name string) bool { return a.showScreen(name) }
 
@@ -155,3 +158,30 @@ func (a *App) ClassifyMessage() string {
 // WaitIdle waits until no background work of the window runs: a lookup or
 // a certificate file being read has been shown.
 func (a *App) WaitIdle() { a.host.WaitIdle() }
+
+// ClientsCheck shows the Clients screen and starts Check all, held once
+// hold (0 to 1) of the clients is done when hold is above 0; with
+// changes it shows the Changes view instead of the list.
+func (a *App) ClientsCheck(check bool, hold float64, changes bool) bool {
+	if !a.showScreen(ScreenClients) {
+		return false
+	}
+	if changes {
+		a.clients.ShowChanges()
+	}
+	if check {
+		if hold > 0 {
+			a.clients.HoldCheckAt(hold)
+		}
+		a.clients.StartCheck()
+	}
+	return true
+}
+
+// ClientsCheckDone reports whether the check started by ClientsCheck is
+// held where it was asked to stop, or has ended.
+func (a *App) ClientsCheckDone() bool {
+	done := false
+	fyne.DoAndWait(func() { done = a.clients == nil || a.clients.CheckHeld() || !a.clients.CheckRunning() })
+	return done
+}

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +26,8 @@ type changesView struct {
 	// Message says what went wrong, or that there is nothing to show.
 	Message *widget.Label
 	list    *fyne.Container
+	// generation counts reloads, so that only the latest is shown.
+	generation int
 	// Shown are the changes shown, in order.
 	Shown []portfolio.Change
 	// Groups are the clients' headings, in order: a click opens the
@@ -47,7 +50,7 @@ func newChangesView(s *Screen) *changesView {
 }
 
 func (v *changesView) content() fyne.CanvasObject {
-	bar := container.NewBorder(nil, nil, container.NewHBox(v.Risk, v.Period), v.Export)
+	bar := container.New(layout.NewRowWrapLayout(), guikit.NaturalWidth(selectWidth, v.Risk), guikit.NaturalWidth(selectWidth, v.Period), v.Export)
 	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(v.Message, v.list)))
 }
 
@@ -72,12 +75,17 @@ func (v *changesView) filter() portfolio.ChangeFilter {
 func (v *changesView) reload() {
 	f := v.filter()
 	f.Limit = maxChanges
+	v.generation++
+	gen := v.generation
 	var list []portfolio.Change
 	v.s.host.Background(func() error {
 		var err error
 		list, err = v.s.desk.ClientChanges(f)
 		return err
 	}, func(err error) {
+		if gen != v.generation {
+			return // a later reload shows its own answer
+		}
 		if err != nil {
 			v.show(nil)
 			v.Message.Importance = widget.DangerImportance
@@ -127,20 +135,18 @@ func (v *changesView) show(list []portfolio.Change) {
 		head.Alignment = widget.ButtonAlignLeading
 		head.Importance = widget.LowImportance
 		v.Groups = append(v.Groups, head)
-		cells := make([]fyne.CanvasObject, 0, 5*len(changes))
-		for _, c := range changes {
-			cells = append(cells, changeRow(c)...)
-		}
 		v.list.Add(head)
-		v.list.Add(guikit.NewTable(5, 3, cells...))
+		for _, c := range changes {
+			v.list.Add(changeRow(c))
+		}
 		v.list.Add(widget.NewSeparator())
 	}
 	v.list.Refresh()
 }
 
-// changeRow is one change's cells: its date, risk badge, reason, old →
-// new, and the source that said it.
-func changeRow(c portfolio.Change) []fyne.CanvasObject {
+// changeRow is one change: its date, risk badge and reason, and under
+// them old » new and the source that said it.
+func changeRow(c portfolio.Change) fyne.CanvasObject {
 	f := guikit.Format()
 	date := f.Day(c.Detected.Local())
 	if c.Date != "" {
@@ -148,14 +154,13 @@ func changeRow(c portfolio.Change) []fyne.CanvasObject {
 	}
 	badge := widget.NewLabelWithStyle(RiskText(c.Risk), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	badge.Importance = RiskImportance(c.Risk)
-	what := guikit.WrapLabel(oldNew(c))
+	what := guikit.WrapLabel(oldNew(c) + " · " + guikit.SourceName(c.Source))
 	what.SizeName = theme.SizeNameCaptionText
-	source := widget.NewLabel(guikit.SourceName(c.Source))
-	source.SizeName = theme.SizeNameCaptionText
-	return []fyne.CanvasObject{widget.NewLabel(date), badge, widget.NewLabel(ReasonText(c.Reason)), what, source}
+	return container.NewVBox(container.New(layout.NewRowWrapLayout(), widget.NewLabel(date), badge, widget.NewLabel(ReasonText(c.Reason))), what)
 }
 
-// oldNew says what a change changed: "old → new", with a dash for none.
+// oldNew says what a change changed: "old » new" (the theme's font has
+// no arrow), with a dash for none.
 func oldNew(c portfolio.Change) string {
 	old, now := c.Old, c.New
 	if old == "" {
@@ -164,5 +169,5 @@ func oldNew(c portfolio.Change) string {
 	if now == "" {
 		now = "–"
 	}
-	return FieldText(c.Field) + ": " + old + " → " + now
+	return FieldText(c.Field) + ": " + old + " » " + now
 }

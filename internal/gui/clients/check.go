@@ -50,6 +50,12 @@ type checkPanel struct {
 	latest portfolio.Progress
 	high   []portfolio.Change
 	shown  time.Time
+	// hold, for screenshots only (shots.go), stops the progress shown
+	// once this fraction of the clients is done (the goroutine that
+	// reports it waits until released closes).
+	hold     float64
+	released chan struct{}
+	held     bool
 }
 
 func newCheckPanel(s *Screen) *checkPanel {
@@ -90,30 +96,45 @@ func (p *checkPanel) content() fyne.CanvasObject {
 // Running reports whether a check runs.
 func (p *checkPanel) Running() bool { return p.cancel != nil }
 
+// checkState is what the desk says of the checks: the interrupted one,
+// the last finished one, or why it cannot say.
+type checkState struct {
+	pending           portfolio.Progress
+	pendingOK, lastOK bool
+	last              portfolio.Summary
+	err               error
+}
+
+// readState asks the desk for the check's state.
+func (p *checkPanel) readState() checkState {
+	var st checkState
+	st.pending, st.pendingOK, st.err = p.s.desk.PendingCheck()
+	if st.err == nil {
+		st.last, st.lastOK, st.err = p.s.desk.LastCheck()
+	}
+	return st
+}
+
 // loadState shows the interrupted check, if any, and the last finished
-// one.
+// one, read in the background.
 func (p *checkPanel) loadState() {
-	var pending portfolio.Progress
-	var ok, lastOK bool
-	var last portfolio.Summary
+	var st checkState
 	p.s.host.Background(func() error {
-		var err error
-		pending, ok, err = p.s.desk.PendingCheck()
-		if err != nil {
-			return err
-		}
-		last, lastOK, err = p.s.desk.LastCheck()
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.Last.SetText(guikit.ProblemText(err))
-			return
-		}
-		p.showLast(last, lastOK)
-		if ok && !p.Running() {
-			p.showBanner(pending)
-		}
-	})
+		st = p.readState()
+		return nil
+	}, func(error) { p.showState(st) })
+}
+
+// showState shows st.
+func (p *checkPanel) showState(st checkState) {
+	if st.err != nil {
+		p.Last.SetText(guikit.ProblemText(st.err))
+		return
+	}
+	p.showLast(st.last, st.lastOK)
+	if st.pendingOK && !p.Running() {
+		p.showBanner(st.pending)
+	}
 }
 
 // showLast says when the last check finished and what it found.
@@ -188,7 +209,16 @@ func (p *checkPanel) progress(pr portfolio.Progress) {
 	if due {
 		p.shown = now
 	}
+	hold, released := p.hold, p.released
 	p.mu.Unlock()
+	if hold > 0 && pr.Total > 0 && float64(pr.Done) >= hold*float64(pr.Total) {
+		p.s.host.Do(func() { p.draw(pr) })
+		p.mu.Lock()
+		p.held = true
+		p.mu.Unlock()
+		<-released
+		return
+	}
 	if due {
 		p.s.host.Do(func() { p.draw(pr) })
 	}
@@ -352,6 +382,12 @@ func (p *checkPanel) DiscardCheck() {
 
 // Close pauses a running check (the vault is being locked).
 func (p *checkPanel) Close() {
+	p.mu.Lock()
+	if p.released != nil {
+		close(p.released)
+		p.released, p.hold = nil, 0
+	}
+	p.mu.Unlock()
 	if p.cancel != nil {
 		p.cancel()
 	}
@@ -379,22 +415,15 @@ func newSandboxStrip(s *Screen) *sandboxStrip {
 
 func (st *sandboxStrip) content() fyne.CanvasObject { return st.box }
 
-// load shows the strip with the sandbox's date when Motpart runs in the
-// sandbox.
-func (st *sandboxStrip) load() {
-	var now time.Time
-	st.s.host.Background(func() error {
-		var err error
-		now, err = st.s.desk.SandboxNow()
-		return err
-	}, func(err error) {
-		if err != nil {
-			st.box.Hide()
-			return
-		}
-		st.Label.SetText(lang.L("Sandbox date: {{.Date}}", map[string]any{"Date": guikit.Format().Day(now)}))
-		st.box.Show()
-	})
+// show shows the strip with the sandbox's date when Motpart runs in the
+// sandbox (SandboxNow answers).
+func (st *sandboxStrip) show(now time.Time, err error) {
+	if err != nil {
+		st.box.Hide()
+		return
+	}
+	st.Label.SetText(lang.L("Sandbox date: {{.Date}}", map[string]any{"Date": guikit.Format().Day(now)}))
+	st.box.Show()
 }
 
 // advance lets a day pass in the sandbox and says what it did.

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,7 +39,7 @@ const (
 )
 
 // columnWidths are the table's column widths at the theme's text size.
-var columnWidths = [columns]float32{230, 120, 80, 100, 120, 130, 220, 110}
+var columnWidths = [columns]float32{220, 110, 90, 90, 110, 120, 210, 120}
 
 // Screen is the Clients tab. The widgets a test or the window drives are
 // exported.
@@ -57,6 +58,8 @@ type Screen struct {
 	sortDesc bool
 	// selected is the number of the client selected ("" none).
 	selected string
+	// generation counts reloads, so that only the latest is shown.
+	generation int
 
 	// Filter narrows by name, number or reference; Country and Risk by
 	// country and risk.
@@ -123,9 +126,13 @@ func New(h *guikit.Host, d Desk, open func(number string)) *Screen {
 	s.changes = newChangesView(s)
 	s.sandbox = newSandboxStrip(s)
 	s.updateActions()
-	s.Reload()
-	s.check.loadState()
-	s.sandbox.load()
+	// The first reads are quick reads of the vault, made as the screen
+	// is built, so that nothing is redrawn beside the window being
+	// built; later ones run in the background.
+	list, err := d.Clients()
+	s.showList(list, err)
+	s.check.showState(s.check.readState())
+	s.sandbox.show(d.SandboxNow())
 	return s
 }
 
@@ -134,9 +141,11 @@ func New(h *guikit.Host, d Desk, open func(number string)) *Screen {
 func (s *Screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("My clients"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(s.Country, s.Risk), s.Filter)
-	actions := container.NewHBox(s.Open, s.Add, s.Edit, s.Remove, widget.NewSeparator(), s.Import, s.Export)
-	list := container.NewBorder(container.NewVBox(filters, s.Message), container.NewBorder(nil, nil, actions, s.Count), nil, nil, s.Table)
+	// Rows that wrap keep the screen within an 800-pixel window in every
+	// language.
+	filters := container.NewVBox(s.Filter, container.New(layout.NewRowWrapLayout(), guikit.NaturalWidth(selectWidth, s.Country), guikit.NaturalWidth(selectWidth, s.Risk)))
+	actions := container.New(layout.NewRowWrapLayout(), s.Open, s.Add, s.Edit, s.Remove, s.Import, s.Export, s.Count)
+	list := container.NewBorder(container.NewVBox(filters, s.Message), actions, nil, nil, s.Table)
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Clients"), theme.ListIcon(), list),
 		container.NewTabItemWithIcon(lang.L("Changes"), theme.HistoryIcon(), s.changes.content()),
@@ -147,9 +156,12 @@ func (s *Screen) Content() fyne.CanvasObject {
 			s.changes.reload()
 		}
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, title, s.sandbox.content()), s.check.content())
+	top := container.NewVBox(container.New(layout.NewRowWrapLayout(), title, s.sandbox.content()), s.check.content())
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, s.Tabs))
 }
+
+// selectWidth keeps the filters' choices readable in every language.
+const selectWidth = 230
 
 // countryChoices are the country filter's options: all, then NO, SE, FI.
 func countryChoices() []string {
@@ -169,21 +181,31 @@ var riskFloors = []portfolio.Risk{portfolio.RiskNone, portfolio.RiskMedium, port
 
 // Reload reads the client list again and shows it.
 func (s *Screen) Reload() {
+	s.generation++
+	gen := s.generation
 	var list []portfolio.Client
 	s.host.Background(func() error {
 		var err error
 		list, err = s.desk.Clients()
 		return err
 	}, func(err error) {
-		if err != nil {
-			s.Message.SetText(guikit.ProblemText(err))
-			s.Message.Show()
-			return
+		if gen != s.generation {
+			return // a later reload shows its own answer
 		}
-		s.Message.Hide()
-		s.all = list
-		s.apply()
+		s.showList(list, err)
 	})
+}
+
+// showList shows the clients read, or why they could not be.
+func (s *Screen) showList(list []portfolio.Client, err error) {
+	if err != nil {
+		s.Message.SetText(guikit.ProblemText(err))
+		s.Message.Show()
+		return
+	}
+	s.Message.Hide()
+	s.all = list
+	s.apply()
 }
 
 // Shown returns the clients the table shows, in order.
@@ -335,7 +357,7 @@ func cellText(c portfolio.Client, col int) (string, widget.Importance, bool) {
 		return c.Responsible, widget.MediumImportance, false
 	case ColStatus:
 		text, imp := StandingText(c.Standing, c.Name != "" || !c.LastChecked.IsZero())
-		return text, imp, true
+		return text, imp, imp == widget.DangerImportance || imp == widget.WarningImportance
 	case ColRisk:
 		words := make([]string, 0, len(c.Flags))
 		for _, r := range c.Flags {

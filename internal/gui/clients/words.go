@@ -69,6 +69,8 @@ func ReasonText(r portfolio.Reason) string {
 		return lang.L("Beneficial owner's position changed")
 	case portfolio.ReasonOwnersStatusChanged:
 		return lang.L("Owners register status changed")
+	case portfolio.ReasonOwnersFewerIdentified:
+		return lang.L("Fewer beneficial owners identified")
 	case portfolio.ReasonShareholdingChanged:
 		return lang.L("Shareholding changed")
 	case portfolio.ReasonSanctionsHit:
@@ -100,6 +102,7 @@ func allReasons() []portfolio.Reason {
 		portfolio.ReasonProcurationChanged, portfolio.ReasonRoleChanged,
 		portfolio.ReasonNewBeneficialOwner, portfolio.ReasonBeneficialOwnerGone,
 		portfolio.ReasonOwnerPositionChanged, portfolio.ReasonOwnersStatusChanged,
+		portfolio.ReasonOwnersFewerIdentified,
 		portfolio.ReasonShareholdingChanged, portfolio.ReasonSanctionsHit,
 		portfolio.ReasonSanctionsCleared, portfolio.ReasonPEPHit, portfolio.ReasonPEPCleared,
 	}

@@ -24,8 +24,8 @@ type ClientDesk interface {
 }
 
 // clientControl is the dossier's "Add to my clients…" button, or the
-// words "One of your clients" when it is one; neither until the desk
-// has said which (nor when it cannot say).
+// words "One of your clients" when it is one; neither when the desk
+// cannot say.
 type clientControl struct {
 	v      *dossierView
 	number string
@@ -38,8 +38,8 @@ type clientControl struct {
 	entries []*guikit.Entry
 }
 
-// clientRow builds the control for dos and asks the desk in the
-// background whether it is a client.
+// clientRow builds the control for dos, asking the desk whether it is a
+// client.
 func (v *dossierView) clientRow(dos *dossier.Dossier) fyne.CanvasObject {
 	c := &clientControl{v: v, number: dos.Number, name: dossierName(dos)}
 	c.Add = widget.NewButtonWithIcon(lang.L("Add to my clients…"), theme.ContentAddIcon(), c.open)
@@ -49,17 +49,11 @@ func (v *dossierView) clientRow(dos *dossier.Dossier) fyne.CanvasObject {
 	c.Is = container.NewHBox(widget.NewIcon(theme.ConfirmIcon()), is)
 	c.Is.Hide()
 	v.client = c
-	var yes bool
-	v.host.Background(func() error {
-		var err error
-		yes, err = v.desk.IsClient(c.number)
-		return err
-	}, func(err error) {
-		if err != nil || v.client != c {
-			return
-		}
+	// A quick read of the vault, asked as the order button asks whether
+	// it may order (nothing shows when the desk cannot say).
+	if yes, err := v.desk.IsClient(c.number); err == nil {
 		c.show(yes)
-	})
+	}
 	return container.NewHBox(c.Add, c.Is)
 }
 
@@ -102,4 +96,15 @@ func (c *clientControl) open() {
 	})
 	c.form.Show()
 	h.Win.Canvas().Focus(reference)
+}
+
+// OpenSaved shows the dossier saved by the last lookup of number, as a
+// click in the history does, without asking the registers; when none is
+// saved it looks the number up.
+func (s *Screen) OpenSaved(number string) {
+	if _, err := s.desk.SavedDossier(number); err != nil {
+		s.Open(number, 0)
+		return
+	}
+	s.openSaved(number)
 }

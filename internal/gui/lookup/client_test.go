@@ -34,7 +34,11 @@ func (f *fakeClients) AddClient(number, reference, responsible string) (portfoli
 	return c, nil
 }
 
-func (dossierOnlyDesk) IsClient(string) (bool, error) { return false, nil }
+// IsClient cannot say: a dossier drawn on a bare host (no UI stand-in)
+// then changes nothing when the answer comes back in the background.
+func (dossierOnlyDesk) IsClient(string) (bool, error) {
+	return false, problem.New(problem.CodeInternal, nil)
+}
 func (dossierOnlyDesk) AddClient(string, string, string) (portfolio.Client, error) {
 	return portfolio.Client{}, nil
 }

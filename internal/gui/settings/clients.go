@@ -60,29 +60,23 @@ func (c *clientsSection) content() []fyne.CanvasObject {
 	return []fyne.CanvasObject{heading(lang.L("Clients")), c.AtStart, form, c.Message}
 }
 
-// load shows the stored settings.
+// load shows the stored settings: a quick read of the vault, made as
+// the screen is built (as the other sections read theirs).
 func (c *clientsSection) load() {
-	var atStart bool
-	var n int
-	c.host.Background(func() error {
-		var err error
-		atStart, n, err = c.desk.ClientCheck()
-		return err
-	}, func(err error) {
-		if err != nil {
-			c.Message.Importance = widget.DangerImportance
-			c.Message.SetText(guikit.ProblemText(err))
-			c.Message.Show()
-			return
-		}
-		if n <= 0 {
-			n = concurrencyDefault
-		}
-		c.loading = true
-		c.AtStart.SetChecked(atStart)
-		c.Concurrency.SetSelectedIndex(min(n, 16) - 1)
-		c.loading = false
-	})
+	atStart, n, err := c.desk.ClientCheck()
+	if err != nil {
+		c.Message.Importance = widget.DangerImportance
+		c.Message.SetText(guikit.ProblemText(err))
+		c.Message.Show()
+		return
+	}
+	if n <= 0 {
+		n = concurrencyDefault
+	}
+	c.loading = true
+	c.AtStart.SetChecked(atStart)
+	c.Concurrency.SetSelectedIndex(min(n, 16) - 1)
+	c.loading = false
 }
 
 // save stores the settings as shown.
