@@ -121,6 +121,8 @@ func feedWords(f portfolio.FeedUse) string {
 		return "they skipped updates: every client looked up"
 	case portfolio.FeedUnavailable:
 		return "could not be read: every client looked up"
+	case portfolio.FeedNoOwnersLog:
+		return "the owners register's change log cannot be read with this access (the Partner API has none; the v1 API setting has one): every client looked up"
 	}
 	return "not used (no Norwegian client)"
 }

@@ -26,6 +26,9 @@ type checkWorld struct {
 	noFeeds  bool
 	pages    int // feed pages read
 	feedDown bool
+	// noOwnersLog gives the registers an owners register whose change
+	// log cannot be read, as with the Partner API.
+	noOwnersLog bool
 	// gate: lookups after this many wait for their context to end.
 	gate int
 }
@@ -57,7 +60,43 @@ func (w *checkWorld) Connect(ctx context.Context, c Connection) (*Registers, err
 	if !w.noFeeds {
 		regs.Feeds = w
 	}
+	if w.noOwnersLog {
+		regs.Owners = noLogOwners{}
+	}
 	return regs, nil
+}
+
+// noLogOwners is an owners register without a change log open to Motpart.
+type noLogOwners struct{}
+
+func (noLogOwners) Lookup(ctx context.Context, orgnr string) (*dossier.Owners, dossier.Source) {
+	return nil, dossier.Source{ID: "rrh", Status: dossier.StatusNotFound}
+}
+
+func (noLogOwners) Sequence(context.Context, time.Time) (int64, error) {
+	return 0, problem.New(problem.CodeOwnersAccessRefused, nil)
+}
+
+func (noLogOwners) Changes(context.Context, int64) ([]OwnersChange, error) {
+	return nil, problem.New(problem.CodeOwnersAccessRefused, nil)
+}
+
+// TestCheckWithoutOwnersLog: Enhetsregisteret's feeds work, the owners
+// register's change log does not (the Partner API has none), so every
+// check looks every client up and says why.
+func TestCheckWithoutOwnersLog(t *testing.T) {
+	numbers := testOrgNrs(6)
+	w := &checkWorld{units: map[string]string{}, asked: map[string]int{}, noOwnersLog: true}
+	for _, n := range numbers {
+		w.units[n] = "Unit " + n
+	}
+	d, _, _ := newCheckDesk(t, w, numbers)
+	for i, want := range []portfolio.FeedUse{portfolio.FeedFirstCheck, portfolio.FeedNoOwnersLog, portfolio.FeedNoOwnersLog} {
+		sum, err := d.CheckClients(context.Background(), nil)
+		if err != nil || sum.Feed != want || sum.LookedUp != len(numbers) {
+			t.Errorf("check %d: %+v, %v; want %s with every client looked up", i+1, sum.Progress, err, want)
+		}
+	}
 }
 
 func (w *checkWorld) Lookup(ctx context.Context, orgnr string) dossier.Answer {

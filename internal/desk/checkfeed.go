@@ -145,7 +145,7 @@ func (d *Desk) readFeeds(ctx context.Context, regs *Registers, stored feedCursor
 		return portfolio.FeedFirstCheck, nil, nil
 	}
 	if regs.Owners != nil && !stored.OwnersSet {
-		return portfolio.FeedUnavailable, nil, nil
+		return portfolio.FeedNoOwnersLog, nil, nil
 	}
 	r := feedReader{d: d, feeds: regs.Feeds, clients: clients}
 	next := stored

@@ -224,7 +224,12 @@ const (
 	FeedTooOld      FeedUse = "too_old"     // the register no longer serves the feed from the last position: every client looked up
 	FeedGap         FeedUse = "gap"         // the feed skipped updates it should have had: every client looked up
 	FeedUnavailable FeedUse = "unavailable" // the feed could not be read: every client looked up
-	FeedNotUsed     FeedUse = "not_used"    // no Norwegian client
+	// FeedNoOwnersLog: Enhetsregisteret's feeds could be read, but the
+	// owners register's change log could not be at the last check (the
+	// Partner API has none), so an owner change would go unseen: every
+	// client looked up.
+	FeedNoOwnersLog FeedUse = "no_owners_log"
+	FeedNotUsed     FeedUse = "not_used" // no Norwegian client
 )
 
 // Progress is how far a check has come.

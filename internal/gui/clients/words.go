@@ -220,6 +220,8 @@ func FeedUseText(f portfolio.FeedUse, named int) string {
 		return lang.L("Norway: the register's change lists had a gap, every client looked up")
 	case portfolio.FeedUnavailable:
 		return lang.L("Norway: the register's change lists could not be read, every client looked up")
+	case portfolio.FeedNoOwnersLog:
+		return lang.L("Norway: the owners register's change log is not open to the Partner API, every client looked up (choose the v1 API in Settings to follow it)")
 	case portfolio.FeedNotUsed:
 		return lang.L("No Norwegian clients")
 	}
@@ -229,7 +231,7 @@ func FeedUseText(f portfolio.FeedUse, named int) string {
 // allFeedUses are the feed uses the window has words for.
 func allFeedUses() []portfolio.FeedUse {
 	return []portfolio.FeedUse{portfolio.FeedUsed, portfolio.FeedFirstCheck, portfolio.FeedTooOld,
-		portfolio.FeedGap, portfolio.FeedUnavailable, portfolio.FeedNotUsed}
+		portfolio.FeedGap, portfolio.FeedUnavailable, portfolio.FeedNoOwnersLog, portfolio.FeedNotUsed}
 }
 
 // allOutcomes are the outcomes the window has words for.
