@@ -428,7 +428,8 @@ func dossierName(dos *dossier.Dossier) string {
 }
 
 // progressQueue calls a progress function on its own goroutine, in
-// order, without making those who report wait.
+// order, without making those who report wait; reports that brought no
+// changes may be skipped for a newer one (push).
 type progressQueue struct {
 	mu    sync.Mutex
 	items []portfolio.Progress
@@ -461,10 +462,18 @@ func newProgressQueue(fn func(portfolio.Progress)) *progressQueue {
 	return q
 }
 
-// push queues p.
+// push queues p. A queued report that brought no changes is replaced by
+// the newer p, whose counts include it, so a slow reader (the window
+// drawing, a benchmark collecting garbage) never makes the queue grow
+// with the number of clients: it holds at most the reports that carry
+// changes, and one more.
 func (q *progressQueue) push(p portfolio.Progress) {
 	q.mu.Lock()
-	q.items = append(q.items, p)
+	if n := len(q.items); n > 0 && len(q.items[n-1].Found) == 0 {
+		q.items[n-1] = p
+	} else {
+		q.items = append(q.items, p)
+	}
 	q.mu.Unlock()
 	select {
 	case q.wake <- struct{}{}:

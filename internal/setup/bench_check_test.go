@@ -51,8 +51,7 @@ func benchmarkCheck(b *testing.B, n int) {
 // CPU time meanwhile (the simulators' included) and how far the heap in
 // use grew while it ran above what it was before (the simulators' world
 // of n units, the connections...): the largest live heap seen, sampled
-// after a collection every 200 progress calls, less the live heap before
-// the check.
+// after a collection every 250 ms, less the live heap before the check.
 func timedCheck(b *testing.B, d *testDesk) (took, cpu time.Duration, peak uint64) {
 	b.Helper()
 	runtime.GC()
@@ -68,19 +67,32 @@ func timedCheck(b *testing.B, d *testDesk) (took, cpu time.Duration, peak uint64
 		peak = max(peak, ms.HeapAlloc)
 		mu.Unlock()
 	}
-	calls := 0
 	runtime.ReadMemStats(&ms)
 	base := ms.HeapAlloc
 	cpu0 := cpuTime()
-	b.StartTimer()
-	start := time.Now()
-	sum, err := d.CheckClients(context.Background(), func(p portfolio.Progress) {
-		if calls++; calls%200 == 0 {
-			sample()
+	// Sampled every 250 ms while the check runs (the check coalesces
+	// progress reports that bring no changes, so their count is no clock).
+	stop := make(chan struct{})
+	var sampler sync.WaitGroup
+	sampler.Go(func() {
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				sample()
+			}
 		}
 	})
+	b.StartTimer()
+	start := time.Now()
+	sum, err := d.CheckClients(context.Background(), func(portfolio.Progress) {})
 	took = time.Since(start)
 	b.StopTimer()
+	close(stop)
+	sampler.Wait()
 	cpu = cpuTime() - cpu0
 	sample()
 	if err != nil || sum.Failed != 0 {

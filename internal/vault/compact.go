@@ -138,6 +138,7 @@ func (v *Vault) rewrite(h *header, entry *AuditEntry) error {
 	old := v.db
 	if err := os.Rename(tmp, v.path); err == nil {
 		v.db, v.hdr = dst, *h
+		v.forgetSetChecks() // the new file's transaction ids are its own
 		_ = old.Close()
 		if err := v.step("rename"); err != nil {
 			return err
@@ -160,6 +161,7 @@ func (v *Vault) rewrite(h *header, entry *AuditEntry) error {
 		return fmt.Errorf("reopen after rewrite (vault is now locked): %w", err)
 	}
 	v.db = db
+	v.forgetSetChecks()
 	if renameErr != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("replace vault file: %w", renameErr)

@@ -36,6 +36,9 @@ type Tx struct {
 	// commit: bbolt splits pages only at commit, and inserting many hashed
 	// (random) keys one by one into the same page is quadratic.
 	pending map[string]map[string][]byte
+	// verified holds the buckets whose records were checked against
+	// their manifest in this transaction (see missing).
+	verified map[string]bool
 }
 
 // Update runs fn in a read-write transaction. If fn returns nil the
@@ -213,7 +216,7 @@ func (t *Tx) Get(bucket, id string) ([]byte, error) {
 	if sealed == nil {
 		// Nothing found: make sure that is not because the bucket lost
 		// the record to damage.
-		if err := verifyRecordSet(t.btx, t.keys, bucket); err != nil {
+		if err := t.missing(bucket); err != nil {
 			return nil, fmt.Errorf("vault: get from %q: %w", bucket, err)
 		}
 		return nil, fmt.Errorf("vault: get from %q: %w", bucket, ErrNotFound)
@@ -226,6 +229,34 @@ func (t *Tx) Get(bucket, id string) ([]byte, error) {
 		return nil, fmt.Errorf("vault: get from %q: %w", bucket, err)
 	}
 	return val, nil
+}
+
+// missing checks, for a record not found in bucket, that the bucket holds
+// exactly the records its manifest says, so that "not found" is never
+// damage. The check reads every key of the bucket, so it is made once per
+// transaction (the bucket's committed records do not change before the
+// commit: this transaction's writes are applied then), and once per
+// committed state for read transactions (Vault.setsChecked): a check of
+// 10,000 new clients would otherwise read the bucket 10,000 times.
+func (t *Tx) missing(bucket string) error {
+	if t.verified[bucket] {
+		return nil
+	}
+	read := !t.btx.Writable()
+	if read && t.v.setChecked(bucket, t.btx.ID()) {
+		return nil
+	}
+	if err := verifyRecordSet(t.btx, t.keys, bucket); err != nil {
+		return err
+	}
+	if t.verified == nil {
+		t.verified = map[string]bool{}
+	}
+	t.verified[bucket] = true
+	if read {
+		t.v.markSetChecked(bucket, t.btx.ID())
+	}
+	return nil
 }
 
 // openRecord authenticates and decrypts a sealed record stored under key

@@ -68,6 +68,11 @@ type Vault struct {
 	maxBlob   int64
 	chunkSize int // plaintext bytes per blob chunk (tests lower it)
 	batchSize int // plaintext bytes of blob chunks per write transaction
+	// setsMu guards setsChecked: for each record bucket, the committed
+	// state (bbolt's transaction id) in which its records were last found
+	// to match their manifest (Tx.missing).
+	setsMu      sync.Mutex
+	setsChecked map[string]uint64
 	// stepHook, if not nil, is called after each write step of a rewrite
 	// (tests inject failures and kills there).
 	stepHook func(name string) error
@@ -483,4 +488,32 @@ func cleanPending(db *bolt.DB) error {
 // chunkKey is the storage key of chunk index of blob id.
 func chunkKey(id []byte, index uint32) []byte {
 	return binary.BigEndian.AppendUint32(append(make([]byte, 0, blobIDLen+4), id...), index)
+}
+
+// setChecked reports whether bucket's records were found to match their
+// manifest in the committed state txid.
+func (v *Vault) setChecked(bucket string, txid int) bool {
+	v.setsMu.Lock()
+	defer v.setsMu.Unlock()
+	id, ok := v.setsChecked[bucket]
+	return ok && id == uint64(txid)
+}
+
+// markSetChecked records that bucket's records matched their manifest in
+// the committed state txid.
+func (v *Vault) markSetChecked(bucket string, txid int) {
+	v.setsMu.Lock()
+	defer v.setsMu.Unlock()
+	if v.setsChecked == nil {
+		v.setsChecked = map[string]uint64{}
+	}
+	v.setsChecked[bucket] = uint64(txid)
+}
+
+// forgetSetChecks forgets every check of setsChecked, when the file
+// changes under the vault (a rewrite).
+func (v *Vault) forgetSetChecks() {
+	v.setsMu.Lock()
+	defer v.setsMu.Unlock()
+	clear(v.setsChecked)
 }
