@@ -60,6 +60,7 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 	clientsCheck := fs.Bool("clients-check", false, "on the Clients screen: run Check all")
 	clientsHold := fs.Float64("clients-hold", 0, "with --clients-check: hold the check once this fraction (0 to 1) of the clients is done")
 	clientsChanges := fs.Bool("clients-changes", false, "on the Clients screen: show the Changes view")
+	about := fs.Bool("about", false, "open the About box over Settings")
 	size := fs.String("size", "", "the window's size in pixels, WxH (such as 1280x800)")
 	ready := fs.String("ready", "", "create this file once the lookup or import asked for is shown")
 	return func(ui *gui.App) {
@@ -109,6 +110,9 @@ func screenshotFlags(fs *flag.FlagSet) func(*gui.App) {
 		}
 		if *clientsChanges && !*clientsCheck && !ui.ClientsCheck(false, 0, true) {
 			fmt.Fprintln(os.Stderr, "motpart-desktop: --clients-changes needs the vault unlocked")
+		}
+		if *about && !ui.OpenAbout() {
+			fmt.Fprintln(os.Stderr, "motpart-desktop: --about needs the vault unlocked")
 		}
 		if *ready != "" || *orderAML || *kycReport || *classifyOut != "" || *clientsCheck {
 			go func() {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/portfolio"
 	"github.com/motpart/motpart/internal/problem"
 	"github.com/motpart/motpart/internal/sheet"
@@ -168,9 +169,9 @@ func changeCell(c portfolio.Change, col portfolio.Column, l portfolio.Labels) st
 	case portfolio.ColumnField:
 		return l.Field(c.Field)
 	case portfolio.ColumnOld:
-		return c.Old
+		return changeValueWords(c.Field, c.Old, l)
 	case portfolio.ColumnNew:
-		return c.New
+		return changeValueWords(c.Field, c.New, l)
 	case portfolio.ColumnDate:
 		return c.Date
 	case portfolio.ColumnSource:
@@ -185,4 +186,17 @@ func formatTime(t time.Time, layout string) string {
 		return ""
 	}
 	return t.UTC().Format(layout)
+}
+
+// changeValueWords is a change's old or new value as an export writes it:
+// a status in words (portfolio.Diff writes its code), the rest as the
+// register gave it.
+func changeValueWords(f portfolio.Field, v string, l portfolio.Labels) string {
+	switch {
+	case v == "" || f != portfolio.FieldStatus:
+		return v
+	case v == portfolio.StatusStruckOff:
+		return l.Reason(portfolio.ReasonStruckOff)
+	}
+	return l.Standing(dossier.Standing(v))
 }

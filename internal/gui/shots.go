@@ -178,6 +178,15 @@ func (a *App) ClientsCheck(check bool, hold float64, changes bool) bool {
 	return true
 }
 
+// OpenAbout shows Settings with the About box open; false while locked.
+func (a *App) OpenAbout() bool {
+	if !a.showScreen(ScreenSettings) {
+		return false
+	}
+	a.settings.Backup().About.OnTapped()
+	return true
+}
+
 // ClientsCheckDone reports whether the check started by ClientsCheck is
 // held where it was asked to stop, or has ended.
 func (a *App) ClientsCheckDone() bool {

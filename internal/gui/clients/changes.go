@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/portfolio"
 )
@@ -162,12 +163,23 @@ func changeRow(c portfolio.Change) fyne.CanvasObject {
 // oldNew says what a change changed: "old » new" (the theme's font has
 // no arrow), with a dash for none.
 func oldNew(c portfolio.Change) string {
-	old, now := c.Old, c.New
-	if old == "" {
-		old = "–"
+	return FieldText(c.Field) + ": " + changeValue(c.Field, c.Old) + " » " + changeValue(c.Field, c.New)
+}
+
+// changeValue is a change's old or new value in words: the status and
+// the owners register's registration status are codes (portfolio.Diff),
+// the rest the register's own words; a dash for none.
+func changeValue(f portfolio.Field, v string) string {
+	switch {
+	case v == "":
+		return "–"
+	case f == portfolio.FieldStatus && v == portfolio.StatusStruckOff:
+		return ReasonText(portfolio.ReasonStruckOff)
+	case f == portfolio.FieldStatus:
+		text, _ := StandingText(dossier.Standing(v), true)
+		return text
+	case f == portfolio.FieldOwnersStatus:
+		return guikit.OwnersStatusText(dossier.Code{Code: v})
 	}
-	if now == "" {
-		now = "–"
-	}
-	return FieldText(c.Field) + ": " + old + " » " + now
+	return v
 }

@@ -3,6 +3,7 @@ package clients
 import (
 	"testing"
 
+	"github.com/motpart/motpart/internal/dossier"
 	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/portfolio"
 )
@@ -75,5 +76,34 @@ func TestEveryCodeHasWordsInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: %s %q is the English %q", lng, c.kind, c.code, texts[lng][i])
 			}
 		}
+	}
+}
+
+// TestChangeValues: the status and the owners register's status are codes
+// in a change; the window says them in words, in the user's language.
+func TestChangeValues(t *testing.T) {
+	tests := []struct {
+		lng   string
+		field portfolio.Field
+		value string
+		want  string
+	}{
+		{"en", portfolio.FieldStatus, "bankrupt", "Bankrupt"},
+		{"fi", portfolio.FieldStatus, "bankrupt", "Konkurssissa"},
+		{"en", portfolio.FieldStatus, portfolio.StatusStruckOff, "Struck off the trade register"},
+		{"en", portfolio.FieldOwnersStatus, dossier.OwnersNoneIdentified, "The company has beneficial owners, but none can be identified."},
+		{"en", portfolio.FieldName, "FJORDGLIMT REISER AS", "FJORDGLIMT REISER AS"},
+		{"en", portfolio.FieldStatus, "", "–"},
+	}
+	for _, tt := range tests {
+		if _, err := guikit.ApplyLanguage(tt.lng); err != nil {
+			t.Fatal(err)
+		}
+		if got := changeValue(tt.field, tt.value); got != tt.want {
+			t.Errorf("%s: changeValue(%s, %q) = %q, want %q", tt.lng, tt.field, tt.value, got, tt.want)
+		}
+	}
+	if _, err := guikit.ApplyLanguage("en"); err != nil {
+		t.Fatal(err)
 	}
 }
