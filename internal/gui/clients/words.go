@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/dossier"
+	"github.com/motpart/motpart/internal/gui/guikit"
 	"github.com/motpart/motpart/internal/portfolio"
 )
 
@@ -269,17 +270,8 @@ func StandingText(st dossier.Standing, known bool) (string, widget.Importance) {
 	if !known {
 		return "", widget.MediumImportance
 	}
-	switch st {
-	case dossier.StandingDeleted:
-		return lang.L("Deleted"), widget.DangerImportance
-	case dossier.StandingBankrupt:
-		return lang.L("Bankrupt"), widget.DangerImportance
-	case dossier.StandingLiquidation:
-		return lang.L("Under liquidation"), widget.WarningImportance
-	case dossier.StandingForcedDissolution:
-		return lang.L("Under forced dissolution"), widget.WarningImportance
-	case dossier.StandingClosed:
-		return lang.L("Closed down"), widget.WarningImportance
+	if word, imp := guikit.StandingBadge(st); word != "" {
+		return word, imp
 	}
 	return lang.L("Active"), widget.SuccessImportance
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -273,3 +274,21 @@ func countryIn(lng, code, fallback string) string {
 
 // CountryOf is a register's country code in the user's language.
 func CountryOf(c dossier.Code) string { return CountryNameOf(c.Code, c.Description) }
+
+// StandingBadge is the word and colour of a badge for a company's
+// standing; an active company has none ("").
+func StandingBadge(st dossier.Standing) (string, widget.Importance) {
+	switch st {
+	case dossier.StandingDeleted:
+		return lang.L("Deleted"), widget.DangerImportance
+	case dossier.StandingBankrupt:
+		return lang.L("Bankrupt"), widget.DangerImportance
+	case dossier.StandingLiquidation:
+		return lang.L("Under liquidation"), widget.WarningImportance
+	case dossier.StandingForcedDissolution:
+		return lang.L("Under forced dissolution"), widget.WarningImportance
+	case dossier.StandingClosed:
+		return lang.L("Closed down"), widget.WarningImportance
+	}
+	return "", widget.MediumImportance
+}

@@ -3,7 +3,6 @@ package lookup
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,7 +44,7 @@ func (s *Screen) historyRow(e dossier.HistoryEntry) fyne.CanvasObject {
 	b.Importance = widget.LowImportance
 	b.Alignment = widget.ButtonAlignLeading
 	row := []fyne.CanvasObject{b}
-	if word, imp := standingBadge(e.Standing); word != "" {
+	if word, imp := guikit.StandingBadge(e.Standing); word != "" {
 		badge := widget.NewLabelWithStyle(word, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		badge.Importance = imp
 		row = append(row, badge)
@@ -56,21 +55,3 @@ func (s *Screen) historyRow(e dossier.HistoryEntry) fyne.CanvasObject {
 // historyTimeLayout shows when a lookup was made, in local time, the same
 // way in every language (as the notes do).
 const historyTimeLayout = "2006-01-02 15:04"
-
-// standingBadge is the word and colour of a badge for a company's
-// standing; an active company has none ("").
-func standingBadge(st dossier.Standing) (string, widget.Importance) {
-	switch st {
-	case dossier.StandingDeleted:
-		return lang.L("Deleted"), widget.DangerImportance
-	case dossier.StandingBankrupt:
-		return lang.L("Bankrupt"), widget.DangerImportance
-	case dossier.StandingLiquidation:
-		return lang.L("Under liquidation"), widget.WarningImportance
-	case dossier.StandingForcedDissolution:
-		return lang.L("Under forced dissolution"), widget.WarningImportance
-	case dossier.StandingClosed:
-		return lang.L("Closed down"), widget.WarningImportance
-	}
-	return "", widget.MediumImportance
-}

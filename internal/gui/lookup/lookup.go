@@ -427,7 +427,7 @@ func (s *Screen) showDossier(dos *dossier.Dossier, saved bool, tab int) {
 		return
 	}
 	s.savedLabel.SetText(lang.L("Saved copy from {{.Time}}: the registers were not asked again.", map[string]any{"Time": dos.Fetched.Local().Format(historyTimeLayout)}))
-	text, imp := standingBadge(dos.Company.Standing())
+	text, imp := guikit.StandingBadge(dos.Company.Standing())
 	s.savedStanding.SetText(text)
 	s.savedStanding.Importance = imp
 	s.savedStanding.Refresh()
