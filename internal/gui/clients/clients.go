@@ -25,21 +25,23 @@ import (
 	"github.com/motpart/motpart/internal/portfolio"
 )
 
-// The table's columns, in order.
+// The table's columns, in order: what an AML check looks at first (the
+// status and the risk flags) before what the firm keeps of its own, so a
+// small window shows it without scrolling sideways.
 const (
 	ColName = iota
 	ColNumber
-	ColCountry
-	ColReference
-	ColResponsible
 	ColStatus
 	ColRisk
 	ColChecked
+	ColCountry
+	ColReference
+	ColResponsible
 	columns
 )
 
 // columnWidths are the table's column widths at the theme's text size.
-var columnWidths = [columns]float32{220, 110, 90, 90, 110, 120, 210, 120}
+var columnWidths = [columns]float32{220, 110, 120, 210, 120, 90, 90, 110}
 
 // Screen is the Clients tab. The widgets a test or the window drives are
 // exported.
