@@ -41,15 +41,9 @@ const (
 	SettingClientsConcurrency = "clients.concurrency"
 )
 
-// ClientSettings are the client portfolio's settings.
-type ClientSettings struct {
-	// CheckAtStart checks the clients on unlock when the last check is
-	// older than a day.
-	CheckAtStart bool
-	// Concurrency is how many clients are looked up at once; 0 means the
-	// default (8).
-	Concurrency int
-}
+// ClientSettings are the client portfolio's settings (the vocabulary's
+// type, so the window can name it too).
+type ClientSettings = portfolio.Settings
 
 // getClient reads one client; problem.CodeNotAClient when there is none.
 func getClient(tx *vault.Tx, number string) (portfolio.Client, error) {

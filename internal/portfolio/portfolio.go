@@ -426,3 +426,13 @@ type Shareholder struct {
 	Name  string `json:"name"`
 	Share string `json:"share"`
 }
+
+// Settings are the client portfolio's settings.
+type Settings struct {
+	// CheckAtStart checks the clients on unlock when the last check is
+	// older than a day.
+	CheckAtStart bool
+	// Concurrency is how many clients are looked up at once; 0 means the
+	// default (8).
+	Concurrency int
+}

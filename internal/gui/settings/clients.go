@@ -8,19 +8,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/motpart/motpart/internal/gui/guikit"
+	"github.com/motpart/motpart/internal/portfolio"
 )
 
 // ClientsDesk is what the Settings screen asks of the client portfolio's
-// settings. The desk keeps them as one typed value the window may not
-// name (desk.ClientSettings), so the program that passes the desk in
-// adapts it (cmd/desktop); a desk without it shows no Clients section.
+// settings; a desk without it shows no Clients section.
 type ClientsDesk interface {
-	// ClientCheck returns whether the clients are checked at start when
-	// the last check is more than a day old, and how many clients are
-	// looked up at once (0: the default).
-	ClientCheck() (atStart bool, concurrency int, err error)
-	// SetClientCheck stores them.
-	SetClientCheck(atStart bool, concurrency int) error
+	// ClientSettings returns whether the clients are checked at start
+	// when the last check is more than a day old, and how many clients
+	// are looked up at once (0: the default).
+	ClientSettings() (portfolio.Settings, error)
+	// SetClientSettings stores them.
+	SetClientSettings(portfolio.Settings) error
 }
 
 // concurrencyDefault is what the desk uses when none is set.
@@ -63,7 +62,8 @@ func (c *clientsSection) content() []fyne.CanvasObject {
 // load shows the stored settings: a quick read of the vault, made as
 // the screen is built (as the other sections read theirs).
 func (c *clientsSection) load() {
-	atStart, n, err := c.desk.ClientCheck()
+	cs, err := c.desk.ClientSettings()
+	atStart, n := cs.CheckAtStart, cs.Concurrency
 	if err != nil {
 		c.Message.Importance = widget.DangerImportance
 		c.Message.SetText(guikit.ProblemText(err))
@@ -90,7 +90,9 @@ func (c *clientsSection) save() {
 	if n <= 0 {
 		n = concurrencyDefault
 	}
-	c.host.Background(func() error { return c.desk.SetClientCheck(atStart, n) }, func(err error) {
+	c.host.Background(func() error {
+		return c.desk.SetClientSettings(portfolio.Settings{CheckAtStart: atStart, Concurrency: n})
+	}, func(err error) {
 		if err != nil {
 			c.Message.Importance = widget.DangerImportance
 			c.Message.SetText(guikit.ProblemText(err))

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/motpart/motpart/internal/portfolio"
 )
 
 // clientsFakeDesk adds the client portfolio's settings to the fake.
@@ -16,16 +17,16 @@ type clientsFakeDesk struct {
 	sets        int
 }
 
-func (d *clientsFakeDesk) ClientCheck() (bool, int, error) {
+func (d *clientsFakeDesk) ClientSettings() (portfolio.Settings, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.atStart, d.concurrency, nil
+	return portfolio.Settings{CheckAtStart: d.atStart, Concurrency: d.concurrency}, nil
 }
 
-func (d *clientsFakeDesk) SetClientCheck(atStart bool, concurrency int) error {
+func (d *clientsFakeDesk) SetClientSettings(s portfolio.Settings) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.atStart, d.concurrency = atStart, concurrency
+	d.atStart, d.concurrency = s.CheckAtStart, s.Concurrency
 	d.sets++
 	return nil
 }
