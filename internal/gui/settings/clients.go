@@ -40,7 +40,7 @@ type clientsSection struct {
 
 func newClientsSection(h *guikit.Host, d ClientsDesk) *clientsSection {
 	c := &clientsSection{host: h, desk: d}
-	c.AtStart = widget.NewCheck(lang.L("Check my clients when Motpart starts, when the last check is more than a day old"), func(bool) { c.save() })
+	c.AtStart = widget.NewCheck(lang.L("Check my clients when Motpart starts"), func(bool) { c.save() })
 	options := make([]string, 16)
 	for i := range options {
 		options[i] = strconv.Itoa(i + 1)
@@ -56,7 +56,9 @@ func newClientsSection(h *guikit.Host, d ClientsDesk) *clientsSection {
 func (c *clientsSection) content() []fyne.CanvasObject {
 	form := widget.NewForm(widget.NewFormItem(lang.L("Clients looked up at once"), explained(c.Concurrency,
 		lang.L("More is faster; each register's own limits still hold. 8 suits most offices."))))
-	return []fyne.CanvasObject{heading(lang.L("Clients")), c.AtStart, form, c.Message}
+	// The check box's words do not wrap: the condition goes under it.
+	atStart := explained(c.AtStart, lang.L("Only when the last check is more than a day old."))
+	return []fyne.CanvasObject{heading(lang.L("Clients")), atStart, form, c.Message}
 }
 
 // load shows the stored settings: a quick read of the vault, made as
